@@ -1,0 +1,100 @@
+# Bursar: build, run, test, bench.  `make run` and `make test` are the two
+# commands a newcomer needs; everything else is what they are made of.
+
+CC      ?= cc
+O       ?= build
+CSILVER  = -I/usr/include/ClearSilver
+CPPFLAGS = -Ilib $(CSILVER) -I/usr/include/postgresql -I/usr/include/cjson -D_GNU_SOURCE
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
+           -Wmissing-prototypes -Wstrict-prototypes -fstack-protector-strong
+LDLIBS   = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lpq -lcjson -lcurl -lssl -lcrypto -lm
+CHECKLIBS = -lcheck_pic -lsubunit -lrt -lm -pthread
+
+ifeq ($(SAN),1)
+O       = build-san
+CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC   := $(wildcard lib/*.c)
+LIB_OBJ   := $(LIB_SRC:%.c=$(O)/%.o)
+PROGS     := $(patsubst cgi-bin/%.c,$(O)/cgi-bin/%,$(wildcard cgi-bin/*.c))
+CRONS     := $(patsubst cron/%.c,$(O)/cron/%,$(wildcard cron/*.c))
+TOOLS     := $(O)/scripts/supervise
+UNIT      := $(patsubst tests/unit/%.c,$(O)/tests/unit/%,$(wildcard tests/unit/test_*.c))
+INTEG     := $(O)/tests/integration/integ
+BENCHBIN  := $(patsubst bench/%.c,$(O)/bench/%,$(wildcard bench/*.c))
+
+.PHONY: all deps build run stop migrate test unit integration sanitize bench clean
+all: build
+build: $(PROGS) $(CRONS) $(TOOLS) $(UNIT) $(INTEG) $(BENCHBIN)
+
+deps:
+	@sh scripts/deps.sh
+
+$(O)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/libbursar.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(O)/cgi-bin/%: cgi-bin/%.c $(O)/libbursar.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS)
+
+$(O)/cron/%: cron/%.c $(O)/libbursar.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS)
+
+$(O)/scripts/supervise: scripts/supervise.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -D_GNU_SOURCE -o $@ $<
+
+$(O)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libbursar.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS) $(CHECKLIBS)
+
+$(INTEG): $(wildcard tests/integration/*.c) $(wildcard tests/integration/*.h) $(O)/libbursar.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/integration $(CFLAGS) $(LDFLAGS) -o $@ $(wildcard tests/integration/*.c) $(O)/libbursar.a $(LDLIBS) $(CHECKLIBS)
+
+# bench programs are the bare baselines: plain libfcgi and libpq, no lib/.
+$(O)/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
+run: deps build
+	@sh scripts/stack.sh start
+
+stop:
+	@sh scripts/stack.sh stop
+
+migrate: build
+	@sh scripts/stack.sh migrate
+
+unit: $(UNIT)
+	@set -e; for t in $(UNIT); do echo "== $$t"; $$t; done
+
+integration: build
+	@sh tests/integration/run.sh
+
+sanitize:
+	@$(MAKE) --no-print-directory SAN=1 unit
+	@$(MAKE) --no-print-directory SAN=1 build
+	@BURSAR_BUILD=build-san sh tests/integration/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory integration
+	@$(MAKE) --no-print-directory sanitize
+	@echo "make test: all suites passed"
+
+bench: deps build
+	@sh bench/run.sh
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,306 @@
+/* app.c: the FastCGI accept loop and the request lifecycle. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include <fcgiapp.h>
+
+#include "idem.h"
+#include "log.h"
+#include "tmpl.h"
+
+#define PAGE_MAX (8u * 1024 * 1024)	/* cap on one rendered response */
+
+const char *
+app_param(const ctx *c, const char *name)
+{
+	return kv_get(&c->params, name);
+}
+
+static void
+set_json_body(ctx *c, int status, cJSON *json)
+{
+	char *s = cJSON_PrintUnformatted(json);
+	resp_reset(&c->resp);
+	c->resp.status = status;
+	c->resp.content_type = "application/json; charset=utf-8";
+	if (s == NULL || buf_puts(&c->resp.body, s) < 0 ||
+	    buf_putc(&c->resp.body, '\n') < 0) {
+		resp_reset(&c->resp);
+		c->resp.status = 500;
+		buf_puts(&c->resp.body, "{\"error\":{\"code\":\"internal\","
+		    "\"message\":\"response too large\",\"fields\":{}}}\n");
+	}
+	cJSON_free(s);
+}
+
+static void
+set_page(ctx *c, int status, const char *template, const char *title,
+    const cJSON *data)
+{
+	kv_list vars = {0};
+	kv_add(c->a, &vars, "title", title, strlen(title));
+	kv_add(c->a, &vars, "request_id", c->request_id,
+	    strlen(c->request_id));
+	kv_add(c->a, &vars, "version", c->cfg->version,
+	    strlen(c->cfg->version));
+	tmpl_page p = { NULL, template, data, &vars };
+	char err[512];
+	resp_reset(&c->resp);
+	c->resp.status = status;
+	c->resp.content_type = "text/html; charset=utf-8";
+	if (tmpl_render(c->cfg->template_dir, &p, &c->resp.body, err,
+	    sizeof(err)) == 0)
+		return;
+	log_event("error", err);
+	/* the error page itself failed: plain text, never a blank page */
+	resp_reset(&c->resp);
+	c->resp.status = 500;
+	c->resp.content_type = "text/plain; charset=utf-8";
+	buf_printf(&c->resp.body, "Internal error (request %s)\n",
+	    c->request_id);
+}
+
+void
+app_render(ctx *c, int status, const char *template, const char *title,
+    cJSON *data)
+{
+	if (data == NULL)
+		data = cJSON_CreateObject();
+	if (c->api)
+		set_json_body(c, status, data);
+	else
+		set_page(c, status, template, title, data);
+	cJSON_Delete(data);
+}
+
+void
+app_error(ctx *c, int status, const char *code, const char *message,
+    cJSON *fields)
+{
+	c->failed = 1;
+	cJSON *root = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(root, "error");
+	cJSON_AddStringToObject(e, "code", code);
+	cJSON_AddStringToObject(e, "message", message);
+	cJSON_AddItemToObject(e, "fields", fields ? fields :
+	    cJSON_CreateObject());
+	if (c->api) {
+		set_json_body(c, status, root);
+	} else {
+		cJSON_AddNumberToObject(e, "status", status);
+		cJSON_AddStringToObject(e, "reason", http_reason(status));
+		set_page(c, status, "error.cs", http_reason(status), e);
+	}
+	cJSON_Delete(root);
+}
+
+void
+app_db_error(ctx *c, const db_res *r)
+{
+	const char *st = r->sqlstate;
+	if (strcmp(st, "23505") == 0 || strcmp(st, "40001") == 0 ||
+	    strcmp(st, "40P01") == 0) {
+		app_error(c, 409, "conflict", "the record changed or already "
+		    "exists; reload and try again", NULL);
+	} else if (strncmp(st, "23", 2) == 0 || strncmp(st, "22", 2) == 0) {
+		app_error(c, 422, "invalid", r->error, NULL);
+	} else if (st[0] == '\0' || strncmp(st, "08", 2) == 0 ||
+	    strncmp(st, "57", 2) == 0) {
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+	} else {
+		log_event("error", r->error ? r->error : "database error");
+		app_error(c, 500, "internal", "an internal error occurred",
+		    NULL);
+	}
+}
+
+/* request_id: the client's X-Request-Id when it is a sane token, so one id
+ * follows a request across systems; otherwise 128 random bits. */
+static const char *
+request_id(ctx *c)
+{
+	const char *id = http_header(&c->req, "X-Request-Id");
+	if (id) {
+		size_t n = strspn(id, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+		if (n > 0 && n <= 128 && id[n] == '\0')
+			return id;
+	}
+	unsigned char r[16];
+	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		abort();
+	char *s = arena_alloc(c->a, 33);
+	for (int i = 0; i < 16; i++)
+		snprintf(s + 2 * i, 3, "%02x", r[i]);
+	return s;
+}
+
+static long
+elapsed_us(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000000L +
+	    (t1.tv_nsec - t0->tv_nsec) / 1000;
+}
+
+static void
+run_handler(ctx *c)
+{
+	int tx = !(c->route->flags & ROUTE_NO_TX);
+	if (tx && db_begin(c->db) < 0) {
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+		return;
+	}
+	idem_state idem = {0};
+	if (tx && c->api && idem_begin(c, &idem) != IDEM_PROCEED)
+		goto finish;	/* replayed, or refused: resp is set */
+	c->route->fn(c);
+	if (tx && !c->failed)
+		idem_finish(c, &idem);
+finish:
+	if (!tx)
+		return;
+	if (c->failed) {
+		db_rollback(c->db);
+		return;
+	}
+	db_res r;
+	if (db_commit(c->db, &r) < 0)
+		app_db_error(c, &r);
+	db_res_clear(&r);
+}
+
+void
+app_process(const config *cfg, db *d, const route *routes, size_t nroutes,
+    char *const *envp, const char *body, size_t body_len, int too_large,
+    buf *out, arena *a)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ctx c = { .a = a, .cfg = cfg, .db = d };
+	resp_init(&c.resp, PAGE_MAX);
+	const char *err = NULL;
+	int status = http_parse_head(&c.req, a, envp, &err);
+	c.request_id = request_id(&c);
+	const char *path = c.req.path ? c.req.path : "/";
+	c.api = strncmp(path, "/api/", 5) == 0 || strcmp(path, "/healthz") == 0;
+	if (status) {
+		app_error(&c, status, "bad_request", err, NULL);
+		goto respond;
+	}
+	/* the whole request is read and checked before anything routes on
+	 * it: bad input gets its 413/400/415 whatever the path */
+	if (too_large) {
+		app_error(&c, 413, "too_large", arena_printf(a, "the request "
+		    "body is larger than %lu bytes",
+		    (unsigned long)cfg->body_limit), NULL);
+		goto respond;
+	}
+	if ((status = http_parse_body(&c.req, body, body_len, &err)) != 0) {
+		app_error(&c, status, status == 415 ? "unsupported_media_type"
+		    : "bad_request", err, NULL);
+		goto respond;
+	}
+	buf allow = BUF_INIT(256);
+	status = route_match(routes, nroutes, a, c.req.method, path,
+	    &c.params, &c.route, &allow);
+	if (status == 405)
+		resp_header(a, &c.resp, "Allow", buf_str(&allow));
+	buf_free(&allow);
+	if (status) {
+		size_t keep = c.resp.headers.n;
+		app_error(&c, status, status == 404 ? "not_found" :
+		    "method_not_allowed", status == 404 ? "no such page" :
+		    "this method is not allowed here", NULL);
+		c.resp.headers.n = keep;	/* keep Allow */
+		goto respond;
+	}
+	run_handler(&c);
+respond:
+	resp_header(a, &c.resp, "X-Request-Id", c.request_id);
+	long us = elapsed_us(&t0);
+	resp_header(a, &c.resp, "X-Process-Time",
+	    arena_printf(a, "%ld.%06ld", us / 1000000, us % 1000000));
+	if (strcmp(c.req.method ? c.req.method : "", "HEAD") == 0)
+		buf_truncate(&c.resp.body, 0);
+	if (resp_serialize(&c.resp, out) < 0) {
+		buf_truncate(out, 0);
+		buf_puts(out, "Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain\r\n\r\nresponse too large\n");
+	}
+	log_request_line(&(log_request){ c.request_id, c.req.method, path,
+	    c.resp.status, elapsed_us(&t0), c.tenant_id, c.user_id });
+	http_request_free(&c.req);
+	resp_free(&c.resp);
+}
+
+/* read_body: the request body into the arena.  *too_large is set instead
+ * of reading past the limit; the rest is left for libfcgi to discard. */
+static char *
+read_body(FCGX_Request *rq, arena *a, size_t limit, size_t *len,
+    int *too_large)
+{
+	*len = 0;
+	*too_large = 0;
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", rq->envp);
+	unsigned long long want = cl ? strtoull(cl, NULL, 10) : 0;
+	if (want == 0)
+		return arena_strdup(a, "");
+	if (want > limit) {
+		*too_large = 1;
+		return arena_strdup(a, "");
+	}
+	char *body = arena_alloc(a, (size_t)want + 1);
+	int n = FCGX_GetStr(body, (int)want, rq->in);
+	*len = n > 0 ? (size_t)n : 0;
+	body[*len] = '\0';
+	return body;
+}
+
+int
+app_main(const char *name, const route *routes, size_t nroutes)
+{
+	config cfg;
+	char err[512];
+	log_set_program(name);
+	if (config_load(&cfg, getenv("BURSAR_CONFIG"), err, sizeof(err)) < 0) {
+		log_event("error", err);
+		return 1;
+	}
+	if (FCGX_Init() != 0) {
+		log_event("error", "FCGX_Init failed");
+		return 1;
+	}
+	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	arena *a = arena_new(64 * 1024);
+	FCGX_Request rq;
+	FCGX_InitRequest(&rq, 0, 0);
+	log_event("info", "worker ready");
+	while (FCGX_Accept_r(&rq) >= 0) {
+		size_t len;
+		int too_large;
+		char *body = read_body(&rq, a, cfg.body_limit, &len,
+		    &too_large);
+		buf out = BUF_INIT(PAGE_MAX + 64 * 1024);
+		app_process(&cfg, d, routes, nroutes, rq.envp, body, len,
+		    too_large, &out, a);
+		FCGX_PutStr(out.data, (int)out.len, rq.out);
+		buf_free(&out);
+		FCGX_Finish_r(&rq);
+		arena_reset(a);
+		/* a handler that forgot to close its transaction must not
+		 * leak it into the next request */
+		db_rollback(d);
+	}
+	arena_free(a);
+	db_close(d);
+	return 0;
+}

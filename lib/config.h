@@ -1,0 +1,32 @@
+/* config.h: Bursar's settings, from one file plus environment overrides.
+ *
+ * The file holds `key = value` lines ('#' starts a comment).  Every key can
+ * be overridden by the environment variable BURSAR_<KEY> (upper case), and
+ * every key has a development default, so a program runs with no file at
+ * all.  The file is named by BURSAR_CONFIG (default: none). */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include <stddef.h>
+
+typedef struct config {
+	char database_url[512];	/* libpq conninfo of the application role */
+	char template_dir[512];	/* where the ClearSilver templates live */
+	char version[64];	/* reported by /healthz */
+	char env[16];		/* "dev" or "prod" */
+	size_t body_limit;	/* request bodies past this get 413 */
+	int db_timeout;		/* seconds to wait for PostgreSQL */
+	int secure_cookies;	/* 1: cookies carry Secure (behind TLS) */
+	int signup;		/* 1: anyone may create a tenant */
+} config;
+
+/* config_load: fills c from defaults, then the file, then the environment.
+ * Returns 0, or -1 with a message in err (the file is unreadable or a line
+ * is malformed or names an unknown key). */
+int config_load(config *c, const char *path, char *err, size_t errlen);
+
+/* config_set: sets one key from text; 0, or -1 for an unknown key or a bad
+ * value.  Used by config_load and by tests. */
+int config_set(config *c, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,309 @@
+/* db.c: one persistent libpq connection per worker, with reconnect and a
+ * per-connection cache of prepared statements. */
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+#define STMT_SLOTS 512	/* open-addressed; a program has a few dozen */
+
+struct stmt {
+	const char *sql;	/* the caller's literal: compared by content */
+	uint64_t hash;
+};
+
+struct db {
+	PGconn *conn;
+	char *conninfo;
+	struct stmt stmts[STMT_SLOTS];
+	unsigned nstmts;
+};
+
+static uint64_t
+hash_sql(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+db *
+db_open(const char *conninfo, int timeout_s)
+{
+	db *d = calloc(1, sizeof(*d));
+	if (d == NULL)
+		abort();
+	size_t n = strlen(conninfo) + 64;
+	d->conninfo = malloc(n);
+	if (d->conninfo == NULL)
+		abort();
+	/* connect_timeout bounds a dead host; a stopped server on loopback
+	 * refuses at once anyway. */
+	snprintf(d->conninfo, n, "%s connect_timeout=%d", conninfo,
+	    timeout_s > 0 ? timeout_s : 2);
+	return d;
+}
+
+static void
+disconnect(db *d)
+{
+	if (d->conn)
+		PQfinish(d->conn);
+	d->conn = NULL;
+	memset(d->stmts, 0, sizeof(d->stmts));
+	d->nstmts = 0;
+}
+
+void
+db_close(db *d)
+{
+	if (d == NULL)
+		return;
+	disconnect(d);
+	free(d->conninfo);
+	free(d);
+}
+
+static int
+ensure_connected(db *d)
+{
+	if (d->conn && PQstatus(d->conn) == CONNECTION_OK)
+		return 0;
+	disconnect(d);
+	d->conn = PQconnectdb(d->conninfo);
+	if (PQstatus(d->conn) != CONNECTION_OK) {
+		log_event("warn", PQerrorMessage(d->conn));
+		disconnect(d);
+		return -1;
+	}
+	return 0;
+}
+
+PGconn *
+db_conn(db *d)
+{
+	return d->conn;
+}
+
+int
+db_in_tx(db *d)
+{
+	if (d->conn == NULL)
+		return 0;
+	PGTransactionStatusType t = PQtransactionStatus(d->conn);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
+	    t == PQTRANS_ACTIVE;
+}
+
+void
+db_res_clear(db_res *r)
+{
+	if (r->pg)
+		PQclear(r->pg);
+	r->pg = NULL;
+	r->rows = r->cols = 0;
+	r->sqlstate[0] = '\0';
+	r->error = NULL;
+}
+
+static void
+res_take(db_res *r, PGresult *pg, PGconn *conn)
+{
+	r->pg = pg;
+	r->rows = pg ? PQntuples(pg) : 0;
+	r->cols = pg ? PQnfields(pg) : 0;
+	r->sqlstate[0] = '\0';
+	const char *st = pg ? PQresultErrorField(pg, PG_DIAG_SQLSTATE) : NULL;
+	if (st)
+		snprintf(r->sqlstate, sizeof(r->sqlstate), "%s", st);
+	const char *msg = pg ? PQresultErrorField(pg, PG_DIAG_MESSAGE_PRIMARY)
+	    : NULL;
+	r->error = msg ? msg : (conn ? PQerrorMessage(conn) : "no connection");
+}
+
+static int
+res_ok(const PGresult *pg)
+{
+	ExecStatusType s = pg ? PQresultStatus(pg) : PGRES_FATAL_ERROR;
+	return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+/* stmt_name: the prepared name of sql on this connection, preparing it the
+ * first time.  Returns 0, or -1 with r describing the failure. */
+static int
+stmt_name(db *d, db_res *r, const char *sql, int nparams, char name[24])
+{
+	uint64_t h = hash_sql(sql);
+	unsigned i = (unsigned)(h % STMT_SLOTS);
+	for (unsigned probes = 0; probes < STMT_SLOTS; probes++) {
+		struct stmt *s = &d->stmts[i];
+		if (s->sql == NULL)
+			break;
+		if (s->hash == h && strcmp(s->sql, sql) == 0) {
+			snprintf(name, 24, "s%u", i);
+			return 0;
+		}
+		i = (i + 1) % STMT_SLOTS;
+	}
+	if (d->nstmts >= STMT_SLOTS * 3 / 4) {
+		name[0] = '\0';	/* table full: run unprepared */
+		return 0;
+	}
+	snprintf(name, 24, "s%u", i);
+	PGresult *pg = PQprepare(d->conn, name, sql, nparams, NULL);
+	if (!res_ok(pg)) {
+		res_take(r, pg, d->conn);
+		return -1;
+	}
+	PQclear(pg);
+	d->stmts[i].sql = sql;
+	d->stmts[i].hash = h;
+	d->nstmts++;
+	return 0;
+}
+
+static int
+exec_once(db *d, db_res *r, const char *sql, int nparams,
+    const char *const *params)
+{
+	char name[24];
+	if (stmt_name(d, r, sql, nparams, name) < 0)
+		return -1;
+	PGresult *pg = name[0]
+	    ? PQexecPrepared(d->conn, name, nparams, params, NULL, NULL, 0)
+	    : PQexecParams(d->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	res_take(r, pg, d->conn);
+	return res_ok(pg) ? 0 : -1;
+}
+
+int
+db_exec(db *d, db_res *r, const char *sql, int nparams,
+    const char *const *params)
+{
+	memset(r, 0, sizeof(*r));
+	int was_idle = !db_in_tx(d);
+	if (ensure_connected(d) < 0) {
+		r->error = "database unavailable";
+		return -1;
+	}
+	if (exec_once(d, r, sql, nparams, params) == 0)
+		return 0;
+	if (PQstatus(d->conn) == CONNECTION_OK || !was_idle)
+		return -1;
+	/* The server went away between requests: one retry on a new link. */
+	db_res_clear(r);
+	disconnect(d);
+	if (ensure_connected(d) < 0) {
+		r->error = "database unavailable";
+		return -1;
+	}
+	return exec_once(d, r, sql, nparams, params);
+}
+
+int
+db_ping(db *d)
+{
+	db_res r;
+	int rc = db_exec(d, &r, "SELECT 1", 0, NULL);
+	db_res_clear(&r);
+	return rc;
+}
+
+const char *
+db_text(const db_res *r, int row, int col)
+{
+	if (r->pg == NULL || row >= r->rows || col >= r->cols ||
+	    PQgetisnull(r->pg, row, col))
+		return NULL;
+	return PQgetvalue(r->pg, row, col);
+}
+
+int
+db_isnull(const db_res *r, int row, int col)
+{
+	return db_text(r, row, col) == NULL;
+}
+
+int
+db_i64(const db_res *r, int row, int col, int64_t *out)
+{
+	const char *s = db_text(r, row, col);
+	if (s == NULL || *s == '\0')
+		return -1;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (*end != '\0')
+		return -1;
+	*out = (int64_t)v;
+	return 0;
+}
+
+int
+db_bool(const db_res *r, int row, int col, int *out)
+{
+	const char *s = db_text(r, row, col);
+	if (s == NULL || (s[0] != 't' && s[0] != 'f') || s[1] != '\0')
+		return -1;
+	*out = s[0] == 't';
+	return 0;
+}
+
+static int
+simple(db *d, const char *cmd, db_res *r)
+{
+	if (d->conn == NULL || PQstatus(d->conn) != CONNECTION_OK) {
+		r->error = "database unavailable";
+		return -1;
+	}
+	PGresult *pg = PQexec(d->conn, cmd);
+	res_take(r, pg, d->conn);
+	return res_ok(pg) ? 0 : -1;
+}
+
+int
+db_begin(db *d)
+{
+	db_res r = {0};
+	if (ensure_connected(d) < 0)
+		return -1;
+	int rc = simple(d, "BEGIN", &r);
+	if (rc < 0 && PQstatus(d->conn) != CONNECTION_OK) {
+		/* a link that died while idle: BEGIN is always safe to retry */
+		db_res_clear(&r);
+		disconnect(d);
+		if (ensure_connected(d) == 0)
+			rc = simple(d, "BEGIN", &r);
+	}
+	db_res_clear(&r);
+	return rc;
+}
+
+int
+db_commit(db *d, db_res *err)
+{
+	db_res r = {0};
+	int rc = simple(d, "COMMIT", &r);
+	/* COMMIT of a failed transaction answers OK but rolls back */
+	if (rc == 0 && r.pg && strcmp(PQcmdStatus(r.pg), "ROLLBACK") == 0)
+		rc = -1;
+	if (err) {
+		*err = r;
+		return rc;
+	}
+	db_res_clear(&r);
+	return rc;
+}
+
+void
+db_rollback(db *d)
+{
+	if (!db_in_tx(d))
+		return;
+	db_res r = {0};
+	simple(d, "ROLLBACK", &r);
+	db_res_clear(&r);
+}

@@ -1,0 +1,62 @@
+/* db.h: PostgreSQL access for a worker: one persistent connection,
+ * statements prepared once per connection, parameters only.
+ *
+ * A query runs as: db_res r; if (db_exec(d, &r, SQL, n, params) < 0) goto
+ * fail; ... read with db_text/db_i64 ...; db_res_clear(&r).  db_res_clear
+ * may run more than once.  When the server has gone away, the next call
+ * reconnects, and a statement that failed outside a transaction is retried
+ * once on the new connection; inside a transaction the failure is reported,
+ * because the work done so far is lost. */
+#ifndef DB_H
+#define DB_H
+
+#include <stdint.h>
+
+#include <libpq-fe.h>
+
+typedef struct db db;
+
+typedef struct db_res {
+	PGresult *pg;		/* NULL when nothing came back */
+	int rows, cols;
+	char sqlstate[6];	/* "" on success or when the link failed */
+	const char *error;	/* human text, valid until db_res_clear */
+} db_res;
+
+/* db_open: a handle for conninfo; connects lazily, so it never fails.
+ * timeout_s bounds connecting.  Free with db_close. */
+db *db_open(const char *conninfo, int timeout_s);
+void db_close(db *d);
+
+/* db_ping: 0 when the server answers a trivial query, -1 otherwise. */
+int db_ping(db *d);
+
+/* db_exec: runs sql with text parameters (NULL for SQL NULL).  Returns 0
+ * with r filled, or -1 with r->error and r->sqlstate saying why.  The
+ * statement is prepared on first use on each connection, keyed by its
+ * text: sql must be a string that lives as long as the process (a literal). */
+int db_exec(db *d, db_res *r, const char *sql, int nparams,
+    const char *const *params);
+void db_res_clear(db_res *r);
+
+/* Typed reads of row, col.  db_text: NULL for SQL NULL.  db_i64 and
+ * db_bool: 0, or -1 when the value is NULL or not of that type. */
+const char *db_text(const db_res *r, int row, int col);
+int db_isnull(const db_res *r, int row, int col);
+int db_i64(const db_res *r, int row, int col, int64_t *out);
+int db_bool(const db_res *r, int row, int col, int *out);
+
+/* Transactions.  db_begin: 0 or -1; db_commit: 0 or -1 (the transaction
+ * is rolled back when the commit fails, e.g. a deferred constraint);
+ * db_rollback is safe to call when no transaction is open. */
+int db_begin(db *d);
+int db_commit(db *d, db_res *err);
+void db_rollback(db *d);
+/* db_in_tx: 1 inside a transaction block. */
+int db_in_tx(db *d);
+
+/* db_conn: the underlying connection (may be NULL or broken), for the rare
+ * caller that needs libpq itself. */
+PGconn *db_conn(db *d);
+
+#endif

@@ -1,0 +1,34 @@
+#!/bin/sh
+# deps.sh: installs the Debian packages Bursar needs, only when missing.
+# Idempotent; when everything is present it only asks dpkg (well under 1 s).
+set -eu
+
+PKGS="build-essential pkg-config libfcgi-dev clearsilver-dev zlib1g-dev
+libcjson-dev libcurl4-openssl-dev libssl-dev check libsubunit-dev libpq-dev
+postgresql-15 postgresql-client-15 nginx-light curl procps wrk"
+
+missing=""
+for p in $PKGS; do
+	st=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+	case "$st" in ii*) ;; *) missing="$missing $p" ;; esac
+done
+# nginx-light and the full nginx both provide the binary we need
+if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
+	missing=$(echo "$missing" | sed 's/ nginx-light//')
+fi
+[ -z "$(echo "$missing" | tr -d ' ')" ] && exit 0
+
+echo "deps: installing$missing"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+	command -v sudo >/dev/null 2>&1 || {
+		echo "deps: run as root (or install sudo) to install:$missing" >&2
+		exit 1
+	}
+	SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "deps: done"

@@ -1,0 +1,28 @@
+# env.sh: the paths and ports of one Bursar stack, sourced by the scripts.
+# Every value can be overridden from the environment, so tests run a
+# second, throwaway stack beside the developer's own.
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VAR=${BURSAR_VAR:-$ROOT/var}
+BUILD=${BURSAR_BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+PORT=${BURSAR_PORT:-8080}
+PGPORT=${BURSAR_PGPORT:-55432}
+WORKERS=${BURSAR_WORKERS:-2}
+DB=${BURSAR_DB:-bursar}
+PGBIN=${PGBIN:-$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)}
+[ -x "$PGBIN/initdb" ] || PGBIN=/usr/lib/postgresql/15/bin
+RUN=$VAR/run
+LOG=$VAR/log
+# the cluster lives under var/ unless the postgres user cannot reach it
+# (a checkout under /root): then under /tmp, named after this checkout
+PGBASE=$VAR/pg
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$VAR" 2>/dev/null; then
+	PGBASE=/tmp/bursar-pg-$(echo "$VAR" | cksum | cut -d' ' -f1)
+fi
+ADMIN_URL="postgresql://postgres@127.0.0.1:$PGPORT/$DB"
+APP_CONNINFO="host=127.0.0.1 port=$PGPORT dbname=$DB user=bursar_app"
+export PGCONNECT_TIMEOUT=5
+
+as_postgres() {
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}

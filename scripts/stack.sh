@@ -1,0 +1,154 @@
+#!/bin/sh
+# stack.sh: the local Bursar stack: a throwaway PostgreSQL cluster under
+# var/, the FastCGI programs under the supervisor, and nginx.
+#   stack.sh start    create what is missing, start what is stopped
+#   stack.sh stop     stop everything started, leave no process behind
+#   stack.sh migrate  apply pending migrations
+#   stack.sh status   what is running
+#   stack.sh db-stop, db-start   the database alone (outage drills, tests)
+set -eu
+. "$(dirname "$0")/env.sh"
+
+pg_running() { [ -f "$PGBASE/data/postmaster.pid" ] && as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" status >/dev/null 2>&1; }
+pid_alive() { [ -f "$1" ] && kill -0 "$(head -n1 "$1")" 2>/dev/null; }
+
+pg_start() {
+	mkdir -p "$PGBASE"
+	[ "$(id -u)" = 0 ] && chown postgres: "$PGBASE"
+	if [ ! -f "$PGBASE/data/PG_VERSION" ]; then
+		as_postgres "$PGBIN/initdb" -D "$PGBASE/data" -U postgres \
+			--auth=trust -E UTF8 --locale=C.UTF-8 --no-sync \
+			>"$PGBASE/initdb.log" 2>&1 || {
+			cat "$PGBASE/initdb.log" >&2; exit 1; }
+	fi
+	if ! pg_running; then
+		# loopback only, no Unix socket (its path limit bites deep
+		# checkouts); fsync off: this cluster is throwaway by design
+		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -l "$PGBASE/pg.log" \
+			-w -t 30 -o "-p $PGPORT -c listen_addresses=127.0.0.1 \
+			-c unix_socket_directories= -c fsync=off \
+			-c synchronous_commit=off -c full_page_writes=off \
+			-c max_connections=200" start >/dev/null || {
+			tail -n 20 "$PGBASE/pg.log" >&2; exit 1; }
+	fi
+	psql -X -q -d "postgresql://postgres@127.0.0.1:$PGPORT/postgres" -v ON_ERROR_STOP=1 <<SQL
+SELECT 'CREATE DATABASE $DB' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$DB') \gexec
+DO \$\$ BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bursar_app') THEN
+		-- the application's login: no superuser, no RLS bypass, owns nothing
+		CREATE ROLE bursar_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+	END IF;
+END \$\$;
+SQL
+}
+
+write_config() {
+	mkdir -p "$VAR" "$RUN" "$LOG" "$VAR/nginx/tmp"
+	cat >"$VAR/bursar.conf" <<CONF
+# written by scripts/stack.sh; settings are documented in lib/config.h
+database_url = $APP_CONNINFO
+template_dir = $ROOT/templates
+env = ${BURSAR_ENV:-dev}
+body_limit = ${BURSAR_BODY_LIMIT:-10M}
+CONF
+}
+
+nginx_conf() {
+	limit=$(grep '^body_limit' "$VAR/bursar.conf" | sed 's/.*= *//')
+	user="user root root;"
+	# nginx's workers can run unprivileged when they can reach our files
+	if [ "$(id -u)" = 0 ] && runuser -u nobody -- test -r "$ROOT/static/bursar.css" 2>/dev/null &&
+	   runuser -u nobody -- test -x "$RUN" 2>/dev/null; then
+		user="user nobody nogroup;"
+	fi
+	[ "$(id -u)" = 0 ] || user=""
+	num=$(echo "$limit" | tr -dc 0-9); unit=$(echo "$limit" | tr -d 0-9)
+	sed -e "s|@ROOT@|$ROOT|g" -e "s|@VAR@|$VAR|g" -e "s|@RUN@|$RUN|g" \
+	    -e "s|@LOG@|$LOG|g" -e "s|@PORT@|$PORT|g" -e "s|@USER@|$user|" \
+	    -e "s|@NGINX_BODY_MAX@|$((num * 2 + 1))${unit:-}|" \
+	    "$ROOT/nginx/bursar.conf.in" >"$VAR/nginx/nginx.conf"
+	sed -e "s|@RUN@|$RUN|g" "$ROOT/nginx/routes.conf.in" >"$VAR/nginx/routes.conf"
+}
+
+programs() {
+	for p in "$BUILD"/cgi-bin/*; do
+		[ -x "$p" ] && printf '%s:%s:%s ' "$(basename "$p")" "$WORKERS" "$p"
+	done
+}
+
+start() {
+	[ -x "$BUILD/scripts/supervise" ] || { echo "stack: build first (make build)" >&2; exit 1; }
+	write_config
+	pg_start
+	sh "$ROOT/scripts/migrate.sh" "$ADMIN_URL" "$ROOT/sql" | grep -v 'up to date' || true
+	if [ "${BURSAR_DEMO:-1}" = 1 ] && [ -d "$ROOT/sql/demo" ]; then
+		for f in "$ROOT"/sql/demo/*.sql; do
+			[ -e "$f" ] && psql -X -q -v ON_ERROR_STOP=1 -d "$ADMIN_URL" -f "$f" >/dev/null
+		done
+	fi
+	chmod 755 "$RUN"
+	if pid_alive "$RUN/supervise.pid"; then
+		kill -HUP "$(cat "$RUN/supervise.pid")"	# pick up a new build
+	else
+		# shellcheck disable=SC2046
+		BURSAR_CONFIG="$VAR/bursar.conf" "$BUILD/scripts/supervise" -D \
+			-d "$RUN" -l "$LOG" -p "$RUN/supervise.pid" -- $(programs)
+	fi
+	nginx_conf
+	if pid_alive "$VAR/nginx/nginx.pid"; then
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" -s reload
+	else
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log"
+	fi
+	i=0
+	until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "stack: /healthz did not answer; see $LOG" >&2; exit 1; }
+		sleep 0.1
+	done
+}
+
+stop() {
+	if pid_alive "$VAR/nginx/nginx.pid"; then
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" -s stop || true
+	fi
+	if pid_alive "$RUN/supervise.pid"; then
+		pid=$(cat "$RUN/supervise.pid")
+		kill -TERM "$pid"
+		i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	fi
+	if pg_running; then
+		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -m fast -w stop >/dev/null
+	fi
+	# nginx removes its pid file only after its workers are gone
+	i=0; while [ -f "$VAR/nginx/nginx.pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+}
+
+status() {
+	pg_running && echo "postgresql: running on 127.0.0.1:$PGPORT" || echo "postgresql: stopped"
+	pid_alive "$RUN/supervise.pid" && echo "programs: running (supervisor $(cat "$RUN/supervise.pid"))" || echo "programs: stopped"
+	pid_alive "$VAR/nginx/nginx.pid" && echo "nginx: running on http://127.0.0.1:$PORT/" || echo "nginx: stopped"
+}
+
+case "${1:-}" in
+start)
+	start
+	cat <<MSG
+
+Bursar is running: http://127.0.0.1:$PORT/
+  health:   http://127.0.0.1:$PORT/healthz
+  logs:     $LOG/  (one JSON line per request)
+  database: psql $ADMIN_URL
+MSG
+	[ -f "$ROOT/sql/demo/LOGIN" ] && cat "$ROOT/sql/demo/LOGIN"
+	echo "  stop it:  make stop"
+	;;
+stop) stop ;;
+migrate)
+	pg_running || pg_start
+	sh "$ROOT/scripts/migrate.sh" "$ADMIN_URL" "$ROOT/sql" ;;
+status) status ;;
+db-stop) pg_running && as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -m fast -w stop >/dev/null ;;
+db-start) pg_start ;;
+*) echo "usage: stack.sh start|stop|migrate|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,29 @@
+/* client.h: a small libcurl client for the integration tests. */
+#ifndef CLIENT_H
+#define CLIENT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+typedef struct reply {
+	long status;
+	buf headers;	/* raw response headers */
+	buf body;
+	double seconds;	/* total time, for the figures printed */
+} reply;
+
+/* client_do: a request to $BURSAR_URL + path.  headers is a NULL-ended list
+ * of "Name: value" lines or NULL; body may be NULL.  Returns 0, or -1 when
+ * no HTTP answer came back at all.  Free r with reply_free. */
+int client_do(const char *method, const char *path,
+    const char *const *headers, const char *body, size_t len, reply *r);
+/* reply_header: the value of a response header (case-insensitive), copied
+ * into out; 0, or -1 when absent. */
+int reply_header(const reply *r, const char *name, char *out, size_t outlen);
+void reply_free(reply *r);
+
+/* sh: runs a shell command; returns its exit status. */
+int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

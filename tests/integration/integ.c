@@ -1,0 +1,641 @@
+/* integ.c: the platform's integration tests.  The HTTP cases drive the
+ * real stack (nginx, the supervised programs, PostgreSQL) that run.sh
+ * started; the core cases run app_process in this process against the same
+ * database as the application role, with a route table of their own. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <curl/curl.h>
+
+#include "app.h"
+#include "client.h"
+#include "outbox.h"
+
+static const char *
+env(const char *name)
+{
+	const char *v = getenv(name);
+	ck_assert_msg(v != NULL, "%s is not set (run via run.sh)", name);
+	return v;
+}
+
+static reply
+req(const char *method, const char *path, const char *const *hdr,
+    const char *body)
+{
+	reply r;
+	int rc = client_do(method, path, hdr, body, body ? strlen(body) : 0,
+	    &r);
+	ck_assert_msg(rc == 0, "%s %s: no answer", method, path);
+	return r;
+}
+
+static cJSON *
+json_of(const reply *r)
+{
+	cJSON *j = cJSON_Parse(buf_str(&r->body));
+	ck_assert_msg(j != NULL, "not JSON: %s", buf_str(&r->body));
+	return j;
+}
+
+/* assert_error: the one error shape, with this status and code. */
+static void
+assert_error(const reply *r, long status, const char *code)
+{
+	char ct[128];
+	ck_assert_int_eq(r->status, status);
+	ck_assert_int_eq(reply_header(r, "Content-Type", ct, sizeof(ct)), 0);
+	ck_assert_ptr_nonnull(strstr(ct, "application/json"));
+	cJSON *j = json_of(r);
+	cJSON *e = cJSON_GetObjectItem(j, "error");
+	ck_assert(cJSON_IsObject(e));
+	ck_assert_str_eq(cJSON_GetObjectItem(e, "code")->valuestring, code);
+	ck_assert(cJSON_IsString(cJSON_GetObjectItem(e, "message")));
+	ck_assert(strlen(cJSON_GetObjectItem(e, "message")->valuestring) > 0);
+	ck_assert(cJSON_IsObject(cJSON_GetObjectItem(e, "fields")));
+	cJSON_Delete(j);
+}
+
+static int
+is_hex(const char *s, size_t n)
+{
+	return strlen(s) == n && strspn(s, "0123456789abcdef") == n;
+}
+
+START_TEST(healthz_ok)
+{
+	reply r = req("GET", "/healthz", NULL, NULL);
+	ck_assert_int_eq(r.status, 200);
+	cJSON *j = json_of(&r);
+	ck_assert_str_eq(cJSON_GetObjectItem(j, "status")->valuestring, "ok");
+	ck_assert_str_eq(cJSON_GetObjectItem(j, "database")->valuestring, "ok");
+	ck_assert(strlen(cJSON_GetObjectItem(j, "version")->valuestring) > 0);
+	cJSON_Delete(j);
+	char v[512];
+	ck_assert_int_eq(reply_header(&r, "X-Request-Id", v, sizeof(v)), 0);
+	ck_assert_msg(is_hex(v, 32), "request id %s", v);
+	ck_assert_int_eq(reply_header(&r, "X-Process-Time", v, sizeof(v)), 0);
+	ck_assert_msg(strspn(v, "0123456789.") == strlen(v) && strchr(v, '.'),
+	    "process time %s", v);
+	ck_assert_int_eq(reply_header(&r, "X-Content-Type-Options", v,
+	    sizeof(v)), 0);
+	ck_assert_str_eq(v, "nosniff");
+	ck_assert_int_eq(reply_header(&r, "Content-Security-Policy", v,
+	    sizeof(v)), 0);
+	ck_assert_ptr_nonnull(strstr(v, "frame-ancestors 'none'"));
+	ck_assert_int_eq(reply_header(&r, "Referrer-Policy", v, sizeof(v)), 0);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(request_id_kept_or_made)
+{
+	const char *mine[] = { "X-Request-Id: trace-42.abc_Z", NULL };
+	reply r = req("GET", "/healthz", mine, NULL);
+	char v[256];
+	ck_assert_int_eq(reply_header(&r, "X-Request-Id", v, sizeof(v)), 0);
+	ck_assert_str_eq(v, "trace-42.abc_Z");
+	reply_free(&r);
+	const char *bad[] = { "X-Request-Id: <script>", NULL };
+	r = req("GET", "/healthz", bad, NULL);
+	ck_assert_int_eq(reply_header(&r, "X-Request-Id", v, sizeof(v)), 0);
+	ck_assert_msg(is_hex(v, 32), "a hostile id must be replaced: %s", v);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(head_has_no_body)
+{
+	reply r = req("HEAD", "/healthz", NULL, NULL);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(r.body.len, 0);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(home_page)
+{
+	reply r = req("GET", "/", NULL, NULL);
+	char ct[128];
+	ck_assert_int_eq(r.status, 200);
+	reply_header(&r, "Content-Type", ct, sizeof(ct));
+	ck_assert_ptr_nonnull(strstr(ct, "text/html"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "<h1>Bursar</h1>"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "href=\"/app/login\""));
+	reply_free(&r);
+	r = req("GET", "/static/bursar.css", NULL, NULL);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(unknown_route_404)
+{
+	reply r = req("GET", "/api/v1/no-such-thing", NULL, NULL);
+	assert_error(&r, 404, "not_found");
+	reply_free(&r);
+	r = req("GET", "/app/no-such-page", NULL, NULL);
+	char ct[128];
+	ck_assert_int_eq(r.status, 404);
+	reply_header(&r, "Content-Type", ct, sizeof(ct));
+	ck_assert_ptr_nonnull(strstr(ct, "text/html"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "404 Not Found"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "no such page"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(wrong_method_405)
+{
+	reply r = req("DELETE", "/healthz", NULL, NULL);
+	assert_error(&r, 405, "method_not_allowed");
+	char allow[128];
+	ck_assert_int_eq(reply_header(&r, "Allow", allow, sizeof(allow)), 0);
+	ck_assert_str_eq(allow, "GET, HEAD");
+	reply_free(&r);
+	r = req("POST", "/", NULL, "");
+	ck_assert_int_eq(r.status, 405);
+	ck_assert_int_eq(reply_header(&r, "Allow", allow, sizeof(allow)), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "405"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(oversized_body_413)
+{
+	size_t n = 1024 * 1024 + 1;	/* run.sh sets a 1M limit */
+	char *big = malloc(n + 1);
+	memset(big, 'a', n);
+	big[n] = '\0';
+	const char *h[] = { "Content-Type: application/x-www-form-urlencoded",
+	    NULL };
+	reply r;
+	ck_assert_int_eq(client_do("POST", "/api/v1/anything", h, big, n, &r),
+	    0);
+	assert_error(&r, 413, "too_large");
+	reply_free(&r);
+	/* just under the limit is read and parsed (then routed: 404) */
+	ck_assert_int_eq(client_do("POST", "/api/v1/anything", h, big, n - 1,
+	    &r), 0);
+	assert_error(&r, 404, "not_found");
+	reply_free(&r);
+	free(big);
+}
+END_TEST
+
+START_TEST(malformed_json_400)
+{
+	const char *h[] = { "Content-Type: application/json", NULL };
+	static const char *const bodies[] = {
+		"{\"a\":", "{\"a\":1}x", "{\"a\":1,\"a\":2}", "[1,2]",
+		"{\"a\":\"\xff\"}",
+	};
+	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		reply r = req("POST", "/api/v1/anything", h, bodies[i]);
+		assert_error(&r, 400, "bad_request");
+		reply_free(&r);
+	}
+	char deep[200];
+	memset(deep, '[', 100);
+	memset(deep + 100, ']', 99);
+	deep[199] = '\0';
+	char obj[220];
+	snprintf(obj, sizeof(obj), "{\"a\":%s}", deep);
+	reply r = req("POST", "/api/v1/anything", h, obj);
+	assert_error(&r, 400, "bad_request");
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "deeply"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(malformed_form_400)
+{
+	const char *h[] = { "Content-Type: application/x-www-form-urlencoded",
+	    NULL };
+	reply r = req("POST", "/api/v1/anything", h, "a=%zz");
+	assert_error(&r, 400, "bad_request");
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "percent"));
+	reply_free(&r);
+	/* a browser gets the same refusal as a page */
+	r = req("POST", "/app/anything", h, "name=%C3");
+	ck_assert_int_eq(r.status, 400);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "400 Bad Request"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "UTF-8"));
+	reply_free(&r);
+	const char *mp[] = { "Content-Type: multipart/form-data", NULL };
+	r = req("POST", "/api/v1/anything", mp, "--x\r\n\r\n");
+	assert_error(&r, 400, "bad_request");
+	reply_free(&r);
+	const char *xml[] = { "Content-Type: text/xml", NULL };
+	r = req("POST", "/api/v1/anything", xml, "<a/>");
+	assert_error(&r, 415, "unsupported_media_type");
+	reply_free(&r);
+	r = req("GET", "/app/%ff", NULL, NULL);
+	ck_assert_int_eq(r.status, 400);
+	reply_free(&r);
+	r = req("GET", "/api/v1/x?q=%e2%82", NULL, NULL);
+	assert_error(&r, 400, "bad_request");
+	reply_free(&r);
+}
+END_TEST
+
+/* workers: the pids of a program's workers, from the supervisor's
+ * children (not zombies). */
+static int
+workers(const char *prog, int *pids, int max)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "ps -o pid=,stat= --ppid $(cat %s/run/"
+	    "supervise.pid) -C %s | awk '$2 !~ /Z/ {print $1}'",
+	    env("BURSAR_VAR"), prog);
+	FILE *f = popen(cmd, "r");
+	int n = 0;
+	while (n < max && fscanf(f, "%d", &pids[n]) == 1)
+		n++;
+	pclose(f);
+	return n;
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+START_TEST(killed_worker_is_replaced)
+{
+	int before[8], after[8];
+	int n = workers("home", before, 8);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(kill(before[0], SIGKILL), 0);
+	reply r = req("GET", "/", NULL, NULL);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+	int m = 0;
+	for (int i = 0; i < 50; i++) {
+		m = workers("home", after, 8);
+		if (m == 2 && after[0] != before[0] && after[1] != before[0])
+			break;
+		sleep_ms(100);
+	}
+	ck_assert_int_eq(m, 2);
+	ck_assert(after[0] != before[0] && after[1] != before[0]);
+
+	/* every worker of a program gone at once: back within moments */
+	n = workers("health", before, 8);
+	for (int i = 0; i < n; i++)
+		kill(before[i], SIGKILL);
+	long status = 0;
+	for (int i = 0; i < 50 && status != 200; i++) {
+		if (client_do("GET", "/healthz", NULL, NULL, 0, &r) == 0)
+			status = r.status;
+		reply_free(&r);
+		if (status != 200)
+			sleep_ms(100);
+	}
+	ck_assert_int_eq(status, 200);
+}
+END_TEST
+
+START_TEST(database_down_and_back)
+{
+	const char *root = env("BURSAR_ROOT");
+	ck_assert_int_eq(sh("sh %s/scripts/stack.sh db-stop", root), 0);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	reply r = req("GET", "/healthz", NULL, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ck_assert_int_eq(r.status, 503);
+	cJSON *j = json_of(&r);
+	ck_assert_str_eq(cJSON_GetObjectItem(j, "database")->valuestring,
+	    "down");
+	cJSON_Delete(j);
+	reply_free(&r);
+	printf("figure: /healthz answered 503 in %.3f s with the database "
+	    "down\n", (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	/* both workers notice, not only the one that answered first */
+	for (int i = 0; i < 4; i++) {
+		r = req("GET", "/healthz", NULL, NULL);
+		ck_assert_int_eq(r.status, 503);
+		reply_free(&r);
+	}
+	ck_assert_int_eq(sh("sh %s/scripts/stack.sh db-start", root), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	long status = 0;
+	int tries = 0;
+	while (status != 200 && tries++ < 300) {
+		r = req("GET", "/healthz", NULL, NULL);
+		status = r.status;
+		reply_free(&r);
+		if (status != 200)
+			sleep_ms(100);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ck_assert_int_eq(status, 200);
+	printf("figure: /healthz back to 200 %.3f s after the database "
+	    "restarted, no program restarted\n",
+	    (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	/* and every worker recovered, not just one */
+	for (int i = 0; i < 4; i++) {
+		r = req("GET", "/healthz", NULL, NULL);
+		ck_assert_int_eq(r.status, 200);
+		reply_free(&r);
+	}
+}
+END_TEST
+
+/* ---- the core in-process, with a route table of its own ---- */
+
+static config cfg;
+static db *conn;
+static arena *mem;
+
+static void
+core_setup(void)
+{
+	char err[256];
+	setenv("BURSAR_DATABASE_URL", env("BURSAR_APP_CONNINFO"), 1);
+	ck_assert_int_eq(config_load(&cfg, NULL, err, sizeof(err)), 0);
+	conn = db_open(cfg.database_url, 2);
+	mem = arena_new(4096);
+}
+
+static void
+core_teardown(void)
+{
+	db_close(conn);
+	arena_free(mem);
+}
+
+/* thing_create: a use case in miniature: check, record the event with the
+ * change, answer 201. */
+static void
+thing_create(ctx *c)
+{
+	const char *name = http_arg(&c->req, "name");
+	if (name == NULL || *name == '\0') {
+		cJSON *f = cJSON_CreateObject();
+		cJSON_AddStringToObject(f, "name", "is required");
+		app_error(c, 422, "invalid", "the thing has errors", f);
+		return;
+	}
+	cJSON *ev = cJSON_CreateObject();
+	cJSON_AddStringToObject(ev, "name", name);
+	db_res r;
+	int rc = outbox_emit(c->db, &r, "00000000-0000-0000-0000-000000000001",
+	    "thing.created", ev);
+	cJSON_Delete(ev);
+	if (rc < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return;
+	}
+	db_res_clear(&r);
+	if (strcmp(name, "doomed") == 0) {
+		app_error(c, 409, "conflict", "doomed things fail late", NULL);
+		return;
+	}
+	cJSON *out = cJSON_CreateObject();
+	cJSON_AddStringToObject(out, "name", name);
+	resp_header(c->a, &c->resp, "Location",
+	    arena_printf(c->a, "/api/v1/things/%s", name));
+	app_render(c, 201, "error.cs", "Thing", out);
+}
+
+static void
+thing_show(ctx *c)
+{
+	cJSON *e = cJSON_CreateObject();
+	cJSON_AddStringToObject(e, "message", app_param(c, "id"));
+	cJSON_AddNumberToObject(e, "status", 200);
+	app_render(c, 200, "error.cs", "Thing", e);
+}
+
+static const route test_routes[] = {
+	{ "POST", "~/things", thing_create, 0 },
+	{ "GET", "~/things/{id}", thing_show, ROUTE_NO_TX },
+};
+
+/* core: one request through app_process; returns the status, and the raw
+ * FastCGI output in out (caller frees). */
+static int
+core(const char *method, const char *uri, const char *ctype,
+    const char *key, const char *body, buf *out)
+{
+	char *envp[8];
+	int n = 0;
+	envp[n++] = arena_printf(mem, "REQUEST_METHOD=%s", method);
+	envp[n++] = arena_printf(mem, "REQUEST_URI=%s", uri);
+	if (ctype)
+		envp[n++] = arena_printf(mem, "CONTENT_TYPE=%s", ctype);
+	if (key)
+		envp[n++] = arena_printf(mem, "HTTP_IDEMPOTENCY_KEY=%s", key);
+	envp[n] = NULL;
+	buf_init(out, 16 << 20);
+	app_process(&cfg, conn, test_routes, 2, envp, body,
+	    body ? strlen(body) : 0, 0, out, mem);
+	int status = 0;
+	sscanf(buf_str(out), "Status: %d", &status);
+	return status;
+}
+
+static int64_t
+count_events(const char *name)
+{
+	db_res r;
+	const char *p[1] = { name };
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT count(*) FROM outbox_events "
+	    "WHERE payload->>'name' = $1", 1, p), 0);
+	int64_t n = -1;
+	db_i64(&r, 0, 0, &n);
+	db_res_clear(&r);
+	return n;
+}
+
+START_TEST(idempotency_key_replays)
+{
+	buf a, b, c;
+	char key[64];
+	snprintf(key, sizeof(key), "k-%ld", (long)time(NULL) ^ getpid());
+	const char *json = "{\"name\":\"widget-idem\"}";
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    key, json, &a), 201);
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    key, json, &b), 201);
+	/* the same answer, and the change happened once */
+	ck_assert_ptr_nonnull(strstr(buf_str(&b), "Idempotent-Replayed: true"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&b),
+	    "Location: /api/v1/things/widget-idem"));
+	ck_assert_str_eq(strstr(buf_str(&a), "\r\n\r\n"),
+	    strstr(buf_str(&b), "\r\n\r\n"));
+	ck_assert_int_eq(count_events("widget-idem"), 1);
+	/* the same key for another request is refused, and changes nothing */
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    key, "{\"name\":\"other\"}", &c), 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&c), "idempotency_key_reused"));
+	ck_assert_int_eq(count_events("other"), 0);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&c);
+	/* without a key, every POST is its own */
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"twice\"}", &a), 201);
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"twice\"}", &b), 201);
+	ck_assert_int_eq(count_events("twice"), 2);
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(event_only_with_its_change)
+{
+	buf out;
+	/* the handler records the event, then fails: both roll back */
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    "doomed-key", "{\"name\":\"doomed\"}", &out), 409);
+	buf_free(&out);
+	ck_assert_int_eq(count_events("doomed"), 0);
+	/* and the key was not spent on a request that changed nothing */
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    "doomed-key", "{\"name\":\"doomed\"}", &out), 409);
+	buf_free(&out);
+	/* outside a transaction the outbox refuses outright */
+	db_res r;
+	cJSON *p = cJSON_CreateObject();
+	ck_assert_int_eq(outbox_emit(conn, &r, "00000000-0000-0000-0000-"
+	    "000000000001", "thing.created", p), -1);
+	ck_assert_str_eq(r.error, "no open transaction");
+	db_res_clear(&r);
+	cJSON_Delete(p);
+}
+END_TEST
+
+START_TEST(outbox_cursor_never_skips)
+{
+	const char *t = "00000000-0000-0000-0000-000000000002";
+	db *other = db_open(cfg.database_url, 2);
+	db_res r;
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT coalesce(max(seq), 0) "
+	    "FROM outbox_events", 0, NULL), 0);
+	char after[32];
+	snprintf(after, sizeof(after), "%s", db_text(&r, 0, 0));
+	db_res_clear(&r);
+	cJSON *p = cJSON_CreateObject();
+	/* a slow transaction takes the lower seq and commits last */
+	ck_assert_int_eq(db_begin(other), 0);
+	ck_assert_int_eq(outbox_emit(other, &r, t, "slow.event", p), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_begin(conn), 0);
+	ck_assert_int_eq(outbox_emit(conn, &r, t, "fast.event", p), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_commit(conn, NULL), 0);
+	ck_assert_int_eq(outbox_fetch(conn, &r, after, 10), 0);
+	ck_assert_int_eq(r.rows, 0);	/* not "fast" alone: slow could land */
+	db_res_clear(&r);
+	ck_assert_int_eq(db_commit(other, NULL), 0);
+	ck_assert_int_eq(outbox_fetch(conn, &r, after, 10), 0);
+	ck_assert_int_eq(r.rows, 2);
+	ck_assert_str_eq(db_text(&r, 0, 3), "slow.event");
+	ck_assert_str_eq(db_text(&r, 1, 3), "fast.event");
+	int64_t s0, s1;
+	db_i64(&r, 0, 0, &s0);
+	db_i64(&r, 1, 0, &s1);
+	ck_assert(s0 < s1);
+	ck_assert_ptr_nonnull(strchr(db_text(&r, 0, 5), 'T'));
+	db_res_clear(&r);
+	/* events are facts: the application cannot rewrite them */
+	ck_assert_int_eq(db_exec(conn, &r, "UPDATE outbox_events SET type = "
+	    "'x.y' WHERE tenant_id = '00000000-0000-0000-0000-000000000002'",
+	    0, NULL), -1);
+	db_res_clear(&r);
+	cJSON_Delete(p);
+	db_close(other);
+}
+END_TEST
+
+START_TEST(one_handler_two_renderings)
+{
+	buf out;
+	ck_assert_int_eq(core("GET", "/api/v1/things/t1", NULL, NULL, NULL,
+	    &out), 200);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "application/json"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "\"message\":\"t1\""));
+	buf_free(&out);
+	ck_assert_int_eq(core("GET", "/app/things/t1", NULL, NULL, NULL,
+	    &out), 200);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "text/html"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "<p>t1</p>"));
+	buf_free(&out);
+	/* HTML escaping is on: a hostile value is shown, never run */
+	ck_assert_int_eq(core("GET",
+	    "/app/things/%3Cscript%3Ealert(1)%3C%2Fscript%3E", NULL, NULL,
+	    NULL, &out), 200);
+	ck_assert_ptr_null(strstr(buf_str(&out), "<script>"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&out),
+	    "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	buf_free(&out);
+	/* a form error keeps its field messages, in both renderings */
+	ck_assert_int_eq(core("POST", "/app/things",
+	    "application/x-www-form-urlencoded", NULL, "name=", &out), 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "name: is required"));
+	buf_free(&out);
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{}", &out), 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out),
+	    "\"fields\":{\"name\":\"is required\"}"));
+	buf_free(&out);
+}
+END_TEST
+
+static Suite *
+integration_suite(void)
+{
+	Suite *s = suite_create("integration");
+	TCase *http = tcase_create("http");
+	tcase_set_timeout(http, 60);
+	tcase_add_test(http, healthz_ok);
+	tcase_add_test(http, request_id_kept_or_made);
+	tcase_add_test(http, head_has_no_body);
+	tcase_add_test(http, home_page);
+	tcase_add_test(http, unknown_route_404);
+	tcase_add_test(http, wrong_method_405);
+	tcase_add_test(http, oversized_body_413);
+	tcase_add_test(http, malformed_json_400);
+	tcase_add_test(http, malformed_form_400);
+	tcase_add_test(http, killed_worker_is_replaced);
+	suite_add_tcase(s, http);
+	TCase *core_tc = tcase_create("core");
+	tcase_add_checked_fixture(core_tc, core_setup, core_teardown);
+	tcase_add_test(core_tc, idempotency_key_replays);
+	tcase_add_test(core_tc, event_only_with_its_change);
+	tcase_add_test(core_tc, outbox_cursor_never_skips);
+	tcase_add_test(core_tc, one_handler_two_renderings);
+	suite_add_tcase(s, core_tc);
+	/* last: it stops and starts the database under the stack */
+	TCase *db_tc = tcase_create("database");
+	tcase_set_timeout(db_tc, 120);
+	tcase_add_test(db_tc, database_down_and_back);
+	suite_add_tcase(s, db_tc);
+	return s;
+}
+
+int
+main(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	SRunner *sr = srunner_create(integration_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
