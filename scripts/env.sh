@@ -16,6 +16,7 @@ LOG=$VAR/log
 # the cluster lives under var/ unless the postgres user cannot reach it
 # (a checkout under /root): then under /tmp, named after this checkout
 PGBASE=$VAR/pg
+mkdir -p "$VAR"
 if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$VAR" 2>/dev/null; then
 	PGBASE=/tmp/bursar-pg-$(echo "$VAR" | cksum | cut -d' ' -f1)
 fi

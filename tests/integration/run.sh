@@ -39,9 +39,9 @@ export CK_FORK=no
 status=0
 "$ROOT/$BUILD/tests/integration/integ" || status=$?
 sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
-if [ -s "$BURSAR_VAR/log/health.log" ] && grep -q 'ERROR: AddressSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log; then
+if [ -s "$BURSAR_VAR/log/health.log" ] && grep -q 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log; then
 	echo "integration: a sanitizer reported in the workers' logs:" >&2
-	grep -h -A5 'ERROR: AddressSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log >&2
+	grep -h -A5 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log >&2
 	status=1
 fi
 exit $status
