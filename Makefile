@@ -35,36 +35,43 @@ deps:
 
 $(O)/lib/%.o: lib/%.c $(wildcard lib/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(O)/libbursar.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(O)/cgi-bin/%: cgi-bin/%.c $(O)/libbursar.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS)
 
 $(O)/cron/%: cron/%.c $(O)/libbursar.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS)
 
 $(O)/scripts/supervise: scripts/supervise.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -D_GNU_SOURCE -o $@ $<
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -D_GNU_SOURCE -o $@ $<
 
 $(O)/tests/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libbursar.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS) $(CHECKLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libbursar.a $(LDLIBS) $(CHECKLIBS)
 
 $(INTEG): $(wildcard tests/integration/*.c) $(wildcard tests/integration/*.h) $(O)/libbursar.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Itests/integration $(CFLAGS) $(LDFLAGS) -o $@ $(wildcard tests/integration/*.c) $(O)/libbursar.a $(LDLIBS) $(CHECKLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CPPFLAGS) -Itests/integration $(CFLAGS) $(LDFLAGS) -o $@ $(wildcard tests/integration/*.c) $(O)/libbursar.a $(LDLIBS) $(CHECKLIBS)
 
 # bench programs are the bare baselines: plain libfcgi and libpq, no lib/.
 $(O)/bench/%: bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 run: deps build
 	@sh scripts/stack.sh start

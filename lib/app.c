@@ -25,12 +25,12 @@ static void
 set_json_body(ctx *c, int status, cJSON *json)
 {
 	char *s = cJSON_PrintUnformatted(json);
-	resp_reset(&c->resp);
+	resp_reset(&c->resp, 0);
 	c->resp.status = status;
 	c->resp.content_type = "application/json; charset=utf-8";
 	if (s == NULL || buf_puts(&c->resp.body, s) < 0 ||
 	    buf_putc(&c->resp.body, '\n') < 0) {
-		resp_reset(&c->resp);
+		resp_reset(&c->resp, 1);
 		c->resp.status = 500;
 		buf_puts(&c->resp.body, "{\"error\":{\"code\":\"internal\","
 		    "\"message\":\"response too large\",\"fields\":{}}}\n");
@@ -50,7 +50,7 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	    strlen(c->cfg->version));
 	tmpl_page p = { NULL, template, data, &vars };
 	char err[512];
-	resp_reset(&c->resp);
+	resp_reset(&c->resp, 0);
 	c->resp.status = status;
 	c->resp.content_type = "text/html; charset=utf-8";
 	if (tmpl_render(c->cfg->template_dir, &p, &c->resp.body, err,
@@ -58,7 +58,7 @@ set_page(ctx *c, int status, const char *template, const char *title,
 		return;
 	log_event("error", err);
 	/* the error page itself failed: plain text, never a blank page */
-	resp_reset(&c->resp);
+	resp_reset(&c->resp, 1);
 	c->resp.status = 500;
 	c->resp.content_type = "text/plain; charset=utf-8";
 	buf_printf(&c->resp.body, "Internal error (request %s)\n",
@@ -83,6 +83,7 @@ app_error(ctx *c, int status, const char *code, const char *message,
     cJSON *fields)
 {
 	c->failed = 1;
+	resp_reset(&c->resp, 1);
 	cJSON *root = cJSON_CreateObject();
 	cJSON *e = cJSON_AddObjectToObject(root, "error");
 	cJSON_AddStringToObject(e, "code", code);
@@ -212,17 +213,16 @@ app_process(const config *cfg, db *d, const route *routes, size_t nroutes,
 	buf allow = BUF_INIT(256);
 	status = route_match(routes, nroutes, a, c.req.method, path,
 	    &c.params, &c.route, &allow);
-	if (status == 405)
-		resp_header(a, &c.resp, "Allow", buf_str(&allow));
-	buf_free(&allow);
 	if (status) {
-		size_t keep = c.resp.headers.n;
 		app_error(&c, status, status == 404 ? "not_found" :
 		    "method_not_allowed", status == 404 ? "no such page" :
 		    "this method is not allowed here", NULL);
-		c.resp.headers.n = keep;	/* keep Allow */
+		if (status == 405)
+			resp_header(a, &c.resp, "Allow", buf_str(&allow));
+		buf_free(&allow);
 		goto respond;
 	}
+	buf_free(&allow);
 	run_handler(&c);
 respond:
 	resp_header(a, &c.resp, "X-Request-Id", c.request_id);

@@ -97,7 +97,7 @@ idem_begin(ctx *c, idem_state *s)
 	}
 	int64_t status;
 	db_i64(&r, 0, 1, &status);
-	resp_reset(&c->resp);
+	resp_reset(&c->resp, 1);
 	c->resp.status = (int)status;
 	c->resp.content_type = arena_strdup(c->a, db_text(&r, 0, 2));
 	buf_puts(&c->resp.body, db_text(&r, 0, 3));

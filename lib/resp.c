@@ -22,9 +22,10 @@ resp_init(http_response *r, size_t max)
 }
 
 void
-resp_reset(http_response *r)
+resp_reset(http_response *r, int drop_headers)
 {
-	r->headers.n = 0;
+	if (drop_headers)
+		r->headers.n = 0;
 	r->content_type = NULL;
 	buf_truncate(&r->body, 0);
 }

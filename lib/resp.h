@@ -19,8 +19,9 @@ typedef struct http_response {
 
 /* resp_init: status 200, no body; the body is capped at max bytes. */
 void resp_init(http_response *r, size_t max);
-/* resp_reset: drops the body and extra headers (for an error page). */
-void resp_reset(http_response *r);
+/* resp_reset: drops the body, and the extra headers too when
+ * drop_headers (an error page must not carry a success's Location). */
+void resp_reset(http_response *r, int drop_headers);
 void resp_free(http_response *r);
 
 /* resp_header: adds a header; name and value are copied into a.  Values

@@ -62,8 +62,10 @@ route_match(const route *table, size_t n, arena *a, const char *method,
 	int path_seen = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t mark = params->n;
-		if (!match_route(a, table[i].pattern, path, params))
+		if (!match_route(a, table[i].pattern, path, params)) {
+			params->n = mark;	/* a partial match adds nothing */
 			continue;
+		}
 		if (method_fits(table[i].method, method)) {
 			*out = &table[i];
 			return 0;

@@ -47,12 +47,12 @@ put_json(HDF *hdf, const char *name, const cJSON *v)
 		}
 		return err;
 	}
-	if (cJSON_IsString(v))
+	if (cJSON_IsString(v) || cJSON_IsRaw(v))	/* raw: api_int */
 		return hdf_set_value(hdf, name, v->valuestring);
 	if (cJSON_IsBool(v))
 		return hdf_set_value(hdf, name, cJSON_IsTrue(v) ? "1" : "0");
 	if (cJSON_IsNumber(v)) {
-		/* cJSON prints integers exactly; no float formatting here */
+		/* exact up to 15 digits; larger integers come as api_int */
 		char *s = cJSON_PrintUnformatted(v);
 		if (s == NULL)
 			return nerr_raise(NERR_NOMEM, "number");
@@ -85,6 +85,11 @@ tmpl_render(const char *dir, const tmpl_page *p, buf *out, char *err,
 		e = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 	if (e == STATUS_OK)
 		e = hdf_set_value(hdf, "hdf.loadpaths.0", dir);
+	/* ClearSilver's include of a missing file renders nothing, silently:
+	 * find the page's template first */
+	char found[1024];
+	if (e == STATUS_OK)
+		e = hdf_search_path(hdf, p->template, found);
 	if (e == STATUS_OK)
 		e = hdf_set_value(hdf, "Page.template", p->template);
 	for (size_t i = 0; p->vars && i < p->vars->n && e == STATUS_OK; i++) {
