@@ -37,9 +37,13 @@ export BURSAR_TEMPLATE_DIR="$ROOT/templates"
 # Check's fork mode would hide a crash behind a child; run in-process
 export CK_FORK=no
 status=0
-"$ROOT/$BUILD/tests/integration/integ" || status=$?
+# the in-process cases log their requests: keep that out of the report
+"$ROOT/$BUILD/tests/integration/integ" 2>"$BURSAR_VAR/log/integ.log" || {
+	status=$?; tail -n 20 "$BURSAR_VAR/log/integ.log" >&2; }
 sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
-if [ -s "$BURSAR_VAR/log/health.log" ] && grep -q 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log; then
+# workers report leaks when they exit: stop the stack before reading logs
+sh "$ROOT/scripts/stack.sh" stop
+if grep -q 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log; then
 	echo "integration: a sanitizer reported in the workers' logs:" >&2
 	grep -h -A5 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log >&2
 	status=1
