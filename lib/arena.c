@@ -52,7 +52,7 @@ arena_new(size_t block_size)
 void *
 arena_alloc(arena *a, size_t n)
 {
-	const size_t align = sizeof(max_align_t);
+	const size_t align = _Alignof(max_align_t);
 	size_t need = (n + align - 1) / align * align;
 	if (need < n)
 		abort();	/* size_t overflow: a caller bug, never input */
