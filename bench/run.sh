@@ -90,7 +90,7 @@ for c in hello pk healthz; do
 done
 b=$(median pk 2); c=$(median healthz 2)
 awk -v b="$b" -v c="$c" 'BEGIN {printf "  ratio (c)/(b): %.1f%% (target at least 85%%)\n", 100 * c / b}'
-for pid in $(ps -o pid= --ppid "$(cat "$RUN/supervise.pid")" -C health); do
+for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == "health" {print $1}'); do
 	pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")
 	rss=$(awk '/^Rss:/ {print $2}' "/proc/$pid/smaps_rollup")
 	echo "  health worker $pid: PSS ${pss} kB, RSS ${rss} kB (target PSS under 3 MB)"
