@@ -41,6 +41,8 @@ status=0
 "$ROOT/$BUILD/tests/integration/integ" 2>"$BURSAR_VAR/log/integ.log" || {
 	status=$?; tail -n 20 "$BURSAR_VAR/log/integ.log" >&2; }
 sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
+sh "$ROOT/tests/integration/test_supervise.sh" "$ROOT/$BUILD/scripts/supervise" \
+	"$ROOT/$BUILD/cgi-bin/home" || status=$?
 # workers report leaks when they exit: stop the stack before reading logs
 sh "$ROOT/scripts/stack.sh" stop
 if grep -q 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error' "$BURSAR_VAR"/log/*.log; then
