@@ -95,10 +95,7 @@ sanitize:
 
 test: deps
 	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory integration
-	@$(MAKE) --no-print-directory sanitize
-	@echo "make test: all suites passed"
+	@bash tests/run-all.sh
 
 bench: deps build
 	@sh bench/run.sh

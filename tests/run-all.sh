@@ -1,0 +1,19 @@
+#!/bin/bash
+# run-all.sh: `make test` after the build: unit suites, integration suite,
+# then both again under ASan+UBSan; ends with one line totalling them all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+for step in unit integration sanitize; do
+	make --no-print-directory "$step" 2>&1 | grep --line-buffered -vE '^  (CC|LD) ' | tee -a "$log" || status=1
+done
+# Check prints "NN%: Checks: N, Failures: F, Errors: E"; the shell suites
+# print "name: P passed, F failed"
+awk '
+	/^[0-9]+%: Checks:/ { gsub(/,/, ""); pass += $3 - $5 - $7; fail += $5 + $7 }
+	/: [0-9]+ passed, [0-9]+ failed$/ { pass += $(NF-3); fail += $(NF-1) }
+	END { printf "tests: %d passed, %d failed\n", pass, fail; exit fail > 0 }
+' "$log" || status=1
+exit $status
