@@ -110,6 +110,19 @@ arena_printf(arena *a, const char *fmt, ...)
 	return p;
 }
 
+void *
+arena_grow(arena *a, void *items, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return items;
+	size_t newcap = *cap ? *cap * 2 : 8;
+	void *p = arena_alloc(a, newcap * size);
+	if (n)
+		memcpy(p, items, n * size);
+	*cap = newcap;
+	return p;
+}
+
 size_t
 arena_used(const arena *a)
 {

@@ -23,6 +23,10 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+/* arena_grow: room for one more element in an arena-backed array of n
+ * elements of size bytes with capacity *cap; returns the (possibly moved)
+ * array, with *cap updated.  The old copy stays in the arena until reset. */
+void *arena_grow(arena *a, void *items, size_t n, size_t *cap, size_t size);
 /* arena_used: bytes handed out since the last reset (for limits and tests). */
 size_t arena_used(const arena *a);
 /* arena_reset: frees every block but the first, and empties it. */

@@ -7,14 +7,7 @@
 void
 kv_add(arena *a, kv_list *l, const char *name, const char *value, size_t len)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		kv_pair *items = arena_alloc(a, cap * sizeof(*items));
-		if (l->n)
-			memcpy(items, l->items, l->n * sizeof(*items));
-		l->items = items;
-		l->cap = cap;
-	}
+	l->items = arena_grow(a, l->items, l->n, &l->cap, sizeof(*l->items));
 	l->items[l->n++] = (kv_pair){ name, value, len };
 }
 

@@ -106,14 +106,8 @@ part_headers(arena *a, const char **pp, const char *end, struct part *pt)
 static void
 add_file(arena *a, mp_files *files, const mp_file *f)
 {
-	if (files->n == files->cap) {
-		size_t cap = files->cap ? files->cap * 2 : 4;
-		mp_file *items = arena_alloc(a, cap * sizeof(*items));
-		if (files->n)
-			memcpy(items, files->items, files->n * sizeof(*items));
-		files->items = items;
-		files->cap = cap;
-	}
+	files->items = arena_grow(a, files->items, files->n, &files->cap,
+	    sizeof(*files->items));
 	files->items[files->n++] = *f;
 }
 
