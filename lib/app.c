@@ -1,6 +1,7 @@
 /* app.c: the FastCGI accept loop and the request lifecycle. */
 #include "app.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,13 @@ const char *
 app_param(const ctx *c, const char *name)
 {
 	return kv_get(&c->params, name);
+}
+
+int
+app_cookie(ctx *c, const char *name, const char *value, long max_age)
+{
+	return resp_cookie(c->a, &c->resp, name, value, max_age,
+	    c->req.https || c->cfg->secure_cookies);
 }
 
 static void
@@ -182,8 +190,8 @@ finish:
 
 void
 app_process(const config *cfg, db *d, const route *routes, size_t nroutes,
-    char *const *envp, const char *body, size_t body_len, int too_large,
-    buf *out, arena *a)
+    char *const *envp, const char *body, size_t body_len,
+    enum app_body body_state, buf *out, arena *a)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -200,10 +208,15 @@ app_process(const config *cfg, db *d, const route *routes, size_t nroutes,
 	}
 	/* the whole request is read and checked before anything routes on
 	 * it: bad input gets its 413/400/415 whatever the path */
-	if (too_large) {
+	if (body_state == APP_BODY_TOO_LARGE) {
 		app_error(&c, 413, "too_large", arena_printf(a, "the request "
 		    "body is larger than %lu bytes",
 		    (unsigned long)cfg->body_limit), NULL);
+		goto respond;
+	}
+	if (body_state == APP_BODY_TRUNCATED) {
+		app_error(&c, 400, "bad_request", "the request body is shorter "
+		    "than its Content-Length", NULL);
 		goto respond;
 	}
 	if ((status = http_parse_body(&c.req, body, body_len, &err)) != 0) {
@@ -252,26 +265,28 @@ on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
-/* read_body: the request body into the arena.  *too_large is set instead
- * of reading past the limit; the rest is left for libfcgi to discard. */
+/* read_body: the request body into the arena.  A body past the limit is
+ * not read at all (libfcgi discards it); one that ends early is refused. */
 static char *
 read_body(FCGX_Request *rq, arena *a, size_t limit, size_t *len,
-    int *too_large)
+    enum app_body *state)
 {
 	*len = 0;
-	*too_large = 0;
+	*state = APP_BODY_OK;
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", rq->envp);
 	unsigned long long want = cl ? strtoull(cl, NULL, 10) : 0;
 	if (want == 0)
 		return arena_strdup(a, "");
-	if (want > limit) {
-		*too_large = 1;
+	if (want > limit || want > INT_MAX) {
+		*state = APP_BODY_TOO_LARGE;
 		return arena_strdup(a, "");
 	}
 	char *body = arena_alloc(a, (size_t)want + 1);
 	int n = FCGX_GetStr(body, (int)want, rq->in);
 	*len = n > 0 ? (size_t)n : 0;
 	body[*len] = '\0';
+	if (*len != want)
+		*state = APP_BODY_TRUNCATED;
 	return body;
 }
 
@@ -300,12 +315,11 @@ app_main(const char *name, const route *routes, size_t nroutes)
 	log_event("info", "worker ready");
 	while (FCGX_Accept_r(&rq) >= 0) {
 		size_t len;
-		int too_large;
-		char *body = read_body(&rq, a, cfg.body_limit, &len,
-		    &too_large);
+		enum app_body state;
+		char *body = read_body(&rq, a, cfg.body_limit, &len, &state);
 		buf out = BUF_INIT(PAGE_MAX + 64 * 1024);
 		app_process(&cfg, d, routes, nroutes, rq.envp, body, len,
-		    too_large, &out, a);
+		    state, &out, a);
 		FCGX_PutStr(out.data, (int)out.len, rq.out);
 		buf_free(&out);
 		FCGX_Finish_r(&rq);

@@ -60,11 +60,23 @@ void app_db_error(ctx *c, const db_res *r);
 /* app_param: a path parameter, e.g. "id". */
 const char *app_param(const ctx *c, const char *name);
 
+/* app_cookie: sets a cookie the way every Bursar cookie is set: HttpOnly,
+ * SameSite=Lax, and Secure when the client came over TLS or the config
+ * says so.  max_age < 0: a session cookie; 0: delete it. */
+int app_cookie(ctx *c, const char *name, const char *value, long max_age);
+
+/* How the body arrived, as app_main read it. */
+enum app_body {
+	APP_BODY_OK,
+	APP_BODY_TOO_LARGE,	/* past body_limit: 413, left unread */
+	APP_BODY_TRUNCATED,	/* fewer bytes than Content-Length: 400 */
+};
+
 /* app_process: one request through the core, with the request's own
  * FastCGI parameters and body; fills out with the serialized response.
  * app_main calls it; tests may too. */
 void app_process(const config *cfg, db *d, const route *routes,
     size_t nroutes, char *const *envp, const char *body, size_t body_len,
-    int body_too_large, buf *out, arena *a);
+    enum app_body body_state, buf *out, arena *a);
 
 #endif

@@ -419,16 +419,26 @@ thing_show(ctx *c)
 	app_render(c, 200, "error.cs", "Thing", e);
 }
 
+/* remember: a preference kept in a cookie */
+static void
+remember(ctx *c)
+{
+	app_cookie(c, "theme", "dark", 3600);
+	app_render(c, 200, "error.cs", "Saved", NULL);
+}
+
 static const route test_routes[] = {
 	{ "POST", "~/things", thing_create, 0 },
 	{ "GET", "~/things/{id}", thing_show, ROUTE_NO_TX },
+	{ "POST", "/app/remember", remember, ROUTE_NO_TX },
 };
 
 /* core: one request through app_process; returns the status, and the raw
  * FastCGI output in out (caller frees). */
 static int
-core(const char *method, const char *uri, const char *ctype,
-    const char *key, const char *body, buf *out)
+core_body(const char *method, const char *uri, const char *ctype,
+    const char *key, const char *body, enum app_body state, buf *out,
+    const char *extra)
 {
 	char *envp[8];
 	int n = 0;
@@ -438,13 +448,23 @@ core(const char *method, const char *uri, const char *ctype,
 		envp[n++] = arena_printf(mem, "CONTENT_TYPE=%s", ctype);
 	if (key)
 		envp[n++] = arena_printf(mem, "HTTP_IDEMPOTENCY_KEY=%s", key);
+	if (extra)
+		envp[n++] = arena_strdup(mem, extra);
 	envp[n] = NULL;
 	buf_init(out, 16 << 20);
-	app_process(&cfg, conn, test_routes, 2, envp, body,
-	    body ? strlen(body) : 0, 0, out, mem);
+	app_process(&cfg, conn, test_routes, 3, envp, body,
+	    body ? strlen(body) : 0, state, out, mem);
 	int status = 0;
 	sscanf(buf_str(out), "Status: %d", &status);
 	return status;
+}
+
+static int
+core(const char *method, const char *uri, const char *ctype,
+    const char *key, const char *body, buf *out)
+{
+	return core_body(method, uri, ctype, key, body, APP_BODY_OK, out,
+	    NULL);
 }
 
 static int64_t
@@ -596,6 +616,34 @@ START_TEST(one_handler_two_renderings)
 }
 END_TEST
 
+START_TEST(truncated_body_400)
+{
+	buf out;
+	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"cut", APP_BODY_TRUNCATED, &out, NULL), 400);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "shorter than its "
+	    "Content-Length"));
+	buf_free(&out);
+	ck_assert_int_eq(count_events("cut"), 0);
+}
+END_TEST
+
+START_TEST(cookies_secure_behind_tls)
+{
+	buf out;
+	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
+	    APP_BODY_OK, &out, NULL), 200);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
+	    "Path=/; HttpOnly; SameSite=Lax; Max-Age=3600\r\n"));
+	buf_free(&out);
+	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
+	    APP_BODY_OK, &out, "HTTPS=on"), 200);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
+	    "Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=3600\r\n"));
+	buf_free(&out);
+}
+END_TEST
+
 static Suite *
 integration_suite(void)
 {
@@ -619,6 +667,8 @@ integration_suite(void)
 	tcase_add_test(core_tc, event_only_with_its_change);
 	tcase_add_test(core_tc, outbox_cursor_never_skips);
 	tcase_add_test(core_tc, one_handler_two_renderings);
+	tcase_add_test(core_tc, truncated_body_400);
+	tcase_add_test(core_tc, cookies_secure_behind_tls);
 	suite_add_tcase(s, core_tc);
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");
