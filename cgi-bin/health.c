@@ -14,7 +14,7 @@ healthz(ctx *c)
 }
 
 static const route routes[] = {
-	{ "GET", "/healthz", healthz, ROUTE_NO_TX },
+	{ "GET", "/healthz", healthz, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
 };
 
 int

@@ -15,7 +15,7 @@ home(ctx *c)
 }
 
 static const route routes[] = {
-	{ "GET", "/", home, ROUTE_NO_TX },
+	{ "GET", "/", home, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
 };
 
 int

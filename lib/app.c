@@ -11,7 +11,9 @@
 
 #include <fcgiapp.h>
 
+#include "auth.h"
 #include "idem.h"
+#include "form.h"
 #include "log.h"
 #include "tmpl.h"
 
@@ -57,6 +59,12 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	    strlen(c->request_id));
 	kv_add(c->a, &vars, "version", c->cfg->version,
 	    strlen(c->cfg->version));
+	const char *csrf = auth_csrf_token(c);
+	kv_add(c->a, &vars, "csrf_token", csrf, strlen(csrf));
+	if (c->user_id) {
+		kv_add(c->a, &vars, "signed_in", "1", 1);
+		kv_add(c->a, &vars, "role", c->role, strlen(c->role));
+	}
 	tmpl_page p = { NULL, template, data, &vars };
 	char err[512];
 	resp_reset(&c->resp, 0);
@@ -145,9 +153,12 @@ request_id(ctx *c)
 	unsigned char r[16];
 	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
 		abort();
+	static const char hexd[] = "0123456789abcdef";
 	char *s = arena_alloc(c->a, 33);
-	for (int i = 0; i < 16; i++)
-		snprintf(s + 2 * i, 3, "%02x", r[i]);
+	for (int i = 0; i < 16; i++) {
+		s[2 * i] = hexd[r[i] >> 4];
+		s[2 * i + 1] = hexd[r[i] & 15];
+	}
 	return s;
 }
 
@@ -160,11 +171,46 @@ elapsed_us(const struct timespec *t0)
 	    (t1.tv_nsec - t0->tv_nsec) / 1000;
 }
 
+/* authorize: 0 when the caller may run the route; otherwise the response
+ * (401, a redirect to sign in, 403) is set. */
+static int
+authorize(ctx *c)
+{
+	int status = auth_identify(c);
+	if (status)
+		return status;
+	if (!(c->route->flags & ROUTE_PUBLIC) && c->user_id == NULL) {
+		if (c->api) {
+			app_error(c, 401, "unauthenticated", "sign in first",
+			    NULL);
+			return 401;
+		}
+		resp_reset(&c->resp, 1);
+		c->resp.status = 303;
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "/app/login?next=%s", form_url_escape(c->a, c->req.path)));
+		return 303;
+	}
+	if (c->route->perm && !auth_can(c, c->route->perm)) {
+		app_error(c, 403, "forbidden", arena_printf(c->a, "this needs "
+		    "the %s permission", c->route->perm), NULL);
+		return 403;
+	}
+	if (!auth_csrf_ok(c)) {
+		app_error(c, 403, "csrf", "the form has expired or did not come "
+		    "from Bursar; reload the page and try again", NULL);
+		return 403;
+	}
+	return 0;
+}
+
 static void
 run_handler(ctx *c)
 {
 	int tx = !(c->route->flags & ROUTE_NO_TX);
-	if (tx && db_begin(c->db) < 0) {
+	if (tx && (db_begin(c->db) < 0 || (c->tenant_id &&
+	    db_set_tenant(c->db, c->tenant_id) < 0))) {
+		db_rollback(c->db);
 		app_error(c, 503, "unavailable", "the database is unavailable",
 		    NULL);
 		return;
@@ -237,7 +283,8 @@ app_process(const config *cfg, db *d, const route *routes, size_t nroutes,
 		goto respond;
 	}
 	buf_free(&allow);
-	run_handler(&c);
+	if (authorize(&c) == 0)
+		run_handler(&c);
 respond:
 	resp_header(a, &c.resp, "X-Request-Id", c.request_id);
 	long us = elapsed_us(&t0);

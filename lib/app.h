@@ -32,8 +32,13 @@ typedef struct ctx {
 	const route *route;
 	int api;		/* 1: answer JSON (under /api/) */
 	const char *request_id;
+	int auth;		/* enum auth_kind: how the caller signed in */
 	const char *tenant_id;	/* NULL until authenticated */
 	const char *user_id;
+	const char *session_id;	/* with a session cookie */
+	const char *role;
+	const char *perms;	/* ",sales.read,users.read," */
+	const char *csrf_token;	/* the token forms must carry */
 	int failed;		/* set by app_error: roll back */
 } ctx;
 

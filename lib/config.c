@@ -13,7 +13,7 @@
 
 static const char *const keys[] = {
 	"database_url", "template_dir", "version", "env", "body_limit",
-	"db_timeout", "secure_cookies", "signup",
+	"db_timeout", "secure_cookies", "signup", "secret",
 };
 
 static int
@@ -80,6 +80,11 @@ config_set(config *c, const char *key, const char *value)
 		return set_int(&c->secure_cookies, value, 0, 1);
 	if (strcmp(key, "signup") == 0)
 		return set_int(&c->signup, value, 0, 1);
+	if (strcmp(key, "secret") == 0) {
+		if (strlen(value) < 32)
+			return -1;	/* too short to sign anything */
+		return set_str(c->secret, sizeof(c->secret), value);
+	}
 	return -1;
 }
 

@@ -18,6 +18,7 @@ typedef struct config {
 	int db_timeout;		/* seconds to wait for PostgreSQL */
 	int secure_cookies;	/* 1: cookies carry Secure (behind TLS) */
 	int signup;		/* 1: anyone may create a tenant */
+	char secret[128];	/* signs access tokens; at least 32 bytes */
 } config;
 
 /* config_load: fills c from defaults, then the file, then the environment.

@@ -298,6 +298,17 @@ db_commit(db *d, db_res *err)
 	return rc;
 }
 
+int
+db_set_tenant(db *d, const char *tenant_id)
+{
+	db_res r;
+	const char *p[1] = { tenant_id };
+	int rc = db_exec(d, &r, "SELECT set_config('bursar.tenant_id', $1, true)",
+	    1, p);
+	db_res_clear(&r);
+	return rc;
+}
+
 void
 db_rollback(db *d)
 {

@@ -52,6 +52,9 @@ int db_bool(const db_res *r, int row, int col, int *out);
 int db_begin(db *d);
 int db_commit(db *d, db_res *err);
 void db_rollback(db *d);
+/* db_set_tenant: scopes the open transaction to one tenant: every
+ * row-level security policy reads this setting.  0 or -1. */
+int db_set_tenant(db *d, const char *tenant_id);
 /* db_in_tx: 1 inside a transaction block. */
 int db_in_tx(db *d);
 

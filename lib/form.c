@@ -186,3 +186,22 @@ form_header_param(arena *a, const char *hv, const char *param)
 	}
 	return NULL;
 }
+
+const char *
+form_url_escape(arena *a, const char *s)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	char *out = arena_alloc(a, strlen(s) * 3 + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-_.~/", *p))
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hexd[*p >> 4];
+			*o++ = hexd[*p & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}

@@ -39,6 +39,9 @@ int form_parse_urlencoded(arena *a, const char *s, size_t n, kv_list *out);
  * ignored. */
 int form_parse_cookies(arena *a, const char *header, kv_list *out);
 
+/* form_url_escape: s percent-encoded for a query-string value. */
+const char *form_url_escape(arena *a, const char *s);
+
 /* form_header_param: the value of param (case-insensitive) in a header
  * value such as `form-data; name="f"; filename="a.txt"`, unquoted; NULL
  * when absent or malformed. */

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "app.h"
+#include "crypto.h"
+#include "log.h"
 
 /* Requests made before sign-in share the nil tenant. */
 #define NO_TENANT "00000000-0000-0000-0000-000000000000"
@@ -14,25 +14,13 @@
 static const char *
 request_hash(ctx *c)
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned mdlen = 0;
-	EVP_MD_CTX *h = EVP_MD_CTX_new();
-	if (h == NULL)
-		return NULL;
-	EVP_DigestInit_ex(h, EVP_sha256(), NULL);
-	EVP_DigestUpdate(h, c->req.method, strlen(c->req.method) + 1);
-	EVP_DigestUpdate(h, c->req.path, strlen(c->req.path) + 1);
-	EVP_DigestUpdate(h, c->req.raw_query, strlen(c->req.raw_query) + 1);
-	EVP_DigestUpdate(h, c->req.body, c->req.body_len);
-	EVP_DigestFinal_ex(h, md, &mdlen);
-	EVP_MD_CTX_free(h);
-	char *hex = arena_alloc(c->a, 2 * mdlen + 1);
-	for (unsigned i = 0; i < mdlen; i++) {
-		static const char digits[] = "0123456789abcdef";
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 15];
-	}
-	return hex;
+	const crypto_part parts[] = {
+		{ c->req.method, strlen(c->req.method) },
+		{ c->req.path, strlen(c->req.path) },
+		{ c->req.raw_query, strlen(c->req.raw_query) },
+		{ c->req.body, c->req.body_len },
+	};
+	return crypto_sha256_hex(c->a, parts, 4);
 }
 
 static int
@@ -61,11 +49,6 @@ idem_begin(ctx *c, idem_state *s)
 	}
 	const char *tenant = c->tenant_id ? c->tenant_id : NO_TENANT;
 	const char *hash = request_hash(c);
-	if (hash == NULL) {
-		app_error(c, 500, "internal", "an internal error occurred",
-		    NULL);
-		return IDEM_DONE;
-	}
 	/* an expired key is as good as new */
 	db_res r;
 	const char *p[3] = { tenant, key, hash };
@@ -96,7 +79,15 @@ idem_begin(ctx *c, idem_state *s)
 		return IDEM_DONE;
 	}
 	int64_t status;
-	db_i64(&r, 0, 1, &status);
+	if (db_i64(&r, 0, 1, &status) < 0 || db_isnull(&r, 0, 2) ||
+	    db_isnull(&r, 0, 3)) {
+		/* claimed but never answered: cannot happen while the claim
+		 * and the answer share a transaction; refuse, never guess */
+		db_res_clear(&r);
+		app_error(c, 409, "conflict", "a request with this "
+		    "Idempotency-Key has no stored answer", NULL);
+		return IDEM_DONE;
+	}
 	resp_reset(&c->resp, 1);
 	c->resp.status = (int)status;
 	c->resp.content_type = arena_strdup(c->a, db_text(&r, 0, 2));
@@ -125,7 +116,12 @@ idem_finish(ctx *c, idem_state *s)
 	db_res r;
 	if (db_exec(c->db, &r, "UPDATE idempotency_keys SET status = $3, "
 	    "content_type = $4, body = $5, location = $6 "
-	    "WHERE tenant_id = $1 AND key = $2", 6, p) < 0)
+	    "WHERE tenant_id = $1 AND key = $2 RETURNING 1", 6, p) < 0)
 		app_db_error(c, &r);
+	else if (r.rows != 1) {
+		log_event("error", "idempotency key vanished before its answer");
+		app_error(c, 500, "internal", "an internal error occurred",
+		    NULL);
+	}
 	db_res_clear(&r);
 }

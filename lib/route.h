@@ -15,6 +15,7 @@ typedef void (*route_fn)(struct ctx *c);
 
 enum route_flags {
 	ROUTE_NO_TX = 1 << 0,	/* the handler needs no transaction */
+	ROUTE_PUBLIC = 1 << 1,	/* no sign-in needed */
 };
 
 typedef struct route {
@@ -22,6 +23,7 @@ typedef struct route {
 	const char *pattern;	/* "/api/v1/orders/{id}" */
 	route_fn fn;
 	unsigned flags;
+	const char *perm;	/* permission needed ("sales.read"), or NULL */
 } route;
 
 /* route_match: the route for method and path among n routes.  Returns 0

@@ -44,13 +44,19 @@ SQL
 
 write_config() {
 	mkdir -p "$VAR" "$RUN" "$LOG" "$VAR/nginx/tmp"
-	cat >"$VAR/bursar.conf" <<CONF
+	# the signing secret is made once per stack and never printed
+	if [ ! -s "$VAR/secret" ]; then
+		(umask 077; head -c 48 /dev/urandom | base64 | tr -d '/+=\n' >"$VAR/secret")
+	fi
+	(umask 077; cat >"$VAR/bursar.conf" <<CONF
 # written by scripts/stack.sh; settings are documented in lib/config.h
 database_url = $APP_CONNINFO
 template_dir = $ROOT/templates
 env = ${BURSAR_ENV:-dev}
 body_limit = ${BURSAR_BODY_LIMIT:-10M}
+secret = $(cat "$VAR/secret")
 CONF
+	)
 }
 
 nginx_conf() {

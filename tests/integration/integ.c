@@ -13,6 +13,8 @@
 #include <curl/curl.h>
 
 #include "app.h"
+#include "auth.h"
+#include "crypto.h"
 #include "client.h"
 #include "outbox.h"
 
@@ -354,9 +356,29 @@ END_TEST
 
 /* ---- the core in-process, with a route table of its own ---- */
 
+#define TENANT1 "00000000-0000-0000-0000-000000000001"
+#define TENANT2 "00000000-0000-0000-0000-000000000002"
+
 static config cfg;
 static db *conn;
+static db *admin;	/* superuser: sees every tenant, as an auditor would */
 static arena *mem;
+
+/* Signed-in callers for the in-process cases: a sales user (who may
+ * create things) and a viewer (who may not), each with a live session. */
+#define SALES_SESSION "sales-session-token-0123456789abcdef"
+#define VIEWER_SESSION "viewer-session-token-0123456789abcdef"
+#define SALES_CSRF "sales-csrf-token-0123456789abcdefghij"
+#define ANON_CSRF "anonymous-csrf-token-0123456789abcdefgh"
+
+static void
+admin_sql(const char *sql)
+{
+	db_res r;
+	int rc = db_exec(admin, &r, sql, 0, NULL);
+	ck_assert_msg(rc == 0, "%s: %s", sql, r.error);
+	db_res_clear(&r);
+}
 
 static void
 core_setup(void)
@@ -365,13 +387,30 @@ core_setup(void)
 	setenv("BURSAR_DATABASE_URL", env("BURSAR_APP_CONNINFO"), 1);
 	ck_assert_int_eq(config_load(&cfg, NULL, err, sizeof(err)), 0);
 	conn = db_open(cfg.database_url, 2);
+	admin = db_open(env("BURSAR_ADMIN_CONNINFO"), 2);
 	mem = arena_new(4096);
+	admin_sql("INSERT INTO tenants (id, name, slug) SELECT '" TENANT1 "', "
+	    "'Test One', 'test-one' WHERE NOT EXISTS (SELECT 1 FROM tenants "
+	    "WHERE id = '" TENANT1 "')");
+	admin_sql("SELECT tenant_seed_roles('" TENANT1 "') WHERE NOT EXISTS "
+	    "(SELECT 1 FROM roles WHERE tenant_id = '" TENANT1 "')");
+	admin_sql("INSERT INTO users (tenant_id, email, name, role_id) SELECT "
+	    "'" TENANT1 "', r.name || '@one.test', r.name, r.id FROM roles r "
+	    "WHERE r.tenant_id = '" TENANT1 "' AND r.name IN ('sales', "
+	    "'viewer') ON CONFLICT DO NOTHING");
+	admin_sql("DELETE FROM sessions WHERE tenant_id = '" TENANT1 "'");
+	admin_sql("INSERT INTO sessions (tenant_id, user_id, token_hash, "
+	    "csrf_token) SELECT u.tenant_id, u.id, encode(sha256(convert_to("
+	    "CASE u.name WHEN 'sales' THEN '" SALES_SESSION "' ELSE '"
+	    VIEWER_SESSION "' END, 'UTF8')), 'hex'), '" SALES_CSRF "' "
+	    "FROM users u WHERE u.tenant_id = '" TENANT1 "'");
 }
 
 static void
 core_teardown(void)
 {
 	db_close(conn);
+	db_close(admin);
 	arena_free(mem);
 }
 
@@ -390,8 +429,7 @@ thing_create(ctx *c)
 	cJSON *ev = cJSON_CreateObject();
 	cJSON_AddStringToObject(ev, "name", name);
 	db_res r;
-	int rc = outbox_emit(c->db, &r, "00000000-0000-0000-0000-000000000001",
-	    "thing.created", ev);
+	int rc = outbox_emit(c->db, &r, c->tenant_id, "thing.created", ev);
 	cJSON_Delete(ev);
 	if (rc < 0) {
 		app_db_error(c, &r);
@@ -428,9 +466,9 @@ remember(ctx *c)
 }
 
 static const route test_routes[] = {
-	{ "POST", "~/things", thing_create, 0 },
-	{ "GET", "~/things/{id}", thing_show, ROUTE_NO_TX },
-	{ "POST", "/app/remember", remember, ROUTE_NO_TX },
+	{ "POST", "~/things", thing_create, 0, "sales.write" },
+	{ "GET", "~/things/{id}", thing_show, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
+	{ "POST", "/app/remember", remember, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
 };
 
 /* core: one request through app_process; returns the status, and the raw
@@ -440,7 +478,7 @@ core_body(const char *method, const char *uri, const char *ctype,
     const char *key, const char *body, enum app_body state, buf *out,
     const char *extra)
 {
-	char *envp[8];
+	char *envp[12];
 	int n = 0;
 	envp[n++] = arena_printf(mem, "REQUEST_METHOD=%s", method);
 	envp[n++] = arena_printf(mem, "REQUEST_URI=%s", uri);
@@ -448,8 +486,12 @@ core_body(const char *method, const char *uri, const char *ctype,
 		envp[n++] = arena_printf(mem, "CONTENT_TYPE=%s", ctype);
 	if (key)
 		envp[n++] = arena_printf(mem, "HTTP_IDEMPOTENCY_KEY=%s", key);
-	if (extra)
-		envp[n++] = arena_strdup(mem, extra);
+	/* extra: FastCGI parameters separated by '\n' */
+	for (const char *e = extra; e && *e; ) {
+		size_t len = strcspn(e, "\n");
+		envp[n++] = arena_strndup(mem, e, len);
+		e += len + (e[len] == '\n');
+	}
 	envp[n] = NULL;
 	buf_init(out, 16 << 20);
 	app_process(&cfg, conn, test_routes, 3, envp, body,
@@ -459,12 +501,16 @@ core_body(const char *method, const char *uri, const char *ctype,
 	return status;
 }
 
+#define AS_SALES "HTTP_COOKIE=" AUTH_SESSION_COOKIE "=" SALES_SESSION \
+    "\nHTTP_X_CSRF_TOKEN=" SALES_CSRF
+
+/* core: a request from the signed-in sales user */
 static int
 core(const char *method, const char *uri, const char *ctype,
     const char *key, const char *body, buf *out)
 {
 	return core_body(method, uri, ctype, key, body, APP_BODY_OK, out,
-	    NULL);
+	    AS_SALES);
 }
 
 static int64_t
@@ -472,7 +518,7 @@ count_events(const char *name)
 {
 	db_res r;
 	const char *p[1] = { name };
-	ck_assert_int_eq(db_exec(conn, &r, "SELECT count(*) FROM outbox_events "
+	ck_assert_int_eq(db_exec(admin, &r, "SELECT count(*) FROM outbox_events "
 	    "WHERE payload->>'name' = $1", 1, p), 0);
 	int64_t n = -1;
 	db_i64(&r, 0, 0, &n);
@@ -531,8 +577,8 @@ START_TEST(event_only_with_its_change)
 	/* outside a transaction the outbox refuses outright */
 	db_res r;
 	cJSON *p = cJSON_CreateObject();
-	ck_assert_int_eq(outbox_emit(conn, &r, "00000000-0000-0000-0000-"
-	    "000000000001", "thing.created", p), -1);
+	ck_assert_int_eq(outbox_emit(conn, &r, TENANT1, "thing.created", p),
+	    -1);
 	ck_assert_str_eq(r.error, "no open transaction");
 	db_res_clear(&r);
 	cJSON_Delete(p);
@@ -541,10 +587,10 @@ END_TEST
 
 START_TEST(outbox_cursor_never_skips)
 {
-	const char *t = "00000000-0000-0000-0000-000000000002";
+	const char *t = TENANT2;
 	db *other = db_open(cfg.database_url, 2);
 	db_res r;
-	ck_assert_int_eq(db_exec(conn, &r, "SELECT coalesce(max(seq), 0) "
+	ck_assert_int_eq(db_exec(admin, &r, "SELECT coalesce(max(seq), 0) "
 	    "FROM outbox_events", 0, NULL), 0);
 	char after[32];
 	snprintf(after, sizeof(after), "%s", db_text(&r, 0, 0));
@@ -552,17 +598,28 @@ START_TEST(outbox_cursor_never_skips)
 	cJSON *p = cJSON_CreateObject();
 	/* a slow transaction takes the lower seq and commits last */
 	ck_assert_int_eq(db_begin(other), 0);
+	ck_assert_int_eq(db_set_tenant(other, t), 0);
 	ck_assert_int_eq(outbox_emit(other, &r, t, "slow.event", p), 0);
 	db_res_clear(&r);
 	ck_assert_int_eq(db_begin(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, t), 0);
+	ck_assert_int_eq(outbox_emit(conn, &r, t, "fast.event", p), 0);
+	db_res_clear(&r);
+	/* an event may not claim another tenant than the transaction's */
+	ck_assert_int_eq(outbox_emit(conn, &r, TENANT1, "sly.event", p), -1);
+	db_res_clear(&r);
+	db_rollback(conn);
+	ck_assert_int_eq(db_begin(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, t), 0);
 	ck_assert_int_eq(outbox_emit(conn, &r, t, "fast.event", p), 0);
 	db_res_clear(&r);
 	ck_assert_int_eq(db_commit(conn, NULL), 0);
-	ck_assert_int_eq(outbox_fetch(conn, &r, after, 10), 0);
+	/* the consumer's view: every tenant */
+	ck_assert_int_eq(outbox_fetch(admin, &r, after, 10), 0);
 	ck_assert_int_eq(r.rows, 0);	/* not "fast" alone: slow could land */
 	db_res_clear(&r);
 	ck_assert_int_eq(db_commit(other, NULL), 0);
-	ck_assert_int_eq(outbox_fetch(conn, &r, after, 10), 0);
+	ck_assert_int_eq(outbox_fetch(admin, &r, after, 10), 0);
 	ck_assert_int_eq(r.rows, 2);
 	ck_assert_str_eq(db_text(&r, 0, 3), "slow.event");
 	ck_assert_str_eq(db_text(&r, 1, 3), "fast.event");
@@ -573,9 +630,15 @@ START_TEST(outbox_cursor_never_skips)
 	ck_assert_ptr_nonnull(strchr(db_text(&r, 0, 5), 'T'));
 	db_res_clear(&r);
 	/* events are facts: the application cannot rewrite them */
-	ck_assert_int_eq(db_exec(conn, &r, "UPDATE outbox_events SET type = "
+	ck_assert_int_eq(db_exec(admin, &r, "UPDATE outbox_events SET type = "
 	    "'x.y' WHERE tenant_id = '00000000-0000-0000-0000-000000000002'",
 	    0, NULL), -1);
+	ck_assert_str_eq(r.sqlstate, "23000");	/* even a superuser */
+	db_res_clear(&r);
+	/* and the application role sees no event without a tenant */
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT count(*) FROM outbox_events",
+	    0, NULL), 0);
+	ck_assert_str_eq(db_text(&r, 0, 0), "0");
 	db_res_clear(&r);
 	cJSON_Delete(p);
 	db_close(other);
@@ -620,7 +683,7 @@ START_TEST(truncated_body_400)
 {
 	buf out;
 	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
-	    NULL, "{\"name\":\"cut", APP_BODY_TRUNCATED, &out, NULL), 400);
+	    NULL, "{\"name\":\"cut", APP_BODY_TRUNCATED, &out, AS_SALES), 400);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "shorter than its "
 	    "Content-Length"));
 	buf_free(&out);
@@ -631,16 +694,177 @@ END_TEST
 START_TEST(cookies_secure_behind_tls)
 {
 	buf out;
+#define ANON "HTTP_COOKIE=" AUTH_CSRF_COOKIE "=" ANON_CSRF \
+    "\nHTTP_X_CSRF_TOKEN=" ANON_CSRF
 	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
-	    APP_BODY_OK, &out, NULL), 200);
+	    APP_BODY_OK, &out, ANON), 200);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
 	    "Path=/; HttpOnly; SameSite=Lax; Max-Age=3600\r\n"));
 	buf_free(&out);
 	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
-	    APP_BODY_OK, &out, "HTTPS=on"), 200);
+	    APP_BODY_OK, &out, ANON "\nHTTPS=on"), 200);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
 	    "Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=3600\r\n"));
 	buf_free(&out);
+}
+END_TEST
+
+static int64_t
+count_sql(const char *sql)
+{
+	db_res r;
+	ck_assert_int_eq(db_exec(admin, &r, sql, 0, NULL), 0);
+	int64_t n = -1;
+	db_i64(&r, 0, 0, &n);
+	db_res_clear(&r);
+	return n;
+}
+
+START_TEST(sign_in_required)
+{
+	buf out;
+	/* an API caller with no credentials */
+	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"anon\"}", APP_BODY_OK, &out, NULL), 401);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "\"unauthenticated\""));
+	buf_free(&out);
+	/* a browser is sent to sign in, and back afterwards */
+	ck_assert_int_eq(core_body("POST", "/app/things",
+	    "application/x-www-form-urlencoded", NULL, "name=anon", APP_BODY_OK,
+	    &out, ANON), 303);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out),
+	    "Location: /app/login?next=/app/things\r\n"));
+	buf_free(&out);
+	/* a viewer may look, not create */
+	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"viewer\"}", APP_BODY_OK, &out,
+	    "HTTP_COOKIE=" AUTH_SESSION_COOKIE "=" VIEWER_SESSION
+	    "\nHTTP_X_CSRF_TOKEN=" SALES_CSRF), 403);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "sales.write"));
+	buf_free(&out);
+	ck_assert_int_eq(count_events("anon") + count_events("viewer"), 0);
+}
+END_TEST
+
+START_TEST(csrf_refused)
+{
+	buf out;
+	/* the session cookie alone, as a forged cross-site post would have */
+	ck_assert_int_eq(core_body("POST", "/app/things",
+	    "application/x-www-form-urlencoded", NULL, "name=forged",
+	    APP_BODY_OK, &out, "HTTP_COOKIE=" AUTH_SESSION_COOKIE "="
+	    SALES_SESSION), 403);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "403 Forbidden"));
+	buf_free(&out);
+	ck_assert_int_eq(core_body("POST", "/app/things",
+	    "application/x-www-form-urlencoded", NULL,
+	    "name=forged&csrf_token=wrong-token-0123456789abcdefghijkl",
+	    APP_BODY_OK, &out, "HTTP_COOKIE=" AUTH_SESSION_COOKIE "="
+	    SALES_SESSION), 403);
+	buf_free(&out);
+	ck_assert_int_eq(count_events("forged"), 0);
+	/* the form's own token passes */
+	ck_assert_int_eq(core_body("POST", "/app/things",
+	    "application/x-www-form-urlencoded", NULL,
+	    "name=genuine&csrf_token=" SALES_CSRF, APP_BODY_OK, &out,
+	    "HTTP_COOKIE=" AUTH_SESSION_COOKIE "=" SALES_SESSION), 201);
+	buf_free(&out);
+	ck_assert_int_eq(count_events("genuine"), 1);
+	/* before sign-in, the double-submit pair must match */
+	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
+	    APP_BODY_OK, &out, "HTTP_COOKIE=" AUTH_CSRF_COOKIE "=" ANON_CSRF
+	    "\nHTTP_X_CSRF_TOKEN=another-token-0123456789abcdefghij"), 403);
+	buf_free(&out);
+}
+END_TEST
+
+/* sign: a token with these claims, signed with the test secret. */
+static const char *
+sign(const char *claims, const char *secret)
+{
+	static const char hdr[] = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+	const char *s = arena_printf(mem, "%s.%s",
+	    crypto_b64url(mem, hdr, strlen(hdr)),
+	    crypto_b64url(mem, claims, strlen(claims)));
+	unsigned char mac[32];
+	crypto_hmac_sha256(secret, strlen(secret), s, strlen(s), mac);
+	return arena_printf(mem, "%s.%s", s, crypto_b64url(mem, mac, 32));
+}
+
+static int
+with_bearer(const char *token, const char *name, buf *out)
+{
+	return core_body("POST", "/api/v1/things", "application/json", NULL,
+	    arena_printf(mem, "{\"name\":\"%s\"}", name), APP_BODY_OK, out,
+	    arena_printf(mem, "HTTP_AUTHORIZATION=Bearer %s", token));
+}
+
+START_TEST(bearer_tokens)
+{
+	ctx c = { .a = mem, .cfg = &cfg };
+	const char *user = arena_strdup(mem, "00000000-0000-0000-0000-0000000000aa");
+	const char *good = auth_access_token(&c, TENANT1, user, "sales",
+	    ",sales.write,");
+	ck_assert_ptr_nonnull(good);
+	buf out;
+	/* no CSRF needed: a bearer token is not sent by a browser on its own */
+	ck_assert_int_eq(with_bearer(good, "bearer-ok", &out), 201);
+	buf_free(&out);
+	ck_assert_int_eq(count_events("bearer-ok"), 1);
+	char *tampered = arena_strdup(mem, good);
+	char *mid = strchr(tampered, '.') + 5;
+	*mid = *mid == 'A' ? 'B' : 'A';
+	ck_assert_int_eq(with_bearer(tampered, "bearer-bad", &out), 401);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "WWW-Authenticate: Bearer"));
+	buf_free(&out);
+	long now = (long)time(NULL);
+	const char *expired = sign(arena_printf(mem, "{\"sub\":\"%s\","
+	    "\"tid\":\"" TENANT1 "\",\"role\":\"sales\",\"perms\":"
+	    "\",sales.write,\",\"iat\":%ld,\"exp\":%ld,\"typ\":\"access\"}",
+	    user, now - 1000, now - 1), cfg.secret);
+	ck_assert_int_eq(with_bearer(expired, "bearer-old", &out), 401);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "expired"));
+	buf_free(&out);
+	const char *forged = sign(arena_printf(mem, "{\"sub\":\"%s\","
+	    "\"tid\":\"" TENANT1 "\",\"role\":\"owner\",\"perms\":"
+	    "\",sales.write,\",\"iat\":%ld,\"exp\":%ld,\"typ\":\"access\"}",
+	    user, now, now + 600), "someone-elses-secret-0123456789abcdef");
+	ck_assert_int_eq(with_bearer(forged, "bearer-forged", &out), 401);
+	buf_free(&out);
+	ck_assert_int_eq(with_bearer("not.a.token", "bearer-junk", &out), 401);
+	buf_free(&out);
+	ck_assert_int_eq(count_events("bearer-bad") + count_events("bearer-old")
+	    + count_events("bearer-forged") + count_events("bearer-junk"), 0);
+}
+END_TEST
+
+START_TEST(sessions_expire)
+{
+	buf out;
+	/* idle for 31 minutes: signed out */
+	admin_sql("UPDATE sessions SET last_seen_at = now() - interval "
+	    "'31 minutes' WHERE tenant_id = '" TENANT1 "'");
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"idle\"}", &out), 401);
+	buf_free(&out);
+	/* active, but past its absolute 12 hours */
+	admin_sql("UPDATE sessions SET last_seen_at = now(), expires_at = "
+	    "now() - interval '1 second' WHERE tenant_id = '" TENANT1 "'");
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"old\"}", &out), 401);
+	buf_free(&out);
+	/* 29 minutes idle is still fine, and the use refreshes it */
+	admin_sql("UPDATE sessions SET last_seen_at = now() - interval "
+	    "'29 minutes', expires_at = now() + interval '1 hour' "
+	    "WHERE tenant_id = '" TENANT1 "'");
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"fresh\"}", &out), 201);
+	buf_free(&out);
+	/* only the session that was used moved; the viewer's stayed idle */
+	ck_assert_int_eq(count_sql("SELECT count(*) FROM sessions WHERE "
+	    "last_seen_at > now() - interval '1 minute' AND tenant_id = '"
+	    TENANT1 "'"), 1);
+	ck_assert_int_eq(count_events("idle") + count_events("old"), 0);
 }
 END_TEST
 
@@ -669,6 +893,10 @@ integration_suite(void)
 	tcase_add_test(core_tc, one_handler_two_renderings);
 	tcase_add_test(core_tc, truncated_body_400);
 	tcase_add_test(core_tc, cookies_secure_behind_tls);
+	tcase_add_test(core_tc, sign_in_required);
+	tcase_add_test(core_tc, csrf_refused);
+	tcase_add_test(core_tc, bearer_tokens);
+	tcase_add_test(core_tc, sessions_expire);
 	suite_add_tcase(s, core_tc);
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");

@@ -19,6 +19,7 @@ export BURSAR_PGPORT=$(free_port $((BURSAR_PORT + 1)))
 export BURSAR_DEMO=0
 export BURSAR_BODY_LIMIT=1M
 export BURSAR_WORKERS=2
+export BURSAR_SECRET="integration-test-secret-0123456789abcdef"
 
 cleanup() {
 	sh "$ROOT/scripts/stack.sh" stop || true
@@ -31,6 +32,7 @@ sh "$ROOT/scripts/stack.sh" start >/dev/null
 
 export BURSAR_URL="http://127.0.0.1:$BURSAR_PORT"
 export BURSAR_ADMIN_URL="postgresql://postgres@127.0.0.1:$BURSAR_PGPORT/bursar"
+export BURSAR_ADMIN_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=postgres"
 export BURSAR_APP_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=bursar_app"
 export BURSAR_ROOT="$ROOT"
 export BURSAR_TEMPLATE_DIR="$ROOT/templates"

@@ -8,11 +8,11 @@ static void fn(struct ctx *c) { (void)c; }
 static void fn2(struct ctx *c) { (void)c; }
 
 static const route table[] = {
-	{ "GET", "/healthz", fn, ROUTE_NO_TX },
-	{ "GET", "~/orders/{id}", fn, 0 },
-	{ "POST", "~/orders/{id}/ship", fn2, 0 },
-	{ "PATCH", "~/orders/{id}", fn2, 0 },
-	{ "GET", "/a/{x}/b/{y}", fn, 0 },
+	{ "GET", "/healthz", fn, ROUTE_NO_TX, NULL },
+	{ "GET", "~/orders/{id}", fn, 0, NULL },
+	{ "POST", "~/orders/{id}/ship", fn2, 0, NULL },
+	{ "PATCH", "~/orders/{id}", fn2, 0, NULL },
+	{ "GET", "/a/{x}/b/{y}", fn, 0, NULL },
 };
 #define N (sizeof(table) / sizeof(table[0]))
 
