@@ -14,6 +14,7 @@
 static const char *const keys[] = {
 	"database_url", "template_dir", "version", "env", "body_limit",
 	"db_timeout", "secure_cookies", "signup", "secret",
+	"login_ip_limit",
 };
 
 static int
@@ -80,6 +81,8 @@ config_set(config *c, const char *key, const char *value)
 		return set_int(&c->secure_cookies, value, 0, 1);
 	if (strcmp(key, "signup") == 0)
 		return set_int(&c->signup, value, 0, 1);
+	if (strcmp(key, "login_ip_limit") == 0)
+		return set_int(&c->login_ip_limit, value, 1, 100000);
 	if (strcmp(key, "secret") == 0) {
 		if (strlen(value) < 32)
 			return -1;	/* too short to sign anything */
@@ -101,6 +104,7 @@ set_defaults(config *c)
 	c->db_timeout = 2;
 	c->secure_cookies = 0;
 	c->signup = 1;
+	c->login_ip_limit = 50;
 }
 
 static char *

@@ -19,6 +19,7 @@ typedef struct config {
 	int secure_cookies;	/* 1: cookies carry Secure (behind TLS) */
 	int signup;		/* 1: anyone may create a tenant */
 	char secret[128];	/* signs access tokens; at least 32 bytes */
+	int login_ip_limit;	/* failed sign-ins per address per 15 min */
 } config;
 
 /* config_load: fills c from defaults, then the file, then the environment.

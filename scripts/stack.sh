@@ -146,7 +146,7 @@ Bursar is running: http://127.0.0.1:$PORT/
   logs:     $LOG/  (one JSON line per request)
   database: psql $ADMIN_URL
 MSG
-	[ -f "$ROOT/sql/demo/LOGIN" ] && cat "$ROOT/sql/demo/LOGIN"
+	[ "${BURSAR_DEMO:-1}" = 1 ] && [ -f "$ROOT/sql/demo/LOGIN" ] && cat "$ROOT/sql/demo/LOGIN"
 	echo "  stop it:  make stop"
 	;;
 stop) stop ;;

@@ -10,6 +10,14 @@
 
 #include <curl/curl.h>
 
+static const char *from_addr;
+
+void
+client_from(const char *addr)
+{
+	from_addr = addr;
+}
+
 static size_t
 sink(char *p, size_t size, size_t n, void *userdata)
 {
@@ -50,6 +58,8 @@ client_do(const char *method, const char *path, const char *const *headers,
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, sink);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, &r->headers);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, 20L);
+	if (from_addr)
+		curl_easy_setopt(h, CURLOPT_INTERFACE, from_addr);
 	CURLcode rc = curl_easy_perform(h);
 	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_easy_getinfo(h, CURLINFO_TOTAL_TIME, &r->seconds);
@@ -99,4 +109,49 @@ sh(const char *fmt, ...)
 	va_end(ap);
 	int st = system(cmd);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int
+client_form(const char *path, const char *cookie, const char *body, reply *r)
+{
+	char ck[1024];
+	const char *h[3] = { "Content-Type: application/x-www-form-urlencoded",
+	    NULL, NULL };
+	if (cookie) {
+		snprintf(ck, sizeof(ck), "Cookie: %s", cookie);
+		h[1] = ck;
+	}
+	return client_do("POST", path, h, body, strlen(body), r);
+}
+
+int
+client_json(const char *method, const char *path, const char *bearer,
+    const char *body, reply *r)
+{
+	char auth[2048];
+	const char *h[3] = { "Content-Type: application/json", NULL, NULL };
+	if (bearer) {
+		snprintf(auth, sizeof(auth), "Authorization: Bearer %s", bearer);
+		h[1] = auth;
+	}
+	return client_do(method, path, h, body, body ? strlen(body) : 0, r);
+}
+
+int
+reply_cookie(const reply *r, const char *name, char *out, size_t outlen)
+{
+	size_t n = strlen(name);
+	const char *p = buf_str(&r->headers);
+	while ((p = strcasestr(p, "\nSet-Cookie: ")) != NULL) {
+		p += 13;
+		if (strncmp(p, name, n) == 0 && p[n] == '=') {
+			size_t len = strcspn(p + n + 1, ";\r\n");
+			if (len >= outlen)
+				len = outlen - 1;
+			memcpy(out, p + n + 1, len);
+			out[len] = '\0';
+			return 0;
+		}
+	}
+	return -1;
 }

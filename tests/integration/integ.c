@@ -17,6 +17,7 @@
 #include "crypto.h"
 #include "client.h"
 #include "outbox.h"
+#include "suites.h"
 
 static const char *
 env(const char *name)
@@ -898,6 +899,7 @@ integration_suite(void)
 	tcase_add_test(core_tc, bearer_tokens);
 	tcase_add_test(core_tc, sessions_expire);
 	suite_add_tcase(s, core_tc);
+	suite_add_tcase(s, identity_tcase());
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");
 	tcase_set_timeout(db_tc, 120);

@@ -1,0 +1,329 @@
+/* identity.c: signing in and out (pages and API), sign-up, the caller's
+ * own profile (/me) and the signed-in home page. */
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "identity.h"
+
+/* local_next: where to go after signing in; only a path on this site,
+ * never an open redirect. */
+static const char *
+local_next(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    next[1] == '\\' || strpbrk(next, "\r\n") != NULL)
+		return "/app";
+	return next;
+}
+
+static void
+see_other(ctx *c, const char *where)
+{
+	resp_reset(&c->resp, 0);
+	c->resp.status = 303;
+	resp_header(c->a, &c->resp, "Location", where);
+}
+
+/* login_form: the sign-in page, with what was typed (never the password)
+ * and the reason it failed. */
+static void
+login_form(ctx *c, int status, const char *error)
+{
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "tenant", http_arg(&c->req, "tenant") ?
+	    http_arg(&c->req, "tenant") : "");
+	cJSON_AddStringToObject(d, "email", http_arg(&c->req, "email") ?
+	    http_arg(&c->req, "email") : "");
+	cJSON_AddStringToObject(d, "next", local_next(http_arg(&c->req,
+	    "next")));
+	if (error)
+		cJSON_AddStringToObject(d, "error", error);
+	cJSON_AddBoolToObject(d, "signup", c->cfg->signup);
+	app_render(c, status, "login.cs", "Sign in", d);
+}
+
+static void
+login_page(ctx *c)
+{
+	login_form(c, 200, NULL);
+}
+
+/* sign_in: shared by the form and the token endpoint.  Returns 1 with u
+ * filled, or 0 with the refusal answered. */
+static int
+sign_in(ctx *c, identity_user *u)
+{
+	long wait;
+	int rc = identity_sign_in(c, http_arg(&c->req, "tenant"),
+	    http_arg(&c->req, "email"), http_arg(&c->req, "password"), u,
+	    &wait);
+	if (rc == IDENTITY_OK)
+		return 1;
+	if (rc == IDENTITY_THROTTLED) {
+		const char *msg = "too many failed sign-ins; try again later";
+		if (c->api)
+			app_error(c, 429, "throttled", msg, NULL);
+		else
+			login_form(c, 429, msg);
+		resp_header(c->a, &c->resp, "Retry-After",
+		    arena_printf(c->a, "%ld", wait));
+	} else if (rc == IDENTITY_REFUSED) {
+		const char *msg = "the business, email or password is wrong";
+		if (c->api)
+			app_error(c, 401, "invalid_credentials", msg, NULL);
+		else
+			login_form(c, 401, msg);
+	}
+	return 0;
+}
+
+static void
+login(ctx *c)
+{
+	identity_user u;
+	if (!sign_in(c, &u))
+		return;
+	db_res r;
+	if (db_begin(c->db) < 0 || db_set_tenant(c->db, u.tenant_id) < 0 ||
+	    identity_session_start(c, &u) < 0 || db_commit(c->db, &r) < 0) {
+		db_rollback(c->db);
+		if (c->resp.status < 400)
+			app_error(c, 503, "unavailable", "the database is "
+			    "unavailable", NULL);
+		return;
+	}
+	db_res_clear(&r);
+	see_other(c, local_next(http_arg(&c->req, "next")));
+}
+
+static void
+logout(ctx *c)
+{
+	if (identity_session_end(c) < 0)
+		return;
+	see_other(c, "/");
+}
+
+static void
+token(ctx *c)
+{
+	identity_user u;
+	if (!sign_in(c, &u))
+		return;
+	cJSON *out = cJSON_CreateObject();
+	db_res r;
+	if (db_begin(c->db) < 0 || db_set_tenant(c->db, u.tenant_id) < 0 ||
+	    identity_tokens(c, &u, NULL, out) != IDENTITY_OK ||
+	    db_commit(c->db, &r) < 0) {
+		db_rollback(c->db);
+		cJSON_Delete(out);
+		if (c->resp.status < 400)
+			app_error(c, 503, "unavailable", "the database is "
+			    "unavailable", NULL);
+		return;
+	}
+	db_res_clear(&r);
+	resp_header(c->a, &c->resp, "Cache-Control", "no-store");
+	app_render(c, 200, NULL, NULL, out);
+}
+
+static void
+refresh(ctx *c)
+{
+	cJSON *out = cJSON_CreateObject();
+	int rc = identity_refresh(c, http_arg(&c->req, "refresh_token"), out);
+	if (rc != IDENTITY_OK) {
+		cJSON_Delete(out);
+		if (rc == IDENTITY_REFUSED)
+			app_error(c, 401, "invalid_token", "the refresh token is "
+			    "unknown, spent, revoked or expired", NULL);
+		return;
+	}
+	resp_header(c->a, &c->resp, "Cache-Control", "no-store");
+	app_render(c, 200, NULL, NULL, out);
+}
+
+static void
+api_logout(ctx *c)
+{
+	int rc = identity_revoke(c, http_arg(&c->req, "refresh_token"));
+	if (rc == IDENTITY_REFUSED)
+		app_error(c, 401, "invalid_token", "the refresh token is "
+		    "unknown", NULL);
+	else if (rc == IDENTITY_OK)
+		app_render(c, 200, NULL, NULL, NULL);
+}
+
+static void
+signup_form(ctx *c, int status, cJSON *fields)
+{
+	static const char *const keep[] = { "business", "slug", "currency",
+	    "name", "email" };
+	cJSON *d = cJSON_CreateObject();
+	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		const char *v = http_arg(&c->req, keep[i]);
+		cJSON_AddStringToObject(d, keep[i], v ? v : (i == 2 ? "INR" :
+		    ""));
+	}
+	if (fields)
+		cJSON_AddItemToObject(d, "fields", fields);
+	app_render(c, status, "signup.cs", "Create your business", d);
+}
+
+static void
+signup_page(ctx *c)
+{
+	if (!c->cfg->signup) {
+		app_error(c, 404, "not_found", "sign-up is closed on this "
+		    "server", NULL);
+		return;
+	}
+	signup_form(c, 200, NULL);
+}
+
+static void
+signup(ctx *c)
+{
+	if (!c->cfg->signup) {
+		app_error(c, 404, "not_found", "sign-up is closed on this "
+		    "server", NULL);
+		return;
+	}
+	identity_signup in = {
+		http_arg(&c->req, "business"), http_arg(&c->req, "slug"),
+		http_arg(&c->req, "currency"), http_arg(&c->req, "name"),
+		http_arg(&c->req, "email"), http_arg(&c->req, "password"),
+	};
+	identity_user u;
+	cJSON *fields = cJSON_CreateObject();
+	int rc = identity_sign_up(c, &in, &u, fields);
+	if (rc == IDENTITY_INVALID) {
+		c->failed = 1;
+		if (c->api)
+			app_error(c, 422, "invalid", "the sign-up has errors",
+			    fields);
+		else
+			signup_form(c, 422, fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (rc != IDENTITY_OK)
+		return;
+	if (c->api) {
+		cJSON *out = cJSON_CreateObject();
+		cJSON_AddStringToObject(out, "tenant_id", u.tenant_id);
+		cJSON_AddStringToObject(out, "user_id", u.user_id);
+		if (identity_tokens(c, &u, NULL, out) != IDENTITY_OK) {
+			cJSON_Delete(out);
+			return;
+		}
+		app_render(c, 201, NULL, NULL, out);
+		return;
+	}
+	if (identity_session_start(c, &u) == 0)
+		see_other(c, "/app");
+}
+
+/* me_json: the caller, their business, role and permissions. */
+static cJSON *
+me_json(ctx *c)
+{
+	db_res r;
+	const char *p[1] = { c->user_id };
+	if (db_exec(c->db, &r, "SELECT u.id, u.email, u.name, t.id, t.name, "
+	    "t.slug, t.base_currency FROM users u JOIN tenants t ON t.id = "
+	    "u.tenant_id WHERE u.id = $1", 1, p) < 0 || r.rows != 1) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return NULL;
+	}
+	cJSON *me = cJSON_CreateObject();
+	cJSON *user = cJSON_AddObjectToObject(me, "user");
+	cJSON_AddStringToObject(user, "id", db_text(&r, 0, 0));
+	cJSON_AddStringToObject(user, "email", db_text(&r, 0, 1));
+	cJSON_AddStringToObject(user, "name", db_text(&r, 0, 2));
+	cJSON *t = cJSON_AddObjectToObject(me, "tenant");
+	cJSON_AddStringToObject(t, "id", db_text(&r, 0, 3));
+	cJSON_AddStringToObject(t, "name", db_text(&r, 0, 4));
+	cJSON_AddStringToObject(t, "slug", db_text(&r, 0, 5));
+	cJSON_AddStringToObject(t, "base_currency", db_text(&r, 0, 6));
+	db_res_clear(&r);
+	cJSON_AddStringToObject(me, "role", c->role);
+	cJSON *perms = cJSON_AddArrayToObject(me, "permissions");
+	const char *s = c->perms;
+	while (s && *s) {
+		const char *e = strchr(s + 1, ',');
+		if (e == NULL)
+			break;
+		if (e > s + 1)
+			cJSON_AddItemToArray(perms, cJSON_CreateString(
+			    arena_strndup(c->a, s + 1, (size_t)(e - s - 1))));
+		s = e;
+	}
+	return me;
+}
+
+static void
+me(ctx *c)
+{
+	cJSON *d = me_json(c);
+	if (d)
+		app_render(c, 200, "me.cs", "Your profile", d);
+}
+
+/* A menu entry shows only when the user may open it. */
+static const struct menu_item {
+	const char *label, *href, *perm;
+} menu[] = {
+	{ "Books", "/app/ledger", "ledger.read" },
+	{ "Sales", "/app/orders", "sales.read" },
+	{ "Purchases", "/app/bills", "purchases.read" },
+	{ "Stock", "/app/products", "inventory.read" },
+	{ "Reports", "/app/reports", "reports.read" },
+	{ "Users", "/app/users", "users.read" },
+	{ "Branches", "/app/branches", "branches.read" },
+	{ "API keys", "/app/api-keys", "api_keys.manage" },
+	{ "Audit log", "/app/audit", "audit.read" },
+};
+
+static void
+dashboard(ctx *c)
+{
+	cJSON *d = me_json(c);
+	if (d == NULL)
+		return;
+	cJSON *items = cJSON_AddArrayToObject(d, "menu");
+	for (size_t i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
+		if (!auth_can(c, menu[i].perm))
+			continue;
+		cJSON *m = cJSON_CreateObject();
+		cJSON_AddStringToObject(m, "label", menu[i].label);
+		cJSON_AddStringToObject(m, "href", menu[i].href);
+		cJSON_AddItemToArray(items, m);
+	}
+	app_render(c, 200, "dashboard.cs", "Home", d);
+}
+
+static const route routes[] = {
+	{ "GET", "/app/login", login_page, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
+	{ "POST", "/app/login", login, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
+	{ "POST", "/app/logout", logout, 0, NULL },
+	{ "GET", "/app/signup", signup_page, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
+	{ "POST", "~/signup", signup, ROUTE_PUBLIC, NULL },
+	{ "POST", "/api/v1/auth/token", token, ROUTE_PUBLIC | ROUTE_NO_TX,
+	    NULL },
+	{ "POST", "/api/v1/auth/refresh", refresh, ROUTE_PUBLIC | ROUTE_NO_TX,
+	    NULL },
+	{ "POST", "/api/v1/auth/logout", api_logout,
+	    ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
+	{ "GET", "~/me", me, 0, NULL },
+	{ "GET", "/app", dashboard, 0, NULL },
+};
+
+int
+main(void)
+{
+	return app_main("identity", routes, sizeof(routes) / sizeof(routes[0]));
+}

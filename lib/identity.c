@@ -1,0 +1,442 @@
+/* identity.c: sign-in, sessions, sign-up and refresh tokens. */
+#include "identity.h"
+
+#include <ctype.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "crypto.h"
+#include "outbox.h"
+#include "password.h"
+
+#define SESSION_BYTES 32
+
+static char *
+lower(struct ctx *c, const char *s)
+{
+	char *d = arena_strdup(c->a, s ? s : "");
+	for (char *p = d; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
+/* load_user: the active user by email in the transaction's tenant, with
+ * role and permissions; password_hash into *hash (may be NULL: invited). */
+static int
+load_user(struct ctx *c, const char *by, const char *value,
+    identity_user *u, const char **hash)
+{
+	static const char *const q_email = "SELECT u.id, u.name, u.email, "
+	    "r.name, ',' || coalesce((SELECT string_agg(permission, ',' ORDER "
+	    "BY permission) FROM role_permissions rp WHERE rp.tenant_id = "
+	    "u.tenant_id AND rp.role_id = u.role_id), '') || ',', t.name, "
+	    "u.password_hash, t.id FROM users u JOIN roles r ON r.tenant_id = "
+	    "u.tenant_id AND r.id = u.role_id JOIN tenants t ON t.id = "
+	    "u.tenant_id WHERE u.email = $1 AND u.active";
+	static const char *const q_id = "SELECT u.id, u.name, u.email, "
+	    "r.name, ',' || coalesce((SELECT string_agg(permission, ',' ORDER "
+	    "BY permission) FROM role_permissions rp WHERE rp.tenant_id = "
+	    "u.tenant_id AND rp.role_id = u.role_id), '') || ',', t.name, "
+	    "u.password_hash, t.id FROM users u JOIN roles r ON r.tenant_id = "
+	    "u.tenant_id AND r.id = u.role_id JOIN tenants t ON t.id = "
+	    "u.tenant_id WHERE u.id = $1 AND u.active";
+	db_res r;
+	const char *p[1] = { value };
+	if (db_exec(c->db, &r, strcmp(by, "id") == 0 ? q_id : q_email, 1,
+	    p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return -1;
+	}
+	int found = r.rows == 1;
+	if (found) {
+		u->user_id = arena_strdup(c->a, db_text(&r, 0, 0));
+		u->name = arena_strdup(c->a, db_text(&r, 0, 1));
+		u->email = arena_strdup(c->a, db_text(&r, 0, 2));
+		u->role = arena_strdup(c->a, db_text(&r, 0, 3));
+		u->perms = arena_strdup(c->a, db_text(&r, 0, 4));
+		u->tenant_name = arena_strdup(c->a, db_text(&r, 0, 5));
+		u->tenant_id = arena_strdup(c->a, db_text(&r, 0, 7));
+		if (hash)
+			*hash = db_isnull(&r, 0, 6) ? NULL :
+			    arena_strdup(c->a, db_text(&r, 0, 6));
+	}
+	db_res_clear(&r);
+	return found;
+}
+
+/* exec1: one statement; on failure the error response is set. */
+static int
+exec1(struct ctx *c, const char *sql, int n, const char *const *p)
+{
+	db_res r;
+	int rc = db_exec(c->db, &r, sql, n, p);
+	if (rc < 0)
+		app_db_error(c, &r);
+	db_res_clear(&r);
+	return rc;
+}
+
+int
+identity_sign_in(struct ctx *c, const char *slug, const char *email,
+    const char *password, identity_user *u, long *retry_after)
+{
+	memset(u, 0, sizeof(*u));
+	*retry_after = 0;
+	slug = lower(c, slug);
+	email = lower(c, email);
+	if (password == NULL)
+		password = "";
+	const crypto_part who[2] = { { slug, strlen(slug) },
+	    { email, strlen(email) } };
+	const char *acct = arena_printf(c->a, "acct:%s",
+	    crypto_sha256_hex(c->a, who, 2));
+	const char *ip = arena_printf(c->a, "ip:%s",
+	    c->req.remote_addr ? c->req.remote_addr : "");
+	char iplimit[16], acctlimit[16];
+	snprintf(iplimit, sizeof(iplimit), "%d", c->cfg->login_ip_limit);
+	snprintf(acctlimit, sizeof(acctlimit), "%d", IDENTITY_ACCOUNT_LIMIT);
+
+	/* the wait: until the oldest failure that keeps the key at its
+	 * limit leaves the window */
+	db_res r;
+	const char *tp[4] = { acct, ip, acctlimit, iplimit };
+	if (db_exec(c->db, &r, "WITH f AS (SELECT key, at FROM login_failures "
+	    "WHERE key IN ($1, $2) AND at > now() - interval '15 minutes'), "
+	    "k AS (SELECT key, count(*) AS n, min(at) AS oldest FROM f "
+	    "GROUP BY key) SELECT coalesce(max(ceil(extract(epoch FROM oldest "
+	    "+ interval '15 minutes' - now()))), 0)::bigint FROM k WHERE "
+	    "(key = $1 AND n >= $3::int) OR (key = $2 AND n >= $4::int)",
+	    4, tp) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	int64_t wait = 0;
+	db_i64(&r, 0, 0, &wait);
+	db_res_clear(&r);
+	if (wait > 0) {
+		*retry_after = (long)wait;
+		return IDENTITY_THROTTLED;
+	}
+
+	const char *hash = NULL;
+	int found = 0;
+	const char *sp[1] = { slug };
+	if (db_exec(c->db, &r, "SELECT auth_tenant_by_slug($1)", 1, sp) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	const char *tenant = db_isnull(&r, 0, 0) ? NULL :
+	    arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	if (tenant) {
+		if (db_begin(c->db) < 0 || db_set_tenant(c->db, tenant) < 0) {
+			db_rollback(c->db);
+			app_error(c, 503, "unavailable", "the database is "
+			    "unavailable", NULL);
+			return IDENTITY_ERROR;
+		}
+		found = load_user(c, "email", email, u, &hash);
+		db_rollback(c->db);	/* read only */
+		if (found < 0)
+			return IDENTITY_ERROR;
+	}
+	/* the same work whether or not the account exists */
+	if (found && hash && password_verify(hash, password)) {
+		const char *dp[1] = { acct };
+		if (exec1(c, "DELETE FROM login_failures WHERE key = $1", 1,
+		    dp) < 0)
+			return IDENTITY_ERROR;
+		return IDENTITY_OK;
+	}
+	if (!(found && hash))
+		password_verify(NULL, password);
+	memset(u, 0, sizeof(*u));
+	const char *fp[2] = { acct, ip };
+	if (exec1(c, "INSERT INTO login_failures (key) VALUES ($1), ($2)", 2,
+	    fp) < 0)
+		return IDENTITY_ERROR;
+	return IDENTITY_REFUSED;
+}
+
+int
+identity_session_start(struct ctx *c, const identity_user *u)
+{
+	const char *token = crypto_random_token(c->a, SESSION_BYTES);
+	const char *csrf = crypto_random_token(c->a, 24);
+	const char *agent = http_header(&c->req, "User-Agent");
+	const char *p[6] = { u->tenant_id, u->user_id,
+	    crypto_token_hash(c->a, token), csrf,
+	    c->req.remote_addr ? c->req.remote_addr : "",
+	    arena_strndup(c->a, agent ? agent : "", agent && strlen(agent) >
+		200 ? 200 : (agent ? strlen(agent) : 0)) };
+	if (exec1(c, "INSERT INTO sessions (tenant_id, user_id, token_hash, "
+	    "csrf_token, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)", 6,
+	    p) < 0)
+		return -1;
+	/* lasts as long as the browser, bounded by the server's 12 hours */
+	app_cookie(c, AUTH_SESSION_COOKIE, token, -1);
+	c->auth = AUTH_SESSION;
+	c->tenant_id = u->tenant_id;
+	c->user_id = u->user_id;
+	c->role = u->role;
+	c->perms = u->perms;
+	c->csrf_token = csrf;
+	return 0;
+}
+
+int
+identity_session_end(struct ctx *c)
+{
+	app_cookie(c, AUTH_SESSION_COOKIE, "", 0);
+	if (c->session_id == NULL)
+		return 0;
+	const char *p[1] = { c->session_id };
+	return exec1(c, "DELETE FROM sessions WHERE id = $1", 1, p);
+}
+
+static int
+matches(const char *re, const char *s)
+{
+	regex_t rx;
+	if (regcomp(&rx, re, REG_EXTENDED | REG_NOSUB) != 0)
+		return 0;
+	int ok = regexec(&rx, s, 0, NULL, 0) == 0;
+	regfree(&rx);
+	return ok;
+}
+
+static void
+field(cJSON *fields, const char *name, const char *msg)
+{
+	if (!cJSON_HasObjectItem(fields, name))
+		cJSON_AddStringToObject(fields, name, msg);
+}
+
+int
+identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
+    cJSON *fields)
+{
+	memset(u, 0, sizeof(*u));
+	const char *slug = lower(c, in->slug), *email = lower(c, in->email);
+	const char *currency = in->currency && *in->currency ? in->currency :
+	    "INR";
+	size_t blen = in->business ? strlen(in->business) : 0;
+	size_t nlen = in->name ? strlen(in->name) : 0;
+	if (blen == 0 || blen > 200)
+		field(fields, "business", "give the business's name");
+	if (!matches("^[a-z0-9][a-z0-9-]{1,62}$", slug))
+		field(fields, "slug", "2 to 63 lower-case letters, digits and "
+		    "dashes");
+	if (!matches("^[A-Z]{3}$", currency))
+		field(fields, "currency", "a three-letter ISO 4217 code, e.g. "
+		    "INR");
+	if (nlen == 0 || nlen > 200)
+		field(fields, "name", "give your name");
+	if (!matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
+	    email) || strlen(email) > 254)
+		field(fields, "email", "give a valid email address");
+	const char *why = password_policy(in->password ? in->password : "",
+	    email);
+	if (why)
+		field(fields, "password", why);
+	if (cJSON_GetArraySize(fields) > 0)
+		return IDENTITY_INVALID;
+
+	db_res r;
+	const char *sp[1] = { slug };
+	if (db_exec(c->db, &r, "SELECT auth_tenant_by_slug($1) IS NOT NULL, "
+	    "gen_random_uuid()", 1, sp) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	int taken = 0;
+	db_bool(&r, 0, 0, &taken);
+	const char *tenant = arena_strdup(c->a, db_text(&r, 0, 1));
+	db_res_clear(&r);
+	if (taken) {
+		field(fields, "slug", "this address is taken; choose another");
+		return IDENTITY_INVALID;
+	}
+	char hash[PASSWORD_HASH_MAX];
+	if (password_hash(in->password, hash) < 0) {
+		app_error(c, 500, "internal", "an internal error occurred",
+		    NULL);
+		return IDENTITY_ERROR;
+	}
+	if (db_set_tenant(c->db, tenant) < 0) {
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+		return IDENTITY_ERROR;
+	}
+	const char *tp[4] = { tenant, in->business, slug, currency };
+	const char *up[4] = { tenant, email, in->name, hash };
+	if (exec1(c, "INSERT INTO tenants (id, name, slug, base_currency) "
+	    "VALUES ($1, $2, $3, $4)", 4, tp) < 0 ||
+	    exec1(c, "SELECT tenant_seed_roles($1)", 1, tp) < 0 ||
+	    exec1(c, "INSERT INTO branches (tenant_id, code, name) VALUES "
+	    "($1, 'MAIN', 'Main')", 1, tp) < 0 ||
+	    exec1(c, "INSERT INTO users (tenant_id, email, name, "
+	    "password_hash, role_id) SELECT $1, $2, $3, $4, id FROM roles "
+	    "WHERE tenant_id = $1 AND name = 'owner'", 4, up) < 0)
+		return IDENTITY_ERROR;
+	if (load_user(c, "email", email, u, NULL) != 1) {
+		app_error(c, 500, "internal", "an internal error occurred",
+		    NULL);
+		return IDENTITY_ERROR;
+	}
+	cJSON *ev = cJSON_CreateObject();
+	cJSON_AddStringToObject(ev, "tenant_id", tenant);
+	cJSON_AddStringToObject(ev, "slug", slug);
+	cJSON_AddStringToObject(ev, "owner_id", u->user_id);
+	int rc = outbox_emit(c->db, &r, tenant, "tenant.created", ev);
+	cJSON_Delete(ev);
+	if (rc < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	db_res_clear(&r);
+	return IDENTITY_OK;
+}
+
+int
+identity_tokens(struct ctx *c, const identity_user *u, const char *family,
+    cJSON *out)
+{
+	const char *access = auth_access_token(c, u->tenant_id, u->user_id,
+	    u->role, u->perms);
+	if (access == NULL) {
+		app_error(c, 503, "unavailable", "access tokens are not "
+		    "enabled on this server (no secret configured)", NULL);
+		return IDENTITY_ERROR;
+	}
+	const char *refresh = crypto_random_token(c->a, IDENTITY_REFRESH_BYTES);
+	const char *p[4] = { u->tenant_id, u->user_id,
+	    crypto_token_hash(c->a, refresh), family };
+	if (exec1(c, "INSERT INTO refresh_tokens (tenant_id, user_id, "
+	    "token_hash, family_id) VALUES ($1, $2, $3, "
+	    "coalesce($4::uuid, gen_random_uuid()))", 4, p) < 0)
+		return IDENTITY_ERROR;
+	cJSON_AddStringToObject(out, "access_token", access);
+	cJSON_AddStringToObject(out, "token_type", "Bearer");
+	cJSON_AddItemToObject(out, "expires_in", api_int(AUTH_ACCESS_TTL));
+	cJSON_AddStringToObject(out, "refresh_token", refresh);
+	return IDENTITY_OK;
+}
+
+/* refresh_scope: opens a transaction scoped to the token's tenant.
+ * IDENTITY_OK, IDENTITY_REFUSED (unknown token) or IDENTITY_ERROR. */
+static int
+refresh_scope(struct ctx *c, const char *hash)
+{
+	db_res r;
+	const char *p[1] = { hash };
+	if (db_exec(c->db, &r, "SELECT auth_refresh_tenant($1)", 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	const char *tenant = db_isnull(&r, 0, 0) ? NULL :
+	    arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	if (tenant == NULL)
+		return IDENTITY_REFUSED;
+	if (db_begin(c->db) < 0 || db_set_tenant(c->db, tenant) < 0) {
+		db_rollback(c->db);
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+		return IDENTITY_ERROR;
+	}
+	c->tenant_id = tenant;
+	return IDENTITY_OK;
+}
+
+static int
+finish(struct ctx *c, int result)
+{
+	db_res r;
+	if (result == IDENTITY_ERROR) {
+		db_rollback(c->db);
+		return result;
+	}
+	if (db_commit(c->db, &r) < 0) {
+		app_db_error(c, &r);
+		result = IDENTITY_ERROR;
+	}
+	db_res_clear(&r);
+	return result;
+}
+
+int
+identity_refresh(struct ctx *c, const char *token, cJSON *out)
+{
+	if (token == NULL || *token == '\0')
+		return IDENTITY_REFUSED;
+	const char *hash = crypto_token_hash(c->a, token);
+	int rc = refresh_scope(c, hash);
+	if (rc != IDENTITY_OK)
+		return rc;
+	db_res r;
+	const char *p[1] = { hash };
+	if (db_exec(c->db, &r, "SELECT id, family_id, user_id, spent_at IS NOT "
+	    "NULL, revoked_at IS NULL AND expires_at > now() FROM "
+	    "refresh_tokens WHERE token_hash = $1 FOR UPDATE", 1, p) < 0 ||
+	    r.rows != 1) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return finish(c, IDENTITY_ERROR);
+	}
+	const char *id = arena_strdup(c->a, db_text(&r, 0, 0));
+	const char *family = arena_strdup(c->a, db_text(&r, 0, 1));
+	const char *user = arena_strdup(c->a, db_text(&r, 0, 2));
+	int spent = 0, live = 0;
+	db_bool(&r, 0, 3, &spent);
+	db_bool(&r, 0, 4, &live);
+	db_res_clear(&r);
+	const char *fp[1] = { family };
+	if (spent) {
+		/* a copy is in someone else's hands: end the whole line */
+		if (exec1(c, "UPDATE refresh_tokens SET revoked_at = now() "
+		    "WHERE family_id = $1 AND revoked_at IS NULL", 1, fp) < 0)
+			return finish(c, IDENTITY_ERROR);
+		return finish(c, IDENTITY_REFUSED);
+	}
+	if (!live)
+		return finish(c, IDENTITY_REFUSED);
+	const char *ip[1] = { id };
+	if (exec1(c, "UPDATE refresh_tokens SET spent_at = now() WHERE id = $1",
+	    1, ip) < 0)
+		return finish(c, IDENTITY_ERROR);
+	identity_user u = {0};
+	int found = load_user(c, "id", user, &u, NULL);
+	if (found < 0)
+		return finish(c, IDENTITY_ERROR);
+	if (found == 0)
+		return finish(c, IDENTITY_REFUSED);	/* deactivated */
+	return finish(c, identity_tokens(c, &u, family, out));
+}
+
+int
+identity_revoke(struct ctx *c, const char *token)
+{
+	if (token == NULL || *token == '\0')
+		return IDENTITY_REFUSED;
+	const char *hash = crypto_token_hash(c->a, token);
+	int rc = refresh_scope(c, hash);
+	if (rc != IDENTITY_OK)
+		return rc;
+	const char *p[1] = { hash };
+	if (exec1(c, "UPDATE refresh_tokens SET revoked_at = now() WHERE "
+	    "family_id = (SELECT family_id FROM refresh_tokens WHERE "
+	    "token_hash = $1) AND revoked_at IS NULL", 1, p) < 0)
+		return finish(c, IDENTITY_ERROR);
+	return finish(c, IDENTITY_OK);
+}

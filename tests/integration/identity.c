@@ -1,0 +1,453 @@
+/* identity.c: sign-up, sign-in and out, throttling, tokens, the demo
+ * users, and row-level security, against the running stack. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <cJSON.h>
+
+#include "client.h"
+#include "db.h"
+#include "suites.h"
+
+static cJSON *
+body_json(const reply *r)
+{
+	cJSON *j = cJSON_Parse(buf_str(&r->body));
+	ck_assert_msg(j != NULL, "not JSON: %s", buf_str(&r->body));
+	return j;
+}
+
+static const char *
+jstr(const cJSON *j, const char *path)
+{
+	/* "a.b": one level of nesting is all these tests need */
+	char key[64];
+	const char *dot = strchr(path, '.');
+	if (dot) {
+		snprintf(key, sizeof(key), "%.*s", (int)(dot - path), path);
+		j = cJSON_GetObjectItem(j, key);
+		path = dot + 1;
+	}
+	const cJSON *v = cJSON_GetObjectItem(j, path);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* unique: a name no earlier run used (the suite shares one database) */
+static const char *
+unique(const char *prefix)
+{
+	static char s[8][64];
+	static int i;
+	i = (i + 1) % 8;
+	snprintf(s[i], sizeof(s[i]), "%s-%ld-%d", prefix, (long)getpid(),
+	    rand() % 100000);
+	return s[i];
+}
+
+/* sign_up: a new business through the API; returns the access token
+ * (malloc'd) and the slug. */
+static char *
+sign_up(const char *slug, const char *email)
+{
+	char body[512];
+	snprintf(body, sizeof(body), "{\"business\":\"Test Co\",\"slug\":\"%s\","
+	    "\"currency\":\"EUR\",\"name\":\"Tess Tester\",\"email\":\"%s\","
+	    "\"password\":\"blue7Horse!fence\"}", slug, email);
+	reply r;
+	ck_assert_int_eq(client_json("POST", "/api/v1/signup", NULL, body, &r),
+	    0);
+	ck_assert_msg(r.status == 201, "sign-up: %ld %s", r.status,
+	    buf_str(&r.body));
+	cJSON *j = body_json(&r);
+	char *t = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	return t;
+}
+
+START_TEST(sign_up_and_me)
+{
+	const char *slug = unique("co");
+	char *token = sign_up(slug, "tess@co.test");
+	reply r;
+	ck_assert_int_eq(client_json("GET", "/api/v1/me", token, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	cJSON *j = body_json(&r);
+	ck_assert_str_eq(jstr(j, "tenant.slug"), slug);
+	ck_assert_str_eq(jstr(j, "tenant.base_currency"), "EUR");
+	ck_assert_str_eq(jstr(j, "user.email"), "tess@co.test");
+	ck_assert_str_eq(jstr(j, "role"), "owner");
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "permissions")), 17);
+	cJSON_Delete(j);
+	reply_free(&r);
+	free(token);
+	/* no token, no me */
+	ck_assert_int_eq(client_json("GET", "/api/v1/me", NULL, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 401);
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(sign_up_refuses_bad_input)
+{
+	const char *slug = unique("dup");
+	free(sign_up(slug, "first@dup.test"));
+	char body[512];
+	snprintf(body, sizeof(body), "{\"business\":\"\",\"slug\":\"%s\","
+	    "\"currency\":\"euro\",\"name\":\"N\",\"email\":\"nope\","
+	    "\"password\":\"Password1\"}", slug);
+	reply r;
+	ck_assert_int_eq(client_json("POST", "/api/v1/signup", NULL, body, &r),
+	    0);
+	ck_assert_int_eq(r.status, 422);
+	cJSON *j = body_json(&r);
+	cJSON *f = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "error"),
+	    "fields");
+	ck_assert_ptr_nonnull(cJSON_GetObjectItem(f, "business"));
+	ck_assert_ptr_nonnull(cJSON_GetObjectItem(f, "currency"));
+	ck_assert_ptr_nonnull(cJSON_GetObjectItem(f, "email"));
+	ck_assert_ptr_nonnull(strstr(jstr(f, "password"), "too easy"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	/* everything right but the taken short name */
+	snprintf(body, sizeof(body), "{\"business\":\"B\",\"slug\":\"%s\","
+	    "\"currency\":\"INR\",\"name\":\"N\",\"email\":\"n@dup.test\","
+	    "\"password\":\"blue7Horse!fence\"}", slug);
+	ck_assert_int_eq(client_json("POST", "/api/v1/signup", NULL, body, &r),
+	    0);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "taken"));
+	reply_free(&r);
+}
+END_TEST
+
+/* csrf_cookie: the anonymous CSRF token a form page hands out */
+static void
+csrf_cookie(char *out, size_t len)
+{
+	reply r;
+	ck_assert_int_eq(client_do("GET", "/app/login", NULL, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(reply_cookie(&r, "bursar_csrf", out, len), 0);
+	char hidden[160];
+	snprintf(hidden, sizeof(hidden), "name=\"csrf_token\" value=\"%s\"",
+	    out);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), hidden));
+	reply_free(&r);
+}
+
+START_TEST(browser_sign_in_and_out)
+{
+	const char *slug = unique("web");
+	free(sign_up(slug, "web@web.test"));
+	char csrf[128], cookie[512], body[512], session[128], hdr[600];
+	csrf_cookie(csrf, sizeof(csrf));
+	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", csrf);
+	/* without the form's token: refused, nothing happens */
+	snprintf(body, sizeof(body), "tenant=%s&email=web%%40web.test&"
+	    "password=blue7Horse%%21fence&next=%%2Fapp%%2Fme", slug);
+	reply r;
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	ck_assert_int_eq(r.status, 403);
+	ck_assert_int_eq(reply_cookie(&r, "bursar_session", session,
+	    sizeof(session)), -1);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=web%%40web"
+	    ".test&password=blue7Horse%%21fence&next=%%2Fapp%%2Fme", csrf, slug);
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	ck_assert_int_eq(reply_header(&r, "Location", hdr, sizeof(hdr)), 0);
+	ck_assert_str_eq(hdr, "/app/me");
+	ck_assert_int_eq(reply_cookie(&r, "bursar_session", session,
+	    sizeof(session)), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.headers), "; HttpOnly; "
+	    "SameSite=Lax"));
+	reply_free(&r);
+	/* the home page names the business */
+	snprintf(cookie, sizeof(cookie), "bursar_session=%s", session);
+	const char *ch[] = { hdr, NULL };
+	snprintf(hdr, sizeof(hdr), "Cookie: %s", cookie);
+	ck_assert_int_eq(client_do("GET", "/app", ch, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "<h1>Test Co</h1>"));
+	/* the session's own token is in the page's forms */
+	static const char mark[] = "name=\"csrf_token\" value=\"";
+	const char *tok = strstr(buf_str(&r.body), mark);
+	ck_assert_ptr_nonnull(tok);
+	tok += sizeof(mark) - 1;
+	char stoken[128];
+	snprintf(stoken, sizeof(stoken), "%.*s", (int)strcspn(tok, "\""), tok);
+	reply_free(&r);
+	/* an open redirect is not on offer */
+	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=web%%40web"
+	    ".test&password=blue7Horse%%21fence&next=%%2F%%2Fevil.test", csrf,
+	    slug);
+	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", csrf);
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	ck_assert_int_eq(reply_header(&r, "Location", hdr, sizeof(hdr)), 0);
+	ck_assert_str_eq(hdr, "/app");
+	reply_free(&r);
+	/* sign out, and the session is gone */
+	snprintf(cookie, sizeof(cookie), "bursar_session=%s", session);
+	snprintf(body, sizeof(body), "csrf_token=%s", stoken);
+	ck_assert_int_eq(client_form("/app/logout", cookie, body, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	snprintf(hdr, sizeof(hdr), "Cookie: %s", cookie);
+	ck_assert_int_eq(client_do("GET", "/app", ch, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+}
+END_TEST
+
+static long
+try_token(const char *slug, const char *email, const char *pw, reply *r)
+{
+	char body[512];
+	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":\"%s\","
+	    "\"password\":\"%s\"}", slug, email, pw);
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
+	    r), 0);
+	return r->status;
+}
+
+START_TEST(account_throttling)
+{
+	const char *slug = unique("thr");
+	free(sign_up(slug, "t@thr.test"));
+	reply r;
+	/* four failures, then the right password clears the count */
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(try_token(slug, "t@thr.test", "nope", &r), 401);
+		reply_free(&r);
+	}
+	ck_assert_int_eq(try_token(slug, "t@thr.test", "blue7Horse!fence", &r),
+	    200);
+	reply_free(&r);
+	for (int i = 0; i < 5; i++) {
+		ck_assert_int_eq(try_token(slug, "t@thr.test", "nope", &r), 401);
+		reply_free(&r);
+	}
+	/* the sixth try is refused even with the right password */
+	ck_assert_int_eq(try_token(slug, "t@thr.test", "blue7Horse!fence", &r),
+	    429);
+	char wait[32];
+	ck_assert_int_eq(reply_header(&r, "Retry-After", wait, sizeof(wait)), 0);
+	ck_assert_msg(atol(wait) > 800 && atol(wait) <= 900, "wait %s", wait);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "\"throttled\""));
+	reply_free(&r);
+	/* an unknown email fails the same way as a wrong password */
+	ck_assert_int_eq(try_token(slug, "ghost@thr.test", "nope", &r), 401);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "invalid_credentials"));
+	reply_free(&r);
+}
+END_TEST
+
+START_TEST(address_throttling)
+{
+	/* one office behind one address: many people, a higher limit */
+	const char *slug = unique("ip");
+	free(sign_up(slug, "boss@ip.test"));
+	int limit = atoi(getenv("BURSAR_LOGIN_IP_LIMIT"));
+	reply r;
+	client_from("127.0.0.3");
+	for (int i = 0; i < limit; i++) {
+		char email[64];
+		snprintf(email, sizeof(email), "person%d@ip.test", i);
+		ck_assert_int_eq(try_token(slug, email, "nope", &r), 401);
+		reply_free(&r);
+	}
+	long st = try_token(slug, "boss@ip.test", "blue7Horse!fence", &r);
+	reply_free(&r);
+	/* another address is not affected */
+	client_from("127.0.0.4");
+	long other = try_token(slug, "boss@ip.test", "blue7Horse!fence", &r);
+	reply_free(&r);
+	client_from(NULL);
+	ck_assert_int_eq(st, 429);
+	ck_assert_int_eq(other, 200);
+}
+END_TEST
+
+START_TEST(refresh_rotation_and_reuse)
+{
+	const char *slug = unique("ref");
+	free(sign_up(slug, "r@ref.test"));
+	reply r;
+	ck_assert_int_eq(try_token(slug, "r@ref.test", "blue7Horse!fence", &r),
+	    200);
+	cJSON *j = body_json(&r);
+	char *r1 = strdup(jstr(j, "refresh_token"));
+	ck_assert_str_eq(jstr(j, "token_type"), "Bearer");
+	ck_assert_int_eq(cJSON_GetObjectItem(j, "expires_in")->valueint, 900);
+	cJSON_Delete(j);
+	reply_free(&r);
+	char body[256];
+	snprintf(body, sizeof(body), "{\"refresh_token\":\"%s\"}", r1);
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/refresh", NULL, body,
+	    &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	j = body_json(&r);
+	char *r2 = strdup(jstr(j, "refresh_token"));
+	char *a2 = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	ck_assert_str_ne(r1, r2);
+	ck_assert_int_eq(client_json("GET", "/api/v1/me", a2, NULL, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+	/* r1 again: stolen; the family dies, r2 with it */
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/refresh", NULL, body,
+	    &r), 0);
+	ck_assert_int_eq(r.status, 401);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "{\"refresh_token\":\"%s\"}", r2);
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/refresh", NULL, body,
+	    &r), 0);
+	ck_assert_int_eq(r.status, 401);
+	reply_free(&r);
+	/* API sign-out revokes a fresh family too */
+	ck_assert_int_eq(try_token(slug, "r@ref.test", "blue7Horse!fence", &r),
+	    200);
+	j = body_json(&r);
+	snprintf(body, sizeof(body), "{\"refresh_token\":\"%s\"}",
+	    jstr(j, "refresh_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/logout", NULL, body,
+	    &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	reply_free(&r);
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/refresh", NULL, body,
+	    &r), 0);
+	ck_assert_int_eq(r.status, 401);
+	reply_free(&r);
+	free(r1);
+	free(r2);
+	free(a2);
+}
+END_TEST
+
+START_TEST(demo_users)
+{
+	static const struct { const char *email, *role; int perms; } demo[] = {
+		{ "owner@demo.test", "owner", 17 },
+		{ "admin@demo.test", "admin", 17 },
+		{ "accountant@demo.test", "accountant", 10 },
+		{ "sales@demo.test", "sales", 6 },
+		{ "viewer@demo.test", "viewer", 8 },
+	};
+	for (size_t i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
+		reply r;
+		ck_assert_int_eq(try_token("demo", demo[i].email,
+		    "Demo-pass-2026", &r), 200);
+		cJSON *j = body_json(&r);
+		char *t = strdup(jstr(j, "access_token"));
+		cJSON_Delete(j);
+		reply_free(&r);
+		ck_assert_int_eq(client_json("GET", "/api/v1/me", t, NULL, &r),
+		    0);
+		j = body_json(&r);
+		ck_assert_str_eq(jstr(j, "role"), demo[i].role);
+		ck_assert_str_eq(jstr(j, "tenant.name"), "Demo Traders Pvt Ltd");
+		ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+		    "permissions")), demo[i].perms);
+		cJSON_Delete(j);
+		reply_free(&r);
+		free(t);
+	}
+}
+END_TEST
+
+/* rls_proof: as the application role, for every table with a tenant_id
+ * (and tenants itself): with no tenant set nothing is visible; with one
+ * set, only that tenant's rows; and RLS is forced on each. */
+START_TEST(rls_proof)
+{
+	free(sign_up(unique("rlsa"), "a@rls.test"));
+	free(sign_up(unique("rlsb"), "b@rls.test"));
+	db *app = db_open(getenv("BURSAR_APP_CONNINFO"), 2);
+	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+	db_res t, r;
+	ck_assert_int_eq(db_exec(adm, &t, "SELECT c.relname, c.relrowsecurity "
+	    "AND c.relforcerowsecurity, c.relname = 'tenants' FROM pg_class c "
+	    "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = "
+	    "'public' WHERE c.relkind = 'r' AND (c.relname = 'tenants' OR "
+	    "EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND "
+	    "a.attname = 'tenant_id' AND NOT a.attisdropped)) ORDER BY 1", 0,
+	    NULL), 0);
+	ck_assert_int_ge(t.rows, 10);
+	ck_assert_int_eq(db_exec(adm, &r, "SELECT id FROM tenants ORDER BY "
+	    "created_at DESC LIMIT 1", 0, NULL), 0);
+	char tenant[64];
+	snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 0));
+	db_res_clear(&r);
+	for (int i = 0; i < t.rows; i++) {
+		const char *table = db_text(&t, i, 0);
+		int forced = 0, is_tenants = 0;
+		db_bool(&t, i, 1, &forced);
+		db_bool(&t, i, 2, &is_tenants);
+		ck_assert_msg(forced, "%s: row-level security is not forced",
+		    table);
+		const char *col = is_tenants ? "id" : "tenant_id";
+		/* identifiers come from the catalogue, never from input */
+		char *sql = NULL;
+		ck_assert_int_ne(asprintf(&sql, "SELECT count(*), count(*) "
+		    "FILTER (WHERE %s <> '%s') FROM %s", col, tenant, table), -1);
+		ck_assert_int_eq(db_exec(app, &r, sql, 0, NULL), 0);
+		ck_assert_msg(strcmp(db_text(&r, 0, 0), "0") == 0,
+		    "%s: rows visible with no tenant set", table);
+		db_res_clear(&r);
+		ck_assert_int_eq(db_begin(app), 0);
+		ck_assert_int_eq(db_set_tenant(app, tenant), 0);
+		ck_assert_int_eq(db_exec(app, &r, sql, 0, NULL), 0);
+		ck_assert_msg(strcmp(db_text(&r, 0, 1), "0") == 0,
+		    "%s: another tenant's rows are visible", table);
+		db_res_clear(&r);
+		db_rollback(app);
+		free(sql);
+	}
+	db_res_clear(&t);
+	/* and writing into another tenant is refused, not hidden */
+	ck_assert_int_eq(db_begin(app), 0);
+	ck_assert_int_eq(db_set_tenant(app, tenant), 0);
+	ck_assert_int_eq(db_exec(app, &r, "INSERT INTO branches (tenant_id, "
+	    "code, name) VALUES ('de300000-0000-4000-8000-000000000001', 'X', "
+	    "'sneaky')", 0, NULL), -1);
+	ck_assert_str_eq(r.sqlstate, "42501");
+	db_res_clear(&r);
+	db_rollback(app);
+	/* the application role cannot switch RLS off */
+	ck_assert_int_eq(db_exec(app, &r, "ALTER TABLE users DISABLE ROW LEVEL "
+	    "SECURITY", 0, NULL), -1);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_exec(app, &r, "SET row_security = off", 0, NULL), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_exec(app, &r, "SELECT count(*) FROM users", 0,
+	    NULL), -1);	/* with RLS off, a policy-bound role gets an error */
+	db_res_clear(&r);
+	db_close(app);
+	db_close(adm);
+}
+END_TEST
+
+TCase *
+identity_tcase(void)
+{
+	TCase *tc = tcase_create("identity");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, sign_up_and_me);
+	tcase_add_test(tc, sign_up_refuses_bad_input);
+	tcase_add_test(tc, browser_sign_in_and_out);
+	tcase_add_test(tc, account_throttling);
+	tcase_add_test(tc, address_throttling);
+	tcase_add_test(tc, refresh_rotation_and_reuse);
+	tcase_add_test(tc, demo_users);
+	tcase_add_test(tc, rls_proof);
+	return tc;
+}
