@@ -5,6 +5,7 @@
 #   (a) hello:   nginx + a bare libfcgi program (the first limit)
 #   (b) pk:      + one prepared primary-key SELECT with libpq and cJSON
 #   (c) healthz: Bursar's /healthz, one round trip through the request core
+#   (d) me:      GET /api/v1/me with a bearer token (identity, RLS scope)
 # Prints req/s and p50/p99 per case (median of the rounds), (c)/(b), and
 # one worker's PSS.  Never fails on a timing.
 set -eu
@@ -15,7 +16,7 @@ DURATION=${BENCH_DURATION:-5s}
 export BURSAR_VAR="$ROOT/var/bench"
 export BURSAR_PORT=${BENCH_PORT:-18080}
 export BURSAR_PGPORT=${BENCH_PGPORT:-18432}
-export BURSAR_DEMO=0
+export BURSAR_DEMO=1
 export BURSAR_WORKERS=2
 . "$ROOT/scripts/env.sh"
 
@@ -49,6 +50,16 @@ for p in /bench/hello "/bench/pk?id=7" /healthz; do
 	curl -fsS -o /dev/null "$url$p" || { echo "bench: $p does not answer" >&2; exit 1; }
 done
 
+# (d) needs a signed-in caller: an access token for the demo owner
+token=$(curl -fsS -H 'Content-Type: application/json' -d \
+	'{"tenant":"demo","email":"owner@demo.test","password":"Demo-pass-2026"}' \
+	"$url/api/v1/auth/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$url/api/v1/me" ||
+	{ echo "bench: /api/v1/me does not answer" >&2; exit 1; }
+cat >"$VAR/me.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+
 out=$VAR/bench-results.txt
 : >"$out"
 # wrk's --latency table prints 50% and 99% with units (us, ms, s)
@@ -73,6 +84,7 @@ while [ $r -le "$ROUNDS" ]; do
 	measure hello /bench/hello
 	measure pk /bench/pk "$ROOT/bench/pk.lua"
 	measure healthz /healthz
+	measure me /api/v1/me "$VAR/me.lua"
 	r=$((r + 1))
 done
 
@@ -80,16 +92,19 @@ median() { awk -v c="$1" -v f="$2" '$1 == c {print $f}' "$out" | sort -n | awk '
 echo
 echo "bench: medians"
 printf '  %-32s %12s %10s %10s\n' case req/s p50_ms p99_ms
-for c in hello pk healthz; do
+for c in hello pk healthz me; do
 	case $c in
 	hello) label="(a) bare libfcgi hello" ;;
 	pk) label="(b) bare libpq PK SELECT + cJSON" ;;
 	healthz) label="(c) Bursar /healthz" ;;
+	me) label="(d) Bursar GET /api/v1/me" ;;
 	esac
 	printf '  %-32s %12s %10s %10s\n' "$label" "$(median $c 2)" "$(median $c 3)" "$(median $c 4)"
 done
 b=$(median pk 2); c=$(median healthz 2)
+d=$(median me 2)
 awk -v b="$b" -v c="$c" 'BEGIN {printf "  ratio (c)/(b): %.1f%% (target at least 85%%)\n", 100 * c / b}'
+awk -v b="$b" -v d="$d" 'BEGIN {printf "  ratio (d)/(b): %.1f%% (target at least 75%%)\n", 100 * d / b}'
 for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == "health" {print $1}'); do
 	pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")
 	rss=$(awk '/^Rss:/ {print $2}' "/proc/$pid/smaps_rollup")

@@ -208,7 +208,10 @@ static void
 run_handler(ctx *c)
 {
 	int tx = !(c->route->flags & ROUTE_NO_TX);
-	if (tx && (db_begin(c->db) < 0 || (c->tenant_id &&
+	/* GET and HEAD only read: the database holds them to it */
+	int read_only = strcmp(c->req.method, "GET") == 0 ||
+	    strcmp(c->req.method, "HEAD") == 0;
+	if (tx && (db_begin_mode(c->db, read_only) < 0 || (c->tenant_id &&
 	    db_set_tenant(c->db, c->tenant_id) < 0))) {
 		db_rollback(c->db);
 		app_error(c, 503, "unavailable", "the database is unavailable",
@@ -226,6 +229,10 @@ finish:
 		return;
 	if (c->failed) {
 		db_rollback(c->db);
+		return;
+	}
+	if (read_only) {
+		db_commit_async(c->db);	/* nothing to lose: do not wait */
 		return;
 	}
 	db_res r;

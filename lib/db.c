@@ -20,6 +20,11 @@ struct db {
 	char *conninfo;
 	struct stmt stmts[STMT_SLOTS];
 	unsigned nstmts;
+	/* A transaction starts lazily: BEGIN and the tenant's scope travel
+	 * in one pipeline with the first statement, one round trip for all. */
+	const char *pending_begin;	/* "BEGIN" or "BEGIN READ ONLY" */
+	char pending_tenant[64];
+	int commit_in_flight;	/* a read-only COMMIT sent, not yet read */
 };
 
 static uint64_t
@@ -54,6 +59,7 @@ disconnect(db *d)
 	if (d->conn)
 		PQfinish(d->conn);
 	d->conn = NULL;
+	d->commit_in_flight = 0;
 	memset(d->stmts, 0, sizeof(d->stmts));
 	d->nstmts = 0;
 }
@@ -68,11 +74,26 @@ db_close(db *d)
 	free(d);
 }
 
+/* drain: reads the answer of a COMMIT sent without waiting, so the link
+ * is free for the next statement. */
+static void
+drain(db *d)
+{
+	if (!d->commit_in_flight)
+		return;
+	d->commit_in_flight = 0;
+	PGresult *pg;
+	while ((pg = PQgetResult(d->conn)) != NULL)
+		PQclear(pg);
+}
+
 static int
 ensure_connected(db *d)
 {
-	if (d->conn && PQstatus(d->conn) == CONNECTION_OK)
+	if (d->conn && PQstatus(d->conn) == CONNECTION_OK) {
+		drain(d);
 		return 0;
+	}
 	disconnect(d);
 	d->conn = PQconnectdb(d->conninfo);
 	if (PQstatus(d->conn) != CONNECTION_OK) {
@@ -92,6 +113,8 @@ db_conn(db *d)
 int
 db_in_tx(db *d)
 {
+	if (d->pending_begin)
+		return 1;
 	if (d->conn == NULL)
 		return 0;
 	PGTransactionStatusType t = PQtransactionStatus(d->conn);
@@ -166,6 +189,76 @@ stmt_name(db *d, db_res *r, const char *sql, int nparams, char name[24])
 	return 0;
 }
 
+static const char set_tenant_sql[] =
+    "SELECT set_config('bursar.tenant_id', $1, true)";
+
+/* exec_pipelined: the pending BEGIN (and tenant scope) and sql in one
+ * round trip.  The first failure is the one reported. */
+static int
+exec_pipelined(db *d, db_res *r, const char *name, const char *sql,
+    int nparams, const char *const *params)
+{
+	char tname[24];
+	int tenant = d->pending_tenant[0] != '\0';
+	if (tenant && stmt_name(d, r, set_tenant_sql, 1, tname) < 0)
+		return -1;
+	const char *tp[1] = { d->pending_tenant };
+	if (PQenterPipelineMode(d->conn) != 1)
+		return -1;
+	int sent = PQsendQueryParams(d->conn, d->pending_begin, 0, NULL, NULL,
+	    NULL, NULL, 0);
+	if (sent && tenant)
+		sent = tname[0] ? PQsendQueryPrepared(d->conn, tname, 1, tp,
+		    NULL, NULL, 0) : PQsendQueryParams(d->conn, set_tenant_sql, 1,
+		    NULL, tp, NULL, NULL, 0);
+	if (sent)
+		sent = name[0] ? PQsendQueryPrepared(d->conn, name, nparams,
+		    params, NULL, NULL, 0) : PQsendQueryParams(d->conn, sql,
+		    nparams, NULL, params, NULL, NULL, 0);
+	if (sent)
+		sent = PQpipelineSync(d->conn);
+	d->pending_begin = NULL;
+	d->pending_tenant[0] = '\0';
+	int steps = 2 + tenant, ok = sent, got_main = 0;
+	/* each statement ends with a NULL; the sync with PGRES_PIPELINE_SYNC */
+	for (int i = 0; sent && i < steps; i++) {
+		PGresult *pg = PQgetResult(d->conn);
+		if (pg == NULL) {
+			ok = 0;
+			break;
+		}
+		int last = i == steps - 1;
+		if (PQresultStatus(pg) == PGRES_PIPELINE_ABORTED ||
+		    !res_ok(pg)) {
+			if (ok && r->pg == NULL) {
+				res_take(r, pg, d->conn);
+				pg = NULL;
+			}
+			ok = 0;
+		} else if (last) {
+			res_take(r, pg, d->conn);
+			pg = NULL;
+			got_main = 1;
+		}
+		if (pg)
+			PQclear(pg);
+		PGresult *end = PQgetResult(d->conn);	/* the NULL */
+		if (end)
+			PQclear(end);
+	}
+	PGresult *pg;
+	while ((pg = PQgetResult(d->conn)) != NULL) {
+		ExecStatusType st = PQresultStatus(pg);
+		PQclear(pg);
+		if (st == PGRES_PIPELINE_SYNC)
+			break;
+	}
+	PQexitPipelineMode(d->conn);
+	if (!ok && r->pg == NULL && !got_main)
+		r->error = PQerrorMessage(d->conn);
+	return ok ? 0 : -1;
+}
+
 static int
 exec_once(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params)
@@ -173,6 +266,8 @@ exec_once(db *d, db_res *r, const char *sql, int nparams,
 	char name[24];
 	if (stmt_name(d, r, sql, nparams, name) < 0)
 		return -1;
+	if (d->pending_begin)
+		return exec_pipelined(d, r, name, sql, nparams, params);
 	PGresult *pg = name[0]
 	    ? PQexecPrepared(d->conn, name, nparams, params, NULL, NULL, 0)
 	    : PQexecParams(d->conn, sql, nparams, NULL, params, NULL, NULL, 0);
@@ -185,7 +280,11 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params)
 {
 	memset(r, 0, sizeof(*r));
-	int was_idle = !db_in_tx(d);
+	/* a lazy BEGIN has sent nothing yet: the link may still be replaced */
+	const char *begin = d->pending_begin;
+	char tenant[64];
+	memcpy(tenant, d->pending_tenant, sizeof(tenant));
+	int was_idle = !db_in_tx(d) || begin != NULL;
 	if (ensure_connected(d) < 0) {
 		r->error = "database unavailable";
 		return -1;
@@ -201,6 +300,8 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 		r->error = "database unavailable";
 		return -1;
 	}
+	d->pending_begin = begin;
+	memcpy(d->pending_tenant, tenant, sizeof(tenant));
 	return exec_once(d, r, sql, nparams, params);
 }
 
@@ -259,6 +360,7 @@ simple(db *d, const char *cmd, db_res *r)
 		r->error = "database unavailable";
 		return -1;
 	}
+	drain(d);
 	PGresult *pg = PQexec(d->conn, cmd);
 	res_take(r, pg, d->conn);
 	return res_ok(pg) ? 0 : -1;
@@ -267,25 +369,30 @@ simple(db *d, const char *cmd, db_res *r)
 int
 db_begin(db *d)
 {
-	db_res r = {0};
+	return db_begin_mode(d, 0);
+}
+
+int
+db_begin_mode(db *d, int read_only)
+{
 	if (ensure_connected(d) < 0)
 		return -1;
-	int rc = simple(d, "BEGIN", &r);
-	if (rc < 0 && PQstatus(d->conn) != CONNECTION_OK) {
-		/* a link that died while idle: BEGIN is always safe to retry */
-		db_res_clear(&r);
-		disconnect(d);
-		if (ensure_connected(d) == 0)
-			rc = simple(d, "BEGIN", &r);
-	}
-	db_res_clear(&r);
-	return rc;
+	d->pending_begin = read_only ? "BEGIN READ ONLY" : "BEGIN";
+	d->pending_tenant[0] = '\0';
+	return 0;
 }
 
 int
 db_commit(db *d, db_res *err)
 {
 	db_res r = {0};
+	if (d->pending_begin) {
+		/* nothing was sent: nothing to commit */
+		d->pending_begin = NULL;
+		if (err)
+			*err = r;
+		return 0;
+	}
 	int rc = simple(d, "COMMIT", &r);
 	/* COMMIT of a failed transaction answers OK but rolls back */
 	if (rc == 0 && r.pg && strcmp(PQcmdStatus(r.pg), "ROLLBACK") == 0)
@@ -301,18 +408,40 @@ db_commit(db *d, db_res *err)
 int
 db_set_tenant(db *d, const char *tenant_id)
 {
+	if (d->pending_begin && strlen(tenant_id) < sizeof(d->pending_tenant)) {
+		strcpy(d->pending_tenant, tenant_id);
+		return 0;
+	}
 	db_res r;
 	const char *p[1] = { tenant_id };
-	int rc = db_exec(d, &r, "SELECT set_config('bursar.tenant_id', $1, true)",
-	    1, p);
+	int rc = db_exec(d, &r, set_tenant_sql, 1, p);
 	db_res_clear(&r);
 	return rc;
 }
 
 void
+db_commit_async(db *d)
+{
+	if (d->pending_begin) {
+		d->pending_begin = NULL;
+		return;
+	}
+	if (d->conn == NULL || !db_in_tx(d))
+		return;
+	if (PQsendQuery(d->conn, "COMMIT") == 1)
+		d->commit_in_flight = 1;
+}
+
+void
 db_rollback(db *d)
 {
-	if (!db_in_tx(d))
+	if (d->pending_begin) {
+		d->pending_begin = NULL;
+		return;
+	}
+	/* a COMMIT on its way means no transaction is open; its answer is
+	 * read at the link's next use, not waited for here */
+	if (d->commit_in_flight || !db_in_tx(d))
 		return;
 	db_res r = {0};
 	simple(d, "ROLLBACK", &r);

@@ -46,11 +46,18 @@ int db_isnull(const db_res *r, int row, int col);
 int db_i64(const db_res *r, int row, int col, int64_t *out);
 int db_bool(const db_res *r, int row, int col, int *out);
 
-/* Transactions.  db_begin: 0 or -1; db_commit: 0 or -1 (the transaction
- * is rolled back when the commit fails, e.g. a deferred constraint);
- * db_rollback is safe to call when no transaction is open. */
+/* Transactions.  db_begin: 0 or -1.  The BEGIN is not sent at once: it
+ * travels with the transaction's first statement (and the tenant's scope,
+ * when db_set_tenant came first) in one pipelined round trip.
+ * db_begin_mode(d, 1) opens a READ ONLY transaction.
+ * db_commit: 0 or -1 (the transaction is rolled back when the commit
+ * fails, e.g. a deferred constraint).  db_commit_async: for a read-only
+ * transaction, sends COMMIT without waiting for its answer, which is read
+ * before the link's next use.  db_rollback is safe with no transaction. */
 int db_begin(db *d);
+int db_begin_mode(db *d, int read_only);
 int db_commit(db *d, db_res *err);
+void db_commit_async(db *d);
 void db_rollback(db *d);
 /* db_set_tenant: scopes the open transaction to one tenant: every
  * row-level security policy reads this setting.  0 or -1. */

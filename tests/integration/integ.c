@@ -458,6 +458,23 @@ thing_show(ctx *c)
 	app_render(c, 200, "error.cs", "Thing", e);
 }
 
+/* sneaky_read: a GET handler that tries to write */
+static void
+sneaky_read(ctx *c)
+{
+	cJSON *ev = cJSON_CreateObject();
+	db_res r;
+	int rc = outbox_emit(c->db, &r, c->tenant_id, "sneaky.write", ev);
+	cJSON_Delete(ev);
+	if (rc < 0) {
+		app_error(c, 409, "read_only", r.sqlstate, NULL);
+		db_res_clear(&r);
+		return;
+	}
+	db_res_clear(&r);
+	app_render(c, 200, "error.cs", "Wrote", NULL);
+}
+
 /* remember: a preference kept in a cookie */
 static void
 remember(ctx *c)
@@ -470,6 +487,7 @@ static const route test_routes[] = {
 	{ "POST", "~/things", thing_create, 0, "sales.write" },
 	{ "GET", "~/things/{id}", thing_show, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
 	{ "POST", "/app/remember", remember, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
+	{ "GET", "~/sneaky", sneaky_read, 0, NULL },
 };
 
 /* core: one request through app_process; returns the status, and the raw
@@ -495,7 +513,8 @@ core_body(const char *method, const char *uri, const char *ctype,
 	}
 	envp[n] = NULL;
 	buf_init(out, 16 << 20);
-	app_process(&cfg, conn, test_routes, 3, envp, body,
+	app_process(&cfg, conn, test_routes,
+	    sizeof(test_routes) / sizeof(test_routes[0]), envp, body,
 	    body ? strlen(body) : 0, state, out, mem);
 	int status = 0;
 	sscanf(buf_str(out), "Status: %d", &status);
@@ -869,6 +888,61 @@ START_TEST(sessions_expire)
 }
 END_TEST
 
+START_TEST(reads_cannot_write)
+{
+	buf out;
+	ck_assert_int_eq(core("GET", "/api/v1/sneaky", NULL, NULL, NULL, &out),
+	    409);
+	/* 25006: read_only_sql_transaction */
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "\"message\":\"25006\""));
+	buf_free(&out);
+	ck_assert_int_eq(count_sql("SELECT count(*) FROM outbox_events WHERE "
+	    "type = 'sneaky.write'"), 0);
+	/* the next request on the same link is unaffected */
+	ck_assert_int_eq(core("POST", "/api/v1/things", "application/json",
+	    NULL, "{\"name\":\"after-sneaky\"}", &out), 201);
+	buf_free(&out);
+	ck_assert_int_eq(count_events("after-sneaky"), 1);
+}
+END_TEST
+
+START_TEST(pipeline_errors_surface)
+{
+	db_res r;
+	/* a failure in the pipelined first statement is reported as such */
+	ck_assert_int_eq(db_begin(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, TENANT1), 0);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT 1/0", 0, NULL), -1);
+	ck_assert_str_eq(r.sqlstate, "22012");
+	db_res_clear(&r);
+	db_rollback(conn);
+	/* a bad tenant id fails the scope, not silently the statement */
+	ck_assert_int_eq(db_begin(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, "not-a-uuid"), 0);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT count(*) FROM users", 0,
+	    NULL), -1);
+	ck_assert_str_eq(r.sqlstate, "22P02");
+	db_res_clear(&r);
+	db_rollback(conn);
+	/* and the scope holds for the whole transaction */
+	ck_assert_int_eq(db_begin_mode(conn, 1), 0);
+	ck_assert_int_eq(db_set_tenant(conn, TENANT1), 0);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT bursar_tenant()", 0, NULL),
+	    0);
+	ck_assert_str_eq(db_text(&r, 0, 0), TENANT1);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT count(DISTINCT tenant_id) "
+	    "FROM users", 0, NULL), 0);
+	ck_assert_str_eq(db_text(&r, 0, 0), "1");
+	db_res_clear(&r);
+	db_commit_async(conn);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT bursar_tenant()", 0, NULL),
+	    0);
+	ck_assert_ptr_null(db_text(&r, 0, 0));	/* scope ended with it */
+	db_res_clear(&r);
+}
+END_TEST
+
 static Suite *
 integration_suite(void)
 {
@@ -898,6 +972,8 @@ integration_suite(void)
 	tcase_add_test(core_tc, csrf_refused);
 	tcase_add_test(core_tc, bearer_tokens);
 	tcase_add_test(core_tc, sessions_expire);
+	tcase_add_test(core_tc, reads_cannot_write);
+	tcase_add_test(core_tc, pipeline_errors_surface);
 	suite_add_tcase(s, core_tc);
 	suite_add_tcase(s, identity_tcase());
 	/* last: it stops and starts the database under the stack */
