@@ -1,5 +1,6 @@
 /* identity.c: signing in and out (pages and API), sign-up, the caller's
  * own profile (/me) and the signed-in home page. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api.h"
@@ -306,6 +307,99 @@ dashboard(ctx *c)
 	app_render(c, 200, "dashboard.cs", "Home", d);
 }
 
+/* audit_list: the tenant's audit log, newest first, filtered by action,
+ * actor email and date range, keyset-paginated on seq. */
+static void
+audit_list(ctx *c)
+{
+	int limit;
+	if (api_limit(&c->req.query, &limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return;
+	}
+	const char *cursor = kv_get(&c->req.query, "cursor");
+	const char *before = cursor ? api_cursor_decode(c->a, cursor) : NULL;
+	if (cursor && (before == NULL || strspn(before, "0123456789") !=
+	    strlen(before) || strlen(before) > 18)) {
+		app_error(c, 400, "bad_request", "malformed cursor", NULL);
+		return;
+	}
+	const char *from = kv_get(&c->req.query, "from");
+	const char *to = kv_get(&c->req.query, "to");
+	const char *action = kv_get(&c->req.query, "action");
+	const char *actor = kv_get(&c->req.query, "actor");
+	char lim[16];
+	snprintf(lim, sizeof(lim), "%d", limit + 1);
+	const char *p[6] = { before, action && *action ? action : NULL,
+	    actor && *actor ? actor : NULL, from && *from ? from : NULL,
+	    to && *to ? to : NULL, lim };
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT seq, to_char(at AT TIME ZONE 'UTC', "
+	    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), actor_label, ip, action, "
+	    "record_type, record_id, coalesce(before::text, 'null'), "
+	    "coalesce(after::text, 'null') FROM audit_log WHERE "
+	    "($1::bigint IS NULL OR seq < $1::bigint) AND ($2::text IS NULL OR "
+	    "action = $2) AND ($3::text IS NULL OR actor_label = lower($3)) AND "
+	    "($4::date IS NULL OR at >= $4::date) AND ($5::date IS NULL OR at < "
+	    "$5::date + 1) ORDER BY seq DESC LIMIT $6::int", 6, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return;
+	}
+	cJSON *items = cJSON_CreateArray();
+	int n = r.rows > limit ? limit : r.rows;
+	for (int i = 0; i < n; i++) {
+		cJSON *e = cJSON_CreateObject();
+		int64_t seq = 0;
+		db_i64(&r, i, 0, &seq);
+		cJSON_AddItemToObject(e, "seq", api_int(seq));
+		cJSON_AddStringToObject(e, "at", db_text(&r, i, 1));
+		cJSON_AddStringToObject(e, "actor", db_text(&r, i, 2));
+		cJSON_AddStringToObject(e, "ip", db_text(&r, i, 3));
+		cJSON_AddStringToObject(e, "action", db_text(&r, i, 4));
+		cJSON_AddStringToObject(e, "record_type", db_text(&r, i, 5));
+		cJSON_AddStringToObject(e, "record_id", db_text(&r, i, 6));
+		cJSON_AddItemToObject(e, "before", cJSON_Parse(db_text(&r, i, 7)));
+		cJSON_AddItemToObject(e, "after", cJSON_Parse(db_text(&r, i, 8)));
+		cJSON_AddItemToArray(items, e);
+	}
+	const char *next = r.rows > limit ? api_cursor_encode(c->a,
+	    db_text(&r, limit - 1, 0)) : NULL;
+	db_res_clear(&r);
+	cJSON *out = api_list(items, next);
+	cJSON *f = cJSON_AddObjectToObject(out, "filter");
+	cJSON_AddStringToObject(f, "action", action ? action : "");
+	cJSON_AddStringToObject(f, "actor", actor ? actor : "");
+	cJSON_AddStringToObject(f, "from", from ? from : "");
+	cJSON_AddStringToObject(f, "to", to ? to : "");
+	app_render(c, 200, "audit.cs", "Audit log", out);
+}
+
+/* audit_check: recomputes the chain and names the first broken link. */
+static void
+audit_check(ctx *c)
+{
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT audit_verify(), (SELECT count(*) FROM "
+	    "audit_log) + (SELECT count(*) FROM audit_archive)", 0, NULL) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return;
+	}
+	cJSON *out = cJSON_CreateObject();
+	int64_t broken = 0, total = 0;
+	int ok = db_i64(&r, 0, 0, &broken) < 0;
+	db_i64(&r, 0, 1, &total);
+	db_res_clear(&r);
+	cJSON_AddBoolToObject(out, "valid", ok);
+	if (ok)
+		cJSON_AddNullToObject(out, "first_broken_seq");
+	else
+		cJSON_AddItemToObject(out, "first_broken_seq", api_int(broken));
+	cJSON_AddItemToObject(out, "entries", api_int(total));
+	app_render(c, 200, "audit_verify.cs", "Audit log check", out);
+}
+
 static const route routes[] = {
 	{ "GET", "/app/login", login_page, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
 	{ "POST", "/app/login", login, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
@@ -320,6 +414,8 @@ static const route routes[] = {
 	    ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
 	{ "GET", "~/me", me, 0, NULL },
 	{ "GET", "/app", dashboard, 0, NULL },
+	{ "GET", "~/audit", audit_list, 0, "audit.read" },
+	{ "POST", "~/audit/verify", audit_check, 0, "audit.read" },
 };
 
 int

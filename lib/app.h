@@ -39,6 +39,7 @@ typedef struct ctx {
 	const char *role;
 	const char *perms;	/* ",sales.read,users.read," */
 	const char *csrf_token;	/* the token forms must carry */
+	const char *actor_label;	/* for the audit log: the user's email */
 	int failed;		/* set by app_error: roll back */
 } ctx;
 

@@ -14,7 +14,7 @@
 static const char *const keys[] = {
 	"database_url", "template_dir", "version", "env", "body_limit",
 	"db_timeout", "secure_cookies", "signup", "secret",
-	"login_ip_limit",
+	"login_ip_limit", "audit_archive_days",
 };
 
 static int
@@ -81,6 +81,8 @@ config_set(config *c, const char *key, const char *value)
 		return set_int(&c->secure_cookies, value, 0, 1);
 	if (strcmp(key, "signup") == 0)
 		return set_int(&c->signup, value, 0, 1);
+	if (strcmp(key, "audit_archive_days") == 0)
+		return set_int(&c->audit_archive_days, value, 0, 36500);
 	if (strcmp(key, "login_ip_limit") == 0)
 		return set_int(&c->login_ip_limit, value, 1, 100000);
 	if (strcmp(key, "secret") == 0) {
@@ -105,6 +107,7 @@ set_defaults(config *c)
 	c->secure_cookies = 0;
 	c->signup = 1;
 	c->login_ip_limit = 50;
+	c->audit_archive_days = 365;
 }
 
 static char *

@@ -20,6 +20,7 @@ typedef struct config {
 	int signup;		/* 1: anyone may create a tenant */
 	char secret[128];	/* signs access tokens; at least 32 bytes */
 	int login_ip_limit;	/* failed sign-ins per address per 15 min */
+	int audit_archive_days;	/* audit entries older than this are archived */
 } config;
 
 /* config_load: fills c from defaults, then the file, then the environment.

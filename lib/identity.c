@@ -8,6 +8,7 @@
 
 #include "api.h"
 #include "app.h"
+#include "audit.h"
 #include "auth.h"
 #include "crypto.h"
 #include "outbox.h"
@@ -188,7 +189,9 @@ identity_session_start(struct ctx *c, const identity_user *u)
 	c->role = u->role;
 	c->perms = u->perms;
 	c->csrf_token = csrf;
-	return 0;
+	c->actor_label = u->email;
+	return audit_record(c, "user.signed_in", "user", u->user_id, NULL,
+	    NULL);
 }
 
 int
@@ -198,7 +201,10 @@ identity_session_end(struct ctx *c)
 	if (c->session_id == NULL)
 		return 0;
 	const char *p[1] = { c->session_id };
-	return exec1(c, "DELETE FROM sessions WHERE id = $1", 1, p);
+	if (exec1(c, "DELETE FROM sessions WHERE id = $1", 1, p) < 0)
+		return -1;
+	return audit_record(c, "user.signed_out", "user", c->user_id, NULL,
+	    NULL);
 }
 
 static int
@@ -297,14 +303,19 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	cJSON_AddStringToObject(ev, "slug", slug);
 	cJSON_AddStringToObject(ev, "owner_id", u->user_id);
 	int rc = outbox_emit(c->db, &r, tenant, "tenant.created", ev);
-	cJSON_Delete(ev);
 	if (rc < 0) {
+		cJSON_Delete(ev);
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return IDENTITY_ERROR;
 	}
 	db_res_clear(&r);
-	return IDENTITY_OK;
+	c->tenant_id = tenant;
+	c->user_id = u->user_id;
+	c->actor_label = u->email;
+	rc = audit_record(c, "tenant.created", "tenant", tenant, NULL, ev);
+	cJSON_Delete(ev);
+	return rc < 0 ? IDENTITY_ERROR : IDENTITY_OK;
 }
 
 int
@@ -324,6 +335,19 @@ identity_tokens(struct ctx *c, const identity_user *u, const char *family,
 	if (exec1(c, "INSERT INTO refresh_tokens (tenant_id, user_id, "
 	    "token_hash, family_id) VALUES ($1, $2, $3, "
 	    "coalesce($4::uuid, gen_random_uuid()))", 4, p) < 0)
+		return IDENTITY_ERROR;
+	/* the actor is u, whoever holds the request */
+	const char *tenant = c->tenant_id, *user = c->user_id,
+	    *label = c->actor_label;
+	c->tenant_id = u->tenant_id;
+	c->user_id = u->user_id;
+	c->actor_label = u->email;
+	int logged = audit_record(c, family ? "token.refreshed" :
+	    "token.issued", "user", u->user_id, NULL, NULL);
+	c->tenant_id = tenant;
+	c->user_id = user;
+	c->actor_label = label;
+	if (logged < 0)
 		return IDENTITY_ERROR;
 	cJSON_AddStringToObject(out, "access_token", access);
 	cJSON_AddStringToObject(out, "token_type", "Bearer");
@@ -404,10 +428,18 @@ identity_refresh(struct ctx *c, const char *token, cJSON *out)
 	const char *fp[1] = { family };
 	if (spent) {
 		/* a copy is in someone else's hands: end the whole line */
-		if (exec1(c, "UPDATE refresh_tokens SET revoked_at = now() "
-		    "WHERE family_id = $1 AND revoked_at IS NULL", 1, fp) < 0)
-			return finish(c, IDENTITY_ERROR);
-		return finish(c, IDENTITY_REFUSED);
+		cJSON *why = cJSON_CreateObject();
+		cJSON_AddStringToObject(why, "family_id", family);
+		const char *actor = c->user_id;
+		c->user_id = user;
+		int done = exec1(c, "UPDATE refresh_tokens SET revoked_at = "
+		    "now() WHERE family_id = $1 AND revoked_at IS NULL", 1, fp);
+		if (done == 0)
+			done = audit_record(c, "token.reuse_detected", "user",
+			    user, NULL, why);
+		c->user_id = actor;
+		cJSON_Delete(why);
+		return finish(c, done < 0 ? IDENTITY_ERROR : IDENTITY_REFUSED);
 	}
 	if (!live)
 		return finish(c, IDENTITY_REFUSED);

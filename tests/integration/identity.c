@@ -436,6 +436,191 @@ START_TEST(rls_proof)
 }
 END_TEST
 
+static char *
+owner_token(const char *slug, const char *email)
+{
+	reply r;
+	ck_assert_int_eq(try_token(slug, email, "blue7Horse!fence", &r), 200);
+	cJSON *j = body_json(&r);
+	char *t = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	return t;
+}
+
+static cJSON *
+get_json(const char *path, const char *token, long want)
+{
+	reply r;
+	ck_assert_int_eq(client_json("GET", path, token, NULL, &r), 0);
+	ck_assert_msg(r.status == want, "%s: %ld %s", path, r.status,
+	    buf_str(&r.body));
+	cJSON *j = body_json(&r);
+	reply_free(&r);
+	return j;
+}
+
+static cJSON *
+verify(const char *token)
+{
+	reply r;
+	ck_assert_int_eq(client_json("POST", "/api/v1/audit/verify", token, "{}",
+	    &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	cJSON *j = body_json(&r);
+	reply_free(&r);
+	return j;
+}
+
+/* run_cron_twice: the cron program twice at the same moment, as an
+ * overlapping schedule would; 0 when both succeed. */
+static int
+run_cron_twice(const char *name)
+{
+	return sh("export BURSAR_CONFIG=%s/bursar.conf BURSAR_AUDIT_ARCHIVE_DAYS=0; "
+	    "p=%s/cron/%s; $p >/dev/null & $p >/dev/null; a=$?; wait $!; "
+	    "[ $a = 0 ] && [ $? = 0 ]", getenv("BURSAR_VAR"),
+	    getenv("BURSAR_BUILD"), name);
+}
+
+START_TEST(audit_chain)
+{
+	const char *slug = unique("aud");
+	char *t = sign_up(slug, "o@aud.test");
+	free(t);
+	t = owner_token(slug, "o@aud.test");
+	cJSON *j = get_json("/api/v1/audit", t, 200);
+	cJSON *items = cJSON_GetObjectItem(j, "items");
+	/* newest first: the token just issued, the one of sign-up, creation */
+	ck_assert_int_eq(cJSON_GetArraySize(items), 3);
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(items, 0), "action"),
+	    "token.issued");
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(items, 2), "action"),
+	    "tenant.created");
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(items, 2), "actor"),
+	    "o@aud.test");
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(items, 2), "ip"), "127.0.0.1");
+	ck_assert_str_eq(jstr(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 2),
+	    "after"), "slug"), slug);
+	cJSON_Delete(j);
+	/* filters and pages */
+	j = get_json("/api/v1/audit?action=token.issued&limit=1", t, 200);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
+	char path[256];
+	snprintf(path, sizeof(path), "/api/v1/audit?action=token.issued&limit=1"
+	    "&cursor=%s", jstr(j, "next"));
+	cJSON_Delete(j);
+	j = get_json(path, t, 200);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(j, "next")));
+	cJSON_Delete(j);
+	cJSON_Delete(get_json("/api/v1/audit?cursor=!!", t, 400));
+	cJSON_Delete(get_json("/api/v1/audit?limit=500", t, 400));
+	j = verify(t);
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(j, "valid")));
+	cJSON_Delete(j);
+
+	/* append-only: the application cannot change or remove an entry,
+	 * and even the superuser is stopped by the database */
+	db *app = db_open(getenv("BURSAR_APP_CONNINFO"), 2);
+	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+	db_res r;
+	ck_assert_int_eq(db_exec(app, &r, "DELETE FROM audit_log", 0, NULL), -1);
+	ck_assert_str_eq(r.sqlstate, "42501");
+	db_res_clear(&r);
+	const char *sp[1] = { slug };
+	ck_assert_int_eq(db_exec(adm, &r, "UPDATE audit_log SET ip = '6.6.6.6' "
+	    "WHERE tenant_id = auth_tenant_by_slug($1)", 1, sp), -1);
+	ck_assert_str_eq(r.sqlstate, "23000");
+	db_res_clear(&r);
+	/* someone with the keys to the server edits entry 2 behind the
+	 * trigger's back: verify names it */
+	ck_assert_int_eq(db_begin(adm), 0);
+	ck_assert_int_eq(db_exec(adm, &r, "ALTER TABLE audit_log DISABLE TRIGGER "
+	    "audit_log_append_only", 0, NULL), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_exec(adm, &r, "UPDATE audit_log SET ip = '6.6.6.6' "
+	    "WHERE tenant_id = auth_tenant_by_slug($1) AND seq = 2", 1, sp), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_exec(adm, &r, "ALTER TABLE audit_log ENABLE TRIGGER "
+	    "audit_log_append_only", 0, NULL), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_commit(adm, NULL), 0);
+	j = verify(t);
+	ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(j, "valid")));
+	ck_assert_int_eq(cJSON_GetObjectItem(j, "first_broken_seq")->valueint, 2);
+	cJSON_Delete(j);
+	db_close(app);
+	db_close(adm);
+	free(t);
+}
+END_TEST
+
+START_TEST(audit_archive_keeps_the_chain)
+{
+	const char *slug = unique("arc");
+	free(sign_up(slug, "o@arc.test"));
+	char *t = owner_token(slug, "o@arc.test");
+	/* every entry, every tenant, moved; twice at once is harmless */
+	ck_assert_int_eq(run_cron_twice("audit_archive"), 0);
+	cJSON *j = get_json("/api/v1/audit", t, 200);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 0);
+	cJSON_Delete(j);
+	j = verify(t);
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(j, "valid")));
+	ck_assert_int_eq(cJSON_GetObjectItem(j, "entries")->valueint, 3);
+	cJSON_Delete(j);
+	/* new entries continue the archived chain */
+	free(t);
+	t = owner_token(slug, "o@arc.test");
+	j = get_json("/api/v1/audit", t, 200);
+	cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "items"), 0);
+	ck_assert_int_eq(cJSON_GetObjectItem(first, "seq")->valueint, 4);
+	cJSON_Delete(j);
+	j = verify(t);
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(j, "valid")));
+	cJSON_Delete(j);
+	free(t);
+}
+END_TEST
+
+START_TEST(cleanup_cron)
+{
+	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+	db_res r;
+	ck_assert_int_eq(db_exec(adm, &r, "INSERT INTO sessions (tenant_id, "
+	    "user_id, token_hash, csrf_token, expires_at) SELECT tenant_id, id, "
+	    "'stale-' || id, 'x', now() - interval '1 minute' FROM users WHERE "
+	    "email = 'viewer@demo.test'", 0, NULL), 0);
+	db_res_clear(&r);
+	ck_assert_int_eq(db_exec(adm, &r, "INSERT INTO login_failures (key, at) "
+	    "VALUES ('ip:test-stale', now() - interval '20 minutes')", 0, NULL),
+	    0);
+	db_res_clear(&r);
+	ck_assert_int_eq(run_cron_twice("auth_cleanup"), 0);
+	ck_assert_int_eq(db_exec(adm, &r, "SELECT (SELECT count(*) FROM sessions "
+	    "WHERE token_hash LIKE 'stale-%') + (SELECT count(*) FROM "
+	    "login_failures WHERE key = 'ip:test-stale')", 0, NULL), 0);
+	ck_assert_str_eq(db_text(&r, 0, 0), "0");
+	db_res_clear(&r);
+	db_close(adm);
+}
+END_TEST
+
+START_TEST(audit_needs_permission)
+{
+	reply r;
+	ck_assert_int_eq(try_token("demo", "sales@demo.test", "Demo-pass-2026",
+	    &r), 200);
+	cJSON *j = body_json(&r);
+	char *t = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	cJSON_Delete(get_json("/api/v1/audit", t, 403));
+	free(t);
+}
+END_TEST
+
 TCase *
 identity_tcase(void)
 {
@@ -449,5 +634,9 @@ identity_tcase(void)
 	tcase_add_test(tc, refresh_rotation_and_reuse);
 	tcase_add_test(tc, demo_users);
 	tcase_add_test(tc, rls_proof);
+	tcase_add_test(tc, audit_chain);
+	tcase_add_test(tc, audit_archive_keeps_the_chain);
+	tcase_add_test(tc, cleanup_cron);
+	tcase_add_test(tc, audit_needs_permission);
 	return tc;
 }

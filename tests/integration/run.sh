@@ -36,6 +36,7 @@ export BURSAR_ADMIN_URL="postgresql://postgres@127.0.0.1:$BURSAR_PGPORT/bursar"
 export BURSAR_ADMIN_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=postgres"
 export BURSAR_APP_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=bursar_app"
 export BURSAR_ROOT="$ROOT"
+case "$BUILD" in /*) ;; *) export BURSAR_BUILD="$ROOT/$BUILD" ;; esac
 export BURSAR_TEMPLATE_DIR="$ROOT/templates"
 # Check's fork mode would hide a crash behind a child; run in-process
 export CK_FORK=no
