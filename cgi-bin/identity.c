@@ -27,22 +27,45 @@ see_other(ctx *c, const char *where)
 	resp_header(c->a, &c->resp, "Location", where);
 }
 
-/* login_form: the sign-in page, with what was typed (never the password)
- * and the reason it failed. */
+/* form_page: a form page with what was typed in the fields named by keep
+ * (never a password), the field errors (taken) and a message.  Each form
+ * of this program is drawn by this one function. */
+static void
+form_page(ctx *c, int status, const char *template, const char *title,
+    const char *const *keep, cJSON *fields, const char *message)
+{
+	cJSON *d = cJSON_CreateObject();
+	for (; keep && *keep; keep++) {
+		const char *v = http_arg(&c->req, *keep);
+		cJSON_AddStringToObject(d, *keep, v ? v : "");
+	}
+	cJSON_AddItemToObject(d, "fields", fields ? fields :
+	    cJSON_CreateObject());
+	if (message)
+		cJSON_AddStringToObject(d, "error", message);
+	cJSON_AddBoolToObject(d, "signup", c->cfg->signup);
+	app_render(c, status, template, title, d);
+}
+
+/* refuse: the error for an API caller, the form again for a browser. */
+static void
+refuse(ctx *c, int status, const char *code, const char *message,
+    cJSON *fields, const char *template, const char *title,
+    const char *const *keep)
+{
+	c->failed = 1;
+	if (c->api)
+		app_error(c, status, code, message, fields);
+	else
+		form_page(c, status, template, title, keep, fields, message);
+}
+
+static const char *const login_keep[] = { "tenant", "email", "next", NULL };
+
 static void
 login_form(ctx *c, int status, const char *error)
 {
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "tenant", http_arg(&c->req, "tenant") ?
-	    http_arg(&c->req, "tenant") : "");
-	cJSON_AddStringToObject(d, "email", http_arg(&c->req, "email") ?
-	    http_arg(&c->req, "email") : "");
-	cJSON_AddStringToObject(d, "next", local_next(http_arg(&c->req,
-	    "next")));
-	if (error)
-		cJSON_AddStringToObject(d, "error", error);
-	cJSON_AddBoolToObject(d, "signup", c->cfg->signup);
-	app_render(c, status, "login.cs", "Sign in", d);
+	form_page(c, status, "login.cs", "Sign in", login_keep, NULL, error);
 }
 
 static void
@@ -157,20 +180,14 @@ api_logout(ctx *c)
 		app_render(c, 200, NULL, NULL, NULL);
 }
 
+static const char *const signup_keep[] = { "business", "slug", "currency",
+    "name", "email", NULL };
+
 static void
 signup_form(ctx *c, int status, cJSON *fields)
 {
-	static const char *const keep[] = { "business", "slug", "currency",
-	    "name", "email" };
-	cJSON *d = cJSON_CreateObject();
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		const char *v = http_arg(&c->req, keep[i]);
-		cJSON_AddStringToObject(d, keep[i], v ? v : (i == 2 ? "INR" :
-		    ""));
-	}
-	if (fields)
-		cJSON_AddItemToObject(d, "fields", fields);
-	app_render(c, status, "signup.cs", "Create your business", d);
+	form_page(c, status, "signup.cs", "Create your business", signup_keep,
+	    fields, NULL);
 }
 
 static void
@@ -201,12 +218,8 @@ signup(ctx *c)
 	cJSON *fields = cJSON_CreateObject();
 	int rc = identity_sign_up(c, &in, &u, fields);
 	if (rc == IDENTITY_INVALID) {
-		c->failed = 1;
-		if (c->api)
-			app_error(c, 422, "invalid", "the sign-up has errors",
-			    fields);
-		else
-			signup_form(c, 422, fields);
+		refuse(c, 422, "invalid", "the sign-up has errors", fields,
+		    "signup.cs", "Create your business", signup_keep);
 		return;
 	}
 	cJSON_Delete(fields);
@@ -400,6 +413,165 @@ audit_check(ctx *c)
 	app_render(c, 200, "audit_verify.cs", "Audit log check", out);
 }
 
+/* ---- forgotten passwords, invitations, password change ---- */
+
+static const char *const forgot_keep[] = { "tenant", "email", NULL };
+static const char *const token_keep[] = { "token", NULL };
+
+static void
+forgot_page(ctx *c)
+{
+	form_page(c, 200, "forgot.cs", "Forgotten password", forgot_keep, NULL,
+	    NULL);
+}
+
+static void
+forgot(ctx *c)
+{
+	if (identity_reset_request(c, http_arg(&c->req, "tenant"),
+	    http_arg(&c->req, "email")) != IDENTITY_OK)
+		return;
+	/* the same answer whether or not the account exists */
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "message", "If this account exists, a link "
+	    "to choose a new password is on its way by email. It works for one "
+	    "hour.");
+	app_render(c, 202, "sent.cs", "Check your mail", d);
+}
+
+static void
+reset_page(ctx *c)
+{
+	form_page(c, 200, "reset.cs", "Choose a new password", token_keep,
+	    NULL, NULL);
+}
+
+static void
+reset(ctx *c)
+{
+	cJSON *fields = cJSON_CreateObject();
+	int rc = identity_reset(c, http_arg(&c->req, "token"),
+	    http_arg(&c->req, "password"), fields);
+	if (rc == IDENTITY_OK) {
+		cJSON_Delete(fields);
+		if (c->api)
+			app_render(c, 200, NULL, NULL, NULL);
+		else
+			see_other(c, "/app/login?reset=1");
+		return;
+	}
+	if (rc == IDENTITY_ERROR) {
+		cJSON_Delete(fields);
+		return;
+	}
+	refuse(c, rc == IDENTITY_REFUSED ? 400 : 422, rc == IDENTITY_REFUSED ?
+	    "invalid_token" : "invalid", rc == IDENTITY_REFUSED ? "this link is "
+	    "unknown, used or expired; ask for a new one" : "the password is "
+	    "refused", fields, "reset.cs", "Choose a new password", token_keep);
+}
+
+static const char *const invite_keep[] = { "email", "name", "role", NULL };
+
+static void
+invite(ctx *c)
+{
+	cJSON *fields = cJSON_CreateObject();
+	const char *user = NULL;
+	int rc = identity_invite(c, http_arg(&c->req, "email"),
+	    http_arg(&c->req, "name"), http_arg(&c->req, "role"), fields,
+	    &user);
+	if (rc == IDENTITY_INVALID) {
+		refuse(c, 422, "invalid", "the invitation has errors", fields,
+		    "invite.cs", "Invite a user", invite_keep);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (rc != IDENTITY_OK)
+		return;
+	if (!c->api) {
+		see_other(c, "/app/users");
+		return;
+	}
+	cJSON *out = cJSON_CreateObject();
+	cJSON_AddStringToObject(out, "id", user);
+	cJSON_AddStringToObject(out, "status", "invited");
+	resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+	    "/api/v1/users/%s", user));
+	app_render(c, 201, NULL, NULL, out);
+}
+
+static void
+invite_page(ctx *c)
+{
+	form_page(c, 200, "invite.cs", "Invite a user", invite_keep, NULL, NULL);
+}
+
+static void
+accept_page(ctx *c)
+{
+	form_page(c, 200, "accept.cs", "Join", token_keep, NULL, NULL);
+}
+
+static void
+accept(ctx *c)
+{
+	cJSON *fields = cJSON_CreateObject();
+	identity_user u;
+	int rc = identity_accept(c, http_arg(&c->req, "token"),
+	    http_arg(&c->req, "password"), &u, fields);
+	if (rc == IDENTITY_ERROR) {
+		cJSON_Delete(fields);
+		return;
+	}
+	if (rc != IDENTITY_OK) {
+		refuse(c, rc == IDENTITY_REFUSED ? 400 : 422,
+		    rc == IDENTITY_REFUSED ? "invalid_token" : "invalid",
+		    rc == IDENTITY_REFUSED ? "this invitation is unknown, used "
+		    "or expired" : "the password is refused", fields,
+		    "accept.cs", "Join", token_keep);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (c->api) {
+		cJSON *out = cJSON_CreateObject();
+		if (identity_tokens(c, &u, NULL, out) != IDENTITY_OK) {
+			cJSON_Delete(out);
+			return;
+		}
+		app_render(c, 200, NULL, NULL, out);
+		return;
+	}
+	if (identity_session_start(c, &u) == 0)
+		see_other(c, "/app");
+}
+
+static void
+password_page(ctx *c)
+{
+	form_page(c, 200, "password.cs", "Change your password", NULL, NULL,
+	    NULL);
+}
+
+static void
+change_password(ctx *c)
+{
+	cJSON *fields = cJSON_CreateObject();
+	int rc = identity_change_password(c, http_arg(&c->req,
+	    "current_password"), http_arg(&c->req, "password"), fields);
+	if (rc == IDENTITY_INVALID) {
+		refuse(c, 422, "invalid", "the password was not changed",
+		    fields, "password.cs", "Change your password", NULL);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (rc != IDENTITY_OK)
+		return;
+	if (c->api)
+		app_render(c, 200, NULL, NULL, NULL);
+	else
+		see_other(c, "/app/me?password=changed");
+}
+
 static const route routes[] = {
 	{ "GET", "/app/login", login_page, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
 	{ "POST", "/app/login", login, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
@@ -416,6 +588,19 @@ static const route routes[] = {
 	{ "GET", "/app", dashboard, 0, NULL },
 	{ "GET", "~/audit", audit_list, 0, "audit.read" },
 	{ "POST", "~/audit/verify", audit_check, 0, "audit.read" },
+	{ "GET", "/app/password/forgot", forgot_page,
+	    ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
+	{ "POST", "~/password/forgot", forgot, ROUTE_PUBLIC, NULL },
+	{ "GET", "/app/password/reset", reset_page, ROUTE_PUBLIC | ROUTE_NO_TX,
+	    NULL },
+	{ "POST", "~/password/reset", reset, ROUTE_PUBLIC, NULL },
+	{ "GET", "/app/users/invite", invite_page, ROUTE_NO_TX, "users.manage" },
+	{ "POST", "~/users/invite", invite, 0, "users.manage" },
+	{ "GET", "/app/invite/accept", accept_page, ROUTE_PUBLIC | ROUTE_NO_TX,
+	    NULL },
+	{ "POST", "~/invite/accept", accept, ROUTE_PUBLIC, NULL },
+	{ "GET", "/app/password", password_page, ROUTE_NO_TX, NULL },
+	{ "POST", "~/password", change_password, 0, NULL },
 };
 
 int

@@ -14,7 +14,8 @@
 static const char *const keys[] = {
 	"database_url", "template_dir", "version", "env", "body_limit",
 	"db_timeout", "secure_cookies", "signup", "secret",
-	"login_ip_limit", "audit_archive_days",
+	"login_ip_limit", "audit_archive_days", "smtp_relay", "mail_from",
+	"base_url",
 };
 
 static int
@@ -81,6 +82,18 @@ config_set(config *c, const char *key, const char *value)
 		return set_int(&c->secure_cookies, value, 0, 1);
 	if (strcmp(key, "signup") == 0)
 		return set_int(&c->signup, value, 0, 1);
+	if (strcmp(key, "smtp_relay") == 0)
+		return set_str(c->smtp_relay, sizeof(c->smtp_relay), value);
+	if (strcmp(key, "mail_from") == 0) {
+		if (strpbrk(value, "\r\n<>") || !strchr(value, '@'))
+			return -1;
+		return set_str(c->mail_from, sizeof(c->mail_from), value);
+	}
+	if (strcmp(key, "base_url") == 0) {
+		if (strncmp(value, "http://", 7) && strncmp(value, "https://", 8))
+			return -1;
+		return set_str(c->base_url, sizeof(c->base_url), value);
+	}
 	if (strcmp(key, "audit_archive_days") == 0)
 		return set_int(&c->audit_archive_days, value, 0, 36500);
 	if (strcmp(key, "login_ip_limit") == 0)
@@ -108,6 +121,9 @@ set_defaults(config *c)
 	c->signup = 1;
 	c->login_ip_limit = 50;
 	c->audit_archive_days = 365;
+	strcpy(c->smtp_relay, "127.0.0.1:2525");
+	strcpy(c->mail_from, "bursar@localhost");
+	strcpy(c->base_url, "http://127.0.0.1:8080");
 }
 
 static char *

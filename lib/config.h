@@ -21,6 +21,9 @@ typedef struct config {
 	char secret[128];	/* signs access tokens; at least 32 bytes */
 	int login_ip_limit;	/* failed sign-ins per address per 15 min */
 	int audit_archive_days;	/* audit entries older than this are archived */
+	char smtp_relay[256];	/* host:port of the SMTP relay */
+	char mail_from[256];	/* the From address of Bursar's mail */
+	char base_url[256];	/* where users reach Bursar, for mailed links */
 } config;
 
 /* config_load: fills c from defaults, then the file, then the environment.

@@ -1,6 +1,8 @@
 /* identity.c: sign-in, sessions, sign-up and refresh tokens. */
 #include "identity.h"
 
+#include <stdio.h>
+
 #include <ctype.h>
 #include <regex.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "crypto.h"
+#include "mail.h"
 #include "outbox.h"
 #include "password.h"
 
@@ -471,4 +474,303 @@ identity_revoke(struct ctx *c, const char *token)
 	    "token_hash = $1) AND revoked_at IS NULL", 1, p) < 0)
 		return finish(c, IDENTITY_ERROR);
 	return finish(c, IDENTITY_OK);
+}
+
+/* token_scope: scopes the caller's transaction to the tenant of a mailed
+ * token of kind ("reset" or "invite"); 1, 0 when unknown, -1 on error. */
+static int
+token_scope(struct ctx *c, const char *kind, const char *hash)
+{
+	db_res r;
+	const char *p[2] = { kind, hash };
+	if (db_exec(c->db, &r, "SELECT auth_token_tenant($1, $2)", 2, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return -1;
+	}
+	const char *tenant = r.rows == 1 && !db_isnull(&r, 0, 0) ?
+	    arena_strdup(c->a, db_text(&r, 0, 0)) : NULL;
+	db_res_clear(&r);
+	if (tenant == NULL)
+		return 0;
+	if (db_set_tenant(c->db, tenant) < 0) {
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+		return -1;
+	}
+	c->tenant_id = tenant;
+	return 1;
+}
+
+/* set_password: hashes and stores a password for user, after the policy.
+ * INVALID with fields when refused. */
+static int
+set_password(struct ctx *c, const char *user, const char *email,
+    const char *password, cJSON *fields)
+{
+	const char *why = password_policy(password ? password : "", email);
+	if (why) {
+		field(fields, "password", why);
+		return IDENTITY_INVALID;
+	}
+	char hash[PASSWORD_HASH_MAX];
+	if (password_hash(password, hash) < 0) {
+		app_error(c, 500, "internal", "an internal error occurred",
+		    NULL);
+		return IDENTITY_ERROR;
+	}
+	const char *p[2] = { user, hash };
+	if (exec1(c, "UPDATE users SET password_hash = $2 WHERE id = $1", 2,
+	    p) < 0)
+		return IDENTITY_ERROR;
+	return IDENTITY_OK;
+}
+
+/* end_sessions: every session and refresh token of user but keep (the
+ * caller's own session, or NULL). */
+static int
+end_sessions(struct ctx *c, const char *user, const char *keep)
+{
+	const char *p[2] = { user, keep };
+	if (exec1(c, "DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS "
+	    "NULL OR id <> $2::uuid)", 2, p) < 0 ||
+	    exec1(c, "UPDATE refresh_tokens SET revoked_at = now() WHERE "
+	    "user_id = $1 AND revoked_at IS NULL", 1, p) < 0)
+		return -1;
+	return 0;
+}
+
+int
+identity_reset_request(struct ctx *c, const char *slug, const char *email)
+{
+	slug = lower(c, slug);
+	email = lower(c, email);
+	db_res r;
+	const char *sp[1] = { slug };
+	if (db_exec(c->db, &r, "SELECT auth_tenant_by_slug($1)", 1, sp) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	const char *tenant = db_isnull(&r, 0, 0) ? NULL :
+	    arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	if (tenant == NULL)
+		return IDENTITY_OK;
+	if (db_set_tenant(c->db, tenant) < 0) {
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+		return IDENTITY_ERROR;
+	}
+	c->tenant_id = tenant;
+	identity_user u;
+	int found = load_user(c, "email", email, &u, NULL);
+	if (found <= 0)
+		return found < 0 ? IDENTITY_ERROR : IDENTITY_OK;
+	const char *token = crypto_random_token(c->a, 32);
+	const char *p[3] = { tenant, u.user_id, crypto_token_hash(c->a, token) };
+	if (exec1(c, "INSERT INTO password_resets (tenant_id, user_id, "
+	    "token_hash) VALUES ($1, $2, $3)", 3, p) < 0)
+		return IDENTITY_ERROR;
+	const char *body = arena_printf(c->a, "Hello %s,\n\nSomeone (we hope "
+	    "you) asked to reset your Bursar password for %s.\n\nChoose a new "
+	    "password here within the hour:\n%s/app/password/reset?token=%s\n\n"
+	    "If it was not you, ignore this mail: your password stays as it "
+	    "is.\n", u.name, u.tenant_name, c->cfg->base_url, token);
+	c->user_id = u.user_id;
+	c->actor_label = u.email;
+	if (mail_queue(c, u.email, "Reset your Bursar password", body) < 0 ||
+	    audit_record(c, "user.reset_requested", "user", u.user_id, NULL,
+	    NULL) < 0)
+		return IDENTITY_ERROR;
+	c->user_id = NULL;
+	return IDENTITY_OK;
+}
+
+int
+identity_reset(struct ctx *c, const char *token, const char *password,
+    cJSON *fields)
+{
+	if (token == NULL || *token == '\0')
+		return IDENTITY_REFUSED;
+	const char *hash = crypto_token_hash(c->a, token);
+	int scoped = token_scope(c, "reset", hash);
+	if (scoped <= 0)
+		return scoped < 0 ? IDENTITY_ERROR : IDENTITY_REFUSED;
+	db_res r;
+	const char *p[1] = { hash };
+	if (db_exec(c->db, &r, "SELECT r.id, u.id, u.email FROM "
+	    "password_resets r JOIN users u ON u.tenant_id = r.tenant_id AND "
+	    "u.id = r.user_id WHERE r.token_hash = $1 AND r.used_at IS NULL "
+	    "AND r.expires_at > now() AND u.active FOR UPDATE OF r", 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		return IDENTITY_REFUSED;
+	}
+	const char *reset = arena_strdup(c->a, db_text(&r, 0, 0));
+	const char *user = arena_strdup(c->a, db_text(&r, 0, 1));
+	const char *email = arena_strdup(c->a, db_text(&r, 0, 2));
+	db_res_clear(&r);
+	int rc = set_password(c, user, email, password, fields);
+	if (rc != IDENTITY_OK)
+		return rc;
+	const char *rp[1] = { reset };
+	c->user_id = user;
+	c->actor_label = email;
+	if (exec1(c, "UPDATE password_resets SET used_at = now() WHERE id = $1",
+	    1, rp) < 0 || end_sessions(c, user, NULL) < 0 ||
+	    audit_record(c, "user.password_reset", "user", user, NULL, NULL) < 0)
+		return IDENTITY_ERROR;
+	return IDENTITY_OK;
+}
+
+int
+identity_invite(struct ctx *c, const char *email, const char *name,
+    const char *role, cJSON *fields, const char **user_id)
+{
+	email = lower(c, email);
+	size_t nlen = name ? strlen(name) : 0;
+	if (!matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
+	    email) || strlen(email) > 254)
+		field(fields, "email", "give a valid email address");
+	if (nlen == 0 || nlen > 200)
+		field(fields, "name", "give the person's name");
+	if (role == NULL || *role == '\0')
+		field(fields, "role", "choose a role");
+	else if (strcmp(role, "owner") == 0 && strcmp(c->role, "owner") != 0)
+		field(fields, "role", "only an owner can make another owner");
+	if (cJSON_GetArraySize(fields) > 0)
+		return IDENTITY_INVALID;
+	db_res r;
+	const char *q[2] = { role, email };
+	if (db_exec(c->db, &r, "SELECT (SELECT id FROM roles WHERE name = $1), "
+	    "EXISTS (SELECT 1 FROM users WHERE email = $2)", 2, q) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	const char *role_id = db_isnull(&r, 0, 0) ? NULL :
+	    arena_strdup(c->a, db_text(&r, 0, 0));
+	int taken = 0;
+	db_bool(&r, 0, 1, &taken);
+	db_res_clear(&r);
+	if (role_id == NULL)
+		field(fields, "role", "no such role");
+	if (taken)
+		field(fields, "email", "this person is already a user here");
+	if (cJSON_GetArraySize(fields) > 0)
+		return IDENTITY_INVALID;
+	const char *up[4] = { c->tenant_id, email, name, role_id };
+	if (db_exec(c->db, &r, "INSERT INTO users (tenant_id, email, name, "
+	    "role_id) VALUES ($1, $2, $3, $4) RETURNING id", 4, up) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	*user_id = arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	const char *token = crypto_random_token(c->a, 32);
+	const char *ip[4] = { c->tenant_id, *user_id, c->user_id,
+	    crypto_token_hash(c->a, token) };
+	if (exec1(c, "INSERT INTO invitations (tenant_id, user_id, invited_by, "
+	    "token_hash) VALUES ($1, $2, $3, $4)", 4, ip) < 0)
+		return IDENTITY_ERROR;
+	const char *tp[1] = { c->tenant_id };
+	if (db_exec(c->db, &r, "SELECT name FROM tenants WHERE id = $1", 1,
+	    tp) < 0 || r.rows != 1) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	const char *business = arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	const char *body = arena_printf(c->a, "Hello %s,\n\nyou are invited to "
+	    "%s on Bursar, as %s.\n\nChoose your password here within 7 days:"
+	    "\n%s/app/invite/accept?token=%s\n", name, business, role,
+	    c->cfg->base_url, token);
+	cJSON *after = cJSON_CreateObject();
+	cJSON_AddStringToObject(after, "email", email);
+	cJSON_AddStringToObject(after, "name", name);
+	cJSON_AddStringToObject(after, "role", role);
+	int rc = mail_queue(c, email, arena_printf(c->a, "You are invited to "
+	    "%s on Bursar", business), body);
+	if (rc == 0)
+		rc = audit_record(c, "user.invited", "user", *user_id, NULL,
+		    after);
+	cJSON_Delete(after);
+	return rc < 0 ? IDENTITY_ERROR : IDENTITY_OK;
+}
+
+int
+identity_accept(struct ctx *c, const char *token, const char *password,
+    identity_user *u, cJSON *fields)
+{
+	memset(u, 0, sizeof(*u));
+	if (token == NULL || *token == '\0')
+		return IDENTITY_REFUSED;
+	const char *hash = crypto_token_hash(c->a, token);
+	int scoped = token_scope(c, "invite", hash);
+	if (scoped <= 0)
+		return scoped < 0 ? IDENTITY_ERROR : IDENTITY_REFUSED;
+	db_res r;
+	const char *p[1] = { hash };
+	if (db_exec(c->db, &r, "SELECT i.id, u.id, u.email FROM invitations i "
+	    "JOIN users u ON u.tenant_id = i.tenant_id AND u.id = i.user_id "
+	    "WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at "
+	    "> now() AND u.active FOR UPDATE OF i", 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		return IDENTITY_REFUSED;
+	}
+	const char *inv = arena_strdup(c->a, db_text(&r, 0, 0));
+	const char *user = arena_strdup(c->a, db_text(&r, 0, 1));
+	const char *email = arena_strdup(c->a, db_text(&r, 0, 2));
+	db_res_clear(&r);
+	int rc = set_password(c, user, email, password, fields);
+	if (rc != IDENTITY_OK)
+		return rc;
+	const char *ip[1] = { inv };
+	c->user_id = user;
+	c->actor_label = email;
+	if (exec1(c, "UPDATE invitations SET accepted_at = now() WHERE id = $1",
+	    1, ip) < 0 || audit_record(c, "user.joined", "user", user, NULL,
+	    NULL) < 0)
+		return IDENTITY_ERROR;
+	int found = load_user(c, "id", user, u, NULL);
+	return found == 1 ? IDENTITY_OK : IDENTITY_ERROR;
+}
+
+int
+identity_change_password(struct ctx *c, const char *current,
+    const char *password, cJSON *fields)
+{
+	identity_user u;
+	const char *hash = NULL;
+	int found = load_user(c, "id", c->user_id, &u, &hash);
+	if (found <= 0) {
+		if (found == 0)
+			app_error(c, 404, "not_found", "no such user", NULL);
+		return IDENTITY_ERROR;
+	}
+	if (!password_verify(hash, current ? current : "")) {
+		field(fields, "current_password", "this is not your current "
+		    "password");
+		return IDENTITY_INVALID;
+	}
+	int rc = set_password(c, u.user_id, u.email, password, fields);
+	if (rc != IDENTITY_OK)
+		return rc;
+	if (end_sessions(c, u.user_id, c->session_id) < 0 ||
+	    audit_record(c, "user.password_changed", "user", u.user_id, NULL,
+	    NULL) < 0)
+		return IDENTITY_ERROR;
+	return IDENTITY_OK;
 }

@@ -69,4 +69,34 @@ int identity_refresh(struct ctx *c, const char *refresh_token, cJSON *out);
 /* identity_revoke: revokes the family of a refresh token (API sign-out). */
 int identity_revoke(struct ctx *c, const char *refresh_token);
 
+/* identity_reset_request: when slug and email name an active user, a
+ * single-use reset token (1 hour) and its mail; otherwise nothing.  The
+ * caller answers the same either way (no account discovery).  Inside the
+ * caller's transaction; leaves it scoped to the tenant. */
+int identity_reset_request(struct ctx *c, const char *slug,
+    const char *email);
+
+/* identity_reset: sets a new password with a mailed token: the token is
+ * spent, and every session and refresh token of the user ends.
+ * IDENTITY_REFUSED for an unknown, spent or expired token; INVALID with
+ * fields for a refused password.  Inside the caller's transaction. */
+int identity_reset(struct ctx *c, const char *token, const char *password,
+    cJSON *fields);
+
+/* identity_invite: a user of the caller's tenant with a role and no
+ * password yet, an invitation valid 7 days, and its mail.  *user_id is the
+ * new user's id.  INVALID with fields for bad input or a taken email. */
+int identity_invite(struct ctx *c, const char *email, const char *name,
+    const char *role, cJSON *fields, const char **user_id);
+
+/* identity_accept: the invited user chooses a password; u is then the
+ * signed-in user.  REFUSED for an unknown, used or expired invitation. */
+int identity_accept(struct ctx *c, const char *token, const char *password,
+    identity_user *u, cJSON *fields);
+
+/* identity_change_password: the caller's own password, with the current
+ * one; ends the caller's other sessions and refresh tokens. */
+int identity_change_password(struct ctx *c, const char *current,
+    const char *password, cJSON *fields);
+
 #endif

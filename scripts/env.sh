@@ -7,6 +7,7 @@ BUILD=${BURSAR_BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 PORT=${BURSAR_PORT:-8080}
 PGPORT=${BURSAR_PGPORT:-55432}
+SMTPPORT=${BURSAR_SMTPPORT:-2525}
 WORKERS=${BURSAR_WORKERS:-2}
 DB=${BURSAR_DB:-bursar}
 PGBIN=${PGBIN:-$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)}

@@ -55,6 +55,8 @@ template_dir = $ROOT/templates
 env = ${BURSAR_ENV:-dev}
 body_limit = ${BURSAR_BODY_LIMIT:-10M}
 secret = $(cat "$VAR/secret")
+smtp_relay = 127.0.0.1:$SMTPPORT
+base_url = http://127.0.0.1:$PORT
 CONF
 	)
 }
@@ -80,6 +82,22 @@ programs() {
 	for p in "$BUILD"/cgi-bin/*; do
 		[ -x "$p" ] && printf '%s:%s:%s ' "$(basename "$p")" "$WORKERS" "$p"
 	done
+	# the mail sender, watching its queue (a cron job in production)
+	printf 'mailer:1:%s ' "$BUILD/cron/mail_send"
+}
+
+# smtp_start: a real SMTP server on loopback that keeps every message in a
+# Maildir (var/mail), standing in for the relay in development and tests
+smtp_start() {
+	pid_alive "$RUN/smtp.pid" && return 0
+	mkdir -p "$VAR/mail/tmp" "$VAR/mail/new" "$VAR/mail/cur"
+	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTPPORT" \
+		-c aiosmtpd.handlers.Mailbox "$VAR/mail" >>"$LOG/smtp.log" 2>&1 &
+	echo $! >"$RUN/smtp.pid"
+	i=0
+	until ss -Hltn "sport = :$SMTPPORT" | grep -q . || [ $i -ge 50 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
 }
 
 start() {
@@ -93,11 +111,12 @@ start() {
 		done
 	fi
 	chmod 755 "$RUN"
+	smtp_start
 	if pid_alive "$RUN/supervise.pid"; then
 		kill -HUP "$(cat "$RUN/supervise.pid")"	# pick up a new build
 	else
 		# shellcheck disable=SC2046
-		BURSAR_CONFIG="$VAR/bursar.conf" "$BUILD/scripts/supervise" -D \
+		BURSAR_CONFIG="$VAR/bursar.conf" BURSAR_WATCH=1 "$BUILD/scripts/supervise" -D \
 			-d "$RUN" -l "$LOG" -p "$RUN/supervise.pid" -- $(programs)
 	fi
 	nginx_conf
@@ -123,6 +142,9 @@ stop() {
 		kill -TERM "$pid"
 		i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	fi
+	if pid_alive "$RUN/smtp.pid"; then
+		kill "$(cat "$RUN/smtp.pid")"; rm -f "$RUN/smtp.pid"
+	fi
 	if pg_running; then
 		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -m fast -w stop >/dev/null
 	fi
@@ -144,6 +166,7 @@ start)
 Bursar is running: http://127.0.0.1:$PORT/
   health:   http://127.0.0.1:$PORT/healthz
   logs:     $LOG/  (one JSON line per request)
+  mail:     every message sent is caught in $VAR/mail/new/
   database: psql $ADMIN_URL
 MSG
 	[ "${BURSAR_DEMO:-1}" = 1 ] && [ -f "$ROOT/sql/demo/LOGIN" ] && cat "$ROOT/sql/demo/LOGIN"

@@ -10,5 +10,6 @@
 <?cs call:field("password", "Password", "password", "", "") ?>
 <p><button type="submit">Sign in</button></p>
 </form>
+<p><a href="/app/password/forgot">Forgotten your password?</a></p>
 <?cs if:data.signup ?><p>New here? <a href="/app/signup">Create your business</a>.</p><?cs /if ?>
 </section>

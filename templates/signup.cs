@@ -6,7 +6,7 @@
 <input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
 <?cs call:field("business", "Business name", "text", data.business, data.fields.business) ?>
 <?cs call:field("slug", "Short name, for signing in (e.g. acme-traders)", "text", data.slug, data.fields.slug) ?>
-<?cs call:field("currency", "Base currency", "text", data.currency, data.fields.currency) ?>
+<?cs call:field("currency", "Base currency (INR when left empty)", "text", data.currency, data.fields.currency) ?>
 <?cs call:field("name", "Your name", "text", data.name, data.fields.name) ?>
 <?cs call:field("email", "Your email", "email", data.email, data.fields.email) ?>
 <?cs call:field("password", "Password (8 or more characters, three kinds)", "password", "", data.fields.password) ?>

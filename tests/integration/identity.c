@@ -621,6 +621,163 @@ START_TEST(audit_needs_permission)
 }
 END_TEST
 
+/* mailed_token: the token in the newest caught mail to addr, waiting up
+ * to 5 s for the sender; malloc'd, or NULL. */
+static char *
+mailed_token(const char *addr, const char *link)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "for i in $(seq 50); do f=$(grep -l "
+	    "'^To: %s' %s/mail/new/* 2>/dev/null | xargs -r ls -t | head -n1); "
+	    "[ -n \"$f\" ] && grep -q '%s' \"$f\" && break; sleep 0.1; done; "
+	    "[ -n \"$f\" ] && grep -o '%s?token=[A-Za-z0-9_-]*' \"$f\" | "
+	    "tail -n1 | sed 's/.*token=//'", addr, getenv("BURSAR_VAR"), link,
+	    link);
+	FILE *p = popen(cmd, "r");
+	char tok[128] = "";
+	if (fgets(tok, sizeof(tok), p) == NULL)
+		tok[0] = '\0';
+	pclose(p);
+	tok[strcspn(tok, "\r\n")] = '\0';
+	return tok[0] ? strdup(tok) : NULL;
+}
+
+static long
+post_json(const char *path, const char *bearer, const char *body, reply *r)
+{
+	ck_assert_int_eq(client_json("POST", path, bearer, body, r), 0);
+	return r->status;
+}
+
+START_TEST(password_reset_by_mail)
+{
+	const char *slug = unique("rst");
+	free(sign_up(slug, "forgetful@rst.test"));
+	char *old_token = owner_token(slug, "forgetful@rst.test");
+	reply r;
+	char body[512];
+	/* known or not, the same answer */
+	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":"
+	    "\"ghost@rst.test\"}", slug);
+	ck_assert_int_eq(post_json("/api/v1/password/forgot", NULL, body, &r),
+	    202);
+	char ghost[1024];
+	snprintf(ghost, sizeof(ghost), "%s", buf_str(&r.body));
+	reply_free(&r);
+	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":"
+	    "\"Forgetful@rst.test\"}", slug);
+	ck_assert_int_eq(post_json("/api/v1/password/forgot", NULL, body, &r),
+	    202);
+	ck_assert_str_eq(buf_str(&r.body), ghost);
+	reply_free(&r);
+	char *tok = mailed_token("forgetful@rst.test", "/app/password/reset");
+	ck_assert_msg(tok != NULL, "no reset mail was caught");
+	/* a refused password leaves the token usable */
+	snprintf(body, sizeof(body), "{\"token\":\"%s\",\"password\":"
+	    "\"short\"}", tok);
+	ck_assert_int_eq(post_json("/api/v1/password/reset", NULL, body, &r),
+	    422);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "{\"token\":\"%s\",\"password\":"
+	    "\"Fresh-start-2027\"}", tok);
+	ck_assert_int_eq(post_json("/api/v1/password/reset", NULL, body, &r),
+	    200);
+	reply_free(&r);
+	/* single use */
+	ck_assert_int_eq(post_json("/api/v1/password/reset", NULL, body, &r),
+	    400);
+	reply_free(&r);
+	ck_assert_int_eq(try_token(slug, "forgetful@rst.test", "blue7Horse!fence",
+	    &r), 401);
+	reply_free(&r);
+	ck_assert_int_eq(try_token(slug, "forgetful@rst.test", "Fresh-start-2027",
+	    &r), 200);
+	reply_free(&r);
+	/* the refresh tokens of before are gone with the old password */
+	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+	db_res q;
+	const char *sp[1] = { slug };
+	ck_assert_int_eq(db_exec(adm, &q, "SELECT count(*) FROM refresh_tokens "
+	    "WHERE tenant_id = auth_tenant_by_slug($1) AND revoked_at IS NULL "
+	    "AND created_at < (SELECT max(created_at) FROM refresh_tokens WHERE "
+	    "tenant_id = auth_tenant_by_slug($1))", 1, sp), 0);
+	ck_assert_str_eq(db_text(&q, 0, 0), "0");
+	db_res_clear(&q);
+	db_close(adm);
+	free(tok);
+	free(old_token);
+}
+END_TEST
+
+START_TEST(invitation_by_mail)
+{
+	const char *slug = unique("inv");
+	char *owner = sign_up(slug, "boss@inv.test");
+	reply r;
+	const char *bad = "{\"email\":\"not-an-email\",\"name\":\"\","
+	    "\"role\":\"wizard\"}";
+	ck_assert_int_eq(post_json("/api/v1/users/invite", owner, bad, &r), 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "\"email\""));
+	reply_free(&r);
+	const char *good = "{\"email\":\"new@inv.test\",\"name\":\"Nia New\","
+	    "\"role\":\"accountant\"}";
+	ck_assert_int_eq(post_json("/api/v1/users/invite", owner, good, &r), 201);
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/users/invite", owner, good, &r), 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "already"));
+	reply_free(&r);
+	/* not yet joined: no password, no sign-in */
+	ck_assert_int_eq(try_token(slug, "new@inv.test", "", &r), 401);
+	reply_free(&r);
+	char *tok = mailed_token("new@inv.test", "/app/invite/accept");
+	ck_assert_msg(tok != NULL, "no invitation mail was caught");
+	char body[256];
+	snprintf(body, sizeof(body), "{\"token\":\"%s\",\"password\":"
+	    "\"Ledger-lover-42\"}", tok);
+	ck_assert_int_eq(post_json("/api/v1/invite/accept", NULL, body, &r),
+	    200);
+	cJSON *j = body_json(&r);
+	char *access = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/invite/accept", NULL, body, &r),
+	    400);
+	reply_free(&r);
+	j = get_json("/api/v1/me", access, 200);
+	ck_assert_str_eq(jstr(j, "role"), "accountant");
+	ck_assert_str_eq(jstr(j, "user.name"), "Nia New");
+	cJSON_Delete(j);
+	/* an accountant may not invite */
+	ck_assert_int_eq(post_json("/api/v1/users/invite", access,
+	    "{\"email\":\"x@inv.test\",\"name\":\"X\",\"role\":\"viewer\"}",
+	    &r), 403);
+	reply_free(&r);
+	free(tok);
+	free(access);
+	free(owner);
+}
+END_TEST
+
+START_TEST(change_password)
+{
+	const char *slug = unique("chg");
+	char *t = sign_up(slug, "c@chg.test");
+	reply r;
+	ck_assert_int_eq(post_json("/api/v1/password", t, "{\"current_password\":"
+	    "\"wrong\",\"password\":\"Another-good-one-9\"}", &r), 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "current_password"));
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/password", t, "{\"current_password\":"
+	    "\"blue7Horse!fence\",\"password\":\"Another-good-one-9\"}", &r),
+	    200);
+	reply_free(&r);
+	ck_assert_int_eq(try_token(slug, "c@chg.test", "Another-good-one-9", &r),
+	    200);
+	reply_free(&r);
+	free(t);
+}
+END_TEST
+
 TCase *
 identity_tcase(void)
 {
@@ -638,5 +795,8 @@ identity_tcase(void)
 	tcase_add_test(tc, audit_archive_keeps_the_chain);
 	tcase_add_test(tc, cleanup_cron);
 	tcase_add_test(tc, audit_needs_permission);
+	tcase_add_test(tc, password_reset_by_mail);
+	tcase_add_test(tc, invitation_by_mail);
+	tcase_add_test(tc, change_password);
 	return tc;
 }

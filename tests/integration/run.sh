@@ -16,6 +16,7 @@ export BURSAR_VAR="$ROOT/var/test-$$"
 export BURSAR_BUILD="$BUILD"
 export BURSAR_PORT=$(free_port $((20000 + $$ % 20000)))
 export BURSAR_PGPORT=$(free_port $((BURSAR_PORT + 1)))
+export BURSAR_SMTPPORT=$(free_port $((BURSAR_PGPORT + 1)))
 export BURSAR_DEMO=1
 export BURSAR_LOGIN_IP_LIMIT=20
 export BURSAR_BODY_LIMIT=1M

@@ -1,0 +1,18 @@
+<?cs include:"partials/field.cs" ?>
+<section class="card narrow">
+<h1>Invite a user</h1>
+<?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
+<form method="post" action="/app/users/invite">
+<input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
+<?cs call:field("email", "Email", "email", data.email, data.fields.email) ?>
+<?cs call:field("name", "Name", "text", data.name, data.fields.name) ?>
+<p class="field<?cs if:data.fields.role ?> invalid<?cs /if ?>"><label for="role">Role</label>
+<select id="role" name="role">
+<option value="admin"<?cs if:data.role == "admin" ?> selected<?cs /if ?>>admin</option>
+<option value="accountant"<?cs if:data.role == "accountant" ?> selected<?cs /if ?>>accountant</option>
+<option value="sales"<?cs if:data.role == "sales" ?> selected<?cs /if ?>>sales</option>
+<option value="viewer"<?cs if:data.role == "viewer" || !data.role ?> selected<?cs /if ?>>viewer</option>
+</select><?cs if:data.fields.role ?><span class="error"><?cs var:data.fields.role ?></span><?cs /if ?></p>
+<p><button type="submit">Send the invitation</button></p>
+</form>
+</section>
