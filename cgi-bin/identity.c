@@ -572,6 +572,94 @@ change_password(ctx *c)
 		see_other(c, "/app/me?password=changed");
 }
 
+/* ---- API keys ---- */
+
+static void
+api_keys(ctx *c)
+{
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT id, name, prefix, scopes, "
+	    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+	    "to_char(last_used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+	    "revoked_at IS NOT NULL FROM api_keys ORDER BY created_at DESC, id "
+	    "LIMIT 200", 0, NULL) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return;
+	}
+	cJSON *items = cJSON_CreateArray();
+	for (int i = 0; i < r.rows; i++) {
+		cJSON *k = cJSON_CreateObject();
+		int revoked = 0;
+		db_bool(&r, i, 6, &revoked);
+		cJSON_AddStringToObject(k, "id", db_text(&r, i, 0));
+		cJSON_AddStringToObject(k, "name", db_text(&r, i, 1));
+		cJSON_AddStringToObject(k, "prefix", arena_printf(c->a,
+		    AUTH_API_KEY_PREFIX "%s", db_text(&r, i, 2)));
+		cJSON_AddStringToObject(k, "scopes", db_text(&r, i, 3));
+		cJSON_AddStringToObject(k, "created_at", db_text(&r, i, 4));
+		if (db_isnull(&r, i, 5))
+			cJSON_AddNullToObject(k, "last_used_at");
+		else
+			cJSON_AddStringToObject(k, "last_used_at",
+			    db_text(&r, i, 5));
+		cJSON_AddBoolToObject(k, "revoked", revoked);
+		cJSON_AddItemToArray(items, k);
+	}
+	db_res_clear(&r);
+	app_render(c, 200, "api_keys.cs", "API keys", api_list(items, NULL));
+}
+
+static void
+api_key_create(ctx *c)
+{
+	cJSON *fields = cJSON_CreateObject();
+	const char *key = NULL, *id = NULL;
+	/* a form sends one checkbox per scope; JSON a comma list */
+	const char *scopes = http_arg(&c->req, "scopes");
+	if (!c->api && kv_count(&c->req.form, "scope") > 0) {
+		buf all = BUF_INIT(4096);
+		for (size_t i = 0; i < c->req.form.n; i++)
+			if (strcmp(c->req.form.items[i].name, "scope") == 0)
+				buf_printf(&all, "%s,", c->req.form.items[i].value);
+		scopes = arena_strdup(c->a, buf_str(&all));
+		buf_free(&all);
+	}
+	int rc = identity_api_key_create(c, http_arg(&c->req, "name"), scopes,
+	    &key, &id, fields);
+	if (rc == IDENTITY_INVALID) {
+		c->failed = 1;
+		app_error(c, 422, "invalid", "the key has errors", fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (rc != IDENTITY_OK)
+		return;
+	cJSON *out = cJSON_CreateObject();
+	cJSON_AddStringToObject(out, "id", id);
+	cJSON_AddStringToObject(out, "key", key);
+	cJSON_AddStringToObject(out, "note", "Copy this key now: Bursar keeps "
+	    "only its hash and cannot show it again.");
+	resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+	    "/api/v1/api-keys/%s", id));
+	resp_header(c->a, &c->resp, "Cache-Control", "no-store");
+	app_render(c, 201, "api_key_created.cs", "Your new API key", out);
+}
+
+static void
+api_key_revoke(ctx *c)
+{
+	int rc = identity_api_key_revoke(c, app_param(c, "id"));
+	if (rc == IDENTITY_REFUSED)
+		app_error(c, 404, "not_found", "no such live API key", NULL);
+	else if (rc == IDENTITY_OK) {
+		if (c->api)
+			app_render(c, 200, NULL, NULL, NULL);
+		else
+			see_other(c, "/app/api-keys");
+	}
+}
+
 static const route routes[] = {
 	{ "GET", "/app/login", login_page, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
 	{ "POST", "/app/login", login, ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
@@ -601,6 +689,10 @@ static const route routes[] = {
 	{ "POST", "~/invite/accept", accept, ROUTE_PUBLIC, NULL },
 	{ "GET", "/app/password", password_page, ROUTE_NO_TX, NULL },
 	{ "POST", "~/password", change_password, 0, NULL },
+	{ "GET", "~/api-keys", api_keys, 0, "api_keys.manage" },
+	{ "POST", "~/api-keys", api_key_create, 0, "api_keys.manage" },
+	{ "POST", "~/api-keys/{id}/revoke", api_key_revoke, 0,
+	    "api_keys.manage" },
 };
 
 int

@@ -139,6 +139,31 @@ from_bearer(ctx *c, const char *token)
 	return 0;
 }
 
+static int
+from_api_key(ctx *c, const char *key)
+{
+	const char *p[1] = { crypto_token_hash(c->a, key) };
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT tenant_id, key_id, name, scopes, "
+	    "created_by FROM auth_api_key($1)", 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return c->resp.status;
+	}
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		return bearer_refused(c, "unknown or revoked API key");
+	}
+	c->tenant_id = arena_strdup(c->a, db_text(&r, 0, 0));
+	c->actor_label = arena_printf(c->a, "api-key:%s", db_text(&r, 0, 2));
+	c->perms = arena_strdup(c->a, db_text(&r, 0, 3));
+	c->user_id = arena_strdup(c->a, db_text(&r, 0, 4));
+	c->role = "api_key";
+	c->auth = AUTH_API_KEY;
+	db_res_clear(&r);
+	return 0;
+}
+
 int
 auth_identify(ctx *c)
 {
@@ -147,6 +172,9 @@ auth_identify(ctx *c)
 		if (strncmp(authz, "Bearer ", 7) != 0)
 			return bearer_refused(c, "use Authorization: Bearer "
 			    "<token>");
+		if (strncmp(authz + 7, AUTH_API_KEY_PREFIX,
+		    strlen(AUTH_API_KEY_PREFIX)) == 0)
+			return from_api_key(c, authz + 7);
 		return from_bearer(c, authz + 7);
 	}
 	const char *token = kv_get(&c->req.cookies, AUTH_SESSION_COOKIE);
@@ -186,7 +214,7 @@ auth_csrf_ok(ctx *c)
 	if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0 ||
 	    strcmp(m, "OPTIONS") == 0)
 		return 1;
-	if (c->auth == AUTH_BEARER)
+	if (c->auth == AUTH_BEARER || c->auth == AUTH_API_KEY)
 		return 1;
 	const char *sent = submitted_csrf(c);
 	if (c->auth == AUTH_SESSION)

@@ -3,7 +3,8 @@
  * The core calls auth_identify for every request before its transaction
  * opens: a session cookie costs one database call (which also touches the
  * session); a bearer access token costs none (it is signed, and carries
- * the tenant, the role and the permissions).  CSRF: a browser's unsafe
+ * the tenant, the role and the permissions); an API key (Bearer bk_...)
+ * costs one call and grants only its scopes.  CSRF: a browser's unsafe
  * request must carry the token of its session, or, before sign-in, the
  * double-submit token of the bursar_csrf cookie. */
 #ifndef AUTH_H
@@ -19,7 +20,10 @@ enum auth_kind {
 	AUTH_NONE,
 	AUTH_SESSION,	/* a browser's session cookie */
 	AUTH_BEARER,	/* an access token */
+	AUTH_API_KEY,	/* a machine's API key, limited to its scopes */
 };
+
+#define AUTH_API_KEY_PREFIX "bk_"
 
 /* auth_identify: fills the ctx's tenant, user, role and permissions from
  * the request.  Returns 0 (signed in or anonymous), or an HTTP status

@@ -11,6 +11,7 @@
 #include "api.h"
 #include "app.h"
 #include "audit.h"
+#include "buf.h"
 #include "auth.h"
 #include "crypto.h"
 #include "mail.h"
@@ -773,4 +774,85 @@ identity_change_password(struct ctx *c, const char *current,
 	    NULL) < 0)
 		return IDENTITY_ERROR;
 	return IDENTITY_OK;
+}
+
+int
+identity_api_key_create(struct ctx *c, const char *name, const char *scopes,
+    const char **key, const char **id, cJSON *fields)
+{
+	size_t nlen = name ? strlen(name) : 0;
+	if (nlen == 0 || nlen > 100)
+		field(fields, "name", "name the key after what uses it");
+	/* normalise "a, b" into ",a,b," and hold each scope to the caller */
+	buf norm = BUF_INIT(4096);
+	buf_putc(&norm, ',');
+	int count = 0;
+	const char *s = scopes ? scopes : "";
+	while (*s) {
+		size_t len = strcspn(s, ", ");
+		if (len > 0) {
+			char *one = arena_strndup(c->a, s, len);
+			if (!matches("^[a-z_]+\\.[a-z_]+$", one) ||
+			    !auth_can(c, one)) {
+				field(fields, "scopes", arena_printf(c->a, "%s is "
+				    "not a permission you hold", one));
+				break;
+			}
+			buf_printf(&norm, "%s,", one);
+			count++;
+		}
+		s += len + (s[len] != '\0');
+	}
+	if (count == 0)
+		field(fields, "scopes", "give at least one scope");
+	if (cJSON_GetArraySize(fields) > 0) {
+		buf_free(&norm);
+		return IDENTITY_INVALID;
+	}
+	const char *prefix = crypto_random_token(c->a, 6);
+	*key = arena_printf(c->a, AUTH_API_KEY_PREFIX "%s_%s", prefix,
+	    crypto_random_token(c->a, 32));
+	const char *p[6] = { c->tenant_id, name, prefix,
+	    crypto_token_hash(c->a, *key), buf_str(&norm), c->user_id };
+	db_res r;
+	int rc = db_exec(c->db, &r, "INSERT INTO api_keys (tenant_id, name, "
+	    "prefix, key_hash, scopes, created_by) VALUES ($1, $2, $3, $4, $5, "
+	    "$6) RETURNING id", 6, p);
+	if (rc < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		buf_free(&norm);
+		return IDENTITY_ERROR;
+	}
+	*id = arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	cJSON *after = cJSON_CreateObject();
+	cJSON_AddStringToObject(after, "name", name);
+	cJSON_AddStringToObject(after, "prefix", prefix);
+	cJSON_AddStringToObject(after, "scopes", buf_str(&norm));
+	buf_free(&norm);
+	rc = audit_record(c, "api_key.created", "api_key", *id, NULL, after);
+	cJSON_Delete(after);
+	return rc < 0 ? IDENTITY_ERROR : IDENTITY_OK;
+}
+
+int
+identity_api_key_revoke(struct ctx *c, const char *id)
+{
+	if (!api_uuid_ok(id))
+		return IDENTITY_REFUSED;
+	const char *p[1] = { id };
+	db_res r;
+	if (db_exec(c->db, &r, "UPDATE api_keys SET revoked_at = now() WHERE "
+	    "id = $1 AND revoked_at IS NULL RETURNING name", 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return IDENTITY_ERROR;
+	}
+	int found = r.rows == 1;
+	db_res_clear(&r);
+	if (!found)
+		return IDENTITY_REFUSED;
+	return audit_record(c, "api_key.revoked", "api_key", id, NULL, NULL) <
+	    0 ? IDENTITY_ERROR : IDENTITY_OK;
 }

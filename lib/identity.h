@@ -99,4 +99,14 @@ int identity_accept(struct ctx *c, const char *token, const char *password,
 int identity_change_password(struct ctx *c, const char *current,
     const char *password, cJSON *fields);
 
+/* identity_api_key_create: a key named name with scopes (a comma list of
+ * permissions, each held by the caller).  *key is the key itself, shown
+ * this once; *id its id.  INVALID with fields for bad input. */
+int identity_api_key_create(struct ctx *c, const char *name,
+    const char *scopes, const char **key, const char **id, cJSON *fields);
+
+/* identity_api_key_revoke: IDENTITY_OK, or REFUSED when no live key of
+ * the tenant has this id. */
+int identity_api_key_revoke(struct ctx *c, const char *id);
+
 #endif

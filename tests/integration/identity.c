@@ -778,6 +778,71 @@ START_TEST(change_password)
 }
 END_TEST
 
+START_TEST(api_keys_and_scopes)
+{
+	const char *slug = unique("key");
+	char *owner = sign_up(slug, "o@key.test");
+	reply r;
+	ck_assert_int_eq(post_json("/api/v1/api-keys", owner, "{\"name\":\"shop\","
+	    "\"scopes\":\"sales.read, bogus.perm\"}", &r), 422);
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/api-keys", owner, "{\"name\":"
+	    "\"web shop\",\"scopes\":\"sales.read\"}", &r), 201);
+	cJSON *j = body_json(&r);
+	char *key = strdup(jstr(j, "key"));
+	char *id = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	ck_assert_ptr_eq(strstr(key, "bk_"), key);
+	/* only its hash is kept */
+	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+	db_res q;
+	const char *kp[1] = { key };
+	ck_assert_int_eq(db_exec(adm, &q, "SELECT count(*) FILTER (WHERE "
+	    "key_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')), count(*) "
+	    "FILTER (WHERE position($1 IN k::text) > 0) FROM api_keys k", 1, kp),
+	    0);
+	ck_assert_str_eq(db_text(&q, 0, 0), "1");
+	ck_assert_str_eq(db_text(&q, 0, 1), "0");
+	db_res_clear(&q);
+	/* in scope: fine; out of scope: 403, whatever its creator may do */
+	j = get_json("/api/v1/me", key, 200);
+	ck_assert_str_eq(jstr(j, "role"), "api_key");
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "permissions")), 1);
+	cJSON_Delete(j);
+	cJSON_Delete(get_json("/api/v1/audit", key, 403));
+	cJSON_Delete(get_json("/api/v1/api-keys", key, 403));
+	/* its use is recorded */
+	const char *ip[1] = { id };
+	ck_assert_int_eq(db_exec(adm, &q, "SELECT last_used_at IS NOT NULL FROM "
+	    "api_keys WHERE id = $1", 1, ip), 0);
+	ck_assert_str_eq(db_text(&q, 0, 0), "t");
+	db_res_clear(&q);
+	j = get_json("/api/v1/api-keys", owner, 200);
+	cJSON *k0 = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "items"), 0);
+	ck_assert_str_eq(jstr(k0, "name"), "web shop");
+	ck_assert_ptr_null(cJSON_GetObjectItem(k0, "key"));	/* never again */
+	cJSON_Delete(j);
+	/* another business cannot touch it: not even learn it exists */
+	char *other = sign_up(unique("key2"), "x@key2.test");
+	char path[128];
+	snprintf(path, sizeof(path), "/api/v1/api-keys/%s/revoke", id);
+	ck_assert_int_eq(post_json(path, other, "{}", &r), 404);
+	reply_free(&r);
+	ck_assert_int_eq(post_json(path, owner, "{}", &r), 200);
+	reply_free(&r);
+	cJSON_Delete(get_json("/api/v1/me", key, 401));
+	ck_assert_int_eq(post_json(path, owner, "{}", &r), 404);
+	reply_free(&r);
+	db_close(adm);
+	free(key);
+	free(id);
+	free(owner);
+	free(other);
+}
+END_TEST
+
 TCase *
 identity_tcase(void)
 {
@@ -798,5 +863,6 @@ identity_tcase(void)
 	tcase_add_test(tc, password_reset_by_mail);
 	tcase_add_test(tc, invitation_by_mail);
 	tcase_add_test(tc, change_password);
+	tcase_add_test(tc, api_keys_and_scopes);
 	return tc;
 }
