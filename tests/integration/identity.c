@@ -843,6 +843,251 @@ START_TEST(api_keys_and_scopes)
 }
 END_TEST
 
+/* invited: invites email with role into the owner's business and joins
+ * through the mailed link; returns the new user's access token. */
+static char *
+invited(const char *owner, const char *email, const char *role, char **id)
+{
+	char body[512];
+	reply r;
+	snprintf(body, sizeof(body), "{\"email\":\"%s\",\"name\":\"Member\","
+	    "\"role\":\"%s\"}", email, role);
+	ck_assert_int_eq(post_json("/api/v1/users/invite", owner, body, &r), 201);
+	cJSON *j = body_json(&r);
+	if (id)
+		*id = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	char *tok = mailed_token(email, "/app/invite/accept");
+	ck_assert_ptr_nonnull(tok);
+	snprintf(body, sizeof(body), "{\"token\":\"%s\",\"password\":"
+	    "\"Team-player-2026\"}", tok);
+	free(tok);
+	ck_assert_int_eq(post_json("/api/v1/invite/accept", NULL, body, &r), 200);
+	j = body_json(&r);
+	char *access = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	return access;
+}
+
+static char *
+fresh_token(const char *slug, const char *email, const char *pw)
+{
+	reply r;
+	ck_assert_int_eq(try_token(slug, email, pw, &r), 200);
+	cJSON *j = body_json(&r);
+	char *t = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	return t;
+}
+
+START_TEST(team_roles_and_branches)
+{
+	const char *slug = unique("team");
+	char *owner = sign_up(slug, "own@team.test");
+	char *uid = NULL;
+	char *member = invited(owner, "m@team.test", "accountant", &uid);
+	free(member);
+	char path[256];
+	reply r;
+	/* the role changes what the member may do */
+	snprintf(path, sizeof(path), "/api/v1/users/%s/role", uid);
+	ck_assert_int_eq(post_json(path, owner, "{\"role\":\"sales\"}", &r),
+	    200);
+	reply_free(&r);
+	member = fresh_token(slug, "m@team.test", "Team-player-2026");
+	cJSON *j = get_json("/api/v1/me", member, 200);
+	ck_assert_str_eq(jstr(j, "role"), "sales");
+	cJSON_Delete(j);
+	ck_assert_int_eq(post_json(path, owner, "{\"role\":\"wizard\"}", &r),
+	    422);
+	reply_free(&r);
+	/* the last owner stays an owner */
+	j = get_json("/api/v1/me", owner, 200);
+	snprintf(path, sizeof(path), "/api/v1/users/%s/role", jstr(j,
+	    "user.id"));
+	cJSON_Delete(j);
+	ck_assert_int_eq(post_json(path, owner, "{\"role\":\"admin\"}", &r),
+	    422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "keep an owner"));
+	reply_free(&r);
+	/* a custom role from the catalogue; built-in roles are fixed */
+	ck_assert_int_eq(post_json("/api/v1/roles", owner, "{\"name\":"
+	    "\"auditor\",\"permissions\":\"audit.read, users.read\"}", &r),
+	    200);
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/roles", owner, "{\"name\":"
+	    "\"viewer\",\"permissions\":\"audit.read\"}", &r), 422);
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/roles", owner, "{\"name\":"
+	    "\"odd\",\"permissions\":\"fly.plane\"}", &r), 422);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/api/v1/users/%s/role", uid);
+	ck_assert_int_eq(post_json(path, owner, "{\"role\":\"auditor\"}", &r),
+	    200);
+	reply_free(&r);
+	free(member);
+	member = fresh_token(slug, "m@team.test", "Team-player-2026");
+	j = get_json("/api/v1/me", member, 200);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
+	    "permissions")), 2);
+	cJSON_Delete(j);
+	cJSON_Delete(get_json("/api/v1/audit", member, 200));
+	/* branches: a limited user sees only theirs */
+	ck_assert_int_eq(post_json("/api/v1/branches", owner, "{\"code\":\"MUM\","
+	    "\"name\":\"Mumbai\"}", &r), 201);
+	reply_free(&r);
+	ck_assert_int_eq(post_json("/api/v1/branches", owner, "{\"code\":\"MUM\","
+	    "\"name\":\"Again\"}", &r), 422);
+	reply_free(&r);
+	ck_assert_int_eq(post_json(path, owner, "{\"role\":\"viewer\"}", &r),
+	    200);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/api/v1/users/%s/branches", uid);
+	ck_assert_int_eq(post_json(path, owner, "{\"branches\":\"MUM, NOPE\"}",
+	    &r), 422);
+	reply_free(&r);
+	ck_assert_int_eq(post_json(path, owner, "{\"branches\":\"MUM\"}", &r),
+	    200);
+	reply_free(&r);
+	free(member);
+	member = fresh_token(slug, "m@team.test", "Team-player-2026");
+	j = get_json("/api/v1/branches", member, 200);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+	    "items"), 0), "code"), "MUM");
+	cJSON_Delete(j);
+	j = get_json("/api/v1/branches", owner, 200);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 2);
+	cJSON_Delete(j);
+	/* deactivated: no sign-in, no refresh; and nobody deactivates self */
+	snprintf(path, sizeof(path), "/api/v1/users/%s/deactivate", uid);
+	ck_assert_int_eq(post_json(path, owner, "{}", &r), 200);
+	reply_free(&r);
+	ck_assert_int_eq(try_token(slug, "m@team.test", "Team-player-2026", &r),
+	    401);
+	reply_free(&r);
+	j = get_json("/api/v1/me", owner, 200);
+	snprintf(path, sizeof(path), "/api/v1/users/%s/deactivate", jstr(j,
+	    "user.id"));
+	cJSON_Delete(j);
+	ck_assert_int_eq(post_json(path, owner, "{}", &r), 422);
+	reply_free(&r);
+	/* every change is in the audit log with before and after */
+	j = get_json("/api/v1/audit?action=user.role_changed", owner, 200);
+	cJSON *e = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "items"), 0);
+	ck_assert_str_eq(jstr(cJSON_GetObjectItem(e, "before"), "role"),
+	    "auditor");
+	ck_assert_str_eq(jstr(cJSON_GetObjectItem(e, "after"), "role"),
+	    "viewer");
+	cJSON_Delete(j);
+	free(member);
+	free(owner);
+	free(uid);
+}
+END_TEST
+
+START_TEST(my_sessions)
+{
+	const char *slug = unique("ses");
+	free(sign_up(slug, "s@ses.test"));
+	char csrf[128], cookie[256], body[512], s1[128], s2[128];
+	csrf_cookie(csrf, sizeof(csrf));
+	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", csrf);
+	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=s%%40ses.test"
+	    "&password=blue7Horse%%21fence", csrf, slug);
+	reply r;
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	reply_cookie(&r, "bursar_session", s1, sizeof(s1));
+	reply_free(&r);
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	reply_cookie(&r, "bursar_session", s2, sizeof(s2));
+	reply_free(&r);
+	char hdr[300];
+	snprintf(hdr, sizeof(hdr), "Cookie: bursar_session=%s", s2);
+	const char *h[] = { hdr, NULL };
+	ck_assert_int_eq(client_do("GET", "/api/v1/sessions", h, NULL, 0, &r), 0);
+	cJSON *j = body_json(&r);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 2);
+	cJSON_Delete(j);
+	reply_free(&r);
+	/* the session's CSRF token, from any page it renders */
+	ck_assert_int_eq(client_do("GET", "/app/sessions", h, NULL, 0, &r), 0);
+	static const char mark[] = "name=\"csrf_token\" value=\"";
+	const char *t = strstr(buf_str(&r.body), mark) + sizeof(mark) - 1;
+	char stoken[128];
+	snprintf(stoken, sizeof(stoken), "%.*s", (int)strcspn(t, "\""), t);
+	reply_free(&r);
+	snprintf(cookie, sizeof(cookie), "bursar_session=%s", s2);
+	snprintf(body, sizeof(body), "csrf_token=%s", stoken);
+	ck_assert_int_eq(client_form("/app/sessions/others/end", cookie, body,
+	    &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_int_eq(client_do("GET", "/api/v1/sessions", h, NULL, 0, &r), 0);
+	j = body_json(&r);
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
+	cJSON_Delete(j);
+	reply_free(&r);
+	snprintf(hdr, sizeof(hdr), "Cookie: bursar_session=%s", s1);
+	ck_assert_int_eq(client_do("GET", "/api/v1/sessions", h, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 401);
+	reply_free(&r);
+}
+END_TEST
+
+/* Every route that takes an id answers 404, never 403, for an id of
+ * another business, and changes nothing there. */
+START_TEST(other_tenants_ids_are_not_found)
+{
+	const char *slug = unique("ta");
+	char *a = sign_up(slug, "a@ta.test");
+	char *uid = NULL;
+	free(invited(a, "victim@ta.test", "viewer", &uid));
+	reply r;
+	ck_assert_int_eq(post_json("/api/v1/api-keys", a, "{\"name\":\"k\","
+	    "\"scopes\":\"sales.read\"}", &r), 201);
+	cJSON *j = body_json(&r);
+	char *kid = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	reply_free(&r);
+	char *b = sign_up(unique("tb"), "b@tb.test");
+	const struct { const char *fmt, *id, *body; } routes[] = {
+		{ "/api/v1/users/%s/role", uid, "{\"role\":\"owner\"}" },
+		{ "/api/v1/users/%s/branches", uid, "{\"branches\":\"\"}" },
+		{ "/api/v1/users/%s/deactivate", uid, "{}" },
+		{ "/api/v1/users/%s/activate", uid, "{}" },
+		{ "/api/v1/api-keys/%s/revoke", kid, "{}" },
+	};
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		char path[256];
+		snprintf(path, sizeof(path), routes[i].fmt, routes[i].id);
+		ck_assert_int_eq(post_json(path, b, routes[i].body, &r), 404);
+		ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "not_found"));
+		reply_free(&r);
+	}
+	/* nothing changed in A */
+	ck_assert_int_eq(try_token(slug, "victim@ta.test", "Team-player-2026",
+	    &r), 200);
+	j = body_json(&r);
+	reply_free(&r);
+	cJSON *me = get_json("/api/v1/me", jstr(j, "access_token"), 200);
+	ck_assert_str_eq(jstr(me, "role"), "viewer");
+	cJSON_Delete(me);
+	cJSON_Delete(j);
+	j = get_json("/api/v1/api-keys", a, 200);
+	ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(
+	    cJSON_GetObjectItem(j, "items"), 0), "revoked")));
+	cJSON_Delete(j);
+	free(a);
+	free(b);
+	free(uid);
+	free(kid);
+}
+END_TEST
+
 TCase *
 identity_tcase(void)
 {
@@ -864,5 +1109,8 @@ identity_tcase(void)
 	tcase_add_test(tc, invitation_by_mail);
 	tcase_add_test(tc, change_password);
 	tcase_add_test(tc, api_keys_and_scopes);
+	tcase_add_test(tc, team_roles_and_branches);
+	tcase_add_test(tc, my_sessions);
+	tcase_add_test(tc, other_tenants_ids_are_not_found);
 	return tc;
 }
