@@ -47,9 +47,11 @@ main(void)
 			send_all(&cfg, d);
 		db_res_clear(&r);
 		PGconn *conn = db_conn(d);
-		struct pollfd pfd = { conn ? PQsocket(conn) : -1, POLLIN, 0 };
-		/* wake on a notification, or every 30 s for retries */
-		if (poll(&pfd, 1, 30000) > 0 && conn) {
+		int up = conn && PQstatus(conn) == CONNECTION_OK;
+		struct pollfd pfd = { up ? PQsocket(conn) : -1, POLLIN, 0 };
+		/* wake on a notification, or every 30 s for retries; with the
+		 * database away, try again each second */
+		if (poll(&pfd, 1, up ? 30000 : 1000) > 0 && up) {
 			PQconsumeInput(conn);
 			PGnotify *nt;
 			while ((nt = PQnotifies(conn)) != NULL)

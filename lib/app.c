@@ -129,6 +129,7 @@ app_db_error(ctx *c, const db_res *r)
 		app_error(c, 422, "invalid", r->error, NULL);
 	} else if (st[0] == '\0' || strncmp(st, "08", 2) == 0 ||
 	    strncmp(st, "57", 2) == 0) {
+		log_event("warn", r->error ? r->error : "database unavailable");
 		app_error(c, 503, "unavailable", "the database is unavailable",
 		    NULL);
 	} else {

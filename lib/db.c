@@ -90,9 +90,12 @@ drain(db *d)
 static int
 ensure_connected(db *d)
 {
-	if (d->conn && PQstatus(d->conn) == CONNECTION_OK) {
+	if (d->conn) {
+		/* the answer of a COMMIT in flight may be the news that the
+		 * server went away: read it before trusting the link */
 		drain(d);
-		return 0;
+		if (PQstatus(d->conn) == CONNECTION_OK)
+			return 0;
 	}
 	disconnect(d);
 	d->conn = PQconnectdb(d->conninfo);
@@ -284,11 +287,12 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 	const char *begin = d->pending_begin;
 	char tenant[64];
 	memcpy(tenant, d->pending_tenant, sizeof(tenant));
-	int was_idle = !db_in_tx(d) || begin != NULL;
 	if (ensure_connected(d) < 0) {
+		d->pending_begin = NULL;
 		r->error = "database unavailable";
 		return -1;
 	}
+	int was_idle = !db_in_tx(d) || begin != NULL;
 	if (exec_once(d, r, sql, nparams, params) == 0)
 		return 0;
 	if (PQstatus(d->conn) == CONNECTION_OK || !was_idle)

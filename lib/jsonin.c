@@ -20,29 +20,83 @@ jsonin_strerror(int err)
 	}
 }
 
-/* prescan: nesting depth and \u0000 escapes, outside cJSON, so that a
- * hostile body never drives its recursion. */
+/* number_ok: whether s[0..n) is exactly a JSON number; cJSON hands
+ * numbers to strtod, which would also take "01", "1." and "-.5". */
 static int
-prescan(const char *s, size_t n)
+number_ok(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (i < n && s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0')
+		i++;
+	else if (i < n && s[i] >= '1' && s[i] <= '9')
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (i < n && s[i] == '.') {
+		size_t d = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		size_t d = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	return i == n;
+}
+
+/* prescan: one pass outside cJSON, so that a hostile body never drives its
+ * recursion, and so that what cJSON is lenient about is refused: nesting
+ * deeper than JSONIN_MAX_DEPTH, \u0000 (a C string cannot hold it), raw
+ * control characters in strings, numbers strtod would take but JSON does
+ * not.  On an error, *off is the byte at fault. */
+static int
+prescan(const char *s, size_t n, size_t *off)
 {
 	int depth = 0, in_str = 0;
 	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
+		unsigned char c = (unsigned char)s[i];
+		*off = i;
 		if (in_str) {
 			if (c == '\\') {
-				if (i + 5 < n && s[i + 1] == 'u' &&
-				    memcmp(s + i + 2, "0000", 4) == 0)
+				if (n - i >= 6 &&
+				    memcmp(s + i + 1, "u0000", 5) == 0)
 					return JSONIN_EUTF8;
 				i++;
 			} else if (c == '"')
 				in_str = 0;
+			else if (c < 0x20)
+				return JSONIN_ESYNTAX;
 		} else if (c == '"') {
 			in_str = 1;
 		} else if (c == '[' || c == '{') {
 			if (++depth > JSONIN_MAX_DEPTH)
 				return JSONIN_EDEPTH;
 		} else if (c == ']' || c == '}') {
-			depth--;
+			/* a closer with nothing open: letting depth go negative
+			 * would credit later openers with room they lack */
+			if (--depth < 0)
+				return JSONIN_ESYNTAX;
+		} else if (c == '-' || (c >= '0' && c <= '9')) {
+			/* the whole run of number bytes: valid JSON never
+			 * puts another of them right after a number */
+			size_t len = 0;
+			while (len < n - i && strchr("0123456789.eE+-",
+			    s[i + len]) != NULL && s[i + len] != '\0')
+				len++;
+			if (!number_ok(s + i, len))
+				return JSONIN_ESYNTAX;
+			i += len - 1;
 		}
 	}
 	return JSONIN_OK;
@@ -90,9 +144,13 @@ jsonin_parse(const char *s, size_t n, cJSON **out, size_t *err_offset)
 	*err_offset = 0;
 	if (!utf8_valid(s, n))
 		return JSONIN_EUTF8;
-	int rc = prescan(s, n);
-	if (rc != JSONIN_OK)
+	size_t off = 0;
+	int rc = prescan(s, n, &off);
+	if (rc != JSONIN_OK) {
+		if (rc == JSONIN_ESYNTAX)
+			*err_offset = off;
 		return rc;
+	}
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithLengthOpts(s, n, &end, 0);
 	if (root == NULL) {

@@ -65,10 +65,9 @@ struct part {
 static int
 part_headers(arena *a, const char **pp, const char *end, struct part *pt)
 {
-	const char *p = *pp, *start = p;
+	const char *p = *pp, *start = p, *next;
 	memset(pt, 0, sizeof(*pt));
 	for (;;) {
-		const char *next;
 		const char *le = line_end(p, end, &next);
 		if (le == NULL)
 			return MP_ETRUNCATED;
@@ -97,7 +96,7 @@ part_headers(arena *a, const char **pp, const char *end, struct part *pt)
 		}
 		p = next;
 	}
-	*pp = p + (p < end && *p == '\r' ? 2 : 1);
+	*pp = next;
 	if (pt->name == NULL || *pt->name == '\0')
 		return MP_EMALFORMED;
 	return MP_OK;
@@ -129,6 +128,8 @@ mp_parse(arena *a, const char *content_type, const char *body, size_t n,
 		const char *p = d + dlen;
 		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
 			return MP_OK;	/* the close delimiter; epilogue ignored */
+		if (end - p == 1 && p[0] == '-')
+			return MP_ETRUNCATED;	/* cut inside "--" */
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;	/* transport padding */
 		if (p < end && *p == '\r')
@@ -148,6 +149,11 @@ mp_parse(arena *a, const char *content_type, const char *body, size_t n,
 		    &before);
 		if (next == NULL)
 			return MP_ETRUNCATED;
+		/* a part with no content may put its delimiter straight after
+		 * the blank line, whose line break then belongs to the
+		 * delimiter: before would fall behind p */
+		if (before < p)
+			before = p;
 		size_t len = (size_t)(before - p);
 		if (pt.filename != NULL) {
 			if (!utf8_valid(pt.filename, strlen(pt.filename)))

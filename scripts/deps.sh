@@ -6,7 +6,17 @@ set -eu
 PKGS="build-essential pkg-config libfcgi-dev clearsilver-dev zlib1g-dev
 libcjson-dev libcurl4-openssl-dev libssl-dev check libsubunit-dev libpq-dev
 postgresql-15 postgresql-client-15 nginx-light curl procps wrk libargon2-dev
-libcrack2-dev cracklib-runtime python3-aiosmtpd iproute2"
+libcrack2-dev cracklib-runtime python3-aiosmtpd iproute2 chromium"
+
+# browser_deps: playwright-core for the browser tests, from the npm
+# registry, pinned by tests/browser/package-lock.json (it drives Debian's
+# Chromium; no browser is downloaded)
+browser_deps() {
+	dir=$(dirname "$0")/../tests/browser
+	[ -d "$dir/node_modules/playwright-core" ] && return 0
+	echo "deps: installing playwright-core (npm ci)"
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
 
 missing=""
 for p in $PKGS; do
@@ -17,7 +27,12 @@ done
 if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
 	missing=$(echo "$missing" | sed 's/ nginx-light//')
 fi
-[ -z "$(echo "$missing" | tr -d ' ')" ] && exit 0
+# Node.js for the browser tests (the machine's own, or Debian's)
+command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
+if [ -z "$(echo "$missing" | tr -d ' ')" ]; then
+	browser_deps
+	exit 0
+fi
 
 echo "deps: installing$missing"
 SUDO=""
@@ -32,4 +47,5 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+browser_deps
 echo "deps: done"

@@ -112,9 +112,15 @@ start() {
 	fi
 	chmod 755 "$RUN"
 	smtp_start
+	# the same programs: a rolling restart picks up a new build; a
+	# program added or removed: the supervisor itself starts again
+	if pid_alive "$RUN/supervise.pid" && [ "$(programs)" != "$(cat "$RUN/programs" 2>/dev/null)" ]; then
+		stop_programs
+	fi
 	if pid_alive "$RUN/supervise.pid"; then
-		kill -HUP "$(cat "$RUN/supervise.pid")"	# pick up a new build
+		kill -HUP "$(cat "$RUN/supervise.pid")"
 	else
+		programs >"$RUN/programs"
 		# shellcheck disable=SC2046
 		BURSAR_CONFIG="$VAR/bursar.conf" BURSAR_WATCH=1 "$BUILD/scripts/supervise" -D \
 			-d "$RUN" -l "$LOG" -p "$RUN/supervise.pid" -- $(programs)
@@ -133,15 +139,18 @@ start() {
 	done
 }
 
+stop_programs() {
+	pid_alive "$RUN/supervise.pid" || return 0
+	pid=$(cat "$RUN/supervise.pid")
+	kill -TERM "$pid"
+	i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+}
+
 stop() {
 	if pid_alive "$VAR/nginx/nginx.pid"; then
 		nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" -s stop || true
 	fi
-	if pid_alive "$RUN/supervise.pid"; then
-		pid=$(cat "$RUN/supervise.pid")
-		kill -TERM "$pid"
-		i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-	fi
+	stop_programs
 	if pid_alive "$RUN/smtp.pid"; then
 		kill "$(cat "$RUN/smtp.pid")"; rm -f "$RUN/smtp.pid"
 	fi

@@ -10,10 +10,12 @@ for step in unit integration sanitize; do
 	make --no-print-directory "$step" 2>&1 | grep --line-buffered -vE '^  (CC|LD) ' | tee -a "$log" || status=1
 done
 # Check prints "NN%: Checks: N, Failures: F, Errors: E"; the shell suites
-# print "name: P passed, F failed"
+# print "name: P passed, F failed"; node's runner "ℹ pass N" and "ℹ fail N"
 awk '
 	/^[0-9]+%: Checks:/ { gsub(/,/, ""); pass += $3 - $5 - $7; fail += $5 + $7 }
 	/: [0-9]+ passed, [0-9]+ failed$/ { pass += $(NF-3); fail += $(NF-1) }
+	/^ℹ pass [0-9]+$/ { pass += $3 }
+	/^ℹ fail [0-9]+$/ { fail += $3 }
 	END { printf "tests: %d passed, %d failed\n", pass, fail; exit fail > 0 }
 ' "$log" || status=1
 exit $status

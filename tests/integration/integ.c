@@ -309,6 +309,18 @@ END_TEST
 START_TEST(database_down_and_back)
 {
 	const char *root = env("BURSAR_ROOT");
+	/* a worker whose last read-only COMMIT is still in flight when the
+	 * server dies must recover on its next statement too */
+	char err[256];
+	config c;
+	setenv("BURSAR_DATABASE_URL", env("BURSAR_APP_CONNINFO"), 1);
+	ck_assert_int_eq(config_load(&c, NULL, err, sizeof(err)), 0);
+	db *worker = db_open(c.database_url, 2);
+	db_res q;
+	ck_assert_int_eq(db_begin_mode(worker, 1), 0);
+	ck_assert_int_eq(db_exec(worker, &q, "SELECT 1", 0, NULL), 0);
+	db_res_clear(&q);
+	db_commit_async(worker);
 	ck_assert_int_eq(sh("sh %s/scripts/stack.sh db-stop", root), 0);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -352,6 +364,11 @@ START_TEST(database_down_and_back)
 		ck_assert_int_eq(r.status, 200);
 		reply_free(&r);
 	}
+	/* outside a transaction, as a sign-in's first statement is */
+	ck_assert_int_eq(db_exec(worker, &q, "SELECT 2", 0, NULL), 0);
+	ck_assert_str_eq(db_text(&q, 0, 0), "2");
+	db_res_clear(&q);
+	db_close(worker);
 }
 END_TEST
 

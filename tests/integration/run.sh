@@ -45,6 +45,8 @@ status=0
 # the in-process cases log their requests: keep that out of the report
 "$ROOT/$BUILD/tests/integration/integ" 2>"$BURSAR_VAR/log/integ.log" || {
 	status=$?; tail -n 20 "$BURSAR_VAR/log/integ.log" >&2; }
+# a person's path through the forms, in a real browser
+(cd "$ROOT/tests/browser" && node --test --test-reporter=spec invite.test.mjs) || status=$?
 sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
 sh "$ROOT/tests/integration/test_supervise.sh" "$ROOT/$BUILD/scripts/supervise" \
 	"$ROOT/$BUILD/cgi-bin/home" || status=$?
