@@ -7,11 +7,8 @@
 <?cs call:field("email", "Email", "email", data.email, data.fields.email) ?>
 <?cs call:field("name", "Name", "text", data.name, data.fields.name) ?>
 <p class="field<?cs if:data.fields.role ?> invalid<?cs /if ?>"><label for="role">Role</label>
-<select id="role" name="role">
-<option value="admin"<?cs if:data.role == "admin" ?> selected<?cs /if ?>>admin</option>
-<option value="accountant"<?cs if:data.role == "accountant" ?> selected<?cs /if ?>>accountant</option>
-<option value="sales"<?cs if:data.role == "sales" ?> selected<?cs /if ?>>sales</option>
-<option value="viewer"<?cs if:data.role == "viewer" || !data.role ?> selected<?cs /if ?>>viewer</option>
+<select id="role" name="role"><?cs each:r = data.roles ?>
+<option value="<?cs var:r ?>"<?cs if:data.role == r ?> selected<?cs /if ?>><?cs var:r ?></option><?cs /each ?>
 </select><?cs if:data.fields.role ?><span class="error"><?cs var:data.fields.role ?></span><?cs /if ?></p>
 <p><button type="submit">Send the invitation</button></p>
 </form>

@@ -84,7 +84,7 @@ test('invite a colleague, who joins and signs in', async () => {
 		// out, and back in with the chosen password
 		await Promise.all([colleague.waitForURL(`${base}/`), colleague.click('header button')]);
 		await signIn(colleague, email, 'Welcome-aboard-42');
-		assert.ok(await colleague.isVisible('a[href="/app/orders"]'));
+		assert.ok(await colleague.isVisible('main a[href="/app/users"]'));
 		assert.equal(await colleague.isVisible('a[href="/app/audit"]'), false);
 		await colleague.screenshot({ path: join(shots, 'browser-colleague-home.png'), fullPage: true });
 
