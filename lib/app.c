@@ -212,8 +212,8 @@ run_handler(ctx *c)
 	/* GET and HEAD only read: the database holds them to it */
 	int read_only = strcmp(c->req.method, "GET") == 0 ||
 	    strcmp(c->req.method, "HEAD") == 0;
-	if (tx && (db_begin_mode(c->db, read_only) < 0 || (c->tenant_id &&
-	    db_set_tenant(c->db, c->tenant_id) < 0))) {
+	if (tx && ((read_only ? db_begin_read(c->db) : db_begin(c->db)) < 0 ||
+	    (c->tenant_id && db_set_tenant(c->db, c->tenant_id) < 0))) {
 		db_rollback(c->db);
 		app_error(c, 503, "unavailable", "the database is unavailable",
 		    NULL);

@@ -25,6 +25,11 @@ struct db {
 	const char *pending_begin;	/* "BEGIN" or "BEGIN READ ONLY" */
 	char pending_tenant[64];
 	int commit_in_flight;	/* a read-only COMMIT sent, not yet read */
+	/* Read mode: no BEGIN or COMMIT at all.  Each statement travels in
+	 * a pipeline behind a prelude that makes its implicit transaction
+	 * read-only and scoped to the tenant; the scope ends at the Sync. */
+	int read_mode;
+	char read_tenant[64];
 };
 
 static uint64_t
@@ -116,7 +121,7 @@ db_conn(db *d)
 int
 db_in_tx(db *d)
 {
-	if (d->pending_begin)
+	if (d->pending_begin || d->read_mode)
 		return 1;
 	if (d->conn == NULL)
 		return 0;
@@ -195,42 +200,67 @@ stmt_name(db *d, db_res *r, const char *sql, int nparams, char name[24])
 static const char set_tenant_sql[] =
     "SELECT set_config('bursar.tenant_id', $1, true)";
 
-/* exec_pipelined: the pending BEGIN (and tenant scope) and sql in one
- * round trip.  The first failure is the one reported. */
+static const char read_prelude_sql[] =
+    "SELECT set_config('bursar.tenant_id', $1, true), "
+    "set_config('transaction_read_only', 'on', true)";
+
+struct step {
+	const char *name, *sql;
+	int n;
+	const char *const *params;
+};
+
+static int
+send_step(PGconn *conn, const struct step *st)
+{
+	return st->name[0] ? PQsendQueryPrepared(conn, st->name, st->n,
+	    st->params, NULL, NULL, 0) : PQsendQueryParams(conn, st->sql, st->n,
+	    NULL, st->params, NULL, NULL, 0);
+}
+
+/* exec_pipelined: the steps before sql (a pending BEGIN, a tenant scope,
+ * or read mode's prelude) and sql itself in one round trip.  The first
+ * failure is the one reported; the last step's result is sql's. */
 static int
 exec_pipelined(db *d, db_res *r, const char *name, const char *sql,
     int nparams, const char *const *params)
 {
-	char tname[24];
-	int tenant = d->pending_tenant[0] != '\0';
-	if (tenant && stmt_name(d, r, set_tenant_sql, 1, tname) < 0)
-		return -1;
+	struct step steps[3];
+	int n = 0;
+	char tname[24], pname[24];
 	const char *tp[1] = { d->pending_tenant };
+	const char *rp[1] = { d->read_tenant };
+	if (d->read_mode) {
+		if (stmt_name(d, r, read_prelude_sql, 1, pname) < 0)
+			return -1;
+		steps[n++] = (struct step){ pname, read_prelude_sql, 1, rp };
+	} else {
+		steps[n++] = (struct step){ "", d->pending_begin, 0, NULL };
+		if (d->pending_tenant[0]) {
+			if (stmt_name(d, r, set_tenant_sql, 1, tname) < 0)
+				return -1;
+			steps[n++] = (struct step){ tname, set_tenant_sql, 1, tp };
+		}
+	}
+	steps[n++] = (struct step){ name, sql, nparams, params };
 	if (PQenterPipelineMode(d->conn) != 1)
 		return -1;
-	int sent = PQsendQueryParams(d->conn, d->pending_begin, 0, NULL, NULL,
-	    NULL, NULL, 0);
-	if (sent && tenant)
-		sent = tname[0] ? PQsendQueryPrepared(d->conn, tname, 1, tp,
-		    NULL, NULL, 0) : PQsendQueryParams(d->conn, set_tenant_sql, 1,
-		    NULL, tp, NULL, NULL, 0);
-	if (sent)
-		sent = name[0] ? PQsendQueryPrepared(d->conn, name, nparams,
-		    params, NULL, NULL, 0) : PQsendQueryParams(d->conn, sql,
-		    nparams, NULL, params, NULL, NULL, 0);
+	int sent = 1;
+	for (int i = 0; i < n && sent; i++)
+		sent = send_step(d->conn, &steps[i]);
 	if (sent)
 		sent = PQpipelineSync(d->conn);
 	d->pending_begin = NULL;
 	d->pending_tenant[0] = '\0';
-	int steps = 2 + tenant, ok = sent, got_main = 0;
+	int ok = sent, got_main = 0;
 	/* each statement ends with a NULL; the sync with PGRES_PIPELINE_SYNC */
-	for (int i = 0; sent && i < steps; i++) {
+	for (int i = 0; sent && i < n; i++) {
 		PGresult *pg = PQgetResult(d->conn);
 		if (pg == NULL) {
 			ok = 0;
 			break;
 		}
-		int last = i == steps - 1;
+		int last = i == n - 1;
 		if (PQresultStatus(pg) == PGRES_PIPELINE_ABORTED ||
 		    !res_ok(pg)) {
 			if (ok && r->pg == NULL) {
@@ -269,7 +299,7 @@ exec_once(db *d, db_res *r, const char *sql, int nparams,
 	char name[24];
 	if (stmt_name(d, r, sql, nparams, name) < 0)
 		return -1;
-	if (d->pending_begin)
+	if (d->pending_begin || d->read_mode)
 		return exec_pipelined(d, r, name, sql, nparams, params);
 	PGresult *pg = name[0]
 	    ? PQexecPrepared(d->conn, name, nparams, params, NULL, NULL, 0)
@@ -292,7 +322,7 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 		r->error = "database unavailable";
 		return -1;
 	}
-	int was_idle = !db_in_tx(d) || begin != NULL;
+	int was_idle = !db_in_tx(d) || begin != NULL || d->read_mode;
 	if (exec_once(d, r, sql, nparams, params) == 0)
 		return 0;
 	if (PQstatus(d->conn) == CONNECTION_OK || !was_idle)
@@ -387,10 +417,21 @@ db_begin_mode(db *d, int read_only)
 }
 
 int
+db_begin_read(db *d)
+{
+	if (ensure_connected(d) < 0)
+		return -1;
+	d->read_mode = 1;
+	d->read_tenant[0] = '\0';
+	return 0;
+}
+
+int
 db_commit(db *d, db_res *err)
 {
 	db_res r = {0};
-	if (d->pending_begin) {
+	if (d->read_mode || d->pending_begin) {
+		d->read_mode = 0;
 		/* nothing was sent: nothing to commit */
 		d->pending_begin = NULL;
 		if (err)
@@ -412,6 +453,10 @@ db_commit(db *d, db_res *err)
 int
 db_set_tenant(db *d, const char *tenant_id)
 {
+	if (d->read_mode && strlen(tenant_id) < sizeof(d->read_tenant)) {
+		strcpy(d->read_tenant, tenant_id);
+		return 0;
+	}
 	if (d->pending_begin && strlen(tenant_id) < sizeof(d->pending_tenant)) {
 		strcpy(d->pending_tenant, tenant_id);
 		return 0;
@@ -426,7 +471,8 @@ db_set_tenant(db *d, const char *tenant_id)
 void
 db_commit_async(db *d)
 {
-	if (d->pending_begin) {
+	if (d->read_mode || d->pending_begin) {
+		d->read_mode = 0;
 		d->pending_begin = NULL;
 		return;
 	}
@@ -439,7 +485,8 @@ db_commit_async(db *d)
 void
 db_rollback(db *d)
 {
-	if (d->pending_begin) {
+	if (d->read_mode || d->pending_begin) {
+		d->read_mode = 0;
 		d->pending_begin = NULL;
 		return;
 	}

@@ -56,6 +56,11 @@ int db_bool(const db_res *r, int row, int col, int *out);
  * before the link's next use.  db_rollback is safe with no transaction. */
 int db_begin(db *d);
 int db_begin_mode(db *d, int read_only);
+/* db_begin_read: read mode, for requests that only read: no BEGIN and no
+ * COMMIT; each statement runs in its own implicit transaction, read-only
+ * and scoped to the tenant of db_set_tenant, set up by a prelude in the
+ * same pipelined round trip.  End it with db_commit(_async) or rollback. */
+int db_begin_read(db *d);
 int db_commit(db *d, db_res *err);
 void db_commit_async(db *d);
 void db_rollback(db *d);

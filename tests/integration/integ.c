@@ -957,6 +957,27 @@ START_TEST(pipeline_errors_surface)
 	    0);
 	ck_assert_ptr_null(db_text(&r, 0, 0));	/* scope ended with it */
 	db_res_clear(&r);
+	/* read mode: every statement scoped and read-only, none leaking */
+	ck_assert_int_eq(db_begin_read(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, TENANT1), 0);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(db_exec(conn, &r, "SELECT bursar_tenant(), "
+		    "current_setting('transaction_read_only')", 0, NULL), 0);
+		ck_assert_str_eq(db_text(&r, 0, 0), TENANT1);
+		ck_assert_str_eq(db_text(&r, 0, 1), "on");
+		db_res_clear(&r);
+	}
+	ck_assert_int_eq(db_exec(conn, &r, "INSERT INTO outbox_events "
+	    "(tenant_id, type, payload) VALUES ('" TENANT1 "', 'read.write', "
+	    "'{}')", 0, NULL), -1);
+	ck_assert_str_eq(r.sqlstate, "25006");
+	db_res_clear(&r);
+	db_commit_async(conn);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT bursar_tenant(), "
+	    "current_setting('transaction_read_only')", 0, NULL), 0);
+	ck_assert_ptr_null(db_text(&r, 0, 0));
+	ck_assert_str_eq(db_text(&r, 0, 1), "off");
+	db_res_clear(&r);
 }
 END_TEST
 
