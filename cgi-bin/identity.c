@@ -19,14 +19,6 @@ local_next(const char *next)
 	return next;
 }
 
-static void
-see_other(ctx *c, const char *where)
-{
-	resp_reset(&c->resp, 0);
-	c->resp.status = 303;
-	resp_header(c->a, &c->resp, "Location", where);
-}
-
 /* form_page: a form page with what was typed in the fields named by keep
  * (never a password), the field errors (taken) and a message.  Each form
  * of this program is drawn by this one function. */
@@ -119,7 +111,7 @@ login(ctx *c)
 		return;
 	}
 	db_res_clear(&r);
-	see_other(c, local_next(http_arg(&c->req, "next")));
+	app_redirect(c, local_next(http_arg(&c->req, "next")));
 }
 
 static void
@@ -127,7 +119,7 @@ logout(ctx *c)
 {
 	if (identity_session_end(c) < 0)
 		return;
-	see_other(c, "/");
+	app_redirect(c, "/");
 }
 
 static void
@@ -237,7 +229,7 @@ signup(ctx *c)
 		return;
 	}
 	if (identity_session_start(c, &u) == 0)
-		see_other(c, "/app");
+		app_redirect(c, "/app");
 }
 
 /* me_json: the caller, their business, role and permissions. */
@@ -454,7 +446,7 @@ reset(ctx *c)
 		if (c->api)
 			app_render(c, 200, NULL, NULL, NULL);
 		else
-			see_other(c, "/app/login?reset=1");
+			app_redirect(c, "/app/login?reset=1");
 		return;
 	}
 	if (rc == IDENTITY_ERROR) {
@@ -528,7 +520,7 @@ invite(ctx *c)
 	if (rc != IDENTITY_OK)
 		return;
 	if (!c->api) {
-		see_other(c, "/app/users");
+		app_redirect(c, "/app/users");
 		return;
 	}
 	cJSON *out = cJSON_CreateObject();
@@ -576,7 +568,7 @@ accept(ctx *c)
 		return;
 	}
 	if (identity_session_start(c, &u) == 0)
-		see_other(c, "/app");
+		app_redirect(c, "/app");
 }
 
 static void
@@ -603,7 +595,7 @@ change_password(ctx *c)
 	if (c->api)
 		app_render(c, 200, NULL, NULL, NULL);
 	else
-		see_other(c, "/app/me?password=changed");
+		app_redirect(c, "/app/me?password=changed");
 }
 
 /* ---- API keys ---- */
@@ -690,7 +682,7 @@ api_key_revoke(ctx *c)
 		if (c->api)
 			app_render(c, 200, NULL, NULL, NULL);
 		else
-			see_other(c, "/app/api-keys");
+			app_redirect(c, "/app/api-keys");
 	}
 }
 

@@ -8,14 +8,6 @@
 #include "app.h"
 #include "team.h"
 
-static void
-see_other(ctx *c, const char *where)
-{
-	resp_reset(&c->resp, 0);
-	c->resp.status = 303;
-	resp_header(c->a, &c->resp, "Location", where);
-}
-
 /* answer: the common end of a change: 404, 422 with fields, or success
  * (JSON {} for the API, back to page for a browser). */
 static void
@@ -32,7 +24,7 @@ answer(ctx *c, int rc, cJSON *fields, const char *page)
 		if (c->api)
 			app_render(c, 200, NULL, NULL, NULL);
 		else
-			see_other(c, page);
+			app_redirect(c, page);
 	}
 }
 
@@ -209,7 +201,7 @@ sessions_end_others(ctx *c)
 	if (n < 0)
 		return;
 	if (!c->api) {
-		see_other(c, "/app/sessions");
+		app_redirect(c, "/app/sessions");
 		return;
 	}
 	cJSON *out = cJSON_CreateObject();

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <regex.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -159,4 +160,15 @@ api_uuid_ok(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
+int
+api_matches(const char *re, const char *s)
+{
+	regex_t rx;
+	if (s == NULL || regcomp(&rx, re, REG_EXTENDED | REG_NOSUB) != 0)
+		return 0;
+	int ok = regexec(&rx, s, 0, NULL, 0) == 0;
+	regfree(&rx);
+	return ok;
 }

@@ -46,6 +46,10 @@ const char *api_cursor_decode(arena *a, const char *cursor);
 /* api_list: {"items": items, "next": cursor or null}; takes items. */
 cJSON *api_list(cJSON *items, const char *next);
 
+/* api_matches: 1 when s matches the POSIX extended regular expression re
+ * (a pattern from code, never from input). */
+int api_matches(const char *re, const char *s);
+
 /* api_uuid_ok: 1 for a canonical textual UUID (any version). */
 int api_uuid_ok(const char *s);
 

@@ -25,6 +25,14 @@ app_param(const ctx *c, const char *name)
 	return kv_get(&c->params, name);
 }
 
+void
+app_redirect(ctx *c, const char *where)
+{
+	resp_reset(&c->resp, 0);
+	c->resp.status = 303;
+	resp_header(c->a, &c->resp, "Location", where);
+}
+
 int
 app_cookie(ctx *c, const char *name, const char *value, long max_age)
 {
@@ -187,9 +195,8 @@ authorize(ctx *c)
 			return 401;
 		}
 		resp_reset(&c->resp, 1);
-		c->resp.status = 303;
-		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
-		    "/app/login?next=%s", form_url_escape(c->a, c->req.path)));
+		app_redirect(c, arena_printf(c->a, "/app/login?next=%s",
+		    form_url_escape(c->a, c->req.path)));
 		return 303;
 	}
 	if (c->route->perm && !auth_can(c, c->route->perm)) {

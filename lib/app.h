@@ -63,6 +63,9 @@ void app_error(ctx *c, int status, const char *code, const char *message,
  * the database is unreachable, else 500 (logged, never shown). */
 void app_db_error(ctx *c, const db_res *r);
 
+/* app_redirect: 303 See Other to a path on this site (after a form). */
+void app_redirect(ctx *c, const char *where);
+
 /* app_param: a path parameter, e.g. "id". */
 const char *app_param(const ctx *c, const char *name);
 

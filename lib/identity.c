@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include <ctype.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +85,26 @@ exec1(struct ctx *c, const char *sql, int n, const char *const *p)
 	return rc;
 }
 
+/* tenant_of: runs one of the cross-tenant lookups (a SECURITY DEFINER
+ * function answering a tenant id or NULL).  0 with *tenant set (NULL when
+ * unknown), or -1 with the error response set. */
+static int
+tenant_of(struct ctx *c, const char *sql, int n, const char *const *p,
+    const char **tenant)
+{
+	db_res r;
+	*tenant = NULL;
+	if (db_exec(c->db, &r, sql, n, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return -1;
+	}
+	if (r.rows == 1 && !db_isnull(&r, 0, 0))
+		*tenant = arena_strdup(c->a, db_text(&r, 0, 0));
+	db_res_clear(&r);
+	return 0;
+}
+
 int
 identity_sign_in(struct ctx *c, const char *slug, const char *email,
     const char *password, identity_user *u, long *retry_after)
@@ -129,17 +148,11 @@ identity_sign_in(struct ctx *c, const char *slug, const char *email,
 		return IDENTITY_THROTTLED;
 	}
 
-	const char *hash = NULL;
+	const char *hash = NULL, *tenant;
 	int found = 0;
 	const char *sp[1] = { slug };
-	if (db_exec(c->db, &r, "SELECT auth_tenant_by_slug($1)", 1, sp) < 0) {
-		app_db_error(c, &r);
-		db_res_clear(&r);
+	if (tenant_of(c, "SELECT auth_tenant_by_slug($1)", 1, sp, &tenant) < 0)
 		return IDENTITY_ERROR;
-	}
-	const char *tenant = db_isnull(&r, 0, 0) ? NULL :
-	    arena_strdup(c->a, db_text(&r, 0, 0));
-	db_res_clear(&r);
 	if (tenant) {
 		if (db_begin(c->db) < 0 || db_set_tenant(c->db, tenant) < 0) {
 			db_rollback(c->db);
@@ -211,17 +224,6 @@ identity_session_end(struct ctx *c)
 	    NULL);
 }
 
-static int
-matches(const char *re, const char *s)
-{
-	regex_t rx;
-	if (regcomp(&rx, re, REG_EXTENDED | REG_NOSUB) != 0)
-		return 0;
-	int ok = regexec(&rx, s, 0, NULL, 0) == 0;
-	regfree(&rx);
-	return ok;
-}
-
 static void
 field(cJSON *fields, const char *name, const char *msg)
 {
@@ -241,15 +243,15 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	size_t nlen = in->name ? strlen(in->name) : 0;
 	if (blen == 0 || blen > 200)
 		field(fields, "business", "give the business's name");
-	if (!matches("^[a-z0-9][a-z0-9-]{1,62}$", slug))
+	if (!api_matches("^[a-z0-9][a-z0-9-]{1,62}$", slug))
 		field(fields, "slug", "2 to 63 lower-case letters, digits and "
 		    "dashes");
-	if (!matches("^[A-Z]{3}$", currency))
+	if (!api_matches("^[A-Z]{3}$", currency))
 		field(fields, "currency", "a three-letter ISO 4217 code, e.g. "
 		    "INR");
 	if (nlen == 0 || nlen > 200)
 		field(fields, "name", "give your name");
-	if (!matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
+	if (!api_matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
 	    email) || strlen(email) > 254)
 		field(fields, "email", "give a valid email address");
 	const char *why = password_policy(in->password ? in->password : "",
@@ -365,16 +367,9 @@ identity_tokens(struct ctx *c, const identity_user *u, const char *family,
 static int
 refresh_scope(struct ctx *c, const char *hash)
 {
-	db_res r;
-	const char *p[1] = { hash };
-	if (db_exec(c->db, &r, "SELECT auth_refresh_tenant($1)", 1, p) < 0) {
-		app_db_error(c, &r);
-		db_res_clear(&r);
+	const char *p[1] = { hash }, *tenant;
+	if (tenant_of(c, "SELECT auth_refresh_tenant($1)", 1, p, &tenant) < 0)
 		return IDENTITY_ERROR;
-	}
-	const char *tenant = db_isnull(&r, 0, 0) ? NULL :
-	    arena_strdup(c->a, db_text(&r, 0, 0));
-	db_res_clear(&r);
 	if (tenant == NULL)
 		return IDENTITY_REFUSED;
 	if (db_begin(c->db) < 0 || db_set_tenant(c->db, tenant) < 0) {
@@ -482,16 +477,9 @@ identity_revoke(struct ctx *c, const char *token)
 static int
 token_scope(struct ctx *c, const char *kind, const char *hash)
 {
-	db_res r;
-	const char *p[2] = { kind, hash };
-	if (db_exec(c->db, &r, "SELECT auth_token_tenant($1, $2)", 2, p) < 0) {
-		app_db_error(c, &r);
-		db_res_clear(&r);
+	const char *p[2] = { kind, hash }, *tenant;
+	if (tenant_of(c, "SELECT auth_token_tenant($1, $2)", 2, p, &tenant) < 0)
 		return -1;
-	}
-	const char *tenant = r.rows == 1 && !db_isnull(&r, 0, 0) ?
-	    arena_strdup(c->a, db_text(&r, 0, 0)) : NULL;
-	db_res_clear(&r);
 	if (tenant == NULL)
 		return 0;
 	if (db_set_tenant(c->db, tenant) < 0) {
@@ -546,16 +534,9 @@ identity_reset_request(struct ctx *c, const char *slug, const char *email)
 {
 	slug = lower(c, slug);
 	email = lower(c, email);
-	db_res r;
-	const char *sp[1] = { slug };
-	if (db_exec(c->db, &r, "SELECT auth_tenant_by_slug($1)", 1, sp) < 0) {
-		app_db_error(c, &r);
-		db_res_clear(&r);
+	const char *sp[1] = { slug }, *tenant;
+	if (tenant_of(c, "SELECT auth_tenant_by_slug($1)", 1, sp, &tenant) < 0)
 		return IDENTITY_ERROR;
-	}
-	const char *tenant = db_isnull(&r, 0, 0) ? NULL :
-	    arena_strdup(c->a, db_text(&r, 0, 0));
-	db_res_clear(&r);
 	if (tenant == NULL)
 		return IDENTITY_OK;
 	if (db_set_tenant(c->db, tenant) < 0) {
@@ -588,22 +569,37 @@ identity_reset_request(struct ctx *c, const char *slug, const char *email)
 	return IDENTITY_OK;
 }
 
-int
-identity_reset(struct ctx *c, const char *token, const char *password,
-    cJSON *fields)
+/* redeem: spends a live mailed token of kind ("reset" or "invite") by
+ * setting the password of its user, inside the caller's transaction
+ * (left scoped to the token's tenant).  On IDENTITY_OK, *user and *email
+ * name the user, who is also the actor from here on. */
+static int
+redeem(struct ctx *c, const char *kind, const char *token,
+    const char *password, cJSON *fields, const char **user,
+    const char **email)
 {
+	static const char *const find_reset = "SELECT r.id, u.id, u.email "
+	    "FROM password_resets r JOIN users u ON u.tenant_id = r.tenant_id "
+	    "AND u.id = r.user_id WHERE r.token_hash = $1 AND r.used_at IS NULL "
+	    "AND r.expires_at > now() AND u.active FOR UPDATE OF r";
+	static const char *const find_invite = "SELECT i.id, u.id, u.email "
+	    "FROM invitations i JOIN users u ON u.tenant_id = i.tenant_id AND "
+	    "u.id = i.user_id WHERE i.token_hash = $1 AND i.accepted_at IS NULL "
+	    "AND i.expires_at > now() AND u.active FOR UPDATE OF i";
+	static const char *const spend_reset = "UPDATE password_resets SET "
+	    "used_at = now() WHERE id = $1";
+	static const char *const spend_invite = "UPDATE invitations SET "
+	    "accepted_at = now() WHERE id = $1";
+	int is_reset = strcmp(kind, "reset") == 0;
 	if (token == NULL || *token == '\0')
 		return IDENTITY_REFUSED;
 	const char *hash = crypto_token_hash(c->a, token);
-	int scoped = token_scope(c, "reset", hash);
+	int scoped = token_scope(c, kind, hash);
 	if (scoped <= 0)
 		return scoped < 0 ? IDENTITY_ERROR : IDENTITY_REFUSED;
 	db_res r;
 	const char *p[1] = { hash };
-	if (db_exec(c->db, &r, "SELECT r.id, u.id, u.email FROM "
-	    "password_resets r JOIN users u ON u.tenant_id = r.tenant_id AND "
-	    "u.id = r.user_id WHERE r.token_hash = $1 AND r.used_at IS NULL "
-	    "AND r.expires_at > now() AND u.active FOR UPDATE OF r", 1, p) < 0) {
+	if (db_exec(c->db, &r, is_reset ? find_reset : find_invite, 1, p) < 0) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return IDENTITY_ERROR;
@@ -612,18 +608,29 @@ identity_reset(struct ctx *c, const char *token, const char *password,
 		db_res_clear(&r);
 		return IDENTITY_REFUSED;
 	}
-	const char *reset = arena_strdup(c->a, db_text(&r, 0, 0));
-	const char *user = arena_strdup(c->a, db_text(&r, 0, 1));
-	const char *email = arena_strdup(c->a, db_text(&r, 0, 2));
+	const char *id = arena_strdup(c->a, db_text(&r, 0, 0));
+	*user = arena_strdup(c->a, db_text(&r, 0, 1));
+	*email = arena_strdup(c->a, db_text(&r, 0, 2));
 	db_res_clear(&r);
-	int rc = set_password(c, user, email, password, fields);
+	int rc = set_password(c, *user, *email, password, fields);
 	if (rc != IDENTITY_OK)
 		return rc;
-	const char *rp[1] = { reset };
-	c->user_id = user;
-	c->actor_label = email;
-	if (exec1(c, "UPDATE password_resets SET used_at = now() WHERE id = $1",
-	    1, rp) < 0 || end_sessions(c, user, NULL) < 0 ||
+	c->user_id = *user;
+	c->actor_label = *email;
+	const char *sp[1] = { id };
+	return exec1(c, is_reset ? spend_reset : spend_invite, 1, sp) < 0 ?
+	    IDENTITY_ERROR : IDENTITY_OK;
+}
+
+int
+identity_reset(struct ctx *c, const char *token, const char *password,
+    cJSON *fields)
+{
+	const char *user, *email;
+	int rc = redeem(c, "reset", token, password, fields, &user, &email);
+	if (rc != IDENTITY_OK)
+		return rc;
+	if (end_sessions(c, user, NULL) < 0 ||
 	    audit_record(c, "user.password_reset", "user", user, NULL, NULL) < 0)
 		return IDENTITY_ERROR;
 	return IDENTITY_OK;
@@ -635,7 +642,7 @@ identity_invite(struct ctx *c, const char *email, const char *name,
 {
 	email = lower(c, email);
 	size_t nlen = name ? strlen(name) : 0;
-	if (!matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
+	if (!api_matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
 	    email) || strlen(email) > 254)
 		field(fields, "email", "give a valid email address");
 	if (nlen == 0 || nlen > 200)
@@ -711,42 +718,14 @@ identity_accept(struct ctx *c, const char *token, const char *password,
     identity_user *u, cJSON *fields)
 {
 	memset(u, 0, sizeof(*u));
-	if (token == NULL || *token == '\0')
-		return IDENTITY_REFUSED;
-	const char *hash = crypto_token_hash(c->a, token);
-	int scoped = token_scope(c, "invite", hash);
-	if (scoped <= 0)
-		return scoped < 0 ? IDENTITY_ERROR : IDENTITY_REFUSED;
-	db_res r;
-	const char *p[1] = { hash };
-	if (db_exec(c->db, &r, "SELECT i.id, u.id, u.email FROM invitations i "
-	    "JOIN users u ON u.tenant_id = i.tenant_id AND u.id = i.user_id "
-	    "WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at "
-	    "> now() AND u.active FOR UPDATE OF i", 1, p) < 0) {
-		app_db_error(c, &r);
-		db_res_clear(&r);
-		return IDENTITY_ERROR;
-	}
-	if (r.rows != 1) {
-		db_res_clear(&r);
-		return IDENTITY_REFUSED;
-	}
-	const char *inv = arena_strdup(c->a, db_text(&r, 0, 0));
-	const char *user = arena_strdup(c->a, db_text(&r, 0, 1));
-	const char *email = arena_strdup(c->a, db_text(&r, 0, 2));
-	db_res_clear(&r);
-	int rc = set_password(c, user, email, password, fields);
+	const char *user, *email;
+	int rc = redeem(c, "invite", token, password, fields, &user, &email);
 	if (rc != IDENTITY_OK)
 		return rc;
-	const char *ip[1] = { inv };
-	c->user_id = user;
-	c->actor_label = email;
-	if (exec1(c, "UPDATE invitations SET accepted_at = now() WHERE id = $1",
-	    1, ip) < 0 || audit_record(c, "user.joined", "user", user, NULL,
-	    NULL) < 0)
+	if (audit_record(c, "user.joined", "user", user, NULL, NULL) < 0)
 		return IDENTITY_ERROR;
-	int found = load_user(c, "id", user, u, NULL);
-	return found == 1 ? IDENTITY_OK : IDENTITY_ERROR;
+	return load_user(c, "id", user, u, NULL) == 1 ? IDENTITY_OK :
+	    IDENTITY_ERROR;
 }
 
 int
@@ -792,7 +771,7 @@ identity_api_key_create(struct ctx *c, const char *name, const char *scopes,
 		size_t len = strcspn(s, ", ");
 		if (len > 0) {
 			char *one = arena_strndup(c->a, s, len);
-			if (!matches("^[a-z_]+\\.[a-z_]+$", one) ||
+			if (!api_matches("^[a-z_]+\\.[a-z_]+$", one) ||
 			    !auth_can(c, one)) {
 				field(fields, "scopes", arena_printf(c->a, "%s is "
 				    "not a permission you hold", one));

@@ -1,7 +1,6 @@
 /* team.c: users, roles, branches and sessions of a tenant. */
 #include "team.h"
 
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,22 +232,11 @@ team_set_active(struct ctx *c, const char *user_id, int active,
 	    user_id, before);
 }
 
-static int
-matches(const char *re, const char *s)
-{
-	regex_t rx;
-	if (regcomp(&rx, re, REG_EXTENDED | REG_NOSUB) != 0)
-		return 0;
-	int ok = regexec(&rx, s, 0, NULL, 0) == 0;
-	regfree(&rx);
-	return ok;
-}
-
 int
 team_role_save(struct ctx *c, const char *name, const char *perms,
     cJSON *fields)
 {
-	if (name == NULL || !matches("^[a-z][a-z0-9_ -]{0,59}$", name))
+	if (name == NULL || !api_matches("^[a-z][a-z0-9_ -]{0,59}$", name))
 		field(fields, "name", "1 to 60 lower-case letters, digits, "
 		    "spaces, dashes");
 	if (cJSON_GetArraySize(fields) > 0)
@@ -319,7 +307,7 @@ int
 team_branch_create(struct ctx *c, const char *code, const char *name,
     cJSON *fields)
 {
-	if (code == NULL || !matches("^[A-Za-z0-9_-]{1,20}$", code))
+	if (code == NULL || !api_matches("^[A-Za-z0-9_-]{1,20}$", code))
 		field(fields, "code", "1 to 20 letters, digits, dashes");
 	if (name == NULL || *name == '\0' || strlen(name) > 200)
 		field(fields, "name", "give the branch a name");
