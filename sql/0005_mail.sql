@@ -106,7 +106,7 @@ BEGIN
 	GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
 	DELETE FROM password_resets WHERE expires_at < now() OR used_at IS NOT NULL;
 	GET DIAGNOSTICS k = ROW_COUNT; n := n + k;
-	-- an invitation never accepted takes its placeholder user with it
+	-- an invitation never accepted takes its not-yet-joined user with it
 	DELETE FROM users u USING invitations i
 		WHERE i.tenant_id = u.tenant_id AND i.user_id = u.id
 		  AND i.expires_at < now() AND i.accepted_at IS NULL

@@ -48,6 +48,18 @@ unique(const char *prefix)
 	return s[i];
 }
 
+/* take_access: the access token of a token-bearing reply (malloc'd); the
+ * reply is freed. */
+static char *
+take_access(reply *r)
+{
+	cJSON *j = body_json(r);
+	char *t = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(r);
+	return t;
+}
+
 /* sign_up: a new business through the API; returns the access token
  * (malloc'd) and the slug. */
 static char *
@@ -62,11 +74,7 @@ sign_up(const char *slug, const char *email)
 	    0);
 	ck_assert_msg(r.status == 201, "sign-up: %ld %s", r.status,
 	    buf_str(&r.body));
-	cJSON *j = body_json(&r);
-	char *t = strdup(jstr(j, "access_token"));
-	cJSON_Delete(j);
-	reply_free(&r);
-	return t;
+	return take_access(&r);
 }
 
 START_TEST(sign_up_and_me)
@@ -436,16 +444,14 @@ START_TEST(rls_proof)
 }
 END_TEST
 
+static char *fresh_token(const char *slug, const char *email,
+    const char *pw);
+
+/* owner_token: a new access token for an owner made by sign_up */
 static char *
 owner_token(const char *slug, const char *email)
 {
-	reply r;
-	ck_assert_int_eq(try_token(slug, email, "blue7Horse!fence", &r), 200);
-	cJSON *j = body_json(&r);
-	char *t = strdup(jstr(j, "access_token"));
-	cJSON_Delete(j);
-	reply_free(&r);
-	return t;
+	return fresh_token(slug, email, "blue7Horse!fence");
 }
 
 static cJSON *
@@ -876,11 +882,7 @@ fresh_token(const char *slug, const char *email, const char *pw)
 {
 	reply r;
 	ck_assert_int_eq(try_token(slug, email, pw, &r), 200);
-	cJSON *j = body_json(&r);
-	char *t = strdup(jstr(j, "access_token"));
-	cJSON_Delete(j);
-	reply_free(&r);
-	return t;
+	return take_access(&r);
 }
 
 START_TEST(team_roles_and_branches)
