@@ -26,7 +26,7 @@ UNIT      := $(patsubst tests/unit/%.c,$(O)/tests/unit/%,$(wildcard tests/unit/t
 INTEG     := $(O)/tests/integration/integ
 BENCHBIN  := $(patsubst bench/%.c,$(O)/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps build run stop migrate test unit integration sanitize bench clean
+.PHONY: all deps build run stop migrate test unit integration sanitize fuzz bench clean
 all: build
 build: $(PROGS) $(CRONS) $(TOOLS) $(UNIT) $(INTEG) $(BENCHBIN)
 
@@ -97,8 +97,32 @@ test: deps
 	@$(MAKE) --no-print-directory build
 	@bash tests/run-all.sh
 
+# fuzzers (libFuzzer, clang) over the parsers that take outside input;
+# FUZZ_SECONDS each (make test runs them briefly: a crash or leak fails it)
+FUZZ_SECONDS ?= 60
+FUZZ      := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_LIB  := lib/arena.c lib/buf.c lib/kv.c lib/utf8.c lib/form.c lib/multipart.c lib/jsonin.c
+
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	@echo "  FUZZ    $@"
+	@clang -std=c11 -g -O1 -D_GNU_SOURCE -Ilib -I/usr/include/cjson \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_LIB) -lcjson
+
+fuzz: $(FUZZ)
+	@set -e; for f in $(FUZZ); do \
+	    mkdir -p build-fuzz/corpus/$$(basename $$f); \
+	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	    if ! $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	        -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$(basename $$f) \
+	        >build-fuzz/$$(basename $$f).log 2>&1; then \
+	        tail -n 40 build-fuzz/$$(basename $$f).log; \
+	        echo "fuzz: $$f found a crashing input (build-fuzz/crash-*)"; exit 1; \
+	    fi; tail -n 1 build-fuzz/$$(basename $$f).log; \
+	done; echo "fuzz: $(words $(FUZZ)) passed, 0 failed"
+
 bench: deps build
 	@sh bench/run.sh
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

@@ -9,6 +9,8 @@ status=0
 for step in unit integration sanitize; do
 	make --no-print-directory "$step" 2>&1 | grep --line-buffered -vE '^  (CC|LD) ' | tee -a "$log" || status=1
 done
+# the parsers under libFuzzer, briefly: a crash or a leak fails the run
+make --no-print-directory fuzz FUZZ_SECONDS=${FUZZ_SECONDS:-10} 2>&1 | grep --line-buffered -vE '^  FUZZ ' | tee -a "$log" || status=1
 # Check prints "NN%: Checks: N, Failures: F, Errors: E"; the shell suites
 # print "name: P passed, F failed"; node's runner "ℹ pass N" and "ℹ fail N"
 awk '
