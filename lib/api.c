@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto.h"
 #include "utf8.h"
 
 cJSON *
@@ -80,57 +81,23 @@ api_limit(const kv_list *query, int *limit)
 	return 0;
 }
 
-static const char b64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
 const char *
 api_cursor_encode(arena *a, const char *key)
 {
-	size_t n = strlen(key);
-	char *out = arena_alloc(a, (n + 2) / 3 * 4 + 1), *o = out;
-	const unsigned char *p = (const unsigned char *)key;
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)p[i] << 16;
-		if (i + 1 < n)
-			v |= (uint32_t)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		*o++ = b64[v >> 18 & 63];
-		*o++ = b64[v >> 12 & 63];
-		if (i + 1 < n)
-			*o++ = b64[v >> 6 & 63];
-		if (i + 2 < n)
-			*o++ = b64[v & 63];
-	}
-	*o = '\0';
-	return out;
+	return crypto_b64url(a, key, strlen(key));
 }
 
 const char *
 api_cursor_decode(arena *a, const char *cursor)
 {
-	size_t n = strlen(cursor);
-	if (n == 0 || n % 4 == 1 || n > 1024)
+	size_t n = strlen(cursor), len;
+	if (n == 0 || n > 1024)
 		return NULL;
-	char *out = arena_alloc(a, n * 3 / 4 + 1);
-	size_t j = 0;
-	uint32_t v = 0;
-	int bits = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *q = strchr(b64, cursor[i]);
-		if (q == NULL || cursor[i] == '\0')
-			return NULL;
-		v = v << 6 | (uint32_t)(q - b64);
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[j++] = (char)(v >> bits & 0xff);
-		}
-	}
-	out[j] = '\0';
-	if (!utf8_valid(out, j))
+	/* the decoder NUL-terminates; a key is text, never raw bytes */
+	unsigned char *key = crypto_b64url_decode(a, cursor, &len);
+	if (key == NULL || !utf8_valid((const char *)key, len))
 		return NULL;
-	return out;
+	return (const char *)key;
 }
 
 cJSON *
@@ -171,4 +138,11 @@ api_matches(const char *re, const char *s)
 	int ok = regexec(&rx, s, 0, NULL, 0) == 0;
 	regfree(&rx);
 	return ok;
+}
+
+void
+api_field(cJSON *fields, const char *name, const char *msg)
+{
+	if (!cJSON_HasObjectItem(fields, name))
+		cJSON_AddStringToObject(fields, name, msg);
 }

@@ -46,6 +46,10 @@ const char *api_cursor_decode(arena *a, const char *cursor);
 /* api_list: {"items": items, "next": cursor or null}; takes items. */
 cJSON *api_list(cJSON *items, const char *next);
 
+/* api_field: records why a field was refused (the first reason per field
+ * wins) in fields, the "fields" object of the error shape. */
+void api_field(cJSON *fields, const char *name, const char *msg);
+
 /* api_matches: 1 when s matches the POSIX extended regular expression re
  * (a pattern from code, never from input). */
 int api_matches(const char *re, const char *s);

@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 
 #include <fcgiapp.h>
 
 #include "auth.h"
+#include "crypto.h"
 #include "idem.h"
 #include "form.h"
 #include "log.h"
@@ -159,16 +159,7 @@ request_id(ctx *c)
 		if (n > 0 && n <= 128 && id[n] == '\0')
 			return id;
 	}
-	unsigned char r[16];
-	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
-		abort();
-	static const char hexd[] = "0123456789abcdef";
-	char *s = arena_alloc(c->a, 33);
-	for (int i = 0; i < 16; i++) {
-		s[2 * i] = hexd[r[i] >> 4];
-		s[2 * i + 1] = hexd[r[i] & 15];
-	}
-	return s;
+	return crypto_random_hex(c->a, 16);
 }
 
 static long

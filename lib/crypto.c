@@ -29,12 +29,29 @@ digest_hex(arena *a, const crypto_part *parts, int n, int separate)
 	}
 	EVP_DigestFinal_ex(h, md, &mdlen);
 	EVP_MD_CTX_free(h);
-	char *hex = arena_alloc(a, 2 * mdlen + 1);
-	for (unsigned i = 0; i < mdlen; i++) {
-		hex[2 * i] = hexd[md[i] >> 4];
-		hex[2 * i + 1] = hexd[md[i] & 15];
+	return crypto_hex(a, md, mdlen);
+}
+
+const char *
+crypto_hex(arena *a, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	char *hex = arena_alloc(a, 2 * n + 1);
+	for (size_t i = 0; i < n; i++) {
+		hex[2 * i] = hexd[p[i] >> 4];
+		hex[2 * i + 1] = hexd[p[i] & 15];
 	}
 	return hex;
+}
+
+const char *
+crypto_random_hex(arena *a, size_t nbytes)
+{
+	unsigned char buf[64];
+	if (nbytes > sizeof(buf) ||
+	    getrandom(buf, nbytes, 0) != (ssize_t)nbytes)
+		abort();
+	return crypto_hex(a, buf, nbytes);
 }
 
 const char *

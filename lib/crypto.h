@@ -23,6 +23,10 @@ const char *crypto_token_hash(arena *a, const char *token);
 /* crypto_hmac_sha256: the 32-byte MAC of data under key into mac. */
 void crypto_hmac_sha256(const void *key, size_t keylen, const void *data,
     size_t len, unsigned char mac[32]);
+/* crypto_hex: lower-case hex of n bytes. */
+const char *crypto_hex(arena *a, const void *data, size_t n);
+/* crypto_random_hex: nbytes from the kernel's CSPRNG, as hex. */
+const char *crypto_random_hex(arena *a, size_t nbytes);
 /* crypto_random_token: nbytes from the kernel's CSPRNG, base64url. */
 const char *crypto_random_token(arena *a, size_t nbytes);
 /* crypto_b64url: base64url without padding of data. */

@@ -224,13 +224,6 @@ identity_session_end(struct ctx *c)
 	    NULL);
 }
 
-static void
-field(cJSON *fields, const char *name, const char *msg)
-{
-	if (!cJSON_HasObjectItem(fields, name))
-		cJSON_AddStringToObject(fields, name, msg);
-}
-
 int
 identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
     cJSON *fields)
@@ -242,22 +235,22 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	size_t blen = in->business ? strlen(in->business) : 0;
 	size_t nlen = in->name ? strlen(in->name) : 0;
 	if (blen == 0 || blen > 200)
-		field(fields, "business", "give the business's name");
+		api_field(fields, "business", "give the business's name");
 	if (!api_matches("^[a-z0-9][a-z0-9-]{1,62}$", slug))
-		field(fields, "slug", "2 to 63 lower-case letters, digits and "
+		api_field(fields, "slug", "2 to 63 lower-case letters, digits and "
 		    "dashes");
 	if (!api_matches("^[A-Z]{3}$", currency))
-		field(fields, "currency", "a three-letter ISO 4217 code, e.g. "
+		api_field(fields, "currency", "a three-letter ISO 4217 code, e.g. "
 		    "INR");
 	if (nlen == 0 || nlen > 200)
-		field(fields, "name", "give your name");
+		api_field(fields, "name", "give your name");
 	if (!api_matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
 	    email) || strlen(email) > 254)
-		field(fields, "email", "give a valid email address");
+		api_field(fields, "email", "give a valid email address");
 	const char *why = password_policy(in->password ? in->password : "",
 	    email);
 	if (why)
-		field(fields, "password", why);
+		api_field(fields, "password", why);
 	if (cJSON_GetArraySize(fields) > 0)
 		return IDENTITY_INVALID;
 
@@ -274,7 +267,7 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	const char *tenant = arena_strdup(c->a, db_text(&r, 0, 1));
 	db_res_clear(&r);
 	if (taken) {
-		field(fields, "slug", "this address is taken; choose another");
+		api_field(fields, "slug", "this address is taken; choose another");
 		return IDENTITY_INVALID;
 	}
 	char hash[PASSWORD_HASH_MAX];
@@ -362,12 +355,16 @@ identity_tokens(struct ctx *c, const identity_user *u, const char *family,
 	return IDENTITY_OK;
 }
 
-/* refresh_scope: opens a transaction scoped to the token's tenant.
- * IDENTITY_OK, IDENTITY_REFUSED (unknown token) or IDENTITY_ERROR. */
+/* refresh_scope: opens a transaction scoped to the tenant of a refresh
+ * token; *hash is the token's hash.  IDENTITY_OK, IDENTITY_REFUSED (no
+ * token, or an unknown one) or IDENTITY_ERROR. */
 static int
-refresh_scope(struct ctx *c, const char *hash)
+refresh_scope(struct ctx *c, const char *token, const char **hash)
 {
-	const char *p[1] = { hash }, *tenant;
+	if (token == NULL || *token == '\0')
+		return IDENTITY_REFUSED;
+	*hash = crypto_token_hash(c->a, token);
+	const char *p[1] = { *hash }, *tenant;
 	if (tenant_of(c, "SELECT auth_refresh_tenant($1)", 1, p, &tenant) < 0)
 		return IDENTITY_ERROR;
 	if (tenant == NULL)
@@ -401,10 +398,8 @@ finish(struct ctx *c, int result)
 int
 identity_refresh(struct ctx *c, const char *token, cJSON *out)
 {
-	if (token == NULL || *token == '\0')
-		return IDENTITY_REFUSED;
-	const char *hash = crypto_token_hash(c->a, token);
-	int rc = refresh_scope(c, hash);
+	const char *hash;
+	int rc = refresh_scope(c, token, &hash);
 	if (rc != IDENTITY_OK)
 		return rc;
 	db_res r;
@@ -458,10 +453,8 @@ identity_refresh(struct ctx *c, const char *token, cJSON *out)
 int
 identity_revoke(struct ctx *c, const char *token)
 {
-	if (token == NULL || *token == '\0')
-		return IDENTITY_REFUSED;
-	const char *hash = crypto_token_hash(c->a, token);
-	int rc = refresh_scope(c, hash);
+	const char *hash;
+	int rc = refresh_scope(c, token, &hash);
 	if (rc != IDENTITY_OK)
 		return rc;
 	const char *p[1] = { hash };
@@ -499,7 +492,7 @@ set_password(struct ctx *c, const char *user, const char *email,
 {
 	const char *why = password_policy(password ? password : "", email);
 	if (why) {
-		field(fields, "password", why);
+		api_field(fields, "password", why);
 		return IDENTITY_INVALID;
 	}
 	char hash[PASSWORD_HASH_MAX];
@@ -644,13 +637,13 @@ identity_invite(struct ctx *c, const char *email, const char *name,
 	size_t nlen = name ? strlen(name) : 0;
 	if (!api_matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
 	    email) || strlen(email) > 254)
-		field(fields, "email", "give a valid email address");
+		api_field(fields, "email", "give a valid email address");
 	if (nlen == 0 || nlen > 200)
-		field(fields, "name", "give the person's name");
+		api_field(fields, "name", "give the person's name");
 	if (role == NULL || *role == '\0')
-		field(fields, "role", "choose a role");
+		api_field(fields, "role", "choose a role");
 	else if (strcmp(role, "owner") == 0 && strcmp(c->role, "owner") != 0)
-		field(fields, "role", "only an owner can make another owner");
+		api_field(fields, "role", "only an owner can make another owner");
 	if (cJSON_GetArraySize(fields) > 0)
 		return IDENTITY_INVALID;
 	db_res r;
@@ -667,9 +660,9 @@ identity_invite(struct ctx *c, const char *email, const char *name,
 	db_bool(&r, 0, 1, &taken);
 	db_res_clear(&r);
 	if (role_id == NULL)
-		field(fields, "role", "no such role");
+		api_field(fields, "role", "no such role");
 	if (taken)
-		field(fields, "email", "this person is already a user here");
+		api_field(fields, "email", "this person is already a user here");
 	if (cJSON_GetArraySize(fields) > 0)
 		return IDENTITY_INVALID;
 	const char *up[4] = { c->tenant_id, email, name, role_id };
@@ -741,7 +734,7 @@ identity_change_password(struct ctx *c, const char *current,
 		return IDENTITY_ERROR;
 	}
 	if (!password_verify(hash, current ? current : "")) {
-		field(fields, "current_password", "this is not your current "
+		api_field(fields, "current_password", "this is not your current "
 		    "password");
 		return IDENTITY_INVALID;
 	}
@@ -761,7 +754,7 @@ identity_api_key_create(struct ctx *c, const char *name, const char *scopes,
 {
 	size_t nlen = name ? strlen(name) : 0;
 	if (nlen == 0 || nlen > 100)
-		field(fields, "name", "name the key after what uses it");
+		api_field(fields, "name", "name the key after what uses it");
 	/* normalise "a, b" into ",a,b," and hold each scope to the caller */
 	buf norm = BUF_INIT(4096);
 	buf_putc(&norm, ',');
@@ -773,7 +766,7 @@ identity_api_key_create(struct ctx *c, const char *name, const char *scopes,
 			char *one = arena_strndup(c->a, s, len);
 			if (!api_matches("^[a-z_]+\\.[a-z_]+$", one) ||
 			    !auth_can(c, one)) {
-				field(fields, "scopes", arena_printf(c->a, "%s is "
+				api_field(fields, "scopes", arena_printf(c->a, "%s is "
 				    "not a permission you hold", one));
 				break;
 			}
@@ -783,7 +776,7 @@ identity_api_key_create(struct ctx *c, const char *name, const char *scopes,
 		s += len + (s[len] != '\0');
 	}
 	if (count == 0)
-		field(fields, "scopes", "give at least one scope");
+		api_field(fields, "scopes", "give at least one scope");
 	if (cJSON_GetArraySize(fields) > 0) {
 		buf_free(&norm);
 		return IDENTITY_INVALID;

@@ -9,13 +9,6 @@
 #include "audit.h"
 #include "auth.h"
 
-static void
-field(cJSON *fields, const char *name, const char *msg)
-{
-	if (!cJSON_HasObjectItem(fields, name))
-		cJSON_AddStringToObject(fields, name, msg);
-}
-
 /* query: one statement; -1 with the error response set on failure */
 static int
 query(struct ctx *c, db_res *r, const char *sql, int n, const char *const *p)
@@ -109,11 +102,11 @@ team_set_role(struct ctx *c, const char *user_id, const char *role,
 	int caller_owner = strcmp(c->role, "owner") == 0;
 	if ((is_owner_role(before) || (role && strcmp(role, "owner") == 0)) &&
 	    !caller_owner)
-		field(fields, "role", "only an owner can make or unmake an "
+		api_field(fields, "role", "only an owner can make or unmake an "
 		    "owner");
 	else if (is_owner_role(before) && role && strcmp(role, "owner") != 0 &&
 	    active_owners(c) <= 1)
-		field(fields, "role", "the business must keep an owner");
+		api_field(fields, "role", "the business must keep an owner");
 	if (cJSON_GetArraySize(fields) > 0) {
 		cJSON_Delete(before);
 		return TEAM_INVALID;
@@ -129,7 +122,7 @@ team_set_role(struct ctx *c, const char *user_id, const char *role,
 	int changed = r.rows == 1;
 	db_res_clear(&r);
 	if (!changed) {
-		field(fields, "role", "no such role");
+		api_field(fields, "role", "no such role");
 		cJSON_Delete(before);
 		return TEAM_INVALID;
 	}
@@ -156,7 +149,7 @@ team_set_branches(struct ctx *c, const char *user_id, const char *codes,
 		return TEAM_ERROR;
 	}
 	if (!db_isnull(&r, 0, 0)) {
-		field(fields, "branches", arena_printf(c->a, "no such branch: %s",
+		api_field(fields, "branches", arena_printf(c->a, "no such branch: %s",
 		    db_text(&r, 0, 0)));
 		db_res_clear(&r);
 		cJSON_Delete(before);
@@ -195,12 +188,12 @@ team_set_active(struct ctx *c, const char *user_id, int active,
 	if (before == NULL)
 		return result;
 	if (!active && strcmp(user_id, c->user_id) == 0)
-		field(fields, "active", "you cannot deactivate yourself");
+		api_field(fields, "active", "you cannot deactivate yourself");
 	else if (!active && is_owner_role(before) &&
 	    strcmp(c->role, "owner") != 0)
-		field(fields, "active", "only an owner can deactivate an owner");
+		api_field(fields, "active", "only an owner can deactivate an owner");
 	else if (!active && is_owner_role(before) && active_owners(c) <= 1)
-		field(fields, "active", "the business must keep an owner");
+		api_field(fields, "active", "the business must keep an owner");
 	if (cJSON_GetArraySize(fields) > 0) {
 		cJSON_Delete(before);
 		return TEAM_INVALID;
@@ -237,7 +230,7 @@ team_role_save(struct ctx *c, const char *name, const char *perms,
     cJSON *fields)
 {
 	if (name == NULL || !api_matches("^[a-z][a-z0-9_ -]{0,59}$", name))
-		field(fields, "name", "1 to 60 lower-case letters, digits, "
+		api_field(fields, "name", "1 to 60 lower-case letters, digits, "
 		    "spaces, dashes");
 	if (cJSON_GetArraySize(fields) > 0)
 		return TEAM_INVALID;
@@ -248,7 +241,7 @@ team_role_save(struct ctx *c, const char *name, const char *perms,
 	    "(SELECT name FROM permissions)", 1, &p[2]) < 0)
 		return TEAM_ERROR;
 	if (!db_isnull(&r, 0, 0))
-		field(fields, "permissions", arena_printf(c->a, "unknown: %s",
+		api_field(fields, "permissions", arena_printf(c->a, "unknown: %s",
 		    db_text(&r, 0, 0)));
 	db_res_clear(&r);
 	if (query(c, &r, "SELECT builtin, id, coalesce((SELECT string_agg("
@@ -267,7 +260,7 @@ team_role_save(struct ctx *c, const char *name, const char *perms,
 	}
 	db_res_clear(&r);
 	if (builtin)
-		field(fields, "name", "built-in roles cannot be changed");
+		api_field(fields, "name", "built-in roles cannot be changed");
 	if (cJSON_GetArraySize(fields) > 0) {
 		cJSON_Delete(before);
 		return TEAM_INVALID;
@@ -308,9 +301,9 @@ team_branch_create(struct ctx *c, const char *code, const char *name,
     cJSON *fields)
 {
 	if (code == NULL || !api_matches("^[A-Za-z0-9_-]{1,20}$", code))
-		field(fields, "code", "1 to 20 letters, digits, dashes");
+		api_field(fields, "code", "1 to 20 letters, digits, dashes");
 	if (name == NULL || *name == '\0' || strlen(name) > 200)
-		field(fields, "name", "give the branch a name");
+		api_field(fields, "name", "give the branch a name");
 	if (cJSON_GetArraySize(fields) > 0)
 		return TEAM_INVALID;
 	db_res r;
@@ -324,7 +317,7 @@ team_branch_create(struct ctx *c, const char *code, const char *name,
 	}
 	if (r.rows == 0) {
 		db_res_clear(&r);
-		field(fields, "code", "a branch already has this code");
+		api_field(fields, "code", "a branch already has this code");
 		return TEAM_INVALID;
 	}
 	const char *id = arena_strdup(c->a, db_text(&r, 0, 0));
