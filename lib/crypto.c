@@ -44,13 +44,20 @@ crypto_hex(arena *a, const void *data, size_t n)
 	return hex;
 }
 
+/* random_bytes: nbytes (at most 64) from the kernel's CSPRNG; a failure
+ * here cannot be worked around, so the worker stops. */
+static void
+random_bytes(unsigned char *buf, size_t nbytes)
+{
+	if (nbytes > 64 || getrandom(buf, nbytes, 0) != (ssize_t)nbytes)
+		abort();
+}
+
 const char *
 crypto_random_hex(arena *a, size_t nbytes)
 {
 	unsigned char buf[64];
-	if (nbytes > sizeof(buf) ||
-	    getrandom(buf, nbytes, 0) != (ssize_t)nbytes)
-		abort();
+	random_bytes(buf, nbytes);
 	return crypto_hex(a, buf, nbytes);
 }
 
@@ -128,9 +135,7 @@ const char *
 crypto_random_token(arena *a, size_t nbytes)
 {
 	unsigned char buf[64];
-	if (nbytes > sizeof(buf) ||
-	    getrandom(buf, nbytes, 0) != (ssize_t)nbytes)
-		abort();
+	random_bytes(buf, nbytes);
 	return crypto_b64url(a, buf, nbytes);
 }
 
