@@ -30,6 +30,13 @@ struct db {
 	 * read-only and scoped to the tenant; the scope ends at the Sync. */
 	int read_mode;
 	char read_tenant[64];
+	/* What the session itself holds (set_config with is_local false), so
+	 * a read for the tenant of the last one needs no prelude at all: one
+	 * statement, one round trip, like a bare query.  Forgotten whenever a
+	 * statement fails, since a failed transaction reverts it. */
+	int sess_known;
+	int sess_read_only;	/* default_transaction_read_only */
+	char sess_tenant[64];
 };
 
 static uint64_t
@@ -65,6 +72,7 @@ disconnect(db *d)
 		PQfinish(d->conn);
 	d->conn = NULL;
 	d->commit_in_flight = 0;
+	d->sess_known = 0;
 	memset(d->stmts, 0, sizeof(d->stmts));
 	d->nstmts = 0;
 }
@@ -200,14 +208,24 @@ stmt_name(db *d, db_res *r, const char *sql, int nparams, char name[24])
 static const char set_tenant_sql[] =
     "SELECT set_config('bursar.tenant_id', $1, true)";
 
-static const char read_prelude_sql[] =
-    "SELECT set_config('bursar.tenant_id', $1, true), "
+/* A read's prelude leaves the session scoped and read-only, so the next
+ * read for the same tenant sends nothing else; it also makes its own
+ * transaction read-only, which has already begun. */
+static const char read_scope_sql[] =
+    "SELECT set_config('bursar.tenant_id', $1, false), "
+    "set_config('default_transaction_read_only', 'on', false), "
     "set_config('transaction_read_only', 'on', true)";
+
+/* A statement outside any transaction runs unscoped and may write. */
+static const char plain_scope_sql[] =
+    "SELECT set_config('bursar.tenant_id', '', false), "
+    "set_config('default_transaction_read_only', 'off', false)";
 
 struct step {
 	const char *name, *sql;
 	int n;
 	const char *const *params;
+	int own_tx;	/* a Sync after it: what follows starts afresh */
 };
 
 static int
@@ -218,40 +236,89 @@ send_step(PGconn *conn, const struct step *st)
 	    NULL, st->params, NULL, NULL, 0);
 }
 
-/* exec_pipelined: the steps before sql (a pending BEGIN, a tenant scope,
- * or read mode's prelude) and sql itself in one round trip.  The first
- * failure is the one reported; the last step's result is sql's. */
 static int
-exec_pipelined(db *d, db_res *r, const char *name, const char *sql,
-    int nparams, const char *const *params)
+sess_is(const db *d, const char *tenant, int read_only)
 {
-	struct step steps[3];
-	int n = 0;
-	char tname[24], pname[24];
-	const char *tp[1] = { d->pending_tenant };
-	const char *rp[1] = { d->read_tenant };
+	return d->sess_known && d->sess_read_only == read_only &&
+	    strcmp(d->sess_tenant, tenant) == 0;
+}
+
+static void
+sess_remember(db *d, const char *tenant, int read_only)
+{
+	d->sess_known = 1;
+	d->sess_read_only = read_only;
+	snprintf(d->sess_tenant, sizeof(d->sess_tenant), "%s", tenant);
+}
+
+/* A prepared prelude step; name and params outlive the pipeline. */
+static int
+add_step(db *d, db_res *r, struct step *steps, int *n, char name[24],
+    const char *sql, int nparams, const char *const *params)
+{
+	if (stmt_name(d, r, sql, nparams, name) < 0)
+		return -1;
+	steps[(*n)++] = (struct step){ name, sql, nparams, params, 0 };
+	return 0;
+}
+
+/* plan_prelude: what must travel ahead of the next statement so that it
+ * runs with the right scope: a pending BEGIN and the transaction's
+ * tenant, or the session's scope when it is not already the one wanted.
+ * Nothing at all inside a transaction already open. */
+static int
+plan_prelude(db *d, db_res *r, struct step *steps, int *n,
+    char names[2][24], const char *param[1], const char **want_tenant,
+    int *want_ro)
+{
+	*n = 0;
+	*want_tenant = NULL;
 	if (d->read_mode) {
-		if (stmt_name(d, r, read_prelude_sql, 1, pname) < 0)
-			return -1;
-		steps[n++] = (struct step){ pname, read_prelude_sql, 1, rp };
-	} else {
-		steps[n++] = (struct step){ "", d->pending_begin, 0, NULL };
-		if (d->pending_tenant[0]) {
-			if (stmt_name(d, r, set_tenant_sql, 1, tname) < 0)
-				return -1;
-			steps[n++] = (struct step){ tname, set_tenant_sql, 1, tp };
-		}
+		if (sess_is(d, d->read_tenant, 1))
+			return 0;
+		*want_tenant = param[0] = d->read_tenant;
+		*want_ro = 1;
+		return add_step(d, r, steps, n, names[0], read_scope_sql, 1,
+		    param);
 	}
-	steps[n++] = (struct step){ name, sql, nparams, params };
+	if (d->pending_begin) {
+		/* a local scope: it ends with the transaction, and the
+		 * session's own is the default when it is already right */
+		steps[(*n)++] = (struct step){ "", d->pending_begin, 0, NULL, 0 };
+		if (d->sess_known && strcmp(d->sess_tenant,
+		    d->pending_tenant) == 0)
+			return 0;
+		param[0] = d->pending_tenant;
+		return add_step(d, r, steps, n, names[1], set_tenant_sql, 1,
+		    param);
+	}
+	if (db_in_tx(d) || sess_is(d, "", 0))
+		return 0;
+	*want_tenant = "";
+	*want_ro = 0;
+	/* in a transaction of its own: the statement's must begin after
+	 * the default is read-write again */
+	if (add_step(d, r, steps, n, names[0], plain_scope_sql, 0, NULL) < 0)
+		return -1;
+	steps[*n - 1].own_tx = 1;
+	return 0;
+}
+
+/* exec_pipelined: the prelude steps and sql itself in one round trip.
+ * The first failure is the one reported; the last step's result is sql's. */
+static int
+exec_pipelined(db *d, db_res *r, struct step *steps, int n)
+{
 	if (PQenterPipelineMode(d->conn) != 1)
 		return -1;
 	int sent = 1;
-	for (int i = 0; i < n && sent; i++)
+	for (int i = 0; i < n && sent; i++) {
 		sent = send_step(d->conn, &steps[i]);
+		if (sent && steps[i].own_tx)
+			sent = PQpipelineSync(d->conn);
+	}
 	if (sent)
 		sent = PQpipelineSync(d->conn);
-	d->pending_begin = NULL;
-	d->pending_tenant[0] = '\0';
 	int ok = sent, got_main = 0;
 	/* each statement ends with a NULL; the sync with PGRES_PIPELINE_SYNC */
 	for (int i = 0; sent && i < n; i++) {
@@ -278,6 +345,8 @@ exec_pipelined(db *d, db_res *r, const char *name, const char *sql,
 		PGresult *end = PQgetResult(d->conn);	/* the NULL */
 		if (end)
 			PQclear(end);
+		if (steps[i].own_tx && (end = PQgetResult(d->conn)) != NULL)
+			PQclear(end);	/* its Sync */
 	}
 	PGresult *pg;
 	while ((pg = PQgetResult(d->conn)) != NULL) {
@@ -296,16 +365,34 @@ static int
 exec_once(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params)
 {
-	char name[24];
+	char name[24], names[2][24];
+	struct step steps[3];
+	const char *param[1], *want_tenant;
+	int n, want_ro = 0;
 	if (stmt_name(d, r, sql, nparams, name) < 0)
 		return -1;
-	if (d->pending_begin || d->read_mode)
-		return exec_pipelined(d, r, name, sql, nparams, params);
-	PGresult *pg = name[0]
-	    ? PQexecPrepared(d->conn, name, nparams, params, NULL, NULL, 0)
-	    : PQexecParams(d->conn, sql, nparams, NULL, params, NULL, NULL, 0);
-	res_take(r, pg, d->conn);
-	return res_ok(pg) ? 0 : -1;
+	if (plan_prelude(d, r, steps, &n, names, param, &want_tenant,
+	    &want_ro) < 0)
+		return -1;
+	d->pending_begin = NULL;
+	int rc;
+	if (n == 0) {
+		PGresult *pg = name[0] ? PQexecPrepared(d->conn, name,
+		    nparams, params, NULL, NULL, 0) : PQexecParams(d->conn,
+		    sql, nparams, NULL, params, NULL, NULL, 0);
+		res_take(r, pg, d->conn);
+		rc = res_ok(pg) ? 0 : -1;
+	} else {
+		steps[n++] = (struct step){ name, sql, nparams, params, 0 };
+		rc = exec_pipelined(d, r, steps, n);
+	}
+	d->pending_tenant[0] = '\0';
+	/* a failed statement rolls back whatever its transaction set */
+	if (rc < 0)
+		d->sess_known = 0;
+	else if (rc == 0 && want_tenant)
+		sess_remember(d, want_tenant, want_ro);
+	return rc;
 }
 
 int
@@ -411,7 +498,8 @@ db_begin_mode(db *d, int read_only)
 {
 	if (ensure_connected(d) < 0)
 		return -1;
-	d->pending_begin = read_only ? "BEGIN READ ONLY" : "BEGIN";
+	/* explicit: the session's default may be read-only after a read */
+	d->pending_begin = read_only ? "BEGIN READ ONLY" : "BEGIN READ WRITE";
 	d->pending_tenant[0] = '\0';
 	return 0;
 }

@@ -981,6 +981,67 @@ START_TEST(pipeline_errors_surface)
 }
 END_TEST
 
+/* scope_of: the tenant a statement sees and whether it may write. */
+static void
+scope_of(const char *expect_tenant, const char *expect_ro)
+{
+	db_res r;
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT bursar_tenant(), "
+	    "current_setting('transaction_read_only')", 0, NULL), 0);
+	if (expect_tenant)
+		ck_assert_str_eq(db_text(&r, 0, 0), expect_tenant);
+	else
+		ck_assert_ptr_null(db_text(&r, 0, 0));
+	ck_assert_str_eq(db_text(&r, 0, 1), expect_ro);
+	db_res_clear(&r);
+}
+
+/* Reads keep their scope in the session between requests: whatever came
+ * before, the next request must see its own tenant, or none, and a
+ * writer must be able to write. */
+START_TEST(session_scope_never_leaks)
+{
+	db_res r;
+	const struct { int mode; const char *tenant, *ro; } seq[] = {
+		{ 'r', TENANT1, "on" }, { 'r', TENANT1, "on" },
+		{ 'r', TENANT2, "on" }, { 'r', NULL, "on" },
+		{ 'w', NULL, "off" }, { 'r', TENANT2, "on" },
+		{ 'w', TENANT1, "off" }, { 'r', TENANT1, "on" },
+		{ 'a', NULL, "off" }, { 'r', TENANT1, "on" },
+		{ 'w', TENANT1, "off" }, { 'a', NULL, "off" },
+	};
+	for (size_t i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+		if (seq[i].mode == 'r')
+			ck_assert_int_eq(db_begin_read(conn), 0);
+		else if (seq[i].mode == 'w')
+			ck_assert_int_eq(db_begin(conn), 0);
+		if (seq[i].tenant)
+			ck_assert_int_eq(db_set_tenant(conn, seq[i].tenant), 0);
+		scope_of(seq[i].tenant, seq[i].ro);
+		scope_of(seq[i].tenant, seq[i].ro);
+		if (seq[i].mode != 'a')
+			ck_assert_int_eq(db_commit(conn, NULL), 0);
+	}
+	/* a failed read forgets nothing it should not: the next one of the
+	 * same tenant is still scoped and read-only */
+	ck_assert_int_eq(db_begin_read(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, TENANT2), 0);
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT 1/0", 0, NULL), -1);
+	db_res_clear(&r);
+	scope_of(TENANT2, "on");
+	ck_assert_int_eq(db_commit(conn, NULL), 0);
+	ck_assert_int_eq(db_begin_read(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, TENANT2), 0);
+	scope_of(TENANT2, "on");
+	ck_assert_int_eq(db_commit(conn, NULL), 0);
+	/* and a write after reads commits */
+	ck_assert_int_eq(db_exec(conn, &r, "INSERT INTO outbox_events "
+	    "(tenant_id, type, payload) SELECT id, 'scope.write', '{}' FROM "
+	    "tenants WHERE false", 0, NULL), 0);
+	db_res_clear(&r);
+}
+END_TEST
+
 static Suite *
 integration_suite(void)
 {
@@ -1012,6 +1073,7 @@ integration_suite(void)
 	tcase_add_test(core_tc, sessions_expire);
 	tcase_add_test(core_tc, reads_cannot_write);
 	tcase_add_test(core_tc, pipeline_errors_surface);
+	tcase_add_test(core_tc, session_scope_never_leaks);
 	suite_add_tcase(s, core_tc);
 	suite_add_tcase(s, identity_tcase());
 	/* last: it stops and starts the database under the stack */
