@@ -58,8 +58,11 @@ int db_begin(db *d);
 int db_begin_mode(db *d, int read_only);
 /* db_begin_read: read mode, for requests that only read: no BEGIN and no
  * COMMIT; each statement runs in its own implicit transaction, read-only
- * and scoped to the tenant of db_set_tenant, set up by a prelude in the
- * same pipelined round trip.  End it with db_commit(_async) or rollback. */
+ * and scoped to the tenant of db_set_tenant.  The scope is kept in the
+ * session, so only a read for another tenant than the last pays for a
+ * prelude (in the same pipelined round trip); writers and statements
+ * outside a transaction reset what they need.  End it with
+ * db_commit(_async) or rollback. */
 int db_begin_read(db *d);
 int db_commit(db *d, db_res *err);
 void db_commit_async(db *d);
