@@ -133,6 +133,8 @@ app_db_error(ctx *c, const db_res *r)
 	    strcmp(st, "40P01") == 0) {
 		app_error(c, 409, "conflict", "the record changed or already "
 		    "exists; reload and try again", NULL);
+	} else if (strcmp(st, "P0002") == 0) {
+		app_error(c, 404, "not_found", "no such record", NULL);
 	} else if (strncmp(st, "23", 2) == 0 || strncmp(st, "22", 2) == 0) {
 		app_error(c, 422, "invalid", r->error, NULL);
 	} else if (st[0] == '\0' || strncmp(st, "08", 2) == 0 ||

@@ -58,7 +58,8 @@ void app_render(ctx *c, int status, const char *template, const char *title,
 void app_error(ctx *c, int status, const char *code, const char *message,
     cJSON *fields);
 
-/* app_db_error: app_error for a failed query, by SQLSTATE: 409 for a
+/* app_db_error: app_error for a failed query, by SQLSTATE: 404 for
+ * no_data_found (P0002) raised by a function, 409 for a
  * unique or serialization conflict, 422 for a violated check, 503 when
  * the database is unreachable, else 500 (logged, never shown). */
 void app_db_error(ctx *c, const db_res *r);

@@ -435,6 +435,29 @@ db_ping(db *d)
 	return rc;
 }
 
+int
+db_array(buf *b, const char *const *items, size_t n)
+{
+	int rc = buf_putc(b, '{');
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (i > 0)
+			rc |= buf_putc(b, ',');
+		if (items[i] == NULL) {
+			rc |= buf_puts(b, "NULL");
+			continue;
+		}
+		rc |= buf_putc(b, '"');
+		for (const char *s = items[i]; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				rc |= buf_putc(b, '\\');
+			rc |= buf_putc(b, *s);
+		}
+		rc |= buf_putc(b, '"');
+	}
+	rc |= buf_putc(b, '}');
+	return rc ? -1 : 0;
+}
+
 const char *
 db_text(const db_res *r, int row, int col)
 {

@@ -14,6 +14,8 @@
 
 #include <libpq-fe.h>
 
+#include "buf.h"
+
 typedef struct db db;
 
 typedef struct db_res {
@@ -38,6 +40,11 @@ int db_ping(db *d);
 int db_exec(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params);
 void db_res_clear(db_res *r);
+
+/* db_array: appends the text form of a SQL array of items (NULL items
+ * are SQL NULL), every element quoted, for a parameter such as $1::text[]
+ * or $1::bigint[].  Returns 0, or -1 when b is full. */
+int db_array(buf *b, const char *const *items, size_t n);
 
 /* Typed reads of row, col.  db_text: NULL for SQL NULL.  db_i64 and
  * db_bool: 0, or -1 when the value is NULL or not of that type. */

@@ -255,21 +255,26 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 		return IDENTITY_INVALID;
 
 	db_res r;
-	const char *sp[1] = { slug };
+	const char *sp[2] = { slug, currency };
 	if (db_exec(c->db, &r, "SELECT auth_tenant_by_slug($1) IS NOT NULL, "
-	    "gen_random_uuid()", 1, sp) < 0) {
+	    "gen_random_uuid(), EXISTS (SELECT 1 FROM currencies WHERE code = "
+	    "$2)", 2, sp) < 0) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return IDENTITY_ERROR;
 	}
-	int taken = 0;
+	int taken = 0, known = 0;
 	db_bool(&r, 0, 0, &taken);
+	db_bool(&r, 0, 2, &known);
 	const char *tenant = arena_strdup(c->a, db_text(&r, 0, 1));
 	db_res_clear(&r);
-	if (taken) {
+	if (taken)
 		api_field(fields, "slug", "this address is taken; choose another");
+	if (!known)
+		api_field(fields, "currency", "not an ISO 4217 currency Bursar "
+		    "knows");
+	if (taken || !known)
 		return IDENTITY_INVALID;
-	}
 	char hash[PASSWORD_HASH_MAX];
 	if (password_hash(in->password, hash) < 0) {
 		app_error(c, 500, "internal", "an internal error occurred",
@@ -286,6 +291,7 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	if (exec1(c, "INSERT INTO tenants (id, name, slug, base_currency) "
 	    "VALUES ($1, $2, $3, $4)", 4, tp) < 0 ||
 	    exec1(c, "SELECT tenant_seed_roles($1)", 1, tp) < 0 ||
+	    exec1(c, "SELECT tenant_seed_books($1)", 1, tp) < 0 ||
 	    exec1(c, "INSERT INTO branches (tenant_id, code, name) VALUES "
 	    "($1, 'MAIN', 'Main')", 1, tp) < 0 ||
 	    exec1(c, "INSERT INTO users (tenant_id, email, name, "
