@@ -289,6 +289,12 @@ static const struct menu_item {
 	{ "Branches", "/app/branches", "branches.read" },
 	{ "API keys", "/app/api-keys", "api_keys.manage" },
 	{ "Audit log", "/app/audit", "audit.read" },
+	{ "Journal", "/app/journal", "ledger.read" },
+	{ "Trial balance", "/app/ledger/trial-balance", "ledger.read" },
+	{ "Accounts", "/app/accounts", "ledger.read" },
+	{ "Years and periods", "/app/years", "ledger.read" },
+	{ "Currencies", "/app/currencies", "ledger.read" },
+	{ "Taxes", "/app/tax-groups", "ledger.read" },
 };
 
 static void

@@ -6,7 +6,8 @@ set -eu
 PKGS="build-essential pkg-config libfcgi-dev clearsilver-dev zlib1g-dev
 libcjson-dev libcurl4-openssl-dev libssl-dev check libsubunit-dev libpq-dev
 postgresql-15 postgresql-client-15 nginx-light curl procps wrk libargon2-dev
-libcrack2-dev cracklib-runtime python3-aiosmtpd iproute2 chromium clang libclang-rt-14-dev"
+libcrack2-dev cracklib-runtime python3-aiosmtpd iproute2 chromium clang libclang-rt-14-dev
+hledger"
 
 # browser_deps: playwright-core for the browser tests, from the npm
 # registry, pinned by tests/browser/package-lock.json (it drives Debian's

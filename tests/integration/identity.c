@@ -11,71 +11,8 @@
 
 #include "client.h"
 #include "db.h"
+#include "kit.h"
 #include "suites.h"
-
-static cJSON *
-body_json(const reply *r)
-{
-	cJSON *j = cJSON_Parse(buf_str(&r->body));
-	ck_assert_msg(j != NULL, "not JSON: %s", buf_str(&r->body));
-	return j;
-}
-
-static const char *
-jstr(const cJSON *j, const char *path)
-{
-	/* "a.b": one level of nesting is all these tests need */
-	char key[64];
-	const char *dot = strchr(path, '.');
-	if (dot) {
-		snprintf(key, sizeof(key), "%.*s", (int)(dot - path), path);
-		j = cJSON_GetObjectItem(j, key);
-		path = dot + 1;
-	}
-	const cJSON *v = cJSON_GetObjectItem(j, path);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-/* unique: a name no earlier run used (the suite shares one database) */
-static const char *
-unique(const char *prefix)
-{
-	static char s[8][64];
-	static int i;
-	i = (i + 1) % 8;
-	snprintf(s[i], sizeof(s[i]), "%s-%ld-%d", prefix, (long)getpid(),
-	    rand() % 100000);
-	return s[i];
-}
-
-/* take_access: the access token of a token-bearing reply (malloc'd); the
- * reply is freed. */
-static char *
-take_access(reply *r)
-{
-	cJSON *j = body_json(r);
-	char *t = strdup(jstr(j, "access_token"));
-	cJSON_Delete(j);
-	reply_free(r);
-	return t;
-}
-
-/* sign_up: a new business through the API; returns the access token
- * (malloc'd) and the slug. */
-static char *
-sign_up(const char *slug, const char *email)
-{
-	char body[512];
-	snprintf(body, sizeof(body), "{\"business\":\"Test Co\",\"slug\":\"%s\","
-	    "\"currency\":\"EUR\",\"name\":\"Tess Tester\",\"email\":\"%s\","
-	    "\"password\":\"blue7Horse!fence\"}", slug, email);
-	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/signup", NULL, body, &r),
-	    0);
-	ck_assert_msg(r.status == 201, "sign-up: %ld %s", r.status,
-	    buf_str(&r.body));
-	return take_access(&r);
-}
 
 START_TEST(sign_up_and_me)
 {
@@ -90,7 +27,7 @@ START_TEST(sign_up_and_me)
 	ck_assert_str_eq(jstr(j, "user.email"), "tess@co.test");
 	ck_assert_str_eq(jstr(j, "role"), "owner");
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
-	    "permissions")), 17);
+	    "permissions")), 18);
 	cJSON_Delete(j);
 	reply_free(&r);
 	free(token);
@@ -455,18 +392,6 @@ owner_token(const char *slug, const char *email)
 }
 
 static cJSON *
-get_json(const char *path, const char *token, long want)
-{
-	reply r;
-	ck_assert_int_eq(client_json("GET", path, token, NULL, &r), 0);
-	ck_assert_msg(r.status == want, "%s: %ld %s", path, r.status,
-	    buf_str(&r.body));
-	cJSON *j = body_json(&r);
-	reply_free(&r);
-	return j;
-}
-
-static cJSON *
 verify(const char *token)
 {
 	reply r;
@@ -646,13 +571,6 @@ mailed_token(const char *addr, const char *link)
 	pclose(p);
 	tok[strcspn(tok, "\r\n")] = '\0';
 	return tok[0] ? strdup(tok) : NULL;
-}
-
-static long
-post_json(const char *path, const char *bearer, const char *body, reply *r)
-{
-	ck_assert_int_eq(client_json("POST", path, bearer, body, r), 0);
-	return r->status;
 }
 
 START_TEST(password_reset_by_mail)

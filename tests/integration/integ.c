@@ -1076,6 +1076,9 @@ integration_suite(void)
 	tcase_add_test(core_tc, session_scope_never_leaks);
 	suite_add_tcase(s, core_tc);
 	suite_add_tcase(s, identity_tcase());
+	suite_add_tcase(s, books_sql_tcase());
+	suite_add_tcase(s, accounts_tcase());
+	suite_add_tcase(s, ledger_tcase());
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");
 	tcase_set_timeout(db_tc, 120);

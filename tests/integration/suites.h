@@ -5,5 +5,8 @@
 #include <check.h>
 
 TCase *identity_tcase(void);
+TCase *books_sql_tcase(void);	/* books_sql.c: the ledger's invariants in SQL */
+TCase *accounts_tcase(void);	/* accounts.c: the books' set-up over HTTP */
+TCase *ledger_tcase(void);	/* ledger.c: journal, views, export over HTTP */
 
 #endif

@@ -1,0 +1,105 @@
+/* kit.c: what the integration tests share: JSON replies, unique names,
+ * a new business with its owner's token. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <check.h>
+
+#include "kit.h"
+
+cJSON *
+body_json(const reply *r)
+{
+	cJSON *j = cJSON_Parse(buf_str(&r->body));
+	ck_assert_msg(j != NULL, "not JSON: %s", buf_str(&r->body));
+	return j;
+}
+
+
+const char *
+jstr(const cJSON *j, const char *path)
+{
+	/* "a.b": one level of nesting is all these tests need */
+	char key[64];
+	const char *dot = strchr(path, '.');
+	if (dot) {
+		snprintf(key, sizeof(key), "%.*s", (int)(dot - path), path);
+		j = cJSON_GetObjectItem(j, key);
+		path = dot + 1;
+	}
+	const cJSON *v = cJSON_GetObjectItem(j, path);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+
+/* unique: a name no earlier run used (the suite shares one database) */
+const char *
+unique(const char *prefix)
+{
+	static char s[8][64];
+	static int i;
+	i = (i + 1) % 8;
+	snprintf(s[i], sizeof(s[i]), "%s-%ld-%d", prefix, (long)getpid(),
+	    rand() % 100000);
+	return s[i];
+}
+
+
+/* take_access: the access token of a token-bearing reply (malloc'd); the
+ * reply is freed. */
+char *
+take_access(reply *r)
+{
+	cJSON *j = body_json(r);
+	char *t = strdup(jstr(j, "access_token"));
+	cJSON_Delete(j);
+	reply_free(r);
+	return t;
+}
+
+
+/* sign_up: a new business through the API; returns the access token
+ * (malloc'd) and the slug. */
+char *
+sign_up(const char *slug, const char *email)
+{
+	return sign_up_in(slug, email, "EUR");
+}
+
+char *
+sign_up_in(const char *slug, const char *email, const char *currency)
+{
+	char body[512];
+	snprintf(body, sizeof(body), "{\"business\":\"Test Co\",\"slug\":\"%s\","
+	    "\"currency\":\"%s\",\"name\":\"Tess Tester\",\"email\":\"%s\","
+	    "\"password\":\"blue7Horse!fence\"}", slug, currency, email);
+	reply r;
+	ck_assert_int_eq(client_json("POST", "/api/v1/signup", NULL, body, &r),
+	    0);
+	ck_assert_msg(r.status == 201, "sign-up: %ld %s", r.status,
+	    buf_str(&r.body));
+	return take_access(&r);
+}
+
+
+cJSON *
+get_json(const char *path, const char *token, long want)
+{
+	reply r;
+	ck_assert_int_eq(client_json("GET", path, token, NULL, &r), 0);
+	ck_assert_msg(r.status == want, "%s: %ld %s", path, r.status,
+	    buf_str(&r.body));
+	cJSON *j = body_json(&r);
+	reply_free(&r);
+	return j;
+}
+
+
+long
+post_json(const char *path, const char *bearer, const char *body, reply *r)
+{
+	ck_assert_int_eq(client_json("POST", path, bearer, body, r), 0);
+	return r->status;
+}

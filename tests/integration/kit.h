@@ -1,0 +1,32 @@
+/* kit.h: helpers the integration tests share.  Each asserts with Check:
+ * a failure ends the test that called it. */
+#ifndef KIT_H
+#define KIT_H
+
+#include <cJSON.h>
+
+#include "client.h"
+
+/* body_json: the reply's body parsed (the caller deletes it). */
+cJSON *body_json(const reply *r);
+/* jstr: a string member by "key" or "outer.key"; NULL when absent. */
+const char *jstr(const cJSON *j, const char *path);
+/* unique: a name no earlier run used (the suite shares one database);
+ * valid until eight more calls. */
+const char *unique(const char *prefix);
+/* take_access: the access token of a token-bearing reply (malloc'd); the
+ * reply is freed. */
+char *take_access(reply *r);
+/* sign_up, sign_up_in: a new business (EUR, or the given base currency)
+ * through the API, its owner's password "blue7Horse!fence"; returns the
+ * owner's access token (malloc'd). */
+char *sign_up(const char *slug, const char *email);
+char *sign_up_in(const char *slug, const char *email, const char *currency);
+/* get_json: GET path with a bearer token, asserting the status; the body
+ * parsed (the caller deletes it). */
+cJSON *get_json(const char *path, const char *token, long want);
+/* post_json: a JSON POST; returns the status, r holds the reply. */
+long post_json(const char *path, const char *bearer, const char *body,
+    reply *r);
+
+#endif
