@@ -281,9 +281,9 @@ END_TEST
 START_TEST(demo_users)
 {
 	static const struct { const char *email, *role; int perms; } demo[] = {
-		{ "owner@demo.test", "owner", 17 },
-		{ "admin@demo.test", "admin", 17 },
-		{ "accountant@demo.test", "accountant", 10 },
+		{ "owner@demo.test", "owner", 18 },
+		{ "admin@demo.test", "admin", 18 },
+		{ "accountant@demo.test", "accountant", 11 },
 		{ "sales@demo.test", "sales", 6 },
 		{ "viewer@demo.test", "viewer", 8 },
 	};
