@@ -251,7 +251,14 @@ amount(buf *b, const cur *c, int64_t minor)
 
 /* page: one page of lines, from entries after (date, seq); *date and
  * *seq move on to the page's last entry.  Returns the number of entries
- * read, or -1. */
+ * read, or -1.  The page's entries are read from a window of dates, from
+ * date to the date of the PAGE_ENTRIES'th entry after it, which the date
+ * index finds at once, so a page costs the same at the journal's end as
+ * at its start.  The chain number and the lines are looked up entry by
+ * entry, by primary key (OFFSET 0 keeps the planner from flattening
+ * the lookups into a join, and ORDER BY line_no from choosing another
+ * index: with statistics that have not yet seen a large posting, either
+ * became a scan of the whole tenant per entry). */
 static int
 page(exporter *x, char date[16], int64_t *seq, const char *to)
 {
@@ -259,18 +266,25 @@ page(exporter *x, char date[16], int64_t *seq, const char *to)
 	char seqs[24];
 	snprintf(seqs, sizeof(seqs), "%" PRId64, *seq);
 	const char *p[3] = { date, to, seqs };
-	if (db_exec(x->d, &r, "WITH p AS (SELECT e.id, e.entry_date, c.seq, "
+	if (db_exec(x->d, &r, "WITH p AS (SELECT e.tenant_id, e.id, e.entry_date, c.seq, "
 	    "e.memo, e.source_type, e.source_id, e.currency "
-	    "FROM journal_entries e JOIN ledger_chain c "
-	    "ON c.tenant_id = e.tenant_id AND c.entry_id = e.id "
+	    "FROM journal_entries e CROSS JOIN LATERAL (SELECT k.seq "
+	    "FROM ledger_chain k WHERE k.tenant_id = e.tenant_id "
+	    "AND k.entry_id = e.id OFFSET 0) c "
 	    "WHERE e.tenant_id = bursar_tenant() AND e.entry_date >= $1::date "
-	    "AND e.entry_date <= $2::date "
+	    "AND e.entry_date <= coalesce((SELECT w.entry_date "
+	    "FROM journal_entries w WHERE w.tenant_id = bursar_tenant() "
+	    "AND w.entry_date > $1::date AND w.entry_date <= $2::date "
+	    "ORDER BY w.entry_date OFFSET " PAGE_ENTRIES " - 1 LIMIT 1), "
+	    "$2::date) "
 	    "AND (e.entry_date > $1::date OR c.seq > $3::bigint) "
 	    "ORDER BY e.entry_date, c.seq LIMIT " PAGE_ENTRIES ") "
 	    "SELECT p.entry_date, p.seq, p.id, p.memo, p.source_type, "
-	    "p.source_id, p.currency, l.account_id, l.debit - l.credit, "
-	    "l.tx_debit - l.tx_credit FROM p JOIN journal_lines l "
-	    "ON l.tenant_id = bursar_tenant() AND l.entry_id = p.id "
+	    "p.source_id, p.currency, l.account_id, l.amount, l.tx "
+	    "FROM p CROSS JOIN LATERAL (SELECT j.line_no, j.account_id, "
+	    "j.debit - j.credit AS amount, j.tx_debit - j.tx_credit AS tx "
+	    "FROM journal_lines j WHERE j.tenant_id = p.tenant_id "
+	    "AND j.entry_id = p.id ORDER BY j.line_no OFFSET 0) l "
 	    "ORDER BY p.entry_date, p.seq, l.line_no", 3, p) < 0) {
 		*x->err = r;
 		return -1;
