@@ -6,6 +6,7 @@
 #   (b) pk:      + one prepared primary-key SELECT with libpq and cJSON
 #   (c) healthz: Bursar's /healthz, one round trip through the request core
 #   (d) me:      GET /api/v1/me with a bearer token (identity, RLS scope)
+# then bench/ledger.sh: the books at a million journal lines.
 # Prints req/s and p50/p99 per case (median of the rounds), (c)/(b), and
 # one worker's PSS.  Never fails on a timing.
 set -eu
@@ -111,3 +112,6 @@ for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == 
 	rss=$(awk '/^Rss:/ {print $2}' "/proc/$pid/smaps_rollup")
 	echo "  health worker $pid: PSS ${pss} kB, RSS ${rss} kB (target PSS under 3 MB)"
 done
+
+# the books at a million journal lines: trial balance, hledger, bare SQL
+sh "$ROOT/bench/ledger.sh"

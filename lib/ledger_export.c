@@ -253,8 +253,9 @@ amount(buf *b, const cur *c, int64_t minor)
  * *seq move on to the page's last entry.  Returns the number of entries
  * read, or -1.  The page's entries are read from a window of dates, from
  * date to the date of the PAGE_ENTRIES'th entry after it, which the date
- * index finds at once, so a page costs the same at the journal's end as
- * at its start.  The chain number and the lines are looked up entry by
+ * index finds at once (one scalar subquery, so the window's end bounds
+ * the index scan), and a page costs the same at the journal's end as at
+ * its start.  The chain number and the lines are looked up entry by
  * entry, by primary key (OFFSET 0 keeps the planner from flattening
  * the lookups into a join, and ORDER BY line_no from choosing another
  * index: with statistics that have not yet seen a large posting, either
@@ -272,11 +273,11 @@ page(exporter *x, char date[16], int64_t *seq, const char *to)
 	    "FROM ledger_chain k WHERE k.tenant_id = e.tenant_id "
 	    "AND k.entry_id = e.id OFFSET 0) c "
 	    "WHERE e.tenant_id = bursar_tenant() AND e.entry_date >= $1::date "
-	    "AND e.entry_date <= coalesce((SELECT w.entry_date "
+	    "AND e.entry_date <= (SELECT coalesce((SELECT w.entry_date "
 	    "FROM journal_entries w WHERE w.tenant_id = bursar_tenant() "
 	    "AND w.entry_date > $1::date AND w.entry_date <= $2::date "
 	    "ORDER BY w.entry_date OFFSET " PAGE_ENTRIES " - 1 LIMIT 1), "
-	    "$2::date) "
+	    "$2::date)) "
 	    "AND (e.entry_date > $1::date OR c.seq > $3::bigint) "
 	    "ORDER BY e.entry_date, c.seq LIMIT " PAGE_ENTRIES ") "
 	    "SELECT p.entry_date, p.seq, p.id, p.memo, p.source_type, "
