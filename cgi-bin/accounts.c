@@ -1,0 +1,800 @@
+/* accounts.c: the books' set-up: the chart of accounts, financial years
+ * and periods, currencies and exchange rates, tax rates and groups, and
+ * the book settings.  The rules live in lib/books_setup. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "books_setup.h"
+
+/* arg: a field as text: a string, a JSON true/false or integer in its
+ * text form, or a JSON array of strings as a comma list; NULL when
+ * absent.  A JSON value of any other kind gives "?", which no field
+ * accepts. */
+static const char *
+arg(ctx *c, const char *name)
+{
+	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
+	    c->req.json, name) : NULL;
+	if (v == NULL || cJSON_IsString(v))
+		return http_arg(&c->req, name);
+	if (cJSON_IsNull(v))
+		return NULL;
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	int64_t n;
+	if (cJSON_IsNumber(v))
+		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
+		    (long long)n) : "?";
+	if (!cJSON_IsArray(v))
+		return "?";
+	buf b = BUF_INIT(4096);
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+		buf_printf(&b, "%s%s", b.len ? "," : "", cJSON_IsString(e) ?
+		    e->valuestring : "?");
+	const char *out = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* summary: the message of a refusal: the one field's reason, or a
+ * pointer to the fields */
+static const char *
+summary(const cJSON *fields)
+{
+	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
+		return fields->child->valuestring;
+	return "the change was refused: see the fields marked";
+}
+
+/* page_fn: draws a page with status, the refused fields (taken, may be
+ * NULL) and what the user typed. */
+typedef void (*page_fn)(ctx *c, int status, cJSON *fields);
+
+/* refused: the end of a change that did not succeed: 404 for another
+ * tenant's (or no) record; 422 with the fields, as JSON or as the page
+ * again keeping what was typed; nothing more after an error. */
+static void
+refused(ctx *c, int rc, cJSON *fields, page_fn page)
+{
+	if (rc == BOOKS_INVALID && c->api) {
+		app_error(c, 422, "invalid", summary(fields), fields);
+		return;
+	}
+	if (rc == BOOKS_INVALID) {
+		c->failed = 1;	/* nothing of it is kept */
+		page(c, 422, fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (rc == BOOKS_NOT_FOUND)
+		app_error(c, 404, "not_found", "no such record", NULL);
+}
+
+/* done: the end of a change that succeeded: out as JSON with status (and
+ * Location when made), or a browser back to page. */
+static void
+done(ctx *c, int status, cJSON *out, const char *location, const char *page)
+{
+	if (out == NULL)
+		return;	/* reading it back failed: the response is set */
+	if (!c->api) {
+		cJSON_Delete(out);
+		app_redirect(c, page);
+		return;
+	}
+	if (location)
+		resp_header(c->a, &c->resp, "Location", location);
+	app_render(c, status, NULL, NULL, out);
+}
+
+/* form_data: the data of a page for a browser: what was typed in keep
+ * (or the default in dflt, same order, when nothing was), the refused
+ * fields (taken) and their summary.  d is extended in place. */
+static void
+form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
+    cJSON *fields)
+{
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	for (int i = 0; keep[i]; i++) {
+		const char *v = arg(c, keep[i]);
+		if (v == NULL && dflt)
+			v = dflt[i];
+		cJSON_AddStringToObject(form, keep[i], v ? v : "");
+	}
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", summary(fields));
+	cJSON_AddItemToObject(d, "fields", fields ? fields :
+	    cJSON_CreateObject());
+}
+
+/* one: the first object of rows (taken), or NULL with 404 set */
+static cJSON *
+one(ctx *c, cJSON *rows)
+{
+	if (rows == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(rows) > 0 ?
+	    cJSON_DetachItemFromArray(rows, 0) : NULL;
+	cJSON_Delete(rows);
+	if (o == NULL)
+		app_error(c, 404, "not_found", "no such record", NULL);
+	return o;
+}
+
+/* ---- the chart of accounts ---- */
+
+static const char *const account_keys[] = { "id", "code", "name", "type",
+    "?is_group", "role", "?archived", "parent_id", "parent_code", "#depth",
+    "?has_postings", NULL };
+
+/* the tree in order: each account after its group, siblings by code */
+static const char tree_sql[] = "WITH RECURSIVE t AS (SELECT tenant_id, id, "
+    "ARRAY[code] AS path, 0 AS depth FROM accounts WHERE parent_id IS NULL "
+    "UNION ALL SELECT a.tenant_id, a.id, t.path || a.code, t.depth + 1 FROM "
+    "accounts a JOIN t ON a.tenant_id = t.tenant_id AND a.parent_id = t.id) "
+    "SELECT a.id, a.code, a.name, a.type, a.is_group, a.role, a.archived, "
+    "a.parent_id, p.code, t.depth, EXISTS (SELECT 1 FROM journal_lines l "
+    "WHERE l.tenant_id = a.tenant_id AND l.account_id = a.id) FROM t JOIN "
+    "accounts a ON a.tenant_id = t.tenant_id AND a.id = t.id LEFT JOIN "
+    "accounts p ON p.tenant_id = a.tenant_id AND p.id = a.parent_id ORDER "
+    "BY t.path";
+
+static const char account_sql[] = "SELECT a.id, a.code, a.name, a.type, "
+    "a.is_group, a.role, a.archived, a.parent_id, p.code, (WITH RECURSIVE "
+    "up AS (SELECT a.parent_id AS id, 0 AS n UNION ALL SELECT x.parent_id, "
+    "up.n + 1 FROM accounts x JOIN up ON x.tenant_id = a.tenant_id AND x.id "
+    "= up.id WHERE up.n < 50) SELECT count(*) - 1 FROM up), EXISTS (SELECT "
+    "1 FROM journal_lines l WHERE l.tenant_id = a.tenant_id AND "
+    "l.account_id = a.id) FROM accounts a LEFT JOIN accounts p ON "
+    "p.tenant_id = a.tenant_id AND p.id = a.parent_id WHERE a.id = $1::uuid";
+
+/* account_json: one account, or NULL with 404 (or an error) set */
+static cJSON *
+account_json(ctx *c, const char *id)
+{
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such record", NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	return one(c, books_rows(c, account_sql, 1, p, account_keys));
+}
+
+static const char *const account_form[] = { "code", "name", "type",
+    "parent", "is_group", NULL };
+
+static void
+accounts_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *items = books_rows(c, tree_sql, 0, NULL, account_keys);
+	if (items == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	static const char *const types[] = { "asset", "liability", "equity",
+	    "income", "expense" };
+	cJSON *d = api_list(items, NULL);
+	if (!c->api) {
+		cJSON_AddItemToObject(d, "types", cJSON_CreateStringArray(types,
+		    5));
+		form_data(c, d, account_form, NULL, fields);
+	} else
+		cJSON_Delete(fields);
+	app_render(c, status, "accounts.cs", "Chart of accounts", d);
+}
+
+static void
+accounts(ctx *c)
+{
+	accounts_page(c, 200, NULL);
+}
+
+static void
+account_create(ctx *c)
+{
+	books_account_in in = { arg(c, "code"), arg(c, "name"), arg(c, "type"),
+	    arg(c, "parent"), arg(c, "is_group") };
+	char id[BOOKS_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	int rc = books_account_create(c, &in, f, id);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, accounts_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 201, account_json(c, id), arena_printf(c->a,
+	    "/api/v1/accounts/%s", id), "/app/accounts");
+}
+
+static void
+account_page(ctx *c, int status, cJSON *fields)
+{
+	const char *id = app_param(c, "id");
+	cJSON *a = account_json(c, id);
+	if (a == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	if (c->api) {
+		cJSON_Delete(fields);
+		app_render(c, status, NULL, NULL, a);
+		return;
+	}
+	static const char *const keys[] = { "code", "name", "type", NULL };
+	const char *p[2] = { id, cJSON_GetObjectItem(a, "type")->valuestring };
+	cJSON *groups = books_rows(c, "SELECT code, name, type FROM accounts "
+	    "WHERE is_group AND NOT archived AND type = $2 AND id <> $1::uuid "
+	    "ORDER BY code", 2, p, keys);
+	if (groups == NULL) {
+		cJSON_Delete(a);
+		cJSON_Delete(fields);
+		return;
+	}
+	const cJSON *pc = cJSON_GetObjectItem(a, "parent_code");
+	static const char *const keep[] = { "name", "parent", NULL };
+	const char *dflt[2] = { cJSON_GetObjectItem(a, "name")->valuestring,
+	    cJSON_IsString(pc) ? pc->valuestring : "" };
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "account", a);
+	cJSON_AddItemToObject(d, "groups", groups);
+	form_data(c, d, keep, dflt, fields);
+	app_render(c, status, "accounts_edit.cs", "Account", d);
+}
+
+static void
+account(ctx *c)
+{
+	account_page(c, 200, NULL);
+}
+
+/* account_changed: the end of a change to the account at {id} */
+static void
+account_changed(ctx *c, int rc, cJSON *f)
+{
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, account_page);
+		return;
+	}
+	cJSON_Delete(f);
+	const char *id = app_param(c, "id");
+	done(c, 200, account_json(c, id), NULL, arena_printf(c->a,
+	    "/app/accounts/%s", id));
+}
+
+static void
+account_update(ctx *c)
+{
+	cJSON *f = cJSON_CreateObject();
+	account_changed(c, books_account_update(c, app_param(c, "id"),
+	    arg(c, "name"), arg(c, "parent"), f), f);
+}
+
+static void
+account_archive(ctx *c)
+{
+	cJSON *f = cJSON_CreateObject();
+	account_changed(c, books_account_archive(c, app_param(c, "id"), 1, f),
+	    f);
+}
+
+static void
+account_unarchive(ctx *c)
+{
+	cJSON *f = cJSON_CreateObject();
+	account_changed(c, books_account_archive(c, app_param(c, "id"), 0, f),
+	    f);
+}
+
+/* ---- years and periods ---- */
+
+/* years_json: the years (or the one with id, when not NULL), each with
+ * its periods in order; NULL on error. */
+static cJSON *
+years_json(ctx *c, const char *id)
+{
+	static const char *const ykeys[] = { "id", "name", "start_date",
+	    "end_date", "?closed", "closing_entry_id", NULL };
+	static const char *const pkeys[] = { "id", "year_id", "name",
+	    "start_date", "end_date", "?closed", NULL };
+	const char *p[1] = { id };
+	cJSON *years = books_rows(c, "SELECT id, name, start_date::text, "
+	    "end_date::text, closed, closing_entry_id FROM fiscal_years WHERE "
+	    "$1::uuid IS NULL OR id = $1::uuid ORDER BY start_date", 1, p,
+	    ykeys);
+	cJSON *periods = years ? books_rows(c, "SELECT id, year_id, name, "
+	    "start_date::text, end_date::text, closed FROM periods WHERE "
+	    "$1::uuid IS NULL OR year_id = $1::uuid ORDER BY start_date", 1, p,
+	    pkeys) : NULL;
+	if (periods == NULL) {
+		cJSON_Delete(years);
+		return NULL;
+	}
+	cJSON *y;
+	cJSON_ArrayForEach(y, years) {
+		cJSON *mine = cJSON_AddArrayToObject(y, "periods");
+		const char *yid = cJSON_GetObjectItem(y, "id")->valuestring;
+		cJSON *per = periods->child;
+		while (per) {
+			cJSON *next = per->next;
+			cJSON *owner = cJSON_GetObjectItem(per, "year_id");
+			if (strcmp(owner->valuestring, yid) == 0) {
+				cJSON_DetachItemViaPointer(periods, per);
+				cJSON_DeleteItemFromObject(per, "year_id");
+				cJSON_AddItemToArray(mine, per);
+			}
+			per = next;
+		}
+	}
+	cJSON_Delete(periods);
+	return years;
+}
+
+static void
+years_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *years = years_json(c, NULL);
+	if (years == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON *d = api_list(years, NULL);
+	if (c->api) {
+		cJSON_Delete(fields);
+		app_render(c, status, NULL, NULL, d);
+		return;
+	}
+	/* the form suggests the day after the last year, or this year's
+	 * first month by the settings */
+	static const char *const keys[] = { "start", NULL };
+	cJSON *next = one(c, books_rows(c, "SELECT coalesce((SELECT "
+	    "max(end_date) + 1 FROM fiscal_years), make_date(extract(year FROM "
+	    "current_date)::int, coalesce((SELECT year_start_month FROM "
+	    "books_settings), 1), 1))::text", 0, NULL, keys));
+	if (next == NULL) {
+		cJSON_Delete(d);
+		cJSON_Delete(fields);
+		return;
+	}
+	const char *dflt[1] = { cJSON_GetObjectItem(next, "start")->valuestring };
+	form_data(c, d, keys, dflt, fields);
+	cJSON_Delete(next);
+	app_render(c, status, "years.cs", "Years and periods", d);
+}
+
+static void
+years(ctx *c)
+{
+	years_page(c, 200, NULL);
+}
+
+static void
+year_open(ctx *c)
+{
+	char id[BOOKS_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	int rc = books_year_open(c, arg(c, "start"), f, id);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, years_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 201, one(c, years_json(c, id)), arena_printf(c->a,
+	    "/api/v1/years/%s", id), "/app/years");
+}
+
+static void
+year_close(ctx *c)
+{
+	char entry[BOOKS_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	const char *id = app_param(c, "id");
+	int rc = books_year_close(c, id, f, entry);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, years_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 200, one(c, years_json(c, id)), NULL, "/app/years");
+}
+
+static void
+period_set(ctx *c, int closed)
+{
+	static const char *const keys[] = { "id", "year_id", "name",
+	    "start_date", "end_date", "?closed", NULL };
+	cJSON *f = cJSON_CreateObject();
+	const char *p[1] = { app_param(c, "id") };
+	int rc = books_period_set(c, p[0], closed, f);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, years_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 200, one(c, books_rows(c, "SELECT id, year_id, name, "
+	    "start_date::text, end_date::text, closed FROM periods WHERE id = "
+	    "$1::uuid", 1, p, keys)), NULL, "/app/years");
+}
+
+static void
+period_close(ctx *c)
+{
+	period_set(c, 1);
+}
+
+static void
+period_reopen(ctx *c)
+{
+	period_set(c, 0);
+}
+
+/* ---- currencies and exchange rates ---- */
+
+static const char *const rate_form[] = { "currency", "date", "rate", NULL };
+
+static void
+currencies_page(ctx *c, int status, cJSON *fields)
+{
+	static const char *const ckeys[] = { "code", "name", "#minor_units",
+	    "?base", NULL };
+	static const char *const rkeys[] = { "currency", "date", "rate", NULL };
+	cJSON *cur = books_rows(c, "SELECT code, name, minor_units, code = "
+	    "(SELECT base_currency FROM tenants WHERE id = bursar_tenant()) "
+	    "FROM currencies ORDER BY code", 0, NULL, ckeys);
+	cJSON *rates = cur ? books_rows(c, "SELECT currency, rate_date::text, "
+	    "trim_scale(rate)::text FROM exchange_rates ORDER BY rate_date "
+	    "DESC, currency LIMIT 500", 0, NULL, rkeys) : NULL;
+	if (rates == NULL) {
+		cJSON_Delete(cur);
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	const cJSON *x;
+	cJSON_ArrayForEach(x, cur)
+		if (cJSON_IsTrue(cJSON_GetObjectItem(x, "base")))
+			cJSON_AddStringToObject(d, "base_currency",
+			    cJSON_GetObjectItem(x, "code")->valuestring);
+	cJSON_AddItemToObject(d, "currencies", cur);
+	cJSON_AddItemToObject(d, "rates", rates);
+	if (!c->api)
+		form_data(c, d, rate_form, NULL, fields);
+	else
+		cJSON_Delete(fields);
+	app_render(c, status, "currencies.cs", "Currencies and exchange rates",
+	    d);
+}
+
+static void
+currencies(ctx *c)
+{
+	currencies_page(c, 200, NULL);
+}
+
+static void
+rate_save(ctx *c)
+{
+	const char *cur = arg(c, "currency"), *date = arg(c, "date");
+	int created = 0;
+	cJSON *f = cJSON_CreateObject();
+	int rc = books_rate_save(c, cur, date, arg(c, "rate"), f, &created);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, currencies_page);
+		return;
+	}
+	cJSON_Delete(f);
+	static const char *const keys[] = { "currency", "date", "rate", NULL };
+	const char *p[2] = { cur, date };
+	done(c, created ? 201 : 200, one(c, books_rows(c, "SELECT currency, "
+	    "rate_date::text, trim_scale(rate)::text FROM exchange_rates WHERE "
+	    "currency = $1 AND rate_date = $2::date", 2, p, keys)), NULL,
+	    "/app/currencies");
+}
+
+static void
+rate_delete(ctx *c)
+{
+	int rc = books_rate_delete(c, app_param(c, "currency"), app_param(c,
+	    "date"));
+	if (rc != BOOKS_OK) {
+		refused(c, rc, NULL, currencies_page);
+		return;
+	}
+	done(c, 200, cJSON_CreateObject(), NULL, "/app/currencies");
+}
+
+/* ---- tax ---- */
+
+/* add_percent: o's rate_ppm (an exact integer, or null) also as a
+ * percentage, "rate" */
+static void
+add_percent(cJSON *o, int64_t ppm, int known)
+{
+	buf b = BUF_INIT(64);
+	if (known && books_ppm_text(&b, ppm) == 0)
+		cJSON_AddStringToObject(o, "rate", buf_str(&b));
+	else
+		cJSON_AddNullToObject(o, "rate");
+	buf_free(&b);
+}
+
+/* ppm_of: the exact integer books_rows put in o under key */
+static int
+ppm_of(const cJSON *o, const char *key, int64_t *ppm)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	if (!cJSON_IsRaw(v))
+		return 0;
+	*ppm = strtoll(v->valuestring, NULL, 10);
+	return 1;
+}
+
+static const char *const tax_rate_keys[] = { "id", "code", "name",
+    "#rate_ppm", "valid_from", "valid_to", "sales_account",
+    "purchase_account", "?in_force", NULL };
+
+/* tax_rates_json: every version of every rate, or the one with id */
+static cJSON *
+tax_rates_json(ctx *c, const char *id)
+{
+	const char *p[1] = { id };
+	cJSON *items = books_rows(c, "SELECT r.id, r.code, r.name, r.rate_ppm, "
+	    "r.valid_from::text, r.valid_to::text, sa.code, pa.code, "
+	    "r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to "
+	    ">= current_date) FROM tax_rates r JOIN accounts sa ON sa.tenant_id "
+	    "= r.tenant_id AND sa.id = r.sales_account_id JOIN accounts pa ON "
+	    "pa.tenant_id = r.tenant_id AND pa.id = r.purchase_account_id WHERE "
+	    "$1::uuid IS NULL OR r.id = $1::uuid ORDER BY r.code, r.valid_from",
+	    1, p, tax_rate_keys);
+	cJSON *o;
+	cJSON_ArrayForEach(o, items) {
+		int64_t ppm = 0;
+		add_percent(o, ppm, ppm_of(o, "rate_ppm", &ppm));
+	}
+	return items;
+}
+
+static const char *const tax_rate_form[] = { "code", "name", "rate",
+    "valid_from", "valid_to", "sales_account", "purchase_account", NULL };
+
+static void
+tax_rates_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *items = tax_rates_json(c, NULL);
+	if (items == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON *d = api_list(items, NULL);
+	if (!c->api)
+		form_data(c, d, tax_rate_form, NULL, fields);
+	else
+		cJSON_Delete(fields);
+	app_render(c, status, "tax_rates.cs", "Tax rates", d);
+}
+
+static void
+tax_rates(ctx *c)
+{
+	tax_rates_page(c, 200, NULL);
+}
+
+static void
+tax_rate_create(ctx *c)
+{
+	books_tax_rate_in in = { arg(c, "code"), arg(c, "name"), arg(c, "rate"),
+	    arg(c, "valid_from"), arg(c, "valid_to"), arg(c, "sales_account"),
+	    arg(c, "purchase_account") };
+	char id[BOOKS_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	int rc = books_tax_rate_create(c, &in, f, id);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, tax_rates_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 201, one(c, tax_rates_json(c, id)), arena_printf(c->a,
+	    "/api/v1/tax-rates/%s", id), "/app/tax-rates");
+}
+
+/* tax_groups_json: the groups (or the one with id) with their
+ * components and the rate of each in force today */
+static cJSON *
+tax_groups_json(ctx *c, const char *id)
+{
+	static const char *const keys[] = { "id", "code", "name",
+	    "?inclusive", "?archived", "#position", "rate_code", "rate_name",
+	    "#rate_ppm", NULL };
+	const char *p[1] = { id };
+	cJSON *flat = books_rows(c, "SELECT g.id, g.code, g.name, g.inclusive, "
+	    "g.archived, k.position, k.rate_code, r.name, r.rate_ppm FROM "
+	    "tax_groups g LEFT JOIN tax_group_components k ON k.tenant_id = "
+	    "g.tenant_id AND k.group_id = g.id LEFT JOIN tax_rates r ON "
+	    "r.tenant_id = k.tenant_id AND r.code = k.rate_code AND "
+	    "r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to "
+	    ">= current_date) WHERE $1::uuid IS NULL OR g.id = $1::uuid ORDER "
+	    "BY g.code, k.position", 1, p, keys);
+	if (flat == NULL)
+		return NULL;
+	cJSON *groups = cJSON_CreateArray(), *g = NULL, *row;
+	int64_t total = 0;
+	int complete = 1;
+	cJSON_ArrayForEach(row, flat) {
+		const char *gid = cJSON_GetObjectItem(row, "id")->valuestring;
+		if (g == NULL || strcmp(gid, cJSON_GetObjectItem(g,
+		    "id")->valuestring) != 0) {
+			if (g) {
+				add_percent(g, total, complete);
+				cJSON_AddBoolToObject(g, "complete", complete);
+			}
+			g = cJSON_CreateObject();
+			static const char *const copy[] = { "id", "code", "name",
+			    "inclusive", "archived", NULL };
+			for (int i = 0; copy[i]; i++)
+				cJSON_AddItemToObject(g, copy[i], cJSON_Duplicate(
+				    cJSON_GetObjectItem(row, copy[i]), 1));
+			cJSON_AddArrayToObject(g, "components");
+			cJSON_AddItemToArray(groups, g);
+			total = 0;
+			complete = 1;
+		}
+		if (cJSON_IsNull(cJSON_GetObjectItem(row, "rate_code")))
+			continue;
+		cJSON *k = cJSON_CreateObject();
+		static const char *const kcopy[] = { "position", "rate_code",
+		    "rate_name", "rate_ppm", NULL };
+		for (int i = 0; kcopy[i]; i++)
+			cJSON_AddItemToObject(k, kcopy[i], cJSON_Duplicate(
+			    cJSON_GetObjectItem(row, kcopy[i]), 1));
+		int64_t ppm = 0;
+		int known = ppm_of(k, "rate_ppm", &ppm);
+		add_percent(k, ppm, known);
+		total += known ? ppm : 0;
+		complete = complete && known;
+		cJSON_AddItemToArray(cJSON_GetObjectItem(g, "components"), k);
+	}
+	if (g) {
+		add_percent(g, total, complete);
+		cJSON_AddBoolToObject(g, "complete", complete);
+	}
+	cJSON_Delete(flat);
+	return groups;
+}
+
+static const char *const tax_group_form[] = { "code", "name", "inclusive",
+    "components", NULL };
+
+static void
+tax_groups_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *items = tax_groups_json(c, NULL);
+	if (items == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON *d = api_list(items, NULL);
+	if (c->api) {
+		cJSON_Delete(fields);
+		app_render(c, status, NULL, NULL, d);
+		return;
+	}
+	static const char *const keys[] = { "code", NULL };
+	cJSON *codes = books_rows(c, "SELECT DISTINCT code FROM tax_rates "
+	    "ORDER BY code", 0, NULL, keys);
+	if (codes == NULL) {
+		cJSON_Delete(d);
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON_AddItemToObject(d, "rate_codes", codes);
+	form_data(c, d, tax_group_form, NULL, fields);
+	app_render(c, status, "tax_groups.cs", "Tax groups", d);
+}
+
+static void
+tax_groups(ctx *c)
+{
+	tax_groups_page(c, 200, NULL);
+}
+
+static void
+tax_group_create(ctx *c)
+{
+	books_tax_group_in in = { arg(c, "code"), arg(c, "name"),
+	    arg(c, "inclusive"), arg(c, "components") };
+	char id[BOOKS_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	int rc = books_tax_group_create(c, &in, f, id);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, tax_groups_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 201, one(c, tax_groups_json(c, id)), arena_printf(c->a,
+	    "/api/v1/tax-groups/%s", id), "/app/tax-groups");
+}
+
+/* ---- book settings ---- */
+
+static cJSON *
+settings_json(ctx *c)
+{
+	static const char *const keys[] = { "tax_rounding",
+	    "#year_start_month", NULL };
+	return one(c, books_rows(c, "SELECT tax_rounding, year_start_month "
+	    "FROM books_settings", 0, NULL, keys));
+}
+
+static void
+settings_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *d = settings_json(c);
+	if (d == NULL || c->api) {
+		cJSON_Delete(fields);
+		if (d)
+			app_render(c, status, NULL, NULL, d);
+		return;
+	}
+	static const char *const keep[] = { "tax_rounding", "year_start_month",
+	    NULL };
+	const char *dflt[2] = { cJSON_GetObjectItem(d,
+	    "tax_rounding")->valuestring, cJSON_GetObjectItem(d,
+	    "year_start_month")->valuestring };
+	form_data(c, d, keep, dflt, fields);
+	app_render(c, status, "books_settings.cs", "Book settings", d);
+}
+
+static void
+settings(ctx *c)
+{
+	settings_page(c, 200, NULL);
+}
+
+static void
+settings_save(ctx *c)
+{
+	cJSON *f = cJSON_CreateObject();
+	int rc = books_settings_save(c, arg(c, "tax_rounding"), arg(c,
+	    "year_start_month"), f);
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, settings_page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 200, settings_json(c), NULL, "/app/books/settings");
+}
+
+static const route routes[] = {
+	{ "GET", "~/accounts", accounts, 0, "ledger.read" },
+	{ "POST", "~/accounts", account_create, 0, "ledger.manage" },
+	{ "GET", "~/accounts/{id}", account, 0, "ledger.read" },
+	{ "POST", "~/accounts/{id}", account_update, 0, "ledger.manage" },
+	{ "POST", "~/accounts/{id}/archive", account_archive, 0,
+	    "ledger.manage" },
+	{ "POST", "~/accounts/{id}/unarchive", account_unarchive, 0,
+	    "ledger.manage" },
+	{ "GET", "~/years", years, 0, "ledger.read" },
+	{ "POST", "~/years", year_open, 0, "ledger.manage" },
+	{ "POST", "~/years/{id}/close", year_close, 0, "ledger.manage" },
+	{ "POST", "~/periods/{id}/close", period_close, 0, "ledger.manage" },
+	{ "POST", "~/periods/{id}/reopen", period_reopen, 0, "ledger.manage" },
+	{ "GET", "~/currencies", currencies, 0, "ledger.read" },
+	{ "POST", "~/exchange-rates", rate_save, 0, "ledger.manage" },
+	{ "POST", "~/exchange-rates/{currency}/{date}/delete", rate_delete, 0,
+	    "ledger.manage" },
+	{ "GET", "~/tax-rates", tax_rates, 0, "ledger.read" },
+	{ "POST", "~/tax-rates", tax_rate_create, 0, "ledger.manage" },
+	{ "GET", "~/tax-groups", tax_groups, 0, "ledger.read" },
+	{ "POST", "~/tax-groups", tax_group_create, 0, "ledger.manage" },
+	{ "GET", "~/books/settings", settings, 0, "ledger.read" },
+	{ "POST", "~/books/settings", settings_save, 0, "ledger.manage" },
+};
+
+int
+main(void)
+{
+	return app_main("accounts", routes, sizeof(routes) / sizeof(routes[0]));
+}
