@@ -50,8 +50,8 @@ summary(const cJSON *fields)
 	return "the change was refused: see the fields marked";
 }
 
-/* page_fn: draws a page with status, the refused fields (taken, may be
- * NULL) and what the user typed. */
+/* page_fn: draws a page with status, the refused fields (borrowed, may
+ * be NULL) and what the user typed. */
 typedef void (*page_fn)(ctx *c, int status, cJSON *fields);
 
 /* refused: the end of a change that did not succeed: 404 for another
@@ -67,7 +67,6 @@ refused(ctx *c, int rc, cJSON *fields, page_fn page)
 	if (rc == BOOKS_INVALID) {
 		c->failed = 1;	/* nothing of it is kept */
 		page(c, 422, fields);
-		return;
 	}
 	cJSON_Delete(fields);
 	if (rc == BOOKS_NOT_FOUND)
@@ -91,9 +90,42 @@ done(ctx *c, int status, cJSON *out, const char *location, const char *page)
 	app_render(c, status, NULL, NULL, out);
 }
 
+/* one: the first object of rows (taken), or NULL with 404 set */
+static cJSON *
+one(ctx *c, cJSON *rows)
+{
+	if (rows == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(rows) > 0 ?
+	    cJSON_DetachItemFromArray(rows, 0) : NULL;
+	cJSON_Delete(rows);
+	if (o == NULL)
+		app_error(c, 404, "not_found", "no such record", NULL);
+	return o;
+}
+
+/* read_fn: the records with id, as a list (NULL on error). */
+typedef cJSON *(*read_fn)(ctx *c, const char *id);
+
+/* created: the end of a create: refused, or 201 with the new record as
+ * read reads it and its Location under /api/v1/what, a browser back to
+ * /app/what. */
+static void
+created(ctx *c, int rc, cJSON *f, page_fn page, read_fn read,
+    const char *what, const char *id)
+{
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, page);
+		return;
+	}
+	cJSON_Delete(f);
+	done(c, 201, one(c, read(c, id)), arena_printf(c->a, "/api/v1/%s/%s",
+	    what, id), arena_printf(c->a, "/app/%s", what));
+}
+
 /* form_data: the data of a page for a browser: what was typed in keep
  * (or the default in dflt, same order, when nothing was), the refused
- * fields (taken) and their summary.  d is extended in place. */
+ * fields (copied) and their summary.  d is extended in place. */
 static void
 form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
     cJSON *fields)
@@ -107,22 +139,22 @@ form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
 	}
 	if (fields && cJSON_GetArraySize(fields) > 0)
 		cJSON_AddStringToObject(d, "error", summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? fields :
-	    cJSON_CreateObject());
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
+	    : cJSON_CreateObject());
 }
 
-/* one: the first object of rows (taken), or NULL with 404 set */
+/* list_data: {"items": items (taken)} for a page; NULL when items is NULL
+ * (the error is set) or the caller is the API (answered here). */
 static cJSON *
-one(ctx *c, cJSON *rows)
+list_data(ctx *c, int status, cJSON *items)
 {
-	if (rows == NULL)
+	if (items == NULL)
 		return NULL;
-	cJSON *o = cJSON_GetArraySize(rows) > 0 ?
-	    cJSON_DetachItemFromArray(rows, 0) : NULL;
-	cJSON_Delete(rows);
-	if (o == NULL)
-		app_error(c, 404, "not_found", "no such record", NULL);
-	return o;
+	cJSON *d = api_list(items, NULL);
+	if (!c->api)
+		return d;
+	app_render(c, status, NULL, NULL, d);
+	return NULL;
 }
 
 /* ---- the chart of accounts ---- */
@@ -152,16 +184,15 @@ static const char account_sql[] = "SELECT a.id, a.code, a.name, a.type, "
     "l.account_id = a.id) FROM accounts a LEFT JOIN accounts p ON "
     "p.tenant_id = a.tenant_id AND p.id = a.parent_id WHERE a.id = $1::uuid";
 
-/* account_json: one account, or NULL with 404 (or an error) set */
+/* account_json: the account with id (as a list of one, or none); NULL
+ * on error */
 static cJSON *
 account_json(ctx *c, const char *id)
 {
-	if (!api_uuid_ok(id)) {
-		app_error(c, 404, "not_found", "no such record", NULL);
-		return NULL;
-	}
 	const char *p[1] = { id };
-	return one(c, books_rows(c, account_sql, 1, p, account_keys));
+	if (!api_uuid_ok(id))
+		return cJSON_CreateArray();
+	return books_rows(c, account_sql, 1, p, account_keys);
 }
 
 static const char *const account_form[] = { "code", "name", "type",
@@ -170,20 +201,14 @@ static const char *const account_form[] = { "code", "name", "type",
 static void
 accounts_page(ctx *c, int status, cJSON *fields)
 {
-	cJSON *items = books_rows(c, tree_sql, 0, NULL, account_keys);
-	if (items == NULL) {
-		cJSON_Delete(fields);
-		return;
-	}
 	static const char *const types[] = { "asset", "liability", "equity",
 	    "income", "expense" };
-	cJSON *d = api_list(items, NULL);
-	if (!c->api) {
-		cJSON_AddItemToObject(d, "types", cJSON_CreateStringArray(types,
-		    5));
-		form_data(c, d, account_form, NULL, fields);
-	} else
-		cJSON_Delete(fields);
+	cJSON *d = list_data(c, status, books_rows(c, tree_sql, 0, NULL,
+	    account_keys));
+	if (d == NULL)
+		return;
+	cJSON_AddItemToObject(d, "types", cJSON_CreateStringArray(types, 5));
+	form_data(c, d, account_form, NULL, fields);
 	app_render(c, status, "accounts.cs", "Chart of accounts", d);
 }
 
@@ -200,28 +225,18 @@ account_create(ctx *c)
 	    arg(c, "parent"), arg(c, "is_group") };
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
-	int rc = books_account_create(c, &in, f, id);
-	if (rc != BOOKS_OK) {
-		refused(c, rc, f, accounts_page);
-		return;
-	}
-	cJSON_Delete(f);
-	done(c, 201, account_json(c, id), arena_printf(c->a,
-	    "/api/v1/accounts/%s", id), "/app/accounts");
+	created(c, books_account_create(c, &in, f, id), f, accounts_page,
+	    account_json, "accounts", id);
 }
 
 static void
 account_page(ctx *c, int status, cJSON *fields)
 {
 	const char *id = app_param(c, "id");
-	cJSON *a = account_json(c, id);
-	if (a == NULL) {
-		cJSON_Delete(fields);
-		return;
-	}
-	if (c->api) {
-		cJSON_Delete(fields);
-		app_render(c, status, NULL, NULL, a);
+	cJSON *a = one(c, account_json(c, id));
+	if (a == NULL || c->api) {
+		if (a)
+			app_render(c, status, NULL, NULL, a);
 		return;
 	}
 	static const char *const keys[] = { "code", "name", "type", NULL };
@@ -231,7 +246,6 @@ account_page(ctx *c, int status, cJSON *fields)
 	    "ORDER BY code", 2, p, keys);
 	if (groups == NULL) {
 		cJSON_Delete(a);
-		cJSON_Delete(fields);
 		return;
 	}
 	const cJSON *pc = cJSON_GetObjectItem(a, "parent_code");
@@ -261,7 +275,7 @@ account_changed(ctx *c, int rc, cJSON *f)
 	}
 	cJSON_Delete(f);
 	const char *id = app_param(c, "id");
-	done(c, 200, account_json(c, id), NULL, arena_printf(c->a,
+	done(c, 200, one(c, account_json(c, id)), NULL, arena_printf(c->a,
 	    "/app/accounts/%s", id));
 }
 
@@ -336,17 +350,9 @@ years_json(ctx *c, const char *id)
 static void
 years_page(ctx *c, int status, cJSON *fields)
 {
-	cJSON *years = years_json(c, NULL);
-	if (years == NULL) {
-		cJSON_Delete(fields);
+	cJSON *d = list_data(c, status, years_json(c, NULL));
+	if (d == NULL)
 		return;
-	}
-	cJSON *d = api_list(years, NULL);
-	if (c->api) {
-		cJSON_Delete(fields);
-		app_render(c, status, NULL, NULL, d);
-		return;
-	}
 	/* the form suggests the day after the last year, or this year's
 	 * first month by the settings */
 	static const char *const keys[] = { "start", NULL };
@@ -356,7 +362,6 @@ years_page(ctx *c, int status, cJSON *fields)
 	    "books_settings), 1), 1))::text", 0, NULL, keys));
 	if (next == NULL) {
 		cJSON_Delete(d);
-		cJSON_Delete(fields);
 		return;
 	}
 	const char *dflt[1] = { cJSON_GetObjectItem(next, "start")->valuestring };
@@ -376,14 +381,8 @@ year_open(ctx *c)
 {
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
-	int rc = books_year_open(c, arg(c, "start"), f, id);
-	if (rc != BOOKS_OK) {
-		refused(c, rc, f, years_page);
-		return;
-	}
-	cJSON_Delete(f);
-	done(c, 201, one(c, years_json(c, id)), arena_printf(c->a,
-	    "/api/v1/years/%s", id), "/app/years");
+	created(c, books_year_open(c, arg(c, "start"), f, id), f, years_page,
+	    years_json, "years", id);
 }
 
 static void
@@ -449,7 +448,6 @@ currencies_page(ctx *c, int status, cJSON *fields)
 	    "DESC, currency LIMIT 500", 0, NULL, rkeys) : NULL;
 	if (rates == NULL) {
 		cJSON_Delete(cur);
-		cJSON_Delete(fields);
 		return;
 	}
 	cJSON *d = cJSON_CreateObject();
@@ -462,8 +460,6 @@ currencies_page(ctx *c, int status, cJSON *fields)
 	cJSON_AddItemToObject(d, "rates", rates);
 	if (!c->api)
 		form_data(c, d, rate_form, NULL, fields);
-	else
-		cJSON_Delete(fields);
 	app_render(c, status, "currencies.cs", "Currencies and exchange rates",
 	    d);
 }
@@ -563,16 +559,10 @@ static const char *const tax_rate_form[] = { "code", "name", "rate",
 static void
 tax_rates_page(ctx *c, int status, cJSON *fields)
 {
-	cJSON *items = tax_rates_json(c, NULL);
-	if (items == NULL) {
-		cJSON_Delete(fields);
+	cJSON *d = list_data(c, status, tax_rates_json(c, NULL));
+	if (d == NULL)
 		return;
-	}
-	cJSON *d = api_list(items, NULL);
-	if (!c->api)
-		form_data(c, d, tax_rate_form, NULL, fields);
-	else
-		cJSON_Delete(fields);
+	form_data(c, d, tax_rate_form, NULL, fields);
 	app_render(c, status, "tax_rates.cs", "Tax rates", d);
 }
 
@@ -590,14 +580,8 @@ tax_rate_create(ctx *c)
 	    arg(c, "purchase_account") };
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
-	int rc = books_tax_rate_create(c, &in, f, id);
-	if (rc != BOOKS_OK) {
-		refused(c, rc, f, tax_rates_page);
-		return;
-	}
-	cJSON_Delete(f);
-	done(c, 201, one(c, tax_rates_json(c, id)), arena_printf(c->a,
-	    "/api/v1/tax-rates/%s", id), "/app/tax-rates");
+	created(c, books_tax_rate_create(c, &in, f, id), f, tax_rates_page,
+	    tax_rates_json, "tax-rates", id);
 }
 
 /* tax_groups_json: the groups (or the one with id) with their
@@ -670,23 +654,14 @@ static const char *const tax_group_form[] = { "code", "name", "inclusive",
 static void
 tax_groups_page(ctx *c, int status, cJSON *fields)
 {
-	cJSON *items = tax_groups_json(c, NULL);
-	if (items == NULL) {
-		cJSON_Delete(fields);
+	cJSON *d = list_data(c, status, tax_groups_json(c, NULL));
+	if (d == NULL)
 		return;
-	}
-	cJSON *d = api_list(items, NULL);
-	if (c->api) {
-		cJSON_Delete(fields);
-		app_render(c, status, NULL, NULL, d);
-		return;
-	}
 	static const char *const keys[] = { "code", NULL };
 	cJSON *codes = books_rows(c, "SELECT DISTINCT code FROM tax_rates "
 	    "ORDER BY code", 0, NULL, keys);
 	if (codes == NULL) {
 		cJSON_Delete(d);
-		cJSON_Delete(fields);
 		return;
 	}
 	cJSON_AddItemToObject(d, "rate_codes", codes);
@@ -707,14 +682,8 @@ tax_group_create(ctx *c)
 	    arg(c, "inclusive"), arg(c, "components") };
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
-	int rc = books_tax_group_create(c, &in, f, id);
-	if (rc != BOOKS_OK) {
-		refused(c, rc, f, tax_groups_page);
-		return;
-	}
-	cJSON_Delete(f);
-	done(c, 201, one(c, tax_groups_json(c, id)), arena_printf(c->a,
-	    "/api/v1/tax-groups/%s", id), "/app/tax-groups");
+	created(c, books_tax_group_create(c, &in, f, id), f, tax_groups_page,
+	    tax_groups_json, "tax-groups", id);
 }
 
 /* ---- book settings ---- */
@@ -733,7 +702,6 @@ settings_page(ctx *c, int status, cJSON *fields)
 {
 	cJSON *d = settings_json(c);
 	if (d == NULL || c->api) {
-		cJSON_Delete(fields);
 		if (d)
 			app_render(c, status, NULL, NULL, d);
 		return;

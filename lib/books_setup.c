@@ -106,33 +106,36 @@ name_check(cJSON *fields, const char *field, const char *name, size_t max)
 
 /* ---- database ---- */
 
-/* query: one statement; -1 with the error response set on failure */
+/* run: one statement; its rows into r for the caller to clear, or
+ * dropped when r is NULL.  0, or -1 with the error response set. */
 static int
-query(struct ctx *c, db_res *r, const char *sql, int n, const char *const *p)
+run(struct ctx *c, db_res *r, const char *sql, int n, const char *const *p)
 {
-	if (db_exec(c->db, r, sql, n, p) == 0)
-		return 0;
-	app_db_error(c, r);
-	db_res_clear(r);
-	return -1;
-}
-
-/* simple: a statement whose rows are not needed; 0 or -1 */
-static int
-simple(struct ctx *c, const char *sql, int n, const char *const *p)
-{
-	db_res r;
-	if (query(c, &r, sql, n, p) < 0)
+	db_res own;
+	db_res *res = r ? r : &own;
+	if (db_exec(c->db, res, sql, n, p) < 0) {
+		app_db_error(c, res);
+		db_res_clear(res);
 		return -1;
-	db_res_clear(&r);
+	}
+	if (r == NULL)
+		db_res_clear(&own);
 	return 0;
 }
 
-/* mark: the savepoint a change returns to when the database refuses it */
+/* mark: the savepoint a change returns to when the database refuses it;
+ * undo: back to it, BOOKS_INVALID (or BOOKS_ERROR when that fails). */
 static int
 mark(struct ctx *c)
 {
-	return simple(c, "SAVEPOINT books_change", 0, NULL);
+	return run(c, NULL, "SAVEPOINT books_change", 0, NULL);
+}
+
+static int
+undo(struct ctx *c)
+{
+	return run(c, NULL, "ROLLBACK TO SAVEPOINT books_change", 0, NULL) < 0 ?
+	    BOOKS_ERROR : BOOKS_INVALID;
 }
 
 /* settle: the result for a statement that failed with r.  A refusal by
@@ -148,8 +151,7 @@ settle(struct ctx *c, const db_res *r, const char *field, cJSON *fields)
 	if (strncmp(st, "22", 2) == 0 || strncmp(st, "23", 2) == 0 ||
 	    strcmp(st, "P0001") == 0) {
 		api_field(fields, field, r->error ? r->error : "refused");
-		return simple(c, "ROLLBACK TO SAVEPOINT books_change", 0, NULL) <
-		    0 ? BOOKS_ERROR : BOOKS_INVALID;
+		return undo(c);
 	}
 	app_db_error(c, r);
 	return BOOKS_ERROR;
@@ -168,6 +170,21 @@ attempt(struct ctx *c, db_res *r, const char *sql, int n,
 	return rc;
 }
 
+/* insert: an INSERT ... RETURNING id after mark(); the new id into id,
+ * or attempt's answer (a refusal under "code"). */
+static int
+insert(struct ctx *c, const char *sql, int n, const char *const *p,
+    cJSON *fields, char id[BOOKS_ID_LEN])
+{
+	db_res r;
+	int rc = attempt(c, &r, sql, n, p, "code", fields);
+	if (rc != BOOKS_OK)
+		return rc;
+	snprintf(id, BOOKS_ID_LEN, "%s", db_text(&r, 0, 0));
+	db_res_clear(&r);
+	return BOOKS_OK;
+}
+
 /* ledger_settled: settle for a lib/ledger call that failed with err */
 static int
 ledger_settled(struct ctx *c, db_res *err, const char *field, cJSON *fields)
@@ -182,7 +199,7 @@ books_rows(struct ctx *c, const char *sql, int n, const char *const *p,
     const char *const *keys)
 {
 	db_res r;
-	if (query(c, &r, sql, n, p) < 0)
+	if (run(c, &r, sql, n, p) < 0)
 		return NULL;
 	cJSON *items = cJSON_CreateArray();
 	for (int i = 0; i < r.rows; i++) {
@@ -270,40 +287,56 @@ type_ok(const char *type)
 	return 0;
 }
 
-/* parent_group: the group with code, to hold an account of type (NULL:
- * any) other than self (NULL: none).  0 with its id and type; 1 with the
- * reason under "parent"; -1 on error. */
+/* An account found by its code. */
+typedef struct found {
+	int exists, group, archived;
+	char id[BOOKS_ID_LEN], type[16];
+} found;
+
+/* by_code: the account with code into f (f->exists 0 when none); 0, or
+ * -1 on error. */
 static int
-parent_group(struct ctx *c, const char *code, const char *type,
-    const char *self, char id[BOOKS_ID_LEN], char ptype[16], cJSON *fields)
+by_code(struct ctx *c, const char *code, found *f)
 {
 	db_res r;
 	const char *p[1] = { code };
-	if (query(c, &r, "SELECT id, type, is_group, archived FROM accounts "
+	memset(f, 0, sizeof(*f));
+	if (run(c, &r, "SELECT id, type, is_group, archived FROM accounts "
 	    "WHERE code = $1", 1, p) < 0)
 		return -1;
-	const char *why = NULL;
-	if (r.rows != 1)
-		why = arena_printf(c->a, "no account has the code %s", code);
-	else {
-		int group = 0, archived = 0;
-		db_bool(&r, 0, 2, &group);
-		db_bool(&r, 0, 3, &archived);
-		const char *t = db_text(&r, 0, 1);
-		if (self && strcmp(db_text(&r, 0, 0), self) == 0)
-			why = "an account cannot go under itself";
-		else if (!group)
-			why = arena_printf(c->a, "%s is not a group", code);
-		else if (archived)
-			why = arena_printf(c->a, "the group %s is archived", code);
-		else if (type && strcmp(type, t) != 0)
-			why = arena_printf(c->a, "%s is a group of %s accounts; "
-			    "an account of type %s goes under a group of its "
-			    "own type", code, t, type);
-		snprintf(id, BOOKS_ID_LEN, "%s", db_text(&r, 0, 0));
-		snprintf(ptype, 16, "%s", t);
+	if (r.rows == 1) {
+		f->exists = 1;
+		snprintf(f->id, sizeof(f->id), "%s", db_text(&r, 0, 0));
+		snprintf(f->type, sizeof(f->type), "%s", db_text(&r, 0, 1));
+		db_bool(&r, 0, 2, &f->group);
+		db_bool(&r, 0, 3, &f->archived);
 	}
 	db_res_clear(&r);
+	return 0;
+}
+
+/* parent_group: the group with code, to hold an account of type (NULL:
+ * any) other than self (NULL: none), into g.  0 when it may; 1 with the
+ * reason under "parent"; -1 on error. */
+static int
+parent_group(struct ctx *c, const char *code, const char *type,
+    const char *self, found *g, cJSON *fields)
+{
+	if (by_code(c, code, g) < 0)
+		return -1;
+	const char *why = NULL;
+	if (!g->exists)
+		why = arena_printf(c->a, "no account has the code %s", code);
+	else if (self && strcmp(g->id, self) == 0)
+		why = "an account cannot go under itself";
+	else if (!g->group)
+		why = arena_printf(c->a, "%s is not a group", code);
+	else if (g->archived)
+		why = arena_printf(c->a, "the group %s is archived", code);
+	else if (type && strcmp(type, g->type) != 0)
+		why = arena_printf(c->a, "%s is a group of %s accounts; an "
+		    "account of type %s goes under a group of its own type",
+		    code, g->type, type);
 	if (why)
 		api_field(fields, "parent", why);
 	return why ? 1 : 0;
@@ -315,11 +348,11 @@ taken(struct ctx *c, const char *sql, const char *value)
 {
 	db_res r;
 	const char *p[1] = { value };
-	if (query(c, &r, sql, 1, p) < 0)
+	if (run(c, &r, sql, 1, p) < 0)
 		return -1;
-	int found = r.rows > 0;
+	int any = r.rows > 0;
 	db_res_clear(&r);
-	return found;
+	return any;
 }
 
 int
@@ -338,14 +371,14 @@ books_account_create(struct ctx *c, const books_account_in *in,
 		    "income, expense");
 	if (books_flag(in->is_group, &is_group) < 0)
 		api_field(fields, "is_group", "yes or no (true or false)");
-	char pid[BOOKS_ID_LEN] = "", ptype[16] = "";
+	found g = {0};
 	if (in->parent && *in->parent) {
 		int rc = parent_group(c, in->parent, type_ok(type) ? type :
-		    NULL, NULL, pid, ptype, fields);
+		    NULL, NULL, &g, fields);
 		if (rc < 0)
 			return BOOKS_ERROR;
 		if (rc == 0 && type == NULL)
-			type = arena_strdup(c->a, ptype);
+			type = arena_strdup(c->a, g.type);
 	} else if (type == NULL)
 		api_field(fields, "type", "choose the account's type");
 	if (code_ok) {
@@ -360,16 +393,13 @@ books_account_create(struct ctx *c, const books_account_in *in,
 		return BOOKS_INVALID;
 	if (mark(c) < 0)
 		return BOOKS_ERROR;
-	db_res r;
-	const char *p[6] = { c->tenant_id, code, in->name, type, pid,
+	const char *p[6] = { c->tenant_id, code, in->name, type, g.id,
 	    is_group ? "true" : "false" };
-	int rc = attempt(c, &r, "INSERT INTO accounts (tenant_id, code, name, "
-	    "type, parent_id, is_group) VALUES ($1, $2, $3, $4, nullif($5, "
-	    "'')::uuid, $6::boolean) RETURNING id", 6, p, "code", fields);
+	int rc = insert(c, "INSERT INTO accounts (tenant_id, code, name, type, "
+	    "parent_id, is_group) VALUES ($1, $2, $3, $4, nullif($5, '')::uuid, "
+	    "$6::boolean) RETURNING id", 6, p, fields, id);
 	if (rc != BOOKS_OK)
 		return rc;
-	snprintf(id, BOOKS_ID_LEN, "%s", db_text(&r, 0, 0));
-	db_res_clear(&r);
 	cJSON *after = account_state(c, id, &rc);
 	if (after == NULL)
 		return BOOKS_ERROR;
@@ -386,10 +416,10 @@ books_account_update(struct ctx *c, const char *id, const char *name,
 		return rc;
 	if (name)
 		name_check(fields, "name", name, 200);
-	char pid[BOOKS_ID_LEN] = "", ptype[16];
+	found g = {0};
 	if (parent && *parent &&
 	    parent_group(c, parent, cJSON_GetObjectItem(before,
-	    "type")->valuestring, id, pid, ptype, fields) < 0) {
+	    "type")->valuestring, id, &g, fields) < 0) {
 		cJSON_Delete(before);
 		return BOOKS_ERROR;
 	}
@@ -401,7 +431,7 @@ books_account_update(struct ctx *c, const char *id, const char *name,
 		return rc;
 	}
 	db_res r;
-	const char *p[4] = { id, name, parent ? "true" : "false", pid };
+	const char *p[4] = { id, name, parent ? "true" : "false", g.id };
 	rc = attempt(c, &r, "UPDATE accounts SET name = coalesce($2, name), "
 	    "parent_id = CASE WHEN $3::boolean THEN nullif($4, '')::uuid ELSE "
 	    "parent_id END WHERE id = $1", 4, p, "parent", fields);
@@ -468,7 +498,7 @@ books_account_archive(struct ctx *c, const char *id, int archived,
 	}
 	const char *p[2] = { id, archived ? "true" : "false" };
 	cJSON *after = NULL;
-	if (simple(c, "UPDATE accounts SET archived = $2::boolean WHERE id = "
+	if (run(c, NULL, "UPDATE accounts SET archived = $2::boolean WHERE id = "
 	    "$1", 2, p) < 0 || (after = account_state(c, id, &rc)) == NULL) {
 		cJSON_Delete(before);
 		return BOOKS_ERROR;
@@ -596,7 +626,7 @@ currency_check(struct ctx *c, const char *currency, cJSON *fields)
 		api_field(fields, "currency", "a currency code such as USD");
 		return 0;
 	}
-	if (query(c, &r, "SELECT code = (SELECT base_currency FROM tenants "
+	if (run(c, &r, "SELECT code = (SELECT base_currency FROM tenants "
 	    "WHERE id = bursar_tenant()) FROM currencies WHERE code = $1", 1,
 	    p) < 0)
 		return -1;
@@ -625,9 +655,9 @@ books_rate_save(struct ctx *c, const char *currency, const char *date,
 		return BOOKS_INVALID;
 	db_res r;
 	const char *p[4] = { c->tenant_id, currency, date, rate };
-	if (mark(c) < 0 || query(c, &r, "SELECT trim_scale(rate)::text FROM "
-	    "exchange_rates WHERE currency = $2 AND rate_date = $3::date FOR "
-	    "UPDATE", 3, p) < 0)
+	if (mark(c) < 0 || run(c, &r, "SELECT trim_scale(rate)::text FROM "
+	    "exchange_rates WHERE currency = $1 AND rate_date = $2::date FOR "
+	    "UPDATE", 2, p + 1) < 0)
 		return BOOKS_ERROR;
 	cJSON *before = r.rows ? rate_state(currency, date, db_text(&r, 0, 0))
 	    : NULL;
@@ -655,7 +685,7 @@ books_rate_delete(struct ctx *c, const char *currency, const char *date)
 		return BOOKS_NOT_FOUND;
 	db_res r;
 	const char *p[2] = { currency, date };
-	if (query(c, &r, "DELETE FROM exchange_rates WHERE currency = $1 AND "
+	if (run(c, &r, "DELETE FROM exchange_rates WHERE currency = $1 AND "
 	    "rate_date = $2::date RETURNING trim_scale(rate)::text", 2, p) < 0)
 		return BOOKS_ERROR;
 	if (r.rows == 0) {
@@ -676,36 +706,27 @@ static int
 tax_account(struct ctx *c, const char *code, const char *field,
     char id[BOOKS_ID_LEN], cJSON *fields)
 {
-	db_res r;
-	const char *p[1] = { code ? code : "" };
+	found a;
 	if (code == NULL || *code == '\0') {
 		api_field(fields, field, "the code of an account");
 		return 0;
 	}
-	if (query(c, &r, "SELECT id, type, is_group, archived FROM accounts "
-	    "WHERE code = $1", 1, p) < 0)
+	if (by_code(c, code, &a) < 0)
 		return -1;
-	int group = 0, archived = 0;
-	const char *t = r.rows == 1 ? db_text(&r, 0, 1) : "";
-	if (r.rows == 1) {
-		db_bool(&r, 0, 2, &group);
-		db_bool(&r, 0, 3, &archived);
-	}
-	if (r.rows != 1)
+	if (!a.exists)
 		api_field(fields, field, arena_printf(c->a, "no account has the "
 		    "code %s", code));
-	else if (group)
+	else if (a.group)
 		api_field(fields, field, arena_printf(c->a, "%s is a group: "
 		    "choose an account under it", code));
-	else if (archived)
+	else if (a.archived)
 		api_field(fields, field, arena_printf(c->a, "%s is archived",
 		    code));
-	else if (strcmp(t, "asset") != 0 && strcmp(t, "liability") != 0)
+	else if (strcmp(a.type, "asset") != 0 && strcmp(a.type, "liability") != 0)
 		api_field(fields, field, arena_printf(c->a, "%s is an %s "
-		    "account; tax goes to an asset or a liability", code, t));
+		    "account; tax goes to an asset or a liability", code, a.type));
 	else
-		snprintf(id, BOOKS_ID_LEN, "%s", db_text(&r, 0, 0));
-	db_res_clear(&r);
+		snprintf(id, BOOKS_ID_LEN, "%s", a.id);
 	return 0;
 }
 
@@ -751,7 +772,7 @@ tax_rate_end(struct ctx *c, const char *code, const char *from,
 {
 	db_res r;
 	const char *p[2] = { code, from };
-	if (query(c, &r, "UPDATE tax_rates SET valid_to = $2::date - 1 WHERE "
+	if (run(c, &r, "UPDATE tax_rates SET valid_to = $2::date - 1 WHERE "
 	    "code = $1 AND valid_to IS NULL AND valid_from < $2::date "
 	    "RETURNING id", 2, p) < 0)
 		return -1;
@@ -768,7 +789,7 @@ tax_rate_overlap(struct ctx *c, const char *code, const char *from,
 {
 	db_res r;
 	const char *p[3] = { code, from, to };
-	*err = query(c, &r, "SELECT valid_from::text, valid_to::text FROM "
+	*err = run(c, &r, "SELECT valid_from::text, valid_to::text FROM "
 	    "tax_rates WHERE code = $1 AND valid_from <= coalesce($3::date, "
 	    "'infinity') AND coalesce(valid_to, 'infinity') >= $2::date ORDER "
 	    "BY valid_from LIMIT 1", 3, p);
@@ -810,21 +831,17 @@ books_tax_rate_create(struct ctx *c, const books_tax_rate_in *in,
 		return BOOKS_ERROR;
 	if (why) {
 		api_field(fields, "valid_from", why);
-		return simple(c, "ROLLBACK TO SAVEPOINT books_change", 0, NULL) <
-		    0 ? BOOKS_ERROR : BOOKS_INVALID;
+		return undo(c);
 	}
-	db_res r;
 	const char *ppm_text = arena_printf(c->a, "%lld", (long long)ppm);
 	const char *p[8] = { c->tenant_id, t.code, t.name, ppm_text,
 	    t.valid_from, t.valid_to, sa, pa };
-	rc = attempt(c, &r, "INSERT INTO tax_rates (tenant_id, code, name, "
+	rc = insert(c, "INSERT INTO tax_rates (tenant_id, code, name, "
 	    "rate_ppm, valid_from, valid_to, sales_account_id, "
 	    "purchase_account_id) VALUES ($1, $2, $3, $4::bigint, $5::date, "
-	    "$6::date, $7::uuid, $8::uuid) RETURNING id", 8, p, "code", fields);
+	    "$6::date, $7::uuid, $8::uuid) RETURNING id", 8, p, fields, id);
 	if (rc != BOOKS_OK)
 		return rc;
-	snprintf(id, BOOKS_ID_LEN, "%s", db_text(&r, 0, 0));
-	db_res_clear(&r);
 	if (ended[0]) {
 		cJSON *before = cJSON_CreateObject();
 		cJSON_AddNullToObject(before, "valid_to");
@@ -913,7 +930,6 @@ books_tax_group_create(struct ctx *c, const books_tax_group_in *in,
 	if (invalid(fields))
 		return BOOKS_INVALID;
 	buf arr = BUF_INIT(1024);
-	db_res r;
 	const char *p[4] = { c->tenant_id, in->code, in->name,
 	    inclusive ? "true" : "false" };
 	if (db_array(&arr, codes, (size_t)n) < 0 || mark(c) < 0) {
@@ -923,14 +939,12 @@ books_tax_group_create(struct ctx *c, const books_tax_group_in *in,
 			    "occurred", NULL);
 		return BOOKS_ERROR;
 	}
-	int rc = attempt(c, &r, "INSERT INTO tax_groups (tenant_id, code, name, "
+	int rc = insert(c, "INSERT INTO tax_groups (tenant_id, code, name, "
 	    "inclusive) VALUES ($1, $2, $3, $4::boolean) RETURNING id", 4, p,
-	    "code", fields);
+	    fields, id);
 	if (rc == BOOKS_OK) {
-		snprintf(id, BOOKS_ID_LEN, "%s", db_text(&r, 0, 0));
-		db_res_clear(&r);
 		const char *q[3] = { c->tenant_id, id, buf_str(&arr) };
-		if (simple(c, "INSERT INTO tax_group_components (tenant_id, "
+		if (run(c, NULL, "INSERT INTO tax_group_components (tenant_id, "
 		    "group_id, position, rate_code) SELECT $1, $2, o, x FROM "
 		    "unnest($3::text[]) WITH ORDINALITY AS u(x, o)", 3, q) < 0)
 			rc = BOOKS_ERROR;
@@ -972,7 +986,7 @@ books_settings_save(struct ctx *c, const char *tax_rounding,
 		return BOOKS_ERROR;
 	const char *p[3] = { c->tenant_id, tax_rounding, year_start_month };
 	cJSON *after = NULL;
-	if (simple(c, "INSERT INTO books_settings (tenant_id, tax_rounding, "
+	if (run(c, NULL, "INSERT INTO books_settings (tenant_id, tax_rounding, "
 	    "year_start_month) VALUES ($1, coalesce($2, 'line'), "
 	    "coalesce($3::smallint, 1)) ON CONFLICT (tenant_id) DO UPDATE SET "
 	    "tax_rounding = coalesce($2, books_settings.tax_rounding), "

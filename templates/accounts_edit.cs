@@ -18,9 +18,10 @@
 </select><?cs if:data.fields.parent ?><span class="error"><?cs var:data.fields.parent ?></span><?cs /if ?></p>
 <p><button type="submit">Save</button></p>
 </form>
+<?cs if:data.account.role && !data.account.archived ?><p>Bursar posts to this account by its role, so it stays open.</p><?cs else ?>
 <form method="post" action="/app/accounts/<?cs var:data.account.id ?>/<?cs if:data.account.archived ?>unarchive<?cs else ?>archive<?cs /if ?>">
 <input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
 <?cs if:data.fields.archived ?><p class="error"><?cs var:data.fields.archived ?></p><?cs /if ?>
 <p><button type="submit"><?cs if:data.account.archived ?>Unarchive<?cs else ?>Archive<?cs /if ?></button></p>
-</form>
+</form><?cs /if ?>
 </section>

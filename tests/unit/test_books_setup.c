@@ -47,6 +47,16 @@ START_TEST(percent_refused)
 }
 END_TEST
 
+/* judged: pred says want of each of texts[0..n) */
+static void
+judged(int (*pred)(const char *), const char *const *texts, size_t n,
+    int want)
+{
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(!!pred(texts[i]) == want, "%s", texts[i] ?
+		    texts[i] : "NULL");
+}
+
 START_TEST(exchange_rate_text)
 {
 	static const char *const ok[] = { "83.1234", "1", "0.0000000001",
@@ -54,11 +64,8 @@ START_TEST(exchange_rate_text)
 	static const char *const bad[] = { "0", "0.0", "00.000", "-1", "+1",
 	    "1.12345678901", "123456789012345", "1e5", ".5", "5.", "abc", "",
 	    " 1", "1,5", NULL };
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		ck_assert_msg(books_rate_ok(ok[i]), "%s", ok[i]);
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		ck_assert_msg(!books_rate_ok(bad[i]), "%s", bad[i] ? bad[i] :
-		    "NULL");
+	judged(books_rate_ok, ok, sizeof ok / sizeof *ok, 1);
+	judged(books_rate_ok, bad, sizeof bad / sizeof *bad, 0);
 }
 END_TEST
 
@@ -69,11 +76,8 @@ START_TEST(dates)
 	static const char *const bad[] = { "2023-02-29", "1900-02-29",
 	    "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "24-01-01",
 	    "2024-1-01", "2024-01-01x", "1899-12-31", "yesterday", "", NULL };
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		ck_assert_msg(books_date_ok(ok[i]), "%s", ok[i]);
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		ck_assert_msg(!books_date_ok(bad[i]), "%s", bad[i] ? bad[i] :
-		    "NULL");
+	judged(books_date_ok, ok, sizeof ok / sizeof *ok, 1);
+	judged(books_date_ok, bad, sizeof bad / sizeof *bad, 0);
 }
 END_TEST
 
