@@ -980,6 +980,8 @@ books_settings_save(struct ctx *c, const char *tax_rounding,
 		api_field(fields, "year_start_month", "a month, from 1 to 12");
 	if (invalid(fields))
 		return BOOKS_INVALID;
+	if (tax_rounding == NULL && year_start_month == NULL)
+		return BOOKS_OK;	/* nothing to change */
 	int rc;
 	cJSON *before = state(c, sql, c->tenant_id, keys, &rc);
 	if (before == NULL && rc == BOOKS_ERROR)
