@@ -1,0 +1,1 @@
+<p class="subnav"><a href="/app/journal">Journal</a> · <a href="/app/journal/new">New entry</a> · <a href="/app/ledger/balances">Balances</a> · <a href="/app/ledger/trial-balance">Trial balance</a> · <a href="/app/accounts">Chart of accounts</a> · <a href="/app/ledger/verify">Check the books</a> · <a href="/app/ledger/export.journal">Export (hledger)</a></p>
