@@ -230,23 +230,51 @@ account_json(const lv_account *x)
 	return o;
 }
 
+/* A view of the accounts at a date: lv_balances or lv_trial_balance. */
+typedef int (*accounts_fn)(db *d, arena *a, const char *date,
+    lv_accounts *out, db_res *err);
+
+/* accounts_at: the rows of fn at ?date= (today when absent) into l, the
+ * date into *date, and whether CSV is wanted; 0, or -1 with the
+ * response set */
+static int
+accounts_at(ctx *c, accounts_fn fn, lv_books *b, const char **date,
+    int *want_csv, lv_accounts *l)
+{
+	*want_csv = csv_wanted(c);
+	if (*want_csv < 0 || date_param(c, "date", date) < 0 ||
+	    books(c, b) < 0)
+		return -1;
+	if (*date == NULL)
+		*date = b->today;
+	db_res err;
+	if (fn(c->db, c->a, *date, l, &err) == 0)
+		return 0;
+	failed(c, &err);
+	return -1;
+}
+
+/* accounts_data: {"date", "currency", "items": []}, the items into
+ * *items */
+static cJSON *
+accounts_data(const char *date, const lv_books *b, cJSON **items)
+{
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "date", date);
+	cJSON_AddStringToObject(d, "currency", b->currency);
+	*items = cJSON_AddArrayToObject(d, "items");
+	return d;
+}
+
 static void
 balances(ctx *c)
 {
 	lv_books b;
 	const char *date;
-	int want_csv = csv_wanted(c);
-	if (want_csv < 0 || date_param(c, "date", &date) < 0 ||
-	    books(c, &b) < 0)
-		return;
-	if (date == NULL)
-		date = b.today;
+	int want_csv;
 	lv_accounts l;
-	db_res err;
-	if (lv_balances(c->db, c->a, date, &l, &err) < 0) {
-		failed(c, &err);
+	if (accounts_at(c, lv_balances, &b, &date, &want_csv, &l) < 0)
 		return;
-	}
 	if (want_csv) {
 		static const char *const head[] = { "code", "name", "type",
 		    "parent", "group", "debit", "credit", "balance" };
@@ -268,10 +296,7 @@ balances(ctx *c)
 		csv_done(c, &w, 0);
 		return;
 	}
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "date", date);
-	cJSON_AddStringToObject(d, "currency", b.currency);
-	cJSON *items = cJSON_AddArrayToObject(d, "items");
+	cJSON *items, *d = accounts_data(date, &b, &items);
 	for (size_t i = 0; i < l.n; i++) {
 		const lv_account *x = &l.items[i];
 		cJSON *o = account_json(x);
@@ -301,18 +326,10 @@ trial_balance(ctx *c)
 {
 	lv_books b;
 	const char *date;
-	int want_csv = csv_wanted(c);
-	if (want_csv < 0 || date_param(c, "date", &date) < 0 ||
-	    books(c, &b) < 0)
-		return;
-	if (date == NULL)
-		date = b.today;
+	int want_csv;
 	lv_accounts l;
-	db_res err;
-	if (lv_trial_balance(c->db, c->a, date, &l, &err) < 0) {
-		failed(c, &err);
+	if (accounts_at(c, lv_trial_balance, &b, &date, &want_csv, &l) < 0)
 		return;
-	}
 	if (want_csv) {
 		static const char *const head[] = { "code", "name", "type",
 		    "debit", "credit", "balance_debit", "balance_credit" };
@@ -338,10 +355,7 @@ trial_balance(ctx *c)
 		csv_done(c, &w, 0);
 		return;
 	}
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddStringToObject(d, "date", date);
-	cJSON_AddStringToObject(d, "currency", b.currency);
-	cJSON *items = cJSON_AddArrayToObject(d, "items");
+	cJSON *items, *d = accounts_data(date, &b, &items);
 	for (size_t i = 0; i < l.n; i++) {
 		const lv_account *x = &l.items[i];
 		cJSON *o = account_json(x);

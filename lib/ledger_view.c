@@ -57,20 +57,31 @@ flag(const db_res *r, int row, int col)
 	return s && s[0] == 't';
 }
 
+/* one_row: run for a statement that must give one row; P0002 with
+ * missing as its message when it gives none */
+static int
+one_row(db *d, db_res *r, const char *sql, int n, const char *const *p,
+    const char *missing, db_res *err)
+{
+	if (run(d, r, sql, n, p, err) < 0)
+		return -1;
+	if (r->rows == 1)
+		return 0;
+	db_res_clear(r);
+	return refuse(err, "P0002", missing);
+}
+
 /* ---- the books ---- */
 
 int
 lv_books_get(db *d, lv_books *out, db_res *err)
 {
 	db_res r;
-	if (run(d, &r, "SELECT t.base_currency, c.minor_units, "
+	if (one_row(d, &r, "SELECT t.base_currency, c.minor_units, "
 	    "current_date::text FROM tenants t JOIN currencies c ON c.code = "
-	    "t.base_currency WHERE t.id = bursar_tenant()", 0, NULL, err) < 0)
+	    "t.base_currency WHERE t.id = bursar_tenant()", 0, NULL,
+	    "no business in scope", err) < 0)
 		return -1;
-	if (r.rows != 1) {
-		db_res_clear(&r);
-		return refuse(err, "P0002", "no business in scope");
-	}
 	snprintf(out->currency, sizeof(out->currency), "%s", db_text(&r, 0, 0));
 	out->digits = (int)num(&r, 0, 1);
 	snprintf(out->today, sizeof(out->today), "%s", db_text(&r, 0, 2));
@@ -84,14 +95,11 @@ lv_currency_digits(db *d, const char *currency, char code[4], int *digits,
 {
 	db_res r;
 	const char *p[1] = { currency };
-	if (run(d, &r, "SELECT c.code, c.minor_units FROM currencies c WHERE "
-	    "c.code = coalesce($1::text, (SELECT t.base_currency::text FROM "
-	    "tenants t WHERE t.id = bursar_tenant()))", 1, p, err) < 0)
+	if (one_row(d, &r, "SELECT c.code, c.minor_units FROM currencies c "
+	    "WHERE c.code = coalesce($1::text, (SELECT t.base_currency::text "
+	    "FROM tenants t WHERE t.id = bursar_tenant()))", 1, p,
+	    "no such currency", err) < 0)
 		return -1;
-	if (r.rows != 1) {
-		db_res_clear(&r);
-		return refuse(err, "P0002", "no such currency");
-	}
 	snprintf(code, 4, "%s", db_text(&r, 0, 0));
 	*digits = (int)num(&r, 0, 1);
 	db_res_clear(&r);
@@ -483,12 +491,8 @@ lv_entry_get(db *d, arena *a, const char *id, lv_entry *out, db_res *err)
 		return refuse(err, "P0002", "no such entry");
 	const char *p[1] = { id };
 	db_res r;
-	if (run(d, &r, entry_sql, 1, p, err) < 0)
+	if (one_row(d, &r, entry_sql, 1, p, "no such entry", err) < 0)
 		return -1;
-	if (r.rows != 1) {
-		db_res_clear(&r);
-		return refuse(err, "P0002", "no such entry");
-	}
 	entry_row(a, &r, 0, out);
 	db_res_clear(&r);
 	return lines(d, a, out, 1, err);

@@ -1,11 +1,7 @@
 <section>
 <h1>Account balances</h1>
 <?cs include:"journal_nav.cs" ?>
-<form method="get" action="/app/ledger/balances" class="filters">
-<label>At the end of <input name="date" type="date" value="<?cs var:data.date ?>"></label>
-<button type="submit">Show</button>
-<a href="/app/ledger/balances?date=<?cs var:data.date ?>&amp;format=csv">Download CSV</a>
-</form>
+<?cs call:date_form("/app/ledger/balances", data.date) ?>
 <p>Every account's balance at the end of <?cs var:data.date ?>, in <?cs var:data.currency ?>. A group (in bold) adds up the accounts under it. Dr: a debit balance; Cr: a credit balance.</p>
 <table class="list"><thead><tr><th>Code</th><th>Account</th><th>Type</th><th class="num">Debits</th><th class="num">Credits</th><th class="num">Balance</th></tr></thead><tbody>
 <?cs each:a = data.items ?><tr<?cs if:a.archived ?> class="muted"<?cs /if ?>><td><a href="/app/ledger/accounts/<?cs var:a.code ?>?to=<?cs var:data.date ?>"><?cs var:a.code ?></a></td>

@@ -1,11 +1,7 @@
 <section>
 <h1>Trial balance</h1>
 <?cs include:"journal_nav.cs" ?>
-<form method="get" action="/app/ledger/trial-balance" class="filters">
-<label>At the end of <input name="date" type="date" value="<?cs var:data.date ?>"></label>
-<button type="submit">Show</button>
-<a href="/app/ledger/trial-balance?date=<?cs var:data.date ?>&amp;format=csv">Download CSV</a>
-</form>
+<?cs call:date_form("/app/ledger/trial-balance", data.date) ?>
 <p>Every account with postings up to <?cs var:data.date ?>, in <?cs var:data.currency ?>: what was debited and credited to it, and its balance on the side it falls.</p>
 <table class="list"><thead><tr><th>Code</th><th>Account</th><th class="num">Debits</th><th class="num">Credits</th><th class="num">Debit balance</th><th class="num">Credit balance</th></tr></thead><tbody>
 <?cs each:a = data.items ?><tr><td><a href="/app/ledger/accounts/<?cs var:a.code ?>?to=<?cs var:data.date ?>"><?cs var:a.code ?></a></td><td><?cs var:a.name ?></td>
