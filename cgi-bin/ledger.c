@@ -22,7 +22,8 @@
 #include "outbox.h"
 
 #define GL_PAGE_HTML 200	/* lines a general ledger page shows */
-#define CSV_ROWS_MAX 50000	/* lines one CSV file holds */
+#define CSV_ROWS_MAX 50000	/* ledger lines one CSV file holds */
+#define CSV_ENTRIES_MAX 10000	/* journal entries one CSV file holds */
 #define FORM_ROWS_MIN 4		/* rows the entry form offers */
 
 /* ---- small things ---- */
@@ -154,9 +155,8 @@ static void
 csv_done(ctx *c, const csv *w, int truncated)
 {
 	if (w->failed || truncated)
-		app_error(c, 422, "too_large", arena_printf(c->a, "more than "
-		    "fits one file (%d lines): choose a shorter range of dates",
-		    CSV_ROWS_MAX), NULL);
+		app_error(c, 422, "too_large", "more than fits one file: "
+		    "choose a shorter range of dates", NULL);
 }
 
 /* href: path with the non-empty parameters (names[i] = values[i], n of
@@ -624,7 +624,7 @@ journal(ctx *c)
 		return;
 	}
 	if (want_csv)
-		f.limit = CSV_ROWS_MAX;
+		f.limit = CSV_ENTRIES_MAX;
 	lv_entries j;
 	db_res err;
 	if (lv_journal(c->db, c->a, &f, &j, &err) < 0) {
