@@ -11,6 +11,7 @@
 #include "kit.h"
 #include "ledger.h"
 #include "suites.h"
+#include "taxdoc.h"
 
 static db *app, *adm;
 static char tenant[LEDGER_ID_LEN];
@@ -354,6 +355,61 @@ START_TEST(chain_names_the_tampered_entry)
 }
 END_TEST
 
+/* tax_of: a document of three lines of 10.05 under GST18 (CGST 9% + SGST
+ * 9%) and one untaxed line of 1.00 */
+static int
+tax_of(const char *date, int purchase, taxdoc *doc, db_res *err)
+{
+	taxdoc_line l[4] = { { 1005, "GST18", 0, 0, 0 },
+		{ 1005, "GST18", 0, 0, 0 }, { 1005, "GST18", 0, 0, 0 },
+		{ 100, NULL, 0, 0, 0 } };
+	ck_assert_int_eq(db_begin_read(app), 0);
+	ck_assert_int_eq(db_set_tenant(app, tenant), 0);
+	int rc = taxdoc_compute(app, date, purchase, l, 4, doc, err);
+	db_commit(app, NULL);
+	if (rc == 0) {
+		ck_assert_int_eq(l[3].tax, 0);
+		ck_assert_int_eq(l[3].gross, 100);
+		ck_assert_int_eq(l[0].net + l[0].tax, l[0].gross);
+	}
+	return rc;
+}
+
+START_TEST(tax_follows_the_business_rounding_rule)
+{
+	taxdoc doc;
+	db_res err;
+	/* per line: 10.05 x 9% = 0.9045 -> 0.90, three times: 2.70 each of
+	 * CGST and SGST, 5.40 in all */
+	ck_assert_int_eq(tax_of("today", 0, &doc, &err), 0);
+	ck_assert_int_eq(doc.per_document, 0);
+	ck_assert_int_eq(doc.net, 3115);
+	ck_assert_int_eq(doc.tax, 540);
+	ck_assert_int_eq(doc.gross, 3655);
+	ck_assert_int_eq(doc.ntotals, 2);
+	ck_assert_str_eq(doc.totals[0].rate, "CGST9");
+	ck_assert_str_eq(doc.totals[0].account, "2210");
+	ck_assert_int_eq(doc.totals[0].tax, 270);
+	ck_assert_str_eq(doc.totals[1].account, "2220");
+	/* a purchase: the same tax, to the input accounts */
+	ck_assert_int_eq(tax_of("today", 1, &doc, &err), 0);
+	ck_assert_str_eq(doc.totals[0].account, "1510");
+	ck_assert_str_eq(doc.totals[1].account, "1520");
+	/* per document: 30.15 x 9% = 2.7135 -> 2.71 each, 5.42 in all */
+	ck_assert_str_eq(sql("UPDATE books_settings SET tax_rounding = "
+	    "'document'"), "");
+	ck_assert_int_eq(tax_of("today", 0, &doc, &err), 0);
+	ck_assert_int_eq(doc.per_document, 1);
+	ck_assert_int_eq(doc.tax, 542);
+	ck_assert_int_eq(doc.totals[0].tax, 271);
+	ck_assert_int_eq(doc.totals[1].tax, 271);
+	/* before the rates were in force: refused, naming the group */
+	ck_assert_int_eq(tax_of("1999-06-30", 0, &doc, &err), -1);
+	ck_assert_str_eq(err.sqlstate, "22023");
+	ck_assert_ptr_nonnull(strstr(err.error, "GST18"));
+}
+END_TEST
+
 TCase *
 books_sql_tcase(void)
 {
@@ -366,5 +422,6 @@ books_sql_tcase(void)
 	tcase_add_test(tc, reversal_once);
 	tcase_add_test(tc, year_end_close);
 	tcase_add_test(tc, chain_names_the_tampered_entry);
+	tcase_add_test(tc, tax_follows_the_business_rounding_rule);
 	return tc;
 }
