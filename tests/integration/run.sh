@@ -48,6 +48,8 @@ status=0
 # a person's path through the forms, in a real browser
 (cd "$ROOT/tests/browser" && node --test --test-reporter=spec invite.test.mjs) || status=$?
 sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
+# the books checked by hledger's own arithmetic, over the export
+sh "$ROOT/tests/integration/test_hledger.sh" || status=$?
 sh "$ROOT/tests/integration/test_supervise.sh" "$ROOT/$BUILD/scripts/supervise" \
 	"$ROOT/$BUILD/cgi-bin/home" || status=$?
 # workers report leaks when they exit: stop the stack before reading logs
