@@ -8,7 +8,7 @@ CPPFLAGS = -Ilib $(CSILVER) -I/usr/include/postgresql -I/usr/include/cjson -D_GN
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
            -Wmissing-prototypes -Wstrict-prototypes -fstack-protector-strong
-LDLIBS   = -largon2 -lcrack -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lpq -lcjson -lcurl -lssl -lcrypto -lm
+LDLIBS   = -lhpdf -largon2 -lcrack -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lpq -lcjson -lcurl -lssl -lcrypto -lm
 CHECKLIBS = -lcheck_pic -lsubunit -lrt -lm -pthread
 
 ifeq ($(SAN),1)

@@ -2,6 +2,7 @@
  * per-connection cache of prepared statements. */
 #include "db.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,20 @@ db_res_clear(db_res *r)
 	r->rows = r->cols = 0;
 	r->sqlstate[0] = '\0';
 	r->error = NULL;
+}
+
+int
+db_refuse(db_res *err, const char *sqlstate, const char *fmt, ...)
+{
+	static __thread char text[256];
+	va_list ap;
+	memset(err, 0, sizeof(*err));	/* an out-parameter: may be uninitialised */
+	snprintf(err->sqlstate, sizeof(err->sqlstate), "%s", sqlstate);
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	err->error = text;
+	return -1;
 }
 
 static void

@@ -41,6 +41,14 @@ int db_exec(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params);
 void db_res_clear(db_res *r);
 
+/* db_refuse: fills err (an out-parameter holding no result) as the database would report a
+ * refusal, for a rule a module checks itself: sqlstate ("22023", "23514",
+ * "P0002") and a printf-style message, which stays valid until the same
+ * thread refuses again.  Returns -1, so `return db_refuse(...)` reads as
+ * the failure it is. */
+int db_refuse(db_res *err, const char *sqlstate, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* db_array: appends the text form of a SQL array of items (NULL items
  * are SQL NULL), every element quoted, for a parameter such as $1::text[]
  * or $1::bigint[].  Returns 0, or -1 when b is full. */

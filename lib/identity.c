@@ -292,6 +292,7 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	    "VALUES ($1, $2, $3, $4)", 4, tp) < 0 ||
 	    exec1(c, "SELECT tenant_seed_roles($1)", 1, tp) < 0 ||
 	    exec1(c, "SELECT tenant_seed_books($1)", 1, tp) < 0 ||
+	    exec1(c, "SELECT tenant_seed_commerce($1)", 1, tp) < 0 ||
 	    exec1(c, "INSERT INTO branches (tenant_id, code, name) VALUES "
 	    "($1, 'MAIN', 'Main')", 1, tp) < 0 ||
 	    exec1(c, "INSERT INTO users (tenant_id, email, name, "

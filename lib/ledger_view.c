@@ -135,12 +135,14 @@ static const char balances_sql[] = "WITH RECURSIVE t AS (SELECT tenant_id, "
     "= a.id ORDER BY t.path";
 
 /* the postings summed by account first (an index-only scan of
- * journal_lines_account), then joined to the accounts */
-static const char trial_sql[] = "SELECT a.id, a.code, a.name, a.type, "
-    "NULL, a.is_group, a.archived, 0, b.dr, b.cr FROM (SELECT account_id, "
+ * journal_lines_account), then joined to the accounts.  MATERIALIZED:
+ * with many businesses in the database the planner otherwise re-ran the
+ * sum once per account in a nested loop (2.6 s instead of 0.3 s). */
+static const char trial_sql[] = "WITH b AS MATERIALIZED (SELECT account_id, "
     "sum(debit) AS dr, sum(credit) AS cr FROM journal_lines WHERE tenant_id "
-    "= " TENANT " AND entry_date <= $1::date GROUP BY account_id) b JOIN "
-    "accounts a ON "
+    "= " TENANT " AND entry_date <= $1::date GROUP BY account_id) "
+    "SELECT a.id, a.code, a.name, a.type, NULL, a.is_group, a.archived, 0, "
+    "b.dr, b.cr FROM b JOIN accounts a ON "
     "a.tenant_id = bursar_tenant() AND a.id = b.account_id ORDER BY a.code";
 
 /* accounts: the rows of balances_sql or trial_sql (same columns) */

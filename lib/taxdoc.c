@@ -15,17 +15,6 @@ struct comp {
 	int inclusive;
 };
 
-static int
-refuse(db_res *err, const char *state, const char *msg)
-{
-	static __thread char text[160];
-	memset(err, 0, sizeof(*err));
-	snprintf(err->sqlstate, sizeof(err->sqlstate), "%s", state);
-	snprintf(text, sizeof(text), "%s", msg);
-	err->error = text;
-	return -1;
-}
-
 /* load: the rounding rule and every component of the groups the lines
  * name, in one query. */
 static int
@@ -41,7 +30,7 @@ load(db *d, const char *date, int purchase, const taxdoc_line *lines,
 	for (size_t i = 0; i < n; i++)
 		groups[i] = lines[i].group;
 	if (db_array(&arr, groups, n) < 0) {
-		refuse(err, "54000", "too many lines");
+		db_refuse(err, "54000", "too many lines");
 		goto out;
 	}
 	const char *p[3] = { buf_str(&arr), date, purchase ? "t" : "f" };
@@ -68,7 +57,7 @@ load(db *d, const char *date, int purchase, const taxdoc_line *lines,
 			    "archived, or has no rate on %s", db_text(&r, i, 1),
 			    date);
 			free(c);
-			refuse(err, "22023", msg);
+			db_refuse(err, "22023", "%s", msg);
 			goto out;
 		}
 		snprintf(c[i].group, sizeof(c[i].group), "%s", db_text(&r, i, 1));
@@ -138,7 +127,7 @@ taxdoc_compute(db *d, const char *date, int purchase, taxdoc_line *lines,
 				tl[i].inclusive = comps[k].inclusive;
 			}
 			if (tl[i].ncomp == TAX_MAX_COMPONENTS) {
-				refuse(err, "22023", "a tax group has more than "
+				db_refuse(err, "22023", "a tax group has more than "
 				    "four components");
 				goto out;
 			}
@@ -147,7 +136,7 @@ taxdoc_compute(db *d, const char *date, int purchase, taxdoc_line *lines,
 	}
 	if (tax_compute(tl, n, per_doc ? TAX_ROUND_DOCUMENT :
 	    TAX_ROUND_LINE) < 0) {
-		refuse(err, "22003", "the tax of this document is out of range");
+		db_refuse(err, "22003", "the tax of this document is out of range");
 		goto out;
 	}
 	doc->per_document = per_doc;
@@ -161,7 +150,7 @@ taxdoc_compute(db *d, const char *date, int purchase, taxdoc_line *lines,
 		for (size_t c = 0; c < tl[i].ncomp; c++) {
 			taxdoc_total *t = total(doc, &comps[first[i] + c]);
 			if (t == NULL) {
-				refuse(err, "54000", "too many tax components "
+				db_refuse(err, "54000", "too many tax components "
 				    "in one document");
 				goto out;
 			}

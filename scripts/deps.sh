@@ -7,7 +7,8 @@ PKGS="build-essential pkg-config libfcgi-dev clearsilver-dev zlib1g-dev
 libcjson-dev libcurl4-openssl-dev libssl-dev check libsubunit-dev libpq-dev
 postgresql-15 postgresql-client-15 nginx-light curl procps wrk libargon2-dev
 libcrack2-dev cracklib-runtime python3-aiosmtpd iproute2 chromium clang libclang-rt-14-dev
-hledger"
+hledger libhpdf-dev fonts-dejavu-core qpdf poppler-utils python3-fastapi uvicorn
+python3-uvloop python3-httptools python3-asyncpg"
 
 # browser_deps: playwright-core for the browser tests, from the npm
 # registry, pinned by tests/browser/package-lock.json (it drives Debian's
