@@ -295,6 +295,15 @@ static const struct menu_item {
 	{ "Years and periods", "/app/years", "ledger.read" },
 	{ "Currencies", "/app/currencies", "ledger.read" },
 	{ "Taxes", "/app/tax-groups", "ledger.read" },
+	{ "Customers", "/app/customers", "sales.read" },
+	{ "Suppliers", "/app/suppliers", "purchases.read" },
+	{ "Products", "/app/products", "inventory.read" },
+	{ "Stock", "/app/stock", "inventory.read" },
+	{ "Orders", "/app/orders", "sales.read" },
+	{ "Invoices", "/app/invoices", "sales.read" },
+	{ "Bills", "/app/bills", "purchases.read" },
+	{ "Payments", "/app/payments", "sales.read" },
+	{ "Commerce settings", "/app/commerce/settings", "ledger.manage" },
 };
 
 static void

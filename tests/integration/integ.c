@@ -1079,6 +1079,11 @@ integration_suite(void)
 	suite_add_tcase(s, books_sql_tcase());
 	suite_add_tcase(s, accounts_tcase());
 	suite_add_tcase(s, ledger_tcase());
+	suite_add_tcase(s, parties_tcase());
+	suite_add_tcase(s, stock_tcase());
+	suite_add_tcase(s, orders_tcase());
+	suite_add_tcase(s, invoices_tcase());
+	suite_add_tcase(s, payments_tcase());
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");
 	tcase_set_timeout(db_tc, 120);

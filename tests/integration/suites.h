@@ -9,4 +9,10 @@ TCase *books_sql_tcase(void);	/* books_sql.c: the ledger's invariants in SQL */
 TCase *accounts_tcase(void);	/* accounts.c: the books' set-up over HTTP */
 TCase *ledger_tcase(void);	/* ledger.c: journal, views, export over HTTP */
 
+TCase *parties_tcase(void);	/* parties.c: customers, suppliers, products */
+TCase *stock_tcase(void);	/* stock.c: levels, movements, reservations */
+TCase *orders_tcase(void);	/* orders.c: the order workflow */
+TCase *invoices_tcase(void);	/* invoices.c: invoices, credit notes, PDF */
+TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
+
 #endif
