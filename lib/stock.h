@@ -57,13 +57,14 @@ int stock_release(db *d, const char *user_id, const char *reservation_id,
 int stock_ship_order(db *d, const char *user_id, const char *order_id,
     const char *date, int64_t *cogs, db_res *err);
 
-/* stock_receive: a receipt of qty units at unit_cost (base minor units)
- * into location_id, from source (a bill, or "manual").  Adds to on hand
- * and to the valuation; posts nothing (the bill posts inventory against
- * payables; a manual receipt's handler posts what the user chose).  0, or
- * -1 with err. */
+/* stock_receive: a receipt of qty units costing value in all (base minor
+ * units: a bill line's net in base currency, so no cost is lost to
+ * rounding a unit price) into location_id (NULL: the first location),
+ * from source (a bill, or "manual").  Adds to on hand and to the
+ * valuation; posts nothing (the bill posts inventory against payables; a
+ * manual receipt's handler posts what the user chose).  0, or -1 with err. */
 int stock_receive(db *d, const char *user_id, const char *product_id,
-    const char *location_id, int64_t qty, int64_t unit_cost,
+    const char *location_id, int64_t qty, int64_t value,
     const char *source_type, const char *source_id, const char *memo,
     db_res *err);
 
