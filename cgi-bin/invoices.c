@@ -1,0 +1,1231 @@
+/* invoices.c: sales invoices and credit notes: the list with filters,
+ * one invoice with its lines, taxes and what settled it, drafts typed by
+ * hand (new, change, delete), issue, void, credit notes, and the PDF.
+ * The rules live in lib/invoice; the PDF in lib/invoice_pdf. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "books_setup.h"
+#include "docline.h"
+#include "form.h"
+#include "invoice.h"
+#include "invoice_pdf.h"
+#include "money.h"
+
+#define PAGE_ROWS 50	/* invoices a page shows */
+#define FORM_ROWS_MIN 4	/* line rows the draft form offers */
+
+/* ---- small things ---- */
+
+/* query: a query parameter, NULL when absent or empty */
+static const char *
+query(const ctx *c, const char *name)
+{
+	const char *v = kv_get(&c->req.query, name);
+	return v && *v ? v : NULL;
+}
+
+static int
+blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/* money_text: minor as plain decimal text in the arena */
+static const char *
+money_text(ctx *c, int64_t minor, int digits)
+{
+	buf b = BUF_INIT(64);
+	money_format(&b, minor, digits);
+	const char *s = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* raw_i64: the exact integer books_rows put under key (0 when null) */
+static int64_t
+raw_i64(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	if (cJSON_IsRaw(v))
+		return strtoll(v->valuestring, NULL, 10);
+	if (cJSON_IsNumber(v))
+		return (int64_t)v->valuedouble;
+	return 0;
+}
+
+/* monies: o's amounts under keys as {"amount","currency"} for the API
+ * or as decimal text for a page; "digits" and "currency" read from o */
+static void
+monies(ctx *c, cJSON *o, const char *const *keys)
+{
+	const char *cur = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "currency"));
+	int digits = (int)raw_i64(o, "digits");
+	for (int i = 0; keys[i]; i++) {
+		if (!cJSON_HasObjectItem(o, keys[i]))
+			continue;
+		int64_t v = raw_i64(o, keys[i]);
+		cJSON *item = c->api ? api_money(v, cur) :
+		    cJSON_CreateString(money_text(c, v, digits));
+		cJSON_ReplaceItemInObject(o, keys[i], item);
+	}
+}
+
+/* ppm_percent: discount_ppm as a percentage text ("5", "2.5") */
+static const char *
+ppm_percent(ctx *c, int64_t ppm)
+{
+	buf b = BUF_INIT(64);
+	books_ppm_text(&b, ppm);
+	const char *s = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* refuse: 422 naming one field */
+static void
+refuse(ctx *c, const char *field, const char *msg)
+{
+	cJSON *f = cJSON_CreateObject();
+	api_field(f, field, msg);
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
+	    f);
+}
+
+/* status_of: the HTTP status of a refusal from lib/invoice */
+static int
+status_of(const db_res *err)
+{
+	const char *s = err->sqlstate;
+	if (strcmp(s, "P0002") == 0)
+		return 404;
+	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
+	    strcmp(s, "40P01") == 0)
+		return 409;
+	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0)
+		return 422;
+	return 0;
+}
+
+/* failed: the API's answer to a refusal (err cleared); field may be "" */
+static void
+failed(ctx *c, db_res *err, const char *field)
+{
+	int st = status_of(err);
+	if (st == 0) {
+		app_db_error(c, err);
+	} else if (st == 422) {
+		cJSON *f = cJSON_CreateObject();
+		if (field && *field)
+			api_field(f, field, err->error);
+		app_error(c, 422, "invalid", err->error, f);
+	} else {
+		app_error(c, st, st == 404 ? "not_found" : "conflict",
+		    err->error, NULL);
+	}
+	db_res_clear(err);
+}
+
+/* savepoint, undo: a change that may be refused while the page is drawn
+ * again in the same transaction */
+static int
+savepoint(ctx *c)
+{
+	db_res r;
+	int rc = db_exec(c->db, &r, "SAVEPOINT invoice_change", 0, NULL);
+	if (rc < 0)
+		app_db_error(c, &r);
+	db_res_clear(&r);
+	return rc;
+}
+
+static void
+undo(ctx *c)
+{
+	db_res r;
+	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT invoice_change", 0, NULL);
+	db_res_clear(&r);
+}
+
+/* rows: books_rows with the response set on error */
+static cJSON *
+rows(ctx *c, const char *sql, int n, const char *const *p,
+    const char *const *keys)
+{
+	return books_rows(c, sql, n, p, keys);
+}
+
+/* ---- reading an invoice ---- */
+
+static const char *const head_keys[] = { "id", "kind", "number", "status",
+    "party_id", "customer", "customer_code", "customer_tax_id", "currency",
+    "#digits", "issue_date", "due_date", "order_id", "credit_of",
+    "credit_of_number", "reference", "notes", "billing_address", "#net",
+    "#tax", "#total", "#paid", "#open", "entry_id", "void_entry_id",
+    "created_at", "issued_at", "voided_at", "#credited", NULL };
+
+static const char head_sql[] = "SELECT i.id, i.kind, i.number, i.status, "
+    "i.party_id, p.name, p.code, p.tax_id, i.currency, cu.minor_units, "
+    "i.issue_date::text, i.due_date::text, i.order_id, i.credit_of, "
+    "o.number, i.reference, i.notes, i.billing_address, i.net, i.tax, "
+    "i.total, i.paid, i.total - i.paid, i.entry_id, i.void_entry_id, "
+    "to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS"
+    "\"Z\"'), to_char(i.issued_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(i.voided_at AT TIME ZONE "
+    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), coalesce((SELECT "
+    "sum(c.total) FROM invoices c WHERE c.credit_of = i.id AND c.status <> "
+    "'void'), 0) FROM invoices i JOIN parties p ON p.tenant_id = i.tenant_id "
+    "AND p.id = i.party_id JOIN currencies cu ON cu.code = i.currency LEFT "
+    "JOIN invoices o ON o.tenant_id = i.tenant_id AND o.id = i.credit_of "
+    "WHERE i.id = $1::uuid";
+
+static const char *const money_keys[] = { "net", "tax", "total", "paid",
+    "open", "credited", "unit_price", "amount", NULL };
+
+/* invoice_json: the invoice id with its lines, taxes, settlements and
+ * credit notes; NULL with 404 or the error set */
+static cJSON *
+invoice_json(ctx *c, const char *id)
+{
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such invoice", NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	cJSON *h = rows(c, head_sql, 1, p, head_keys);
+	if (h == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
+	    NULL;
+	cJSON_Delete(h);
+	if (o == NULL) {
+		app_error(c, 404, "not_found", "no such invoice", NULL);
+		return NULL;
+	}
+	static const char *const lkeys[] = { "#line", "product_id", "sku",
+	    "description", "#quantity", "unit", "#unit_price", "#discount_ppm",
+	    "tax_group", "account", "#net", "#tax", "#total", "source_type",
+	    "source_id", NULL };
+	static const char *const tkeys[] = { "rate_code", "name", "account",
+	    "#tax", NULL };
+	static const char *const akeys[] = { "kind", "id", "number", "date",
+	    "#amount", NULL };
+	static const char *const ckeys[] = { "id", "number", "status",
+	    "issue_date", "#total", NULL };
+	cJSON *l = rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
+	    "l.description, l.quantity, l.unit, l.unit_price, l.discount_ppm, "
+	    "l.tax_group, l.account, l.net, l.tax, l.total, l.source_type, "
+	    "l.source_id FROM invoice_lines l LEFT JOIN products pr ON "
+	    "pr.tenant_id = l.tenant_id AND pr.id = l.product_id WHERE "
+	    "l.invoice_id = $1::uuid ORDER BY l.line_no", 1, p, lkeys);
+	cJSON *t = l ? rows(c, "SELECT rate_code, name, account, tax FROM "
+	    "document_taxes WHERE doc_type = 'invoice' AND doc_id = $1::uuid "
+	    "ORDER BY account, rate_code", 1, p, tkeys) : NULL;
+	/* what settled it (payments, credit notes), or what it settled */
+	cJSON *a = t ? rows(c, "SELECT CASE WHEN a.payment_id IS NOT NULL "
+	    "THEN 'payment' WHEN a.credit_note_id = $1::uuid THEN 'invoice' "
+	    "ELSE 'credit_note' END, coalesce(a.payment_id, CASE WHEN "
+	    "a.credit_note_id = $1::uuid THEN a.invoice_id ELSE "
+	    "a.credit_note_id END), coalesce(pay.number, CASE WHEN "
+	    "a.credit_note_id = $1::uuid THEN inv.number ELSE cn.number END), "
+	    "coalesce(pay.payment_date, a.created_at::date)::text, a.amount "
+	    "FROM payment_allocations a LEFT JOIN payments pay ON pay.tenant_id "
+	    "= a.tenant_id AND pay.id = a.payment_id LEFT JOIN invoices cn ON "
+	    "cn.tenant_id = a.tenant_id AND cn.id = a.credit_note_id LEFT JOIN "
+	    "invoices inv ON inv.tenant_id = a.tenant_id AND inv.id = "
+	    "a.invoice_id WHERE a.invoice_id = $1::uuid OR a.credit_note_id = "
+	    "$1::uuid ORDER BY a.created_at, a.id", 1, p, akeys) : NULL;
+	cJSON *cn = a ? rows(c, "SELECT id, number, status, issue_date::text, "
+	    "total FROM invoices WHERE credit_of = $1::uuid ORDER BY "
+	    "created_at", 1, p, ckeys) : NULL;
+	if (cn == NULL) {
+		cJSON_Delete(o);
+		cJSON_Delete(l);
+		cJSON_Delete(t);
+		cJSON_Delete(a);
+		return NULL;
+	}
+	const char *cur = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "currency"));
+	cJSON *digits = cJSON_GetObjectItem(o, "digits");
+	cJSON *arrays[4] = { l, t, a, cn };
+	for (int k = 0; k < 4; k++) {
+		cJSON *x;
+		cJSON_ArrayForEach(x, arrays[k]) {
+			cJSON_AddStringToObject(x, "currency", cur);
+			cJSON_AddItemToObject(x, "digits", cJSON_Duplicate(digits,
+			    1));
+			if (k == 0)
+				cJSON_AddStringToObject(x, "discount", ppm_percent(c,
+				    raw_i64(x, "discount_ppm")));
+			monies(c, x, money_keys);
+			cJSON_DeleteItemFromObject(x, "currency");
+			cJSON_DeleteItemFromObject(x, "digits");
+		}
+	}
+	monies(c, o, money_keys);
+	cJSON_AddItemToObject(o, "lines", l);
+	cJSON_AddItemToObject(o, "taxes", t);
+	cJSON_AddItemToObject(o, "settlements", a);
+	cJSON_AddItemToObject(o, "credit_notes", cn);
+	return o;
+}
+
+/* actions: what can be done to the invoice now */
+static void
+actions(ctx *c, cJSON *o)
+{
+	const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(o, "kind"));
+	const char *st = cJSON_GetStringValue(cJSON_GetObjectItem(o, "status"));
+	int write = auth_can(c, "sales.write");
+	int draft = strcmp(st, "draft") == 0;
+	int invoice = strcmp(kind, "invoice") == 0;
+	int open_inv = invoice && !draft && strcmp(st, "void") != 0;
+	int settled = cJSON_GetArraySize(cJSON_GetObjectItem(o,
+	    "settlements")) > 0 || cJSON_GetArraySize(cJSON_GetObjectItem(o,
+	    "credit_notes")) > 0;
+	cJSON *x = cJSON_AddObjectToObject(o, "can");
+	cJSON_AddBoolToObject(x, "edit", write && draft);
+	cJSON_AddBoolToObject(x, "issue", write && draft);
+	cJSON_AddBoolToObject(x, "delete", write && draft);
+	cJSON_AddBoolToObject(x, "void", write && open_inv && !settled);
+	cJSON_AddBoolToObject(x, "credit", write && open_inv);
+}
+
+/* ---- the list ---- */
+
+static const char *const list_keys[] = { "id", "kind", "number", "status",
+    "party_id", "customer", "currency", "#digits", "issue_date", "due_date",
+    "reference", "#net", "#tax", "#total", "#paid", "#open", "key", NULL };
+
+static const char list_sql[] = "SELECT i.id, i.kind, i.number, i.status, "
+    "i.party_id, p.name, i.currency, cu.minor_units, i.issue_date::text, "
+    "i.due_date::text, i.reference, i.net, i.tax, i.total, i.paid, i.total "
+    "- i.paid, i.created_at::text || '|' || i.id FROM invoices i JOIN "
+    "parties p ON p.tenant_id = i.tenant_id AND p.id = i.party_id JOIN "
+    "currencies cu ON cu.code = i.currency WHERE i.kind = $1 AND ($2::text "
+    "IS NULL OR i.status = $2) AND ($3::text IS NULL OR i.party_id::text = "
+    "$3 OR p.code = $3) AND ($4::date IS NULL OR i.issue_date >= $4::date) "
+    "AND ($5::date IS NULL OR i.issue_date <= $5::date) AND ($6::text IS "
+    "NULL OR strpos(lower(coalesce(i.number, '') || ' ' || p.name || ' ' || "
+    "i.reference), lower($6)) > 0) AND ($7::text IS NULL OR (i.created_at, "
+    "i.id) < (split_part($7, '|', 1)::timestamptz, split_part($7, '|', "
+    "2)::uuid)) ORDER BY i.created_at DESC, i.id DESC LIMIT $8::int";
+
+static void
+list(ctx *c, const char *kind)
+{
+	static const char *const statuses[] = { "draft", "issued",
+	    "partially_paid", "paid", "overdue", "void", NULL };
+	const char *status = query(c, "status"), *from = query(c, "from");
+	const char *to = query(c, "to"), *cust = query(c, "customer");
+	const char *q = query(c, "q"), *cursor = query(c, "cursor");
+	int ok = status == NULL;
+	for (int i = 0; !ok && statuses[i]; i++)
+		ok = strcmp(status, statuses[i]) == 0;
+	if (!ok) {
+		refuse(c, "status", "draft, issued, partially_paid, paid, "
+		    "overdue or void");
+		return;
+	}
+	if (from && !books_date_ok(from)) {
+		refuse(c, "from", "a date, YYYY-MM-DD");
+		return;
+	}
+	if (to && !books_date_ok(to)) {
+		refuse(c, "to", "a date, YYYY-MM-DD");
+		return;
+	}
+	int limit = PAGE_ROWS;
+	if (c->api && api_limit(&c->req.query, &limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return;
+	}
+	const char *after = NULL;
+	if (cursor) {
+		after = api_cursor_decode(c->a, cursor);
+		if (after == NULL || strchr(after, '|') == NULL ||
+		    !api_uuid_ok(strchr(after, '|') + 1)) {
+			app_error(c, 400, "bad_request", "malformed cursor", NULL);
+			return;
+		}
+	}
+	char lim[16];
+	snprintf(lim, sizeof(lim), "%d", limit + 1);
+	const char *p[8] = { kind, status, cust, from, to, q, after, lim };
+	cJSON *items = rows(c, list_sql, 8, p, list_keys);
+	if (items == NULL)
+		return;
+	const char *next = NULL;
+	if (cJSON_GetArraySize(items) > limit) {
+		cJSON_DeleteItemFromArray(items, limit);
+		cJSON *last = cJSON_GetArrayItem(items, limit - 1);
+		next = api_cursor_encode(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(last, "key")));
+	}
+	cJSON *x;
+	cJSON_ArrayForEach(x, items) {
+		cJSON_DeleteItemFromObject(x, "key");
+		monies(c, x, money_keys);
+		cJSON_DeleteItemFromObject(x, "digits");
+	}
+	cJSON *d = api_list(items, next);
+	if (!c->api) {
+		static const char *const names[] = { "status", "customer",
+		    "from", "to", "q" };
+		const char *values[] = { status, cust, from, to, q };
+		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
+		const char *href = arena_printf(c->a, "/app/%s",
+		    strcmp(kind, "invoice") == 0 ? "invoices" : "credit-notes");
+		int first = 1;
+		for (int i = 0; i < 5; i++) {
+			cJSON_AddStringToObject(fl, names[i], values[i] ?
+			    values[i] : "");
+			if (values[i] == NULL)
+				continue;
+			href = arena_printf(c->a, "%s%c%s=%s", href, first ? '?' :
+			    '&', names[i], form_url_escape(c->a, values[i]));
+			first = 0;
+		}
+		if (next)
+			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
+			    "%s%ccursor=%s", href, first ? '?' : '&',
+			    form_url_escape(c->a, next)));
+		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
+		    "sales.write"));
+		cJSON_AddBoolToObject(d, "credit_notes", strcmp(kind,
+		    "credit_note") == 0);
+	}
+	app_render(c, 200, "invoices.cs", strcmp(kind, "invoice") == 0 ?
+	    "Invoices" : "Credit notes", d);
+}
+
+static void
+invoices(ctx *c)
+{
+	list(c, "invoice");
+}
+
+static void
+credit_notes(ctx *c)
+{
+	list(c, "credit_note");
+}
+
+/* ---- one invoice ---- */
+
+static void
+pdf_send(ctx *c, const char *id)
+{
+	invoice_pdf_data x;
+	db_res err;
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such invoice", NULL);
+		return;
+	}
+	if (invoice_pdf_load(c->db, id, &x, &err) < 0) {
+		invoice_pdf_data_free(&x);
+		failed(c, &err, "");
+		return;
+	}
+	resp_reset(&c->resp, 0);
+	c->resp.status = 200;
+	c->resp.content_type = "application/pdf";
+	char why[200];
+	if (invoice_pdf_render(&x.doc, &c->resp.body, why, sizeof(why)) < 0) {
+		invoice_pdf_data_free(&x);
+		app_error(c, 500, "pdf", why, NULL);
+		return;
+	}
+	const char *name = x.doc.number ? x.doc.number : arena_printf(c->a,
+	    "draft-%.8s", id);
+	resp_header(c->a, &c->resp, "Content-Disposition", arena_printf(c->a,
+	    "inline; filename=\"%s.pdf\"", name));
+	invoice_pdf_data_free(&x);
+}
+
+static void
+invoice(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	size_t n = strlen(id);
+	if (!c->api && n > 4 && strcmp(id + n - 4, ".pdf") == 0) {
+		pdf_send(c, arena_strndup(c->a, id, n - 4));
+		return;
+	}
+	cJSON *o = invoice_json(c, id);
+	if (o == NULL)
+		return;
+	actions(c, o);
+	if (c->api) {
+		app_render(c, 200, NULL, NULL, o);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "invoice", o);
+	const char *num = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "number"));
+	app_render(c, 200, "invoices_show.cs", num ? num : "Draft invoice", d);
+}
+
+static void
+invoice_pdf_route(ctx *c)
+{
+	pdf_send(c, app_param(c, "id"));
+}
+
+/* ---- drafts: what was sent ---- */
+
+/* arg: a JSON member as text (a string, or an integer), or a form field;
+ * NULL when absent; "?" for a JSON value of another kind */
+static const char *
+arg(ctx *c, const cJSON *o, const char *name)
+{
+	if (o == NULL)
+		return http_arg(&c->req, name);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v == NULL)
+		return NULL;
+	if (cJSON_IsNull(v))
+		return "";
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	int64_t n;
+	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
+		return arena_printf(c->a, "%lld", (long long)n);
+	return "?";
+}
+
+/* text_field: arg that must be a string */
+static const char *
+text_field(ctx *c, const cJSON *o, const char *name, const char *field,
+    cJSON *fields)
+{
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
+		api_field(fields, field, "a string");
+		return NULL;
+	}
+	return arg(c, o, name);
+}
+
+/* int_field: a whole number (JSON integer or typed text) into *out; 1
+ * when given, 0 when absent; refused into fields */
+static int
+int_field(ctx *c, const cJSON *o, const char *name, const char *field,
+    int64_t *out, cJSON *fields)
+{
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+	if (o && (v == NULL || cJSON_IsNull(v)))
+		return 0;
+	if (o && !cJSON_IsNumber(v)) {
+		api_field(fields, field, "a whole number");
+		return 0;
+	}
+	if (o) {
+		if (api_get_int(v, out) < 0) {
+			api_field(fields, field, "a whole number");
+			return 0;
+		}
+		return 1;
+	}
+	const char *s = arg(c, NULL, name);
+	if (blank(s))
+		return 0;
+	char *end;
+	long long n = strtoll(s, &end, 10);
+	if (*end || end == s) {
+		api_field(fields, field, "a whole number");
+		return 0;
+	}
+	*out = n;
+	return 1;
+}
+
+/* discount: "discount" as a percentage ("5", "2.5", or a JSON number),
+ * or "discount_ppm" as parts per million */
+static int64_t
+discount(ctx *c, const cJSON *o, const char *at, cJSON *fields)
+{
+	int64_t ppm = 0;
+	const char *f = arena_printf(c->a, "%s.discount", at);
+	if (o && int_field(c, o, "discount_ppm", f, &ppm, fields))
+		return ppm;
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, "discount") :
+	    NULL;
+	const char *s = NULL;
+	if (o && cJSON_IsNumber(v)) {
+		/* a JSON number goes back to its text as written */
+		char *t = cJSON_PrintUnformatted(v);
+		s = arena_strdup(c->a, t ? t : "?");
+		cJSON_free(t);
+	} else {
+		s = o ? (cJSON_IsString(v) ? v->valuestring : v == NULL ||
+		    cJSON_IsNull(v) ? NULL : "?") : arg(c, NULL, "discount");
+	}
+	if (blank(s))
+		return 0;
+	if (books_percent_ppm(s, &ppm) < 0 || ppm > 1000000) {
+		api_field(fields, f, "a percentage from 0 to 100, e.g. 5 or 2.5");
+		return 0;
+	}
+	return ppm;
+}
+
+/* json_lines: the "lines" array of o into in; 1 when given */
+static int
+json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
+    cJSON *fields)
+{
+	const cJSON *ls = cJSON_GetObjectItemCaseSensitive(o, "lines");
+	*out = NULL;
+	*n = 0;
+	if (ls == NULL)
+		return 0;
+	if (!cJSON_IsArray(ls)) {
+		api_field(fields, "lines", "a list of lines");
+		return 1;
+	}
+	int k = cJSON_GetArraySize(ls);
+	if (k > DOCLINE_MAX) {
+		api_field(fields, "lines", "at most 1000 lines");
+		return 1;
+	}
+	invoice_line_in *l = arena_alloc(c->a, (size_t)(k ? k : 1) *
+	    sizeof(*l));
+	const cJSON *x;
+	size_t i = 0;
+	cJSON_ArrayForEach(x, ls) {
+		const char *at = arena_printf(c->a, "lines[%zu]", i);
+		invoice_line_in *li = &l[i++];
+		if (!cJSON_IsObject(x)) {
+			api_field(fields, at, "a line: {\"description\", "
+			    "\"quantity\", \"unit_price\"}");
+			continue;
+		}
+		li->product = text_field(c, x, "product", arena_printf(c->a,
+		    "%s.product", at), fields);
+		if (li->product == NULL)
+			li->product = text_field(c, x, "sku", arena_printf(c->a,
+			    "%s.product", at), fields);
+		li->description = text_field(c, x, "description",
+		    arena_printf(c->a, "%s.description", at), fields);
+		li->unit = text_field(c, x, "unit", arena_printf(c->a,
+		    "%s.unit", at), fields);
+		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x,
+		    "tax_group");
+		li->tax_group = cJSON_IsNull(tg) ? "" : text_field(c, x,
+		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
+		li->account = text_field(c, x, "account", arena_printf(c->a,
+		    "%s.account", at), fields);
+		li->source_type = text_field(c, x, "source_type",
+		    arena_printf(c->a, "%s.source_type", at), fields);
+		li->source_id = text_field(c, x, "source_id", arena_printf(c->a,
+		    "%s.source_id", at), fields);
+		int64_t v;
+		if (int_field(c, x, "line", arena_printf(c->a, "%s.line", at),
+		    &v, fields))
+			li->line = v > 0 && v <= DOCLINE_MAX ? (int)v : -1;
+		li->quantity = 0;
+		if (!int_field(c, x, "quantity", arena_printf(c->a,
+		    "%s.quantity", at), &li->quantity, fields) && li->line == 0)
+			api_field(fields, arena_printf(c->a, "%s.quantity", at),
+			    "a whole number of units, 1 or more");
+		li->unit_price = -1;
+		if (int_field(c, x, "unit_price", arena_printf(c->a,
+		    "%s.unit_price", at), &v, fields)) {
+			if (v < 0)
+				api_field(fields, arena_printf(c->a,
+				    "%s.unit_price", at), "minor units, not "
+				    "negative (1050 for 10.50)");
+			li->unit_price = v;
+		}
+		li->discount_ppm = discount(c, x, at, fields);
+	}
+	*out = l;
+	*n = i;
+	return 1;
+}
+
+/* nth: the i-th value of name in the form */
+static const char *
+nth(const kv_list *l, const char *name, size_t i)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
+			return l->items[k].value;
+	return NULL;
+}
+
+/* currency_digits: the minor units of the currency a draft will be in:
+ * the one chosen, else the customer's, else the business's */
+static int
+currency_digits(ctx *c, const char *currency, const char *customer)
+{
+	const char *p[2] = { currency ? currency : "", customer ? customer :
+	    "" };
+	static const char *const keys[] = { "#d", NULL };
+	cJSON *r = rows(c, "SELECT minor_units FROM currencies WHERE code = "
+	    "coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
+	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
+	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
+	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
+	cJSON_Delete(r);
+	return d;
+}
+
+/* form_lines: the rows of the draft form (line_* repeat per row); rows
+ * with neither product nor description are left out */
+static void
+form_lines(ctx *c, invoice_in *in, cJSON *fields)
+{
+	const kv_list *f = &c->req.form;
+	size_t rows_n = kv_count(f, "line_description");
+	if (kv_count(f, "line_product") > rows_n)
+		rows_n = kv_count(f, "line_product");
+	int digits = currency_digits(c, in->currency, in->customer);
+	in->lines = arena_alloc(c->a, (rows_n ? rows_n : 1) *
+	    sizeof(*in->lines));
+	in->set_lines = 1;
+	for (size_t r = 0; r < rows_n; r++) {
+		const char *prod = nth(f, "line_product", r);
+		const char *desc = nth(f, "line_description", r);
+		if (blank(prod) && blank(desc))
+			continue;
+		size_t i = in->n++;
+		const char *at = arena_printf(c->a, "lines[%zu]", i);
+		invoice_line_in *l = &in->lines[i];
+		l->product = blank(prod) ? NULL : prod;
+		l->description = blank(desc) ? NULL : desc;
+		const char *tg = nth(f, "line_tax_group", r);
+		l->tax_group = tg == NULL || strcmp(tg, "(product)") == 0 ? NULL :
+		    tg;
+		const char *acct = nth(f, "line_account", r);
+		l->account = blank(acct) ? NULL : acct;
+		const char *qty = nth(f, "line_quantity", r);
+		char *end = NULL;
+		l->quantity = blank(qty) ? 0 : strtoll(qty, &end, 10);
+		if (blank(qty) || *end || l->quantity <= 0)
+			api_field(fields, arena_printf(c->a, "%s.quantity", at),
+			    "a whole number of units, 1 or more");
+		const char *price = nth(f, "line_unit_price", r);
+		l->unit_price = -1;
+		if (!blank(price) && (money_parse(price, digits,
+		    &l->unit_price) < 0 || l->unit_price < 0)) {
+			l->unit_price = -1;
+			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
+			    digits ? arena_printf(c->a, "a price such as 12.50, "
+			    "at most %d decimals", digits) : "a whole amount");
+		}
+		const char *disc = nth(f, "line_discount", r);
+		int64_t ppm = 0;
+		if (!blank(disc) && (books_percent_ppm(disc, &ppm) < 0 ||
+		    ppm > 1000000))
+			api_field(fields, arena_printf(c->a, "%s.discount", at),
+			    "a percentage from 0 to 100");
+		l->discount_ppm = ppm;
+	}
+}
+
+/* read_draft: a draft from JSON or the form; *issue set by "issue" */
+static void
+read_draft(ctx *c, invoice_in *in, int *issue, cJSON *fields)
+{
+	const cJSON *o = c->req.json;
+	if (o && !cJSON_IsObject(o)) {
+		api_field(fields, "body", "a JSON object");
+		return;
+	}
+	in->customer = text_field(c, o, "customer", "customer", fields);
+	in->currency = text_field(c, o, "currency", "currency", fields);
+	if (!o && blank(in->currency))
+		in->currency = NULL;
+	in->issue_date = text_field(c, o, "issue_date", "issue_date", fields);
+	in->due_date = text_field(c, o, "due_date", "due_date", fields);
+	in->reference = text_field(c, o, "reference", "reference", fields);
+	in->notes = text_field(c, o, "notes", "notes", fields);
+	const char *flag = arg(c, o, "issue");
+	const cJSON *iv = o ? cJSON_GetObjectItemCaseSensitive(o, "issue") :
+	    NULL;
+	*issue = 0;
+	if (o && iv && !cJSON_IsBool(iv) && !cJSON_IsNull(iv))
+		api_field(fields, "issue", "true or false");
+	else if (o)
+		*issue = cJSON_IsTrue(iv);
+	else if (books_flag(flag, issue) < 0)
+		api_field(fields, "issue", "yes or no");
+	if (o)
+		in->set_lines = json_lines(c, o, &in->lines, &in->n, fields);
+	else
+		form_lines(c, in, fields);
+}
+
+/* ---- drafts: the form ---- */
+
+static void
+draft_form(ctx *c, int status, const char *id, cJSON *fields)
+{
+	static const char *const ckeys[] = { "id", "code", "name", "currency",
+	    NULL };
+	static const char *const pkeys[] = { "sku", "name", NULL };
+	static const char *const gkeys[] = { "code", "name", NULL };
+	static const char *const cykeys[] = { "code", NULL };
+	cJSON *cust = rows(c, "SELECT id, code, name, currency FROM parties "
+	    "WHERE is_customer AND NOT archived ORDER BY lower(name), id LIMIT "
+	    "500", 0, NULL, ckeys);
+	cJSON *prods = cust ? rows(c, "SELECT sku, name FROM products WHERE "
+	    "NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
+	cJSON *groups = prods ? rows(c, "SELECT code, name FROM tax_groups "
+	    "WHERE NOT archived ORDER BY code", 0, NULL, gkeys) : NULL;
+	cJSON *curs = groups ? rows(c, "SELECT code FROM currencies ORDER BY "
+	    "code", 0, NULL, cykeys) : NULL;
+	if (curs == NULL) {
+		cJSON_Delete(cust);
+		cJSON_Delete(prods);
+		cJSON_Delete(groups);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "customers", cust);
+	cJSON_AddItemToObject(d, "products", prods);
+	cJSON_AddItemToObject(d, "tax_groups", groups);
+	cJSON_AddItemToObject(d, "currencies", curs);
+	if (id)
+		cJSON_AddStringToObject(d, "id", id);
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	cJSON *lines = cJSON_AddArrayToObject(d, "rows");
+	if (fields || c->req.form.n > 0) {
+		/* drawn again: what was typed */
+		static const char *const keys[] = { "customer", "currency",
+		    "issue_date", "due_date", "reference", "notes", NULL };
+		for (int i = 0; keys[i]; i++) {
+			const char *v = http_arg(&c->req, keys[i]);
+			cJSON_AddStringToObject(form, keys[i], v ? v : "");
+		}
+		const kv_list *f = &c->req.form;
+		size_t n = kv_count(f, "line_description");
+		static const char *const cols[] = { "line_product",
+		    "line_description", "line_quantity", "line_unit_price",
+		    "line_discount", "line_tax_group", NULL };
+		for (size_t r = 0; r < n; r++) {
+			cJSON *row = cJSON_CreateObject();
+			for (int k = 0; cols[k]; k++) {
+				const char *v = nth(f, cols[k], r);
+				cJSON_AddStringToObject(row, cols[k] + 5, v ? v :
+				    "");
+			}
+			cJSON_AddItemToArray(lines, row);
+		}
+	} else if (id) {
+		/* the draft as it is */
+		cJSON *o = invoice_json(c, id);
+		if (o == NULL) {
+			cJSON_Delete(d);
+			return;
+		}
+		static const char *const map[][2] = { { "customer",
+		    "customer_code" }, { "currency", "currency" }, {
+		    "issue_date", "issue_date" }, { "due_date", "due_date" }, {
+		    "reference", "reference" }, { "notes", "notes" } };
+		for (int i = 0; i < 6; i++) {
+			const char *v = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+			    map[i][1]));
+			cJSON_AddStringToObject(form, map[i][0], v ? v : "");
+		}
+		cJSON *l;
+		cJSON_ArrayForEach(l, cJSON_GetObjectItem(o, "lines")) {
+			cJSON *row = cJSON_CreateObject();
+			const char *sku = cJSON_GetStringValue(
+			    cJSON_GetObjectItem(l, "sku"));
+			const char *tg = cJSON_GetStringValue(
+			    cJSON_GetObjectItem(l, "tax_group"));
+			cJSON_AddStringToObject(row, "product", sku ? sku : "");
+			cJSON_AddStringToObject(row, "description",
+			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
+			    "description")));
+			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
+			    "%lld", (long long)raw_i64(l, "quantity")));
+			cJSON_AddStringToObject(row, "unit_price",
+			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
+			    "unit_price")));
+			cJSON_AddStringToObject(row, "discount",
+			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
+			    "discount")));
+			cJSON_AddStringToObject(row, "tax_group", tg ? tg : "");
+			cJSON_AddItemToArray(lines, row);
+		}
+		cJSON_Delete(o);
+	}
+	while (cJSON_GetArraySize(lines) < FORM_ROWS_MIN ||
+	    cJSON_GetArraySize(lines) < 1) {
+		cJSON *row = cJSON_CreateObject();
+		cJSON_AddStringToObject(row, "tax_group", "(product)");
+		cJSON_AddItemToArray(lines, row);
+	}
+	int i = 0;
+	cJSON *row;
+	cJSON_ArrayForEach(row, lines) {
+		const char *why = NULL;
+		static const char *const parts[] = { "product", "description",
+		    "quantity", "unit_price", "discount", "tax_group",
+		    "account" };
+		for (int k = 0; k < 7; k++) {
+			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
+			    arena_printf(c->a, "lines[%d].%s", i, parts[k])) :
+			    NULL;
+			if (cJSON_IsString(v))
+				why = why ? arena_printf(c->a, "%s; %s", why,
+				    v->valuestring) : v->valuestring;
+		}
+		if (why)
+			cJSON_AddStringToObject(row, "error", why);
+		i++;
+	}
+	if (fields && cJSON_GetArraySize(fields) > 0) {
+		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
+		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
+		    : "the invoice was refused: see the fields marked");
+	}
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
+	    cJSON_CreateObject());
+	app_render(c, status, "invoices_form.cs", id ? "Change the draft" :
+	    "New invoice", d);
+}
+
+static void
+invoice_new(ctx *c)
+{
+	draft_form(c, 200, NULL, NULL);
+}
+
+static void
+invoice_edit(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *o = invoice_json(c, id);
+	if (o == NULL)
+		return;
+	int draft = strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "status")), "draft") == 0;
+	cJSON_Delete(o);
+	if (!draft) {
+		app_error(c, 409, "conflict", "only a draft can be changed", NULL);
+		return;
+	}
+	draft_form(c, 200, id, NULL);
+}
+
+/* ---- drafts: writing ---- */
+
+/* draft_refused: a draft refused; for a browser the form again */
+static void
+draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
+    const char *field)
+{
+	if (c->api) {
+		if (err) {
+			cJSON_Delete(fields);
+			failed(c, err, field);
+			return;
+		}
+		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
+		    cJSON_IsString(fields->child) ? fields->child->valuestring :
+		    "the invoice was refused: see the fields marked", fields);
+		return;
+	}
+	int st = err ? status_of(err) : 422;
+	if (err && (st == 422 || st == 0)) {
+		undo(c);
+		api_field(fields, field && *field ? field : "lines", err->error);
+		db_res_clear(err);
+		st = 422;
+	} else if (err) {
+		cJSON_Delete(fields);
+		failed(c, err, field);
+		return;
+	}
+	c->failed = 1;
+	draft_form(c, st, id, fields);
+	cJSON_Delete(fields);
+}
+
+static void
+invoice_save(ctx *c, const char *id)
+{
+	invoice_in in = {0};
+	int issue = 0;
+	cJSON *fields = cJSON_CreateObject();
+	read_draft(c, &in, &issue, fields);
+	if (!id && c->req.json == NULL && blank(in.customer))
+		api_field(fields, "customer", "choose a customer");
+	if (cJSON_GetArraySize(fields) > 0) {
+		draft_refused(c, id, fields, NULL, NULL);
+		return;
+	}
+	if (!c->api && savepoint(c) < 0) {
+		cJSON_Delete(fields);
+		return;
+	}
+	char out[INVOICE_ID_LEN];
+	db_res err;
+	if (invoice_draft(c->db, c->user_id, id, &in, out, &err) < 0 ||
+	    (issue && invoice_issue(c->db, c->user_id, out, NULL, &err) < 0)) {
+		draft_refused(c, id, fields, &err, in.field);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/invoices/%s", out));
+		return;
+	}
+	cJSON *o = invoice_json(c, out);
+	if (o == NULL)
+		return;
+	actions(c, o);
+	if (!id)
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "/api/v1/invoices/%s", out));
+	app_render(c, id ? 200 : 201, NULL, NULL, o);
+}
+
+static void
+invoice_create(ctx *c)
+{
+	invoice_save(c, NULL);
+}
+
+static void
+invoice_update(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such invoice", NULL);
+		return;
+	}
+	invoice_save(c, id);
+}
+
+/* ---- actions ---- */
+
+/* acted: the end of an action on invoice id: the API gets the invoice
+ * (status 200 or 201 for show), a browser goes back to it */
+static void
+acted(ctx *c, const char *show, int status)
+{
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/invoices/%s", show));
+		return;
+	}
+	cJSON *o = invoice_json(c, show);
+	if (o == NULL)
+		return;
+	actions(c, o);
+	if (status == 201)
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "/api/v1/invoices/%s", show));
+	app_render(c, status, NULL, NULL, o);
+}
+
+/* action_refused: the API's error, or the invoice's page with the reason */
+static void
+action_refused(ctx *c, const char *id, db_res *err, const char *field)
+{
+	int st = status_of(err);
+	if (c->api || st == 0 || st == 404) {
+		failed(c, err, field);
+		return;
+	}
+	const char *why = arena_strdup(c->a, err->error);
+	db_res_clear(err);
+	undo(c);
+	c->failed = 1;
+	cJSON *o = invoice_json(c, id);
+	if (o == NULL)
+		return;
+	actions(c, o);
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "invoice", o);
+	cJSON_AddStringToObject(d, "error", why);
+	app_render(c, st, "invoices_show.cs", "Invoice", d);
+}
+
+/* date_arg: an optional "date" */
+static int
+date_arg(ctx *c, const char **date)
+{
+	cJSON *f = cJSON_CreateObject();
+	*date = text_field(c, c->req.json, "date", "date", f);
+	if (blank(*date))
+		*date = NULL;
+	if (*date && !books_date_ok(*date))
+		api_field(f, "date", "a date, YYYY-MM-DD");
+	if (cJSON_GetArraySize(f) == 0) {
+		cJSON_Delete(f);
+		return 0;
+	}
+	app_error(c, 422, "invalid", "date: a date, YYYY-MM-DD", f);
+	return -1;
+}
+
+static void
+invoice_issue_route(ctx *c)
+{
+	const char *id = app_param(c, "id"), *date;
+	if (date_arg(c, &date) < 0 || (!c->api && savepoint(c) < 0))
+		return;
+	db_res err;
+	if (invoice_issue(c->db, c->user_id, id, date, &err) < 0) {
+		action_refused(c, id, &err, "date");
+		return;
+	}
+	acted(c, id, 200);
+}
+
+static void
+invoice_void_route(ctx *c)
+{
+	const char *id = app_param(c, "id"), *date;
+	if (date_arg(c, &date) < 0 || (!c->api && savepoint(c) < 0))
+		return;
+	db_res err;
+	if (invoice_void(c->db, c->user_id, id, date, &err) < 0) {
+		action_refused(c, id, &err, "date");
+		return;
+	}
+	acted(c, id, 200);
+}
+
+static void
+invoice_delete_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (!c->api && savepoint(c) < 0)
+		return;
+	db_res err;
+	if (invoice_delete(c->db, id, &err) < 0) {
+		action_refused(c, id, &err, "");
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, "/app/invoices");
+		return;
+	}
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", id);
+	cJSON_AddBoolToObject(o, "deleted", 1);
+	app_render(c, 200, NULL, NULL, o);
+}
+
+/* form_credit_lines: the credit note form: cn_line (an invoice line's
+ * number) and cn_quantity repeat; rows of no quantity are left out */
+static void
+form_credit_lines(ctx *c, invoice_credit_in *in, cJSON *fields)
+{
+	const kv_list *f = &c->req.form;
+	size_t n = kv_count(f, "cn_line");
+	in->lines = arena_alloc(c->a, (n ? n : 1) * sizeof(*in->lines));
+	for (size_t r = 0; r < n; r++) {
+		const char *ln = nth(f, "cn_line", r);
+		const char *q = nth(f, "cn_quantity", r);
+		if (blank(q) || strcmp(q, "0") == 0)
+			continue;
+		char *e1 = NULL, *e2 = NULL;
+		long line = ln ? strtol(ln, &e1, 10) : 0;
+		long long qty = strtoll(q, &e2, 10);
+		size_t i = in->n++;
+		if (ln == NULL || *e1 || line < 1 || *e2 || qty < 1) {
+			api_field(fields, arena_printf(c->a, "lines[%zu].quantity",
+			    i), "a whole number of units");
+			continue;
+		}
+		in->lines[i].line = (int)line;
+		in->lines[i].quantity = qty;
+	}
+}
+
+static void
+credit_note_create(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	const cJSON *o = c->req.json;
+	invoice_credit_in in = {0};
+	cJSON *fields = cJSON_CreateObject();
+	if (o && !cJSON_IsObject(o))
+		api_field(fields, "body", "a JSON object");
+	in.reason = text_field(c, o, "reason", "reason", fields);
+	in.date = text_field(c, o, "date", "date", fields);
+	if (blank(in.date))
+		in.date = NULL;
+	const cJSON *all = o ? cJSON_GetObjectItemCaseSensitive(o, "all") :
+	    NULL;
+	if (o && all && !cJSON_IsBool(all) && !cJSON_IsNull(all))
+		api_field(fields, "all", "true or false");
+	in.all = o ? cJSON_IsTrue(all) : 0;
+	if (!o && books_flag(http_arg(&c->req, "all"), &in.all) < 0)
+		api_field(fields, "all", "yes or no");
+	if (o)
+		json_lines(c, o, &in.lines, &in.n, fields);
+	else
+		form_credit_lines(c, &in, fields);
+	for (size_t i = 0; i < in.n; i++)
+		if (in.lines[i].line < 0)
+			api_field(fields, arena_printf(c->a, "lines[%zu].line", i),
+			    "the number of a line of the invoice");
+	if (cJSON_GetArraySize(fields) > 0) {
+		if (c->api) {
+			app_error(c, 422, "invalid", cJSON_GetArraySize(fields) ==
+			    1 ? fields->child->valuestring : "the credit note "
+			    "was refused: see the fields marked", fields);
+			return;
+		}
+		db_res e = {0};
+		db_refuse(&e, "22023", "%s", fields->child->valuestring);
+		cJSON_Delete(fields);
+		if (savepoint(c) == 0)
+			action_refused(c, id, &e, "");
+		return;
+	}
+	cJSON_Delete(fields);
+	if (!c->api && savepoint(c) < 0)
+		return;
+	char cn[INVOICE_ID_LEN];
+	db_res err;
+	if (invoice_credit(c->db, c->user_id, id, &in, cn, &err) < 0) {
+		action_refused(c, id, &err, in.field);
+		return;
+	}
+	acted(c, cn, 201);
+}
+
+static const route routes[] = {
+	{ "GET", "~/invoices", invoices, 0, "sales.read" },
+	{ "POST", "~/invoices", invoice_create, 0, "sales.write" },
+	{ "GET", "/app/invoices/new", invoice_new, 0, "sales.write" },
+	{ "GET", "~/credit-notes", credit_notes, 0, "sales.read" },
+	{ "GET", "~/invoices/{id}", invoice, 0, "sales.read" },
+	{ "PATCH", "/api/v1/invoices/{id}", invoice_update, 0, "sales.write" },
+	{ "POST", "/app/invoices/{id}", invoice_update, 0, "sales.write" },
+	{ "DELETE", "/api/v1/invoices/{id}", invoice_delete_route, 0,
+	    "sales.write" },
+	{ "POST", "/app/invoices/{id}/delete", invoice_delete_route, 0,
+	    "sales.write" },
+	{ "GET", "/app/invoices/{id}/edit", invoice_edit, 0, "sales.write" },
+	{ "GET", "/api/v1/invoices/{id}/pdf", invoice_pdf_route, 0, "sales.read" },
+	{ "POST", "~/invoices/{id}/issue", invoice_issue_route, 0,
+	    "sales.write" },
+	{ "POST", "~/invoices/{id}/void", invoice_void_route, 0,
+	    "sales.write" },
+	{ "POST", "~/invoices/{id}/credit-notes", credit_note_create, 0,
+	    "sales.write" },
+};
+
+int
+main(void)
+{
+	return app_main("invoices", routes, sizeof(routes) / sizeof(routes[0]));
+}
