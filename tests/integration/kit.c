@@ -103,3 +103,57 @@ post_json(const char *path, const char *bearer, const char *body, reply *r)
 	ck_assert_int_eq(client_json("POST", path, bearer, body, r), 0);
 	return r->status;
 }
+
+
+/* created_id: the id of a 201 reply to path (malloc'd); the reply is
+ * freed */
+static char *
+created_id(const char *path, reply *r)
+{
+	ck_assert_msg(r->status == 201, "%s: %ld %s", path, r->status,
+	    buf_str(&r->body));
+	cJSON *j = body_json(r);
+	ck_assert_ptr_nonnull(jstr(j, "id"));
+	char *id = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	reply_free(r);
+	return id;
+}
+
+char *
+kit_party(const char *token, const char *kind, const char *name,
+    const char *currency)
+{
+	int both = strcmp(kind, "both") == 0;
+	int cust = both || strcmp(kind, "customer") == 0;
+	int supp = both || strcmp(kind, "supplier") == 0;
+	ck_assert_msg(cust || supp, "kit_party: kind %s", kind);
+	cJSON *b = cJSON_CreateObject();
+	cJSON_AddStringToObject(b, "name", name);
+	cJSON_AddBoolToObject(b, "is_customer", cust);
+	cJSON_AddBoolToObject(b, "is_supplier", supp);
+	if (currency)
+		cJSON_AddStringToObject(b, "currency", currency);
+	char *body = cJSON_PrintUnformatted(b);
+	cJSON_Delete(b);
+	reply r;
+	post_json("/api/v1/parties", token, body, &r);
+	free(body);
+	return created_id("/api/v1/parties", &r);
+}
+
+char *
+kit_product(const char *token, const char *sku, int64_t price_minor,
+    const char *currency, const char *tax_group, int tracked)
+{
+	char body[512];
+	snprintf(body, sizeof(body), "{\"sku\":\"%s\",\"name\":\"Product %s\","
+	    "\"tracked\":%s,\"tax_group\":%s%s%s,\"prices\":[{\"currency\":"
+	    "\"%s\",\"unit_price\":%lld}]}", sku, sku, tracked ? "true" : "false",
+	    tax_group && *tax_group ? "\"" : "", tax_group && *tax_group ?
+	    tax_group : "null", tax_group && *tax_group ? "\"" : "", currency,
+	    (long long)price_minor);
+	reply r;
+	post_json("/api/v1/products", token, body, &r);
+	return created_id("/api/v1/products", &r);
+}

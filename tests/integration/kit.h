@@ -3,6 +3,8 @@
 #ifndef KIT_H
 #define KIT_H
 
+#include <stdint.h>
+
 #include <cJSON.h>
 
 #include "client.h"
@@ -28,5 +30,16 @@ cJSON *get_json(const char *path, const char *token, long want);
 /* post_json: a JSON POST; returns the status, r holds the reply. */
 long post_json(const char *path, const char *bearer, const char *body,
     reply *r);
+
+/* Commerce fixtures (parties.c's API).  kit_party: a new party through
+ * POST /api/v1/parties; kind "customer", "supplier" or "both"; currency
+ * NULL for the business's base currency.  kit_product: a new product with
+ * one price (minor units of currency); tax_group NULL or "" for untaxed;
+ * tracked 1 for goods, 0 for a service.  Both assert the 201 and return
+ * the new id (malloc'd). */
+char *kit_party(const char *token, const char *kind, const char *name,
+    const char *currency);
+char *kit_product(const char *token, const char *sku, int64_t price_minor,
+    const char *currency, const char *tax_group, int tracked);
 
 #endif

@@ -1,0 +1,607 @@
+/* products.c: products and their prices, product categories, and the
+ * commerce settings.  The rules live in lib/product. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "books_setup.h"
+#include "form.h"
+#include "money.h"
+#include "product.h"
+
+/* arg: a field as text: a string, or a JSON true/false or integer in its
+ * text form; NULL when absent; "?" for a JSON value of another kind */
+static const char *
+arg(ctx *c, const char *name)
+{
+	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
+	    c->req.json, name) : NULL;
+	if (v == NULL || cJSON_IsString(v))
+		return http_arg(&c->req, name);
+	if (cJSON_IsNull(v))
+		return NULL;
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	int64_t n;
+	if (cJSON_IsNumber(v))
+		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
+		    (long long)n) : "?";
+	return "?";
+}
+
+static const char *
+query(const ctx *c, const char *name)
+{
+	const char *v = kv_get(&c->req.query, name);
+	return v && *v ? v : NULL;
+}
+
+static const char *
+jtext(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+/* int_of: an exact integer item: raw JSON text (api_int) or a number */
+static int
+int_of(const cJSON *v, int64_t *out)
+{
+	if (cJSON_IsRaw(v) && v->valuestring) {
+		char *end;
+		*out = strtoll(v->valuestring, &end, 10);
+		return *end == '\0' ? 0 : -1;
+	}
+	return api_get_int(v, out);
+}
+
+static const char *
+summary(const cJSON *fields)
+{
+	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
+		return fields->child->valuestring;
+	return "the change was refused: see the fields marked";
+}
+
+typedef void (*page_fn)(ctx *c, int status, cJSON *fields);
+
+/* refused: 422 (409 for a taken SKU or name) with the fields as JSON, or
+ * the page again keeping what was typed; 404 for no such record */
+static void
+refused(ctx *c, int rc, cJSON *fields, page_fn page)
+{
+	int status = rc == PRODUCT_CONFLICT ? 409 : 422;
+	if ((rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) && (c->api ||
+	    page == NULL)) {
+		app_error(c, status, rc == PRODUCT_CONFLICT ? "conflict" :
+		    "invalid", summary(fields), fields);
+		return;
+	}
+	if (rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) {
+		c->failed = 1;
+		page(c, status, fields);
+	}
+	cJSON_Delete(fields);
+	if (rc == PRODUCT_NOT_FOUND)
+		app_error(c, 404, "not_found", "no such record", NULL);
+}
+
+static void
+form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
+    cJSON *fields)
+{
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	int typed = c->req.form.n > 0;
+	for (int i = 0; keep[i]; i++) {
+		const char *v = typed ? http_arg(&c->req, keep[i]) : NULL;
+		if (v == NULL && !typed && dflt)
+			v = dflt[i];
+		cJSON_AddStringToObject(form, keep[i], v ? v : "");
+	}
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", summary(fields));
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
+	    : cJSON_CreateObject());
+}
+
+/* prices_for: each price gets its decimal text for a page (browser), or
+ * loses its digits (API) */
+static void
+prices_for(ctx *c, cJSON *product)
+{
+	cJSON *pr;
+	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(product, "prices")) {
+		int64_t d = 2, n;
+		int_of(cJSON_GetObjectItem(pr, "digits"), &d);
+		cJSON_DeleteItemFromObject(pr, "digits");
+		if (c->api || int_of(cJSON_GetObjectItem(pr, "unit_price"),
+		    &n) < 0)
+			continue;
+		buf b = BUF_INIT(64);
+		money_format(&b, n, (int)d);
+		cJSON_AddStringToObject(pr, "text", buf_str(&b));
+		buf_free(&b);
+	}
+}
+
+/* ---- products ---- */
+
+static void
+list(ctx *c)
+{
+	product_filter f = { query(c, "q"), query(c, "kind"), query(c,
+	    "category"), query(c, "archived"), query(c, "sort"), NULL, 50 };
+	if (c->api && api_limit(&c->req.query, &f.limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return;
+	}
+	const char *cur = query(c, "cursor");
+	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
+		app_error(c, 400, "bad_request", "malformed cursor", NULL);
+		return;
+	}
+	cJSON *fields = cJSON_CreateObject(), *items;
+	const char *next;
+	int rc = product_list(c, &f, fields, &items, &next);
+	if (rc != PRODUCT_OK) {
+		if (rc == PRODUCT_INVALID)
+			app_error(c, 422, "invalid", summary(fields), fields);
+		else
+			cJSON_Delete(fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	const char *enc = next ? api_cursor_encode(c->a, next) : NULL;
+	cJSON *d = api_list(items, enc);
+	if (c->api) {
+		app_render(c, 200, NULL, NULL, d);
+		return;
+	}
+	cJSON *cats = product_categories(c);
+	if (cats == NULL) {
+		cJSON_Delete(d);
+		return;
+	}
+	cJSON_AddItemToObject(d, "categories", cats);
+	static const char *const names[] = { "q", "kind", "category",
+	    "archived", "sort", "cursor" };
+	const char *values[] = { f.q, f.kind, f.category, f.archived, f.sort,
+	    enc };
+	cJSON *fl = cJSON_AddObjectToObject(d, "filter");
+	for (int i = 0; i < 5; i++)
+		cJSON_AddStringToObject(fl, names[i], values[i] ? values[i] : "");
+	if (enc) {
+		const char *s = "/app/products";
+		int first = 1;
+		for (int i = 0; i < 6; i++) {
+			if (values[i] == NULL)
+				continue;
+			s = arena_printf(c->a, "%s%c%s=%s", s, first ? '?' : '&',
+			    names[i], form_url_escape(c->a, values[i]));
+			first = 0;
+		}
+		cJSON_AddStringToObject(d, "next_href", s);
+	}
+	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
+	app_render(c, 200, "products.cs", "Products", d);
+}
+
+static const char *const product_form[] = { "sku", "name", "description",
+    "unit", "tracked", "category", "tax_group", "reorder_level", "price",
+    "price_currency", NULL };
+
+static void
+form_page(ctx *c, int status, cJSON *fields)
+{
+	const char *id = app_param(c, "id");
+	cJSON *d = cJSON_CreateObject();
+	static const char *const tkeys[] = { "code", "name", NULL };
+	cJSON *groups = books_rows(c, "SELECT code, name FROM tax_groups WHERE "
+	    "NOT archived ORDER BY code", 0, NULL, tkeys);
+	cJSON *cats = groups ? product_categories(c) : NULL;
+	static const char *const bkeys[] = { "base", NULL };
+	cJSON *base = cats ? books_rows(c, "SELECT base_currency FROM tenants",
+	    0, NULL, bkeys) : NULL;
+	if (base == NULL) {
+		cJSON_Delete(groups);
+		cJSON_Delete(cats);
+		cJSON_Delete(d);
+		return;
+	}
+	const char *cur = cJSON_GetArraySize(base) ? jtext(base->child, "base")
+	    : "";
+	cJSON_AddItemToObject(d, "tax_groups", groups);
+	cJSON_AddItemToObject(d, "categories", cats);
+	if (id) {
+		int rc;
+		cJSON *p = product_json(c, id, &rc);
+		if (p == NULL) {
+			cJSON_Delete(d);
+			cJSON_Delete(base);
+			if (rc == PRODUCT_NOT_FOUND)
+				app_error(c, 404, "not_found", "no such product",
+				    NULL);
+			return;
+		}
+		prices_for(c, p);
+		const char *dflt[] = { jtext(p, "sku"), jtext(p, "name"),
+		    jtext(p, "description"), jtext(p, "unit"), cJSON_IsTrue(
+		    cJSON_GetObjectItem(p, "tracked")) ? "true" : "false",
+		    jtext(p, "category_id"), jtext(p, "tax_group"),
+		    arena_printf(c->a, "%.0f", cJSON_GetObjectItem(p,
+		    "reorder_level")->valuedouble), "", cur };
+		form_data(c, d, product_form, dflt, fields);
+		cJSON_AddItemToObject(d, "product", p);
+	} else {
+		const char *dflt[] = { "", "", "", "each", "true", "", "", "0",
+		    "", cur };
+		form_data(c, d, product_form, dflt, fields);
+	}
+	cJSON_Delete(base);
+	app_render(c, status, "products_form.cs", id ? "Edit product" :
+	    "New product", d);
+}
+
+static void
+new_form(ctx *c)
+{
+	form_page(c, 200, NULL);
+}
+
+static void
+edit_form(ctx *c)
+{
+	form_page(c, 200, NULL);
+}
+
+/* the_product: {id} (an id or a SKU) as an id, or NULL with 404 set */
+static const char *
+the_product(ctx *c)
+{
+	char id[PRODUCT_ID_LEN];
+	int rc = product_find(c, app_param(c, "id"), id);
+	if (rc == PRODUCT_NOT_FOUND)
+		app_error(c, 404, "not_found", "no such product", NULL);
+	return rc == PRODUCT_OK ? arena_strdup(c->a, id) : NULL;
+}
+
+static void
+show(ctx *c)
+{
+	const char *id = the_product(c);
+	int rc;
+	cJSON *p = id ? product_json(c, id, &rc) : NULL;
+	if (p == NULL)
+		return;
+	prices_for(c, p);
+	if (c->api) {
+		app_render(c, 200, NULL, NULL, p);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "product", p);
+	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
+	app_render(c, 200, "products_detail.cs", jtext(p, "name"), d);
+}
+
+static void
+finished(ctx *c, int status, const char *id)
+{
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/products/%s", id));
+		return;
+	}
+	int rc;
+	cJSON *p = product_json(c, id, &rc);
+	if (p == NULL)
+		return;
+	prices_for(c, p);
+	if (status == 201)
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "/api/v1/products/%s", id));
+	app_render(c, status, NULL, NULL, p);
+}
+
+static product_in
+product_args(ctx *c)
+{
+	product_in in = { arg(c, "sku"), arg(c, "name"), arg(c, "description"),
+	    arg(c, "unit"), arg(c, "tracked"), arg(c, "category"),
+	    arg(c, "tax_group"), arg(c, "reorder_level"), NULL, NULL, NULL };
+	if (c->req.json) {
+		in.prices = cJSON_GetObjectItemCaseSensitive(c->req.json,
+		    "prices");
+		if (cJSON_IsNull(in.prices))
+			in.prices = NULL;
+	} else {
+		in.price = http_arg(&c->req, "price");
+		in.price_currency = http_arg(&c->req, "price_currency");
+		/* an unticked box sends nothing */
+		if (in.tracked == NULL && c->req.form.n > 0)
+			in.tracked = "false";
+	}
+	return in;
+}
+
+static void
+create(ctx *c)
+{
+	product_in in = product_args(c);
+	char id[PRODUCT_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	int rc = product_create(c, &in, f, id);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, form_page);
+		return;
+	}
+	cJSON_Delete(f);
+	finished(c, 201, id);
+}
+
+static void
+update(ctx *c)
+{
+	const char *id = the_product(c);
+	if (id == NULL)
+		return;
+	product_in in = product_args(c);
+	cJSON *f = cJSON_CreateObject();
+	int rc = product_update(c, id, &in, f);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, form_page);
+		return;
+	}
+	cJSON_Delete(f);
+	finished(c, 200, id);
+}
+
+static void
+set_archived(ctx *c, int archived)
+{
+	const char *id = the_product(c);
+	if (id == NULL)
+		return;
+	int rc = product_archive(c, id, archived);
+	if (rc == PRODUCT_OK)
+		finished(c, 200, id);
+	else if (rc == PRODUCT_NOT_FOUND)
+		app_error(c, 404, "not_found", "no such product", NULL);
+}
+
+static void
+archive(ctx *c)
+{
+	set_archived(c, 1);
+}
+
+static void
+unarchive(ctx *c)
+{
+	set_archived(c, 0);
+}
+
+static void
+price_set(ctx *c)
+{
+	const char *id = the_product(c);
+	if (id == NULL)
+		return;
+	const char *cur = app_param(c, "currency");
+	if (cur == NULL)
+		cur = arg(c, "currency");
+	const cJSON *up = c->req.json ? cJSON_GetObjectItemCaseSensitive(
+	    c->req.json, "unit_price") : NULL;
+	int minor = up && !cJSON_IsString(up);
+	cJSON *f = cJSON_CreateObject();
+	int rc = product_price_set(c, id, cur, arg(c, "unit_price"), minor, f);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, NULL);
+		return;
+	}
+	cJSON_Delete(f);
+	finished(c, 200, id);
+}
+
+static void
+price_remove(ctx *c)
+{
+	const char *id = the_product(c);
+	if (id == NULL)
+		return;
+	int rc = product_price_remove(c, id, app_param(c, "currency"));
+	if (rc == PRODUCT_OK)
+		finished(c, 200, id);
+	else if (rc == PRODUCT_NOT_FOUND)
+		app_error(c, 404, "not_found", "no price in that currency",
+		    NULL);
+}
+
+/* ---- categories ---- */
+
+static void
+categories_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *items = product_categories(c);
+	if (items == NULL)
+		return;
+	cJSON *d = api_list(items, NULL);
+	if (c->api) {
+		app_render(c, status, NULL, NULL, d);
+		return;
+	}
+	static const char *const keep[] = { "name", NULL };
+	form_data(c, d, keep, NULL, fields);
+	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
+	app_render(c, status, "categories.cs", "Product categories", d);
+}
+
+static void
+categories(ctx *c)
+{
+	categories_page(c, 200, NULL);
+}
+
+/* category_done: the category as JSON, or the browser to the list */
+static void
+category_done(ctx *c, int status, const char *id)
+{
+	if (!c->api) {
+		app_redirect(c, "/app/categories");
+		return;
+	}
+	static const char *const keys[] = { "id", "name", "#products", NULL };
+	const char *p[1] = { id };
+	cJSON *rows = books_rows(c, "SELECT k.id, k.name, (SELECT count(*) FROM "
+	    "products p WHERE p.category_id = k.id) FROM product_categories k "
+	    "WHERE k.id = $1::uuid", 1, p, keys);
+	if (rows == NULL)
+		return;
+	cJSON *o = cJSON_DetachItemFromArray(rows, 0);
+	cJSON_Delete(rows);
+	if (status == 201)
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "/api/v1/categories/%s", id));
+	app_render(c, status, NULL, NULL, o);
+}
+
+static void
+category_create(ctx *c)
+{
+	char id[PRODUCT_ID_LEN];
+	cJSON *f = cJSON_CreateObject();
+	int rc = product_category_create(c, arg(c, "name"), f, id);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, categories_page);
+		return;
+	}
+	cJSON_Delete(f);
+	category_done(c, 201, id);
+}
+
+static void
+category_rename(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *f = cJSON_CreateObject();
+	int rc = product_category_rename(c, id, arg(c, "name"), f);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, categories_page);
+		return;
+	}
+	cJSON_Delete(f);
+	category_done(c, 200, id);
+}
+
+static void
+category_delete(ctx *c)
+{
+	cJSON *f = cJSON_CreateObject();
+	int rc = product_category_delete(c, app_param(c, "id"), f);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, categories_page);
+		return;
+	}
+	cJSON_Delete(f);
+	if (!c->api)
+		app_redirect(c, "/app/categories");
+	else
+		app_render(c, 200, NULL, NULL, cJSON_CreateObject());
+}
+
+/* ---- commerce settings ---- */
+
+static const char *const settings_form[] = { "invoice_on",
+    "default_terms_days", "invoice_prefix", "credit_note_prefix",
+    "order_prefix", "bill_prefix", "payment_prefix", "payment_instructions",
+    "address", "tax_id", NULL };
+
+static void
+settings_page(ctx *c, int status, cJSON *fields)
+{
+	cJSON *s = commerce_settings_json(c);
+	if (s == NULL)
+		return;
+	if (c->api) {
+		app_render(c, status, NULL, NULL, s);
+		return;
+	}
+	const char *dflt[11];
+	for (int i = 0; settings_form[i]; i++)
+		dflt[i] = jtext(s, settings_form[i]);
+	dflt[1] = arena_printf(c->a, "%d", cJSON_GetObjectItem(s,
+	    "default_terms_days")->valueint);
+	cJSON *d = cJSON_CreateObject();
+	form_data(c, d, settings_form, dflt, fields);
+	cJSON_AddItemToObject(d, "settings", s);
+	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "ledger.manage"));
+	app_render(c, status, "commerce_settings.cs", "Commerce settings", d);
+}
+
+static void
+settings(ctx *c)
+{
+	settings_page(c, 200, NULL);
+}
+
+static void
+settings_save(ctx *c)
+{
+	commerce_settings_in in = { arg(c, "invoice_on"),
+	    arg(c, "default_terms_days"), arg(c, "invoice_prefix"),
+	    arg(c, "credit_note_prefix"), arg(c, "order_prefix"),
+	    arg(c, "bill_prefix"), arg(c, "payment_prefix"),
+	    arg(c, "payment_instructions"), arg(c, "address"),
+	    arg(c, "tax_id") };
+	cJSON *f = cJSON_CreateObject();
+	int rc = commerce_settings_save(c, &in, f);
+	if (rc != PRODUCT_OK) {
+		refused(c, rc, f, settings_page);
+		return;
+	}
+	cJSON_Delete(f);
+	if (!c->api) {
+		app_redirect(c, "/app/commerce/settings");
+		return;
+	}
+	cJSON *s = commerce_settings_json(c);
+	if (s)
+		app_render(c, 200, NULL, NULL, s);
+}
+
+static const route routes[] = {
+	{ "GET", "~/products", list, 0, "inventory.read" },
+	{ "POST", "~/products", create, 0, "inventory.write" },
+	{ "GET", "/app/products/new", new_form, 0, "inventory.write" },
+	{ "GET", "~/products/{id}", show, 0, "inventory.read" },
+	{ "GET", "/app/products/{id}/edit", edit_form, 0, "inventory.write" },
+	{ "POST", "~/products/{id}", update, 0, "inventory.write" },
+	{ "PATCH", "~/products/{id}", update, 0, "inventory.write" },
+	{ "POST", "~/products/{id}/archive", archive, 0, "inventory.write" },
+	{ "POST", "~/products/{id}/unarchive", unarchive, 0, "inventory.write" },
+	{ "POST", "~/products/{id}/prices", price_set, 0, "inventory.write" },
+	{ "PUT", "~/products/{id}/prices/{currency}", price_set, 0,
+	    "inventory.write" },
+	{ "DELETE", "~/products/{id}/prices/{currency}", price_remove, 0,
+	    "inventory.write" },
+	{ "POST", "~/products/{id}/prices/{currency}/delete", price_remove, 0,
+	    "inventory.write" },
+	{ "GET", "~/categories", categories, 0, "inventory.read" },
+	{ "POST", "~/categories", category_create, 0, "inventory.write" },
+	{ "POST", "~/categories/{id}", category_rename, 0, "inventory.write" },
+	{ "PATCH", "~/categories/{id}", category_rename, 0, "inventory.write" },
+	{ "DELETE", "~/categories/{id}", category_delete, 0, "inventory.write" },
+	{ "POST", "~/categories/{id}/delete", category_delete, 0,
+	    "inventory.write" },
+	{ "GET", "~/commerce/settings", settings, 0, "ledger.read" },
+	{ "POST", "~/commerce/settings", settings_save, 0, "ledger.manage" },
+	{ "PATCH", "~/commerce/settings", settings_save, 0, "ledger.manage" },
+};
+
+int
+main(void)
+{
+	return app_main("products", routes, sizeof(routes) / sizeof(routes[0]));
+}
