@@ -137,6 +137,11 @@ start() {
 		[ $i -lt 100 ] || { echo "stack: /healthz did not answer; see $LOG" >&2; exit 1; }
 		sleep 0.1
 	done
+	# the demo's trade goes in through the API, once the programs answer
+	if [ "${BURSAR_DEMO:-1}" = 1 ] && [ -f "$ROOT/scripts/demo_commerce.sh" ]; then
+		BURSAR_BUILD="$BUILD" BURSAR_VAR="$VAR" sh "$ROOT/scripts/demo_commerce.sh" \
+			"http://127.0.0.1:$PORT" 2>&1 | tee -a "$LOG/demo_commerce.log" || true
+	fi
 }
 
 stop_programs() {
