@@ -920,6 +920,8 @@ invoice_edit(ctx *c)
 	draft_form(c, 200, id, NULL);
 }
 
+static void acted(ctx *c, const char *show, int status);
+
 /* ---- drafts: writing ---- */
 
 /* draft_refused: a draft refused; for a browser the form again */
@@ -993,9 +995,52 @@ invoice_save(ctx *c, const char *id)
 	app_render(c, id ? 200 : 201, NULL, NULL, o);
 }
 
+/* from_order: {"order": id, "issue": true?, "issue_date"?}: the order's
+ * invoice, drafted (and issued) by lib/invoice as placing or shipping
+ * would */
+static void
+from_order(ctx *c, const char *order)
+{
+	cJSON *fields = cJSON_CreateObject();
+	const char *date = text_field(c, c->req.json, "issue_date",
+	    "issue_date", fields);
+	const cJSON *iv = cJSON_GetObjectItemCaseSensitive(c->req.json,
+	    "issue");
+	if (iv && !cJSON_IsBool(iv) && !cJSON_IsNull(iv))
+		api_field(fields, "issue", "true or false");
+	if (blank(date))
+		date = NULL;
+	else if (!books_date_ok(date))
+		api_field(fields, "issue_date", "a date, YYYY-MM-DD");
+	if (cJSON_GetArraySize(fields) > 0) {
+		app_error(c, 422, "invalid", fields->child->valuestring, fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	char out[INVOICE_ID_LEN];
+	db_res err;
+	if (invoice_from_order(c->db, c->user_id, order, date,
+	    cJSON_IsTrue(iv), out, &err) < 0) {
+		failed(c, &err, strcmp(err.sqlstate, "P0002") == 0 ? "order" :
+		    "");
+		return;
+	}
+	acted(c, out, 201);
+}
+
 static void
 invoice_create(ctx *c)
 {
+	const cJSON *order = c->req.json ? cJSON_GetObjectItemCaseSensitive(
+	    c->req.json, "order") : NULL;
+	if (order && cJSON_IsString(order)) {
+		from_order(c, order->valuestring);
+		return;
+	}
+	if (order && !cJSON_IsNull(order)) {
+		refuse(c, "order", "an order's id");
+		return;
+	}
 	invoice_save(c, NULL);
 }
 

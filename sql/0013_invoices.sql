@@ -12,3 +12,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;
 REVOKE ALL ON FUNCTION invoice_overdue_tenants() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION invoice_overdue_tenants() TO bursar_app;
+
+-- a draft may be deleted (its lines go with it); nothing that was issued
+-- ever is: its number is used and its entry posted
+CREATE FUNCTION invoices_delete_draft_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF OLD.status <> 'draft' THEN
+		RAISE EXCEPTION 'invoice % is %: only a draft is deleted', OLD.number, OLD.status
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN OLD;
+END $$;
+CREATE TRIGGER invoices_delete_draft_only BEFORE DELETE ON invoices
+	FOR EACH ROW EXECUTE FUNCTION invoices_delete_draft_only();
+GRANT DELETE ON invoices TO bursar_app;
