@@ -28,7 +28,7 @@
 
 typedef struct pdf {
 	HPDF_Doc doc;
-	HPDF_Font regular, bold;
+	HPDF_Font font;	/* one font: bold is drawn, not loaded (see text) */
 	HPDF_Page pages[MAX_PAGES];
 	int npages;
 	HPDF_Page page;
@@ -48,32 +48,41 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 	}
 }
 
-/* text: s at x, y in font and size; align 0 left, 1 right (x is the
- * right edge) */
+/* text: s at x, y in size, strong (bold) or not; right 1: x is the
+ * right edge.  Bold is the regular face filled and stroked with a thin
+ * outline: loading a second TrueType face per document would cost more
+ * than the whole rest of the rendering. */
 static void
-text(pdf *p, HPDF_Font f, float size, float x, float y, const char *s,
+text(pdf *p, int strong, float size, float x, float y, const char *s,
     int right)
 {
 	if (s == NULL || *s == '\0')
 		return;
-	HPDF_Page_SetFontAndSize(p->page, f, size);
+	HPDF_Page_SetFontAndSize(p->page, p->font, size);
 	if (right)
-		x -= HPDF_Page_TextWidth(p->page, s);
+		x -= HPDF_Page_TextWidth(p->page, s) + (strong ? size / 30 : 0);
+	if (strong) {
+		HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL_THEN_STROKE);
+		HPDF_Page_SetGrayStroke(p->page, 0);
+		HPDF_Page_SetLineWidth(p->page, size / 30);
+	}
 	HPDF_Page_BeginText(p->page);
 	HPDF_Page_TextOut(p->page, x, y, s);
 	HPDF_Page_EndText(p->page);
+	if (strong)
+		HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL);
 }
 
 /* wrapped: s within width from x down from *y, line by line, breaking at
  * spaces (or anywhere for a word too long); lines separated by '\n' stay
  * apart.  At most max lines (0: any). */
 static void
-wrapped(pdf *p, HPDF_Font f, float size, float x, float *y, float width,
+wrapped(pdf *p, int strong, float size, float x, float *y, float width,
     const char *s, int max)
 {
 	if (s == NULL)
 		return;
-	HPDF_Page_SetFontAndSize(p->page, f, size);
+	HPDF_Page_SetFontAndSize(p->page, p->font, size);
 	char line[1024];
 	int n = 0;
 	while (*s && (max == 0 || n < max)) {
@@ -100,7 +109,7 @@ wrapped(pdf *p, HPDF_Font f, float size, float x, float *y, float width,
 			char part[1024];
 			memcpy(part, t, fit);
 			part[fit] = '\0';
-			text(p, f, size, x, *y, part, 0);
+			text(p, strong, size, x, *y, part, 0);
 			*y -= size + 3;
 			n++;
 			t += fit;
@@ -148,11 +157,11 @@ table_head(pdf *p)
 	    + 8, ROW + 3);
 	HPDF_Page_Fill(p->page);
 	HPDF_Page_SetRGBFill(p->page, 0, 0, 0);
-	text(p, p->bold, 9, X_DESC, p->y, "Description", 0);
-	text(p, p->bold, 9, X_QTY, p->y, "Qty", 1);
-	text(p, p->bold, 9, X_PRICE, p->y, "Unit price", 1);
-	text(p, p->bold, 9, X_DISC, p->y, "Disc.", 1);
-	text(p, p->bold, 9, X_NET, p->y, "Net", 1);
+	text(p, 1, 9, X_DESC, p->y, "Description", 0);
+	text(p, 1, 9, X_QTY, p->y, "Qty", 1);
+	text(p, 1, 9, X_PRICE, p->y, "Unit price", 1);
+	text(p, 1, 9, X_DISC, p->y, "Disc.", 1);
+	text(p, 1, 9, X_NET, p->y, "Net", 1);
 	p->y -= ROW + 6;
 }
 
@@ -167,7 +176,7 @@ new_page(pdf *p)
 	p->pages[p->npages++] = p->page;
 	if (p->in->status && strcmp(p->in->status, "draft") == 0) {
 		HPDF_Page_SetRGBFill(p->page, 0.85f, 0.85f, 0.85f);
-		HPDF_Page_SetFontAndSize(p->page, p->bold, 110);
+		HPDF_Page_SetFontAndSize(p->page, p->font, 110);
 		HPDF_Page_BeginText(p->page);
 		/* 30 degrees: cos 0.866, sin 0.5 */
 		HPDF_Page_SetTextMatrix(p->page, 0.866f, 0.5f, -0.5f, 0.866f,
@@ -193,7 +202,7 @@ need(pdf *p, float h, int table)
 	char head[200];
 	snprintf(head, sizeof(head), "%s %s (continued)", in->credit_note ?
 	    "Credit note" : "Invoice", in->number ? in->number : "draft");
-	text(p, p->bold, 10, MARGIN, p->y, head, 0);
+	text(p, 1, 10, MARGIN, p->y, head, 0);
 	p->y -= 2 * ROW;
 	if (table)
 		table_head(p);
@@ -206,17 +215,17 @@ header(pdf *p)
 	const invoice_pdf *in = p->in;
 	float y = p->y, ry = p->y;
 	/* the seller, top left */
-	text(p, p->bold, 15, MARGIN, y, in->seller_name, 0);
+	text(p, 1, 15, MARGIN, y, in->seller_name, 0);
 	y -= 18;
-	wrapped(p, p->regular, 9, MARGIN, &y, 260, in->seller_address, 6);
+	wrapped(p, 0, 9, MARGIN, &y, 260, in->seller_address, 6);
 	if (in->seller_tax_id && *in->seller_tax_id) {
 		char t[120];
 		snprintf(t, sizeof(t), "Tax ID: %s", in->seller_tax_id);
-		text(p, p->regular, 9, MARGIN, y, t, 0);
+		text(p, 0, 9, MARGIN, y, t, 0);
 		y -= 12;
 	}
 	/* the document, top right */
-	text(p, p->bold, 20, X_NET, ry - 2, in->credit_note ? "CREDIT NOTE" :
+	text(p, 1, 20, X_NET, ry - 2, in->credit_note ? "CREDIT NOTE" :
 	    "INVOICE", 1);
 	ry -= 26;
 	const char *labels[5] = { "Number", "Issue date", "Due date",
@@ -227,22 +236,22 @@ header(pdf *p)
 	for (int i = 0; i < 5; i++) {
 		if (labels[i] == NULL || values[i] == NULL || *values[i] == '\0')
 			continue;
-		text(p, p->regular, 9, X_NET - 110, ry, labels[i], 1);
-		text(p, p->bold, 9, X_NET, ry, values[i], 1);
+		text(p, 0, 9, X_NET - 110, ry, labels[i], 1);
+		text(p, 1, 9, X_NET, ry, values[i], 1);
 		ry -= 12;
 	}
 	y = (y < ry ? y : ry) - 16;
 	/* the customer */
-	text(p, p->regular, 8, MARGIN, y, in->credit_note ? "CREDIT TO" :
+	text(p, 0, 8, MARGIN, y, in->credit_note ? "CREDIT TO" :
 	    "BILL TO", 0);
 	y -= 13;
-	text(p, p->bold, 11, MARGIN, y, in->customer_name, 0);
+	text(p, 1, 11, MARGIN, y, in->customer_name, 0);
 	y -= 13;
-	wrapped(p, p->regular, 9, MARGIN, &y, 300, in->customer_address, 6);
+	wrapped(p, 0, 9, MARGIN, &y, 300, in->customer_address, 6);
 	if (in->customer_tax_id && *in->customer_tax_id) {
 		char t[120];
 		snprintf(t, sizeof(t), "Tax ID: %s", in->customer_tax_id);
-		text(p, p->regular, 9, MARGIN, y, t, 0);
+		text(p, 0, 9, MARGIN, y, t, 0);
 		y -= 12;
 	}
 	p->y = y - 14;
@@ -259,15 +268,15 @@ lines(pdf *p)
 		if (need(p, ROW * 2, 1) < 0)
 			return -1;
 		float y = p->y, top = p->y;
-		wrapped(p, p->regular, 9, X_DESC, &y, W_DESC, l->description, 4);
+		wrapped(p, 0, 9, X_DESC, &y, W_DESC, l->description, 4);
 		char q[48], a[48];
 		if (l->unit && *l->unit && strcmp(l->unit, "each") != 0)
 			snprintf(q, sizeof(q), "%lld %s", (long long)l->quantity,
 			    l->unit);
 		else
 			snprintf(q, sizeof(q), "%lld", (long long)l->quantity);
-		text(p, p->regular, 9, X_QTY, top, q, 1);
-		text(p, p->regular, 9, X_PRICE, top, amount(p, l->unit_price, a),
+		text(p, 0, 9, X_QTY, top, q, 1);
+		text(p, 0, 9, X_PRICE, top, amount(p, l->unit_price, a),
 		    1);
 		if (l->discount_ppm) {
 			/* parts per million as a percentage, exactly */
@@ -283,9 +292,9 @@ lines(pdf *p)
 					d[--n] = '\0';
 				snprintf(d + n, sizeof(d) - n, "%%");
 			}
-			text(p, p->regular, 9, X_DISC, top, d, 1);
+			text(p, 0, 9, X_DISC, top, d, 1);
 		}
-		text(p, p->regular, 9, X_NET, top, amount(p, l->net, a), 1);
+		text(p, 0, 9, X_NET, top, amount(p, l->net, a), 1);
 		p->y = y - 3;
 		HPDF_Page_SetGrayStroke(p->page, 0.85f);
 		HPDF_Page_SetLineWidth(p->page, 0.5f);
@@ -305,35 +314,35 @@ totals(pdf *p)
 		return -1;
 	p->y -= 6;
 	float lx = X_NET - 120;
-	text(p, p->regular, 9, lx, p->y, "Subtotal", 1);
-	text(p, p->regular, 9, X_NET, p->y, amount(p, in->net, a), 1);
+	text(p, 0, 9, lx, p->y, "Subtotal", 1);
+	text(p, 0, 9, X_NET, p->y, amount(p, in->net, a), 1);
 	p->y -= ROW;
 	for (size_t i = 0; i < in->ntaxes; i++) {
-		text(p, p->regular, 9, lx, p->y, in->taxes[i].name, 1);
-		text(p, p->regular, 9, X_NET, p->y, amount(p, in->taxes[i].tax,
+		text(p, 0, 9, lx, p->y, in->taxes[i].name, 1);
+		text(p, 0, 9, X_NET, p->y, amount(p, in->taxes[i].tax,
 		    a), 1);
 		p->y -= ROW;
 	}
 	snprintf(label, sizeof(label), "Total (%s)", in->currency);
 	snprintf(t, sizeof(t), "%s%s", symbol(in->currency, s), amount(p,
 	    in->total, a));
-	text(p, p->bold, 11, lx, p->y - 2, label, 1);
-	text(p, p->bold, 11, X_NET, p->y - 2, t, 1);
+	text(p, 1, 11, lx, p->y - 2, label, 1);
+	text(p, 1, 11, X_NET, p->y - 2, t, 1);
 	p->y -= ROW + 4;
 	if (in->status && strcmp(in->status, "draft") != 0) {
-		text(p, p->regular, 9, lx, p->y, in->credit_note ? "Applied" :
+		text(p, 0, 9, lx, p->y, in->credit_note ? "Applied" :
 		    "Paid", 1);
-		text(p, p->regular, 9, X_NET, p->y, amount(p, in->paid, a), 1);
+		text(p, 0, 9, X_NET, p->y, amount(p, in->paid, a), 1);
 		p->y -= ROW;
 		snprintf(t, sizeof(t), "%s%s", symbol(in->currency, s),
 		    amount(p, in->total - in->paid, a));
-		text(p, p->bold, 10, lx, p->y, in->credit_note ? "Credit left" :
+		text(p, 1, 10, lx, p->y, in->credit_note ? "Credit left" :
 		    "Amount due", 1);
-		text(p, p->bold, 10, X_NET, p->y, t, 1);
+		text(p, 1, 10, X_NET, p->y, t, 1);
 		p->y -= ROW;
 	}
 	if (in->status && strcmp(in->status, "void") == 0) {
-		text(p, p->bold, 12, MARGIN, p->y, "VOID", 0);
+		text(p, 1, 12, MARGIN, p->y, "VOID", 0);
 		p->y -= ROW;
 	}
 	return 0;
@@ -352,9 +361,9 @@ closing(pdf *p)
 		if (need(p, ROW * 4, 0) < 0)
 			return -1;
 		p->y -= 8;
-		text(p, p->bold, 9, MARGIN, p->y, titles[i], 0);
+		text(p, 1, 9, MARGIN, p->y, titles[i], 0);
 		p->y -= 12;
-		wrapped(p, p->regular, 9, MARGIN, &p->y, PAGE_W - 2 * MARGIN,
+		wrapped(p, 0, 9, MARGIN, &p->y, PAGE_W - 2 * MARGIN,
 		    bodies[i], 20);
 	}
 	return 0;
@@ -370,8 +379,8 @@ footers(pdf *p)
 		snprintf(t, sizeof(t), "%s %s · page %d of %d", in->credit_note ?
 		    "Credit note" : "Invoice", in->number ? in->number : "DRAFT",
 		    i + 1, p->npages);
-		text(p, p->regular, 8, X_NET, 40, t, 1);
-		text(p, p->regular, 8, MARGIN, 40, in->seller_name, 0);
+		text(p, 0, 8, X_NET, 40, t, 1);
+		text(p, 0, 8, MARGIN, 40, in->seller_name, 0);
 	}
 }
 
@@ -390,15 +399,12 @@ invoice_pdf_render(const invoice_pdf *in, buf *out, char *err, size_t errlen)
 	HPDF_SetCurrentEncoder(p.doc, "UTF-8");
 	const char *r = HPDF_LoadTTFontFromFile(p.doc, INVOICE_PDF_FONT,
 	    HPDF_TRUE);
-	const char *b = r ? HPDF_LoadTTFontFromFile(p.doc, INVOICE_PDF_FONT_BOLD,
-	    HPDF_TRUE) : NULL;
-	if (b == NULL) {
+	if (r == NULL) {
 		snprintf(err, errlen, "the font %s could not be loaded (error "
 		    "0x%04X)", INVOICE_PDF_FONT, (unsigned)p.error);
 		goto out;
 	}
-	p.regular = HPDF_GetFont(p.doc, r, "UTF-8");
-	p.bold = HPDF_GetFont(p.doc, b, "UTF-8");
+	p.font = HPDF_GetFont(p.doc, r, "UTF-8");
 	char title[200];
 	snprintf(title, sizeof(title), "%s %s", in->credit_note ? "Credit note" :
 	    "Invoice", in->number ? in->number : "(draft)");

@@ -18,8 +18,6 @@
 #include "db.h"
 
 #define INVOICE_PDF_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-#define INVOICE_PDF_FONT_BOLD \
-	"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 typedef struct invoice_pdf_line {
 	const char *description, *unit;
