@@ -36,6 +36,9 @@ enum stock_reserve_result {
  * reservation of its own, with reference).  Atomic: one conditional
  * UPDATE of the level row, so concurrent callers can never together hold
  * more than is on hand.  Returns STOCK_RESERVED with the reservation's id;
+ * for a product that is not tracked (a service) nothing is held: it
+ * returns STOCK_RESERVED with id "" and *available untouched, and records
+ * no event;
  * STOCK_SHORT with *available set (and the stock.reservation_failed event
  * NOT recorded: the caller decides, see cgi-bin/inventory.c); -1 with err. */
 int stock_reserve(db *d, const char *user_id, const char *product_id,
@@ -67,5 +70,43 @@ int stock_receive(db *d, const char *user_id, const char *product_id,
     const char *location_id, int64_t qty, int64_t value,
     const char *source_type, const char *source_id, const char *memo,
     db_res *err);
+
+/* ---- added by the inventory program (the calls above are unchanged) ---- */
+
+/* stock_location: the id of a location that is not archived, given its
+ * id or its code (NULL or "": the first by code).  0, or -1 with err
+ * (P0002: no such location). */
+int stock_location(db *d, const char *code_or_id, char id[STOCK_ID_LEN],
+    db_res *err);
+
+/* stock_receive_manual: stock_receive from source "manual", then the
+ * posting Dr '@inventory' Cr account (a code or a role; NULL or "":
+ * '@capital', for opening stock) for value on date, unless value is 0.
+ * The receipt movement's id into movement_id.  0, or -1 with err. */
+int stock_receive_manual(db *d, const char *user_id, const char *product_id,
+    const char *location_id, int64_t qty, int64_t value, const char *account,
+    const char *date, const char *memo, char movement_id[STOCK_ID_LEN],
+    db_res *err);
+
+/* stock_adjust: a count correction of delta units (+ or -, not 0) at a
+ * location.  A decrease takes its value out at the moving average cost
+ * and posts Dr '@expense' Cr '@inventory'; an increase is valued at the
+ * current average (0 when nothing is valued) and posts the reverse.  A
+ * decrease beyond what is free there (on hand less reserved) is refused
+ * with 23514.  *value gets the (unsigned) value moved; the movement's id
+ * into movement_id.  0, or -1 with err. */
+int stock_adjust(db *d, const char *user_id, const char *product_id,
+    const char *location_id, int64_t delta, const char *date,
+    const char *memo, char movement_id[STOCK_ID_LEN], int64_t *value,
+    db_res *err);
+
+/* stock_transfer: moves qty units between two locations: a transfer_out
+ * and a transfer_in movement (the out movement's id is the transfer's, in
+ * transfer_id), value unchanged and nothing posted.  Refused with 23514
+ * when fewer than qty units are free (on hand less reserved) at from.
+ * 0, or -1 with err. */
+int stock_transfer(db *d, const char *user_id, const char *product_id,
+    const char *from, const char *to, int64_t qty, const char *memo,
+    char transfer_id[STOCK_ID_LEN], db_res *err);
 
 #endif
