@@ -1,0 +1,638 @@
+/* payment.c: payments received and made, their allocations, the credit
+ * left on them, and refunds.  Every call runs in the caller's
+ * transaction; the posting goes through lib/ledger, the settling through
+ * lib/invoice and lib/bill. */
+#include "payment.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "api.h"
+#include "bill.h"
+#include "books_setup.h"
+#include "invoice.h"
+#include "ledger.h"
+#include "outbox.h"
+
+/* ---- small things ---- */
+
+static int
+run(db *d, db_res *r, const char *sql, int n, const char *const *p,
+    db_res *err)
+{
+	if (db_exec(d, r, sql, n, p) == 0)
+		return 0;
+	*err = *r;
+	memset(r, 0, sizeof(*r));
+	return -1;
+}
+
+static int
+refuse_at(char *field, db_res *err, const char *sqlstate, const char *name,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* refuse_at: db_refuse naming field name in *field (48 bytes) */
+static int
+refuse_at(char *field, db_res *err, const char *sqlstate, const char *name,
+    const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (field)
+		snprintf(field, 48, "%s", name ? name : "");
+	return db_refuse(err, sqlstate, "%s", msg);
+}
+
+static void
+i64s(char out[24], int64_t v)
+{
+	snprintf(out, 24, "%" PRId64, v);
+}
+
+static const char *
+opt(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static int
+emit(db *d, const char *tenant, const char *type, cJSON *payload, db_res *err)
+{
+	db_res r;
+	int rc = outbox_emit(d, &r, tenant, type, payload);
+	cJSON_Delete(payload);
+	if (rc < 0) {
+		*err = r;
+		if (r.sqlstate[0] == '\0')
+			snprintf(err->sqlstate, sizeof(err->sqlstate), "XX000");
+		return -1;
+	}
+	db_res_clear(&r);
+	return 0;
+}
+
+static void
+add_str(cJSON *o, const char *k, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, k, v);
+	else
+		cJSON_AddNullToObject(o, k);
+}
+
+static int
+method_ok(const char *m)
+{
+	static const char *const ms[] = { "cash", "bank_transfer", "card",
+	    "cheque", "upi", "other", NULL };
+	for (int i = 0; m && ms[i]; i++)
+		if (strcmp(m, ms[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* check_account: the bank or cash account money moves through: an open
+ * asset account that takes postings */
+static int
+check_account(db *d, const char *acct, char *field, db_res *err)
+{
+	db_res r;
+	const char *p[1] = { acct };
+	if (run(d, &r, "SELECT type, is_group, archived FROM accounts WHERE "
+	    "CASE WHEN left($1, 1) = '@' THEN role = substr($1, 2) ELSE code = "
+	    "$1 END", 1, p, err) < 0)
+		return -1;
+	int grp = 0, arch = 0, ok = r.rows == 1;
+	if (ok) {
+		db_bool(&r, 0, 1, &grp);
+		db_bool(&r, 0, 2, &arch);
+		ok = strcmp(db_text(&r, 0, 0), "asset") == 0 && !grp && !arch;
+	}
+	db_res_clear(&r);
+	return ok ? 0 : refuse_at(field, err, "22023", "account", "account: %s "
+	    "is not an open bank or cash (asset) account that takes postings",
+	    acct);
+}
+
+/* check_currency: a known currency, and for now the base currency */
+static int
+check_currency(db *d, const char *code, char *field, db_res *err)
+{
+	if (!api_matches("^[A-Z]{3}$", code))
+		return refuse_at(field, err, "22023", "currency", "currency: a "
+		    "currency code (INR)");
+	db_res r;
+	const char *p[1] = { code };
+	if (run(d, &r, "SELECT (SELECT base_currency FROM tenants WHERE id = "
+	    "bursar_tenant()) FROM currencies WHERE code = $1", 1, p, err) < 0)
+		return -1;
+	int known = r.rows == 1, base = known && strcmp(db_text(&r, 0, 0),
+	    code) == 0;
+	char bc[8];
+	snprintf(bc, sizeof(bc), "%s", known ? db_text(&r, 0, 0) : "");
+	db_res_clear(&r);
+	if (!known)
+		return refuse_at(field, err, "22023", "currency", "currency: no "
+		    "such currency");
+	if (!base)
+		return refuse_at(field, err, "22023", "currency", "currency: "
+		    "payments are taken in the business's base currency (%s) "
+		    "only for now: a payment in %s would need its exchange "
+		    "difference posted", bc, code);
+	return 0;
+}
+
+/* post_money: the entry of money moving: in (money_in 1): Dr account,
+ * Cr side for party; out: Dr side for party, Cr account */
+static int
+post_money(db *d, const char *user_id, const char *id, int money_in,
+    const char *side, const char *party_id, const char *account,
+    const char *currency, int64_t amount, const char *date, const char *memo,
+    char entry[LEDGER_ID_LEN], db_res *err)
+{
+	ledger_line ll[2] = {
+		{ .account = account },
+		{ .account = side, .party_id = party_id },
+	};
+	if (money_in) {
+		ll[0].debit = amount;
+		ll[1].credit = amount;
+	} else {
+		ll[1].debit = amount;
+		ll[0].credit = amount;
+	}
+	ledger_entry e = { .date = date, .memo = memo, .source_type = "payment",
+	    .source_id = id, .currency = currency, .lines = ll, .nlines = 2 };
+	return ledger_post(d, user_id, &e, entry, err);
+}
+
+/* ---- allocation ---- */
+
+/* allocate: the n allocations of a payment (party, currency, direction,
+ * unallocated known and the row locked), settled and recorded; its
+ * unallocated reduced; *sum gets the total allocated */
+static int
+allocate(db *d, const char *payment_id, const char *party_id,
+    const char *currency, int in, int64_t unallocated,
+    const payment_alloc_in *a, size_t n, int64_t *sum, char *field,
+    db_res *err)
+{
+	*sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		char f[48];
+		snprintf(f, sizeof(f), "allocations[%zu]", i);
+		const char *doc = in ? a[i].invoice : a[i].bill;
+		if (!opt(doc) || (in ? opt(a[i].bill) : opt(a[i].invoice)))
+			return refuse_at(field, err, "22023", f, "%s: a payment %s "
+			    "settles %s: give \"%s\" (an id or a number)", f,
+			    in ? "received" : "made", in ? "invoices" : "bills",
+			    in ? "invoice" : "bill");
+		if (a[i].amount <= 0) {
+			snprintf(f, sizeof(f), "allocations[%zu].amount", i);
+			return refuse_at(field, err, "22023", f, "%s: more than "
+			    "zero, in minor units", f);
+		}
+		if (a[i].amount > unallocated - *sum) {
+			snprintf(f, sizeof(f), "allocations[%zu].amount", i);
+			return refuse_at(field, err, "23514", f, "%s: the "
+			    "allocations come to more than the payment has to "
+			    "allocate (%" PRId64 " minor units)", f, unallocated);
+		}
+		db_res r;
+		const char *p[1] = { doc };
+		int by_id = api_uuid_ok(doc);
+		int rc = in ? run(d, &r, by_id ? "SELECT id::text, number, "
+		    "party_id::text, currency, status, total - paid, kind FROM "
+		    "invoices WHERE id = $1::uuid" : "SELECT id::text, number, "
+		    "party_id::text, currency, status, total - paid, kind FROM "
+		    "invoices WHERE number = $1", 1, p, err) : run(d, &r, by_id ?
+		    "SELECT id::text, number, party_id::text, currency, status, "
+		    "total - paid, 'bill' FROM bills WHERE id = $1::uuid" : "SELECT "
+		    "id::text, number, party_id::text, currency, status, total - "
+		    "paid, 'bill' FROM bills WHERE number = $1", 1, p, err);
+		if (rc < 0)
+			return -1;
+		snprintf(f, sizeof(f), "allocations[%zu].%s", i, in ? "invoice" :
+		    "bill");
+		const char *what = in ? "invoice" : "bill";
+		if (r.rows != 1 || (in && strcmp(db_text(&r, 0, 6),
+		    "invoice") != 0)) {
+			db_res_clear(&r);
+			return refuse_at(field, err, "22023", f, "%s: no such %s",
+			    f, what);
+		}
+		char did[PAYMENT_ID_LEN], num[64];
+		snprintf(did, sizeof(did), "%s", db_text(&r, 0, 0));
+		snprintf(num, sizeof(num), "%s", db_text(&r, 0, 1) ?
+		    db_text(&r, 0, 1) : "the draft");
+		const char *st = db_text(&r, 0, 4);
+		int64_t open = 0;
+		db_i64(&r, 0, 5, &open);
+		int wrong_party = strcmp(db_text(&r, 0, 2), party_id) != 0;
+		int wrong_cur = strcmp(db_text(&r, 0, 3), currency) != 0;
+		int closed = strcmp(st, "draft") == 0 || strcmp(st, "void") == 0 ||
+		    strcmp(st, "paid") == 0;
+		char stbuf[32];
+		snprintf(stbuf, sizeof(stbuf), "%s", st);
+		char cur[8];
+		snprintf(cur, sizeof(cur), "%s", db_text(&r, 0, 3));
+		db_res_clear(&r);
+		if (wrong_party)
+			return refuse_at(field, err, "22023", f, "%s: %s is another "
+			    "party's %s", f, num, what);
+		if (wrong_cur)
+			return refuse_at(field, err, "22023", f, "%s: %s is in %s, "
+			    "the payment in %s", f, num, cur, currency);
+		if (closed)
+			return refuse_at(field, err, "40001", f, "%s: %s is %s: only "
+			    "an open %s takes a payment", f, num, stbuf, what);
+		if (a[i].amount > open) {
+			snprintf(f, sizeof(f), "allocations[%zu].amount", i);
+			return refuse_at(field, err, "23514", f, "%s: %s has %"
+			    PRId64 " open (minor units of %s): %" PRId64 " is more",
+			    f, num, open, currency, a[i].amount);
+		}
+		char amt[24];
+		i64s(amt, a[i].amount);
+		const char *ip[3] = { payment_id, did, amt };
+		if (run(d, &r, in ? "INSERT INTO payment_allocations (tenant_id, "
+		    "payment_id, invoice_id, amount) VALUES (bursar_tenant(), "
+		    "$1::uuid, $2::uuid, $3::bigint)" : "INSERT INTO "
+		    "payment_allocations (tenant_id, payment_id, bill_id, amount) "
+		    "VALUES (bursar_tenant(), $1::uuid, $2::uuid, $3::bigint)", 3,
+		    ip, err) < 0)
+			return -1;
+		db_res_clear(&r);
+		if ((in ? invoice_settle(d, did, a[i].amount, err) :
+		    bill_settle(d, did, a[i].amount, err)) < 0) {
+			snprintf(field, 48, "%s", f);
+			return -1;
+		}
+		*sum += a[i].amount;
+	}
+	if (*sum == 0)
+		return 0;
+	char s[24];
+	i64s(s, *sum);
+	const char *up[2] = { payment_id, s };
+	db_res r;
+	if (run(d, &r, "UPDATE payments SET unallocated = unallocated - "
+	    "$2::bigint WHERE id = $1::uuid", 2, up, err) < 0)
+		return -1;
+	db_res_clear(&r);
+	return 0;
+}
+
+/* ---- a payment ---- */
+
+int
+payment_create(db *d, const char *user_id, payment_in *in,
+    char id[PAYMENT_ID_LEN], db_res *err)
+{
+	memset(err, 0, sizeof(*err));
+	in->field[0] = '\0';
+	char *f = in->field;
+	if (in->direction == NULL || (strcmp(in->direction, "in") != 0 &&
+	    strcmp(in->direction, "out") != 0))
+		return refuse_at(f, err, "22023", "direction", "direction: \"in\" "
+		    "(received from a customer) or \"out\" (paid to a supplier)");
+	int dir_in = strcmp(in->direction, "in") == 0;
+	if (in->amount <= 0)
+		return refuse_at(f, err, "22023", "amount", "amount: more than "
+		    "zero, in minor units");
+	if (!method_ok(in->method))
+		return refuse_at(f, err, "22023", "method", "method: cash, "
+		    "bank_transfer, card, cheque, upi or other");
+	if (in->payment_date && !books_date_ok(in->payment_date))
+		return refuse_at(f, err, "22023", "payment_date", "payment_date: "
+		    "a date, YYYY-MM-DD");
+	if (in->reference && strlen(in->reference) > 100)
+		return refuse_at(f, err, "22023", "reference", "reference: at "
+		    "most 100 characters");
+	if (in->notes && strlen(in->notes) > 2000)
+		return refuse_at(f, err, "22023", "notes", "notes: at most 2000 "
+		    "characters");
+	if (!opt(in->party))
+		return refuse_at(f, err, "22023", "party", "party: the %s (an id "
+		    "or a code)", dir_in ? "customer" : "supplier");
+	db_res pt, num = {0}, ins = {0};
+	int rc = -1;
+	const char *pp[2] = { in->party, in->payment_date };
+	if (run(d, &pt, api_uuid_ok(in->party) ? "SELECT id::text, currency, "
+	    "is_customer, is_supplier, archived, bursar_tenant()::text, "
+	    "coalesce($2::date, current_date)::text, name FROM parties WHERE id "
+	    "= $1::uuid" : "SELECT id::text, currency, is_customer, is_supplier, "
+	    "archived, bursar_tenant()::text, coalesce($2::date, "
+	    "current_date)::text, name FROM parties WHERE code = $1", 2, pp,
+	    err) < 0)
+		return -1;
+	int cust = 0, sup = 0, arch = 0;
+	if (pt.rows == 1) {
+		db_bool(&pt, 0, 2, &cust);
+		db_bool(&pt, 0, 3, &sup);
+		db_bool(&pt, 0, 4, &arch);
+	}
+	if (pt.rows != 1 || arch || (dir_in ? !cust : !sup)) {
+		refuse_at(f, err, "22023", "party", "party: %s", pt.rows != 1 ?
+		    "no such party" : arch ? "the party is archived" : dir_in ?
+		    "not a customer: money in comes from a customer" : "not a "
+		    "supplier: money out goes to a supplier");
+		goto out;
+	}
+	const char *party_id = db_text(&pt, 0, 0), *tenant = db_text(&pt, 0, 5);
+	const char *on = db_text(&pt, 0, 6);
+	const char *currency = opt(in->currency) ? in->currency : db_text(&pt,
+	    0, 1);
+	if (check_currency(d, currency, f, err) < 0)
+		goto out;
+	const char *account = opt(in->account) ? in->account :
+	    strcmp(in->method, "cash") == 0 ? "@cash" : "@bank";
+	if (check_account(d, account, f, err) < 0)
+		goto out;
+	const char *np[2] = { "payment", on };
+	if (run(d, &num, "SELECT doc_next_number($1, $2::date), "
+	    "gen_random_uuid()::text", 2, np, err) < 0)
+		goto out;
+	const char *number = db_text(&num, 0, 0), *pid = db_text(&num, 0, 1);
+	char memo[300], entry[LEDGER_ID_LEN], amt[24];
+	snprintf(memo, sizeof(memo), "Payment %s %s %s", number, dir_in ?
+	    "from" : "to", db_text(&pt, 0, 7));
+	if (post_money(d, user_id, pid, dir_in, dir_in ? "@receivable" :
+	    "@payable", party_id, account, currency, in->amount, on, memo,
+	    entry, err) < 0)
+		goto out;
+	i64s(amt, in->amount);
+	const char *ip[13] = { pid, number, in->direction, party_id, currency,
+	    amt, in->method, account, on, in->reference ? in->reference : "",
+	    in->notes ? in->notes : "", entry, user_id };
+	if (run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
+	    "direction, party_id, currency, amount, unallocated, method, "
+	    "account, payment_date, reference, notes, entry_id, created_by) "
+	    "VALUES (bursar_tenant(), $1::uuid, $2, $3, $4::uuid, $5, $6, $6, "
+	    "$7, $8, $9::date, $10, $11, $12::uuid, $13::uuid)", 13, ip,
+	    err) < 0)
+		goto out;
+	int64_t sum = 0;
+	if (allocate(d, pid, party_id, currency, dir_in, in->amount, in->allocs,
+	    in->n, &sum, f, err) < 0)
+		goto out;
+	snprintf(id, PAYMENT_ID_LEN, "%s", pid);
+	cJSON *ev = cJSON_CreateObject();
+	add_str(ev, "id", pid);
+	add_str(ev, "number", number);
+	add_str(ev, "party_id", party_id);
+	add_str(ev, "currency", currency);
+	cJSON_AddItemToObject(ev, "amount", api_int(in->amount));
+	cJSON_AddItemToObject(ev, "allocated", api_int(sum));
+	add_str(ev, "method", in->method);
+	add_str(ev, "payment_date", on);
+	add_str(ev, "entry_id", entry);
+	rc = emit(d, tenant, dir_in ? "payment.received" : "payment.made", ev,
+	    err);
+out:
+	db_res_clear(&ins);
+	db_res_clear(&num);
+	db_res_clear(&pt);
+	return rc;
+}
+
+int
+payment_allocate(db *d, const char *payment_id, const payment_alloc_in *a,
+    size_t n, char field[48], db_res *err)
+{
+	memset(err, 0, sizeof(*err));
+	field[0] = '\0';
+	if (payment_id == NULL || !api_uuid_ok(payment_id))
+		return db_refuse(err, "P0002", "no such payment");
+	if (n == 0)
+		return refuse_at(field, err, "22023", "allocations", "allocations: "
+		    "at least one");
+	db_res r;
+	const char *p[1] = { payment_id };
+	if (run(d, &r, "SELECT kind, direction, party_id::text, currency, "
+	    "unallocated, number, bursar_tenant()::text FROM payments WHERE id "
+	    "= $1::uuid FOR UPDATE", 1, p, err) < 0)
+		return -1;
+	int rc = -1;
+	if (r.rows != 1) {
+		db_refuse(err, "P0002", "no such payment");
+		goto out;
+	}
+	if (strcmp(db_text(&r, 0, 0), "payment") != 0) {
+		db_refuse(err, "40001", "a refund is not allocated");
+		goto out;
+	}
+	int64_t unalloc = 0, sum = 0;
+	db_i64(&r, 0, 4, &unalloc);
+	if (unalloc == 0) {
+		db_refuse(err, "40001", "%s is fully allocated: it has no credit "
+		    "left", db_text(&r, 0, 5));
+		goto out;
+	}
+	if (allocate(d, payment_id, db_text(&r, 0, 2), db_text(&r, 0, 3),
+	    strcmp(db_text(&r, 0, 1), "in") == 0, unalloc, a, n, &sum, field,
+	    err) < 0)
+		goto out;
+	cJSON *ev = cJSON_CreateObject();
+	add_str(ev, "id", payment_id);
+	add_str(ev, "number", db_text(&r, 0, 5));
+	add_str(ev, "party_id", db_text(&r, 0, 2));
+	cJSON_AddItemToObject(ev, "allocated", api_int(sum));
+	cJSON_AddItemToObject(ev, "unallocated", api_int(unalloc - sum));
+	rc = emit(d, db_text(&r, 0, 6), "payment.allocated", ev, err);
+out:
+	db_res_clear(&r);
+	return rc;
+}
+
+/* ---- refunds ---- */
+
+/* refund_write: numbers, posts and records a refund of amount to (or, for
+ * a supplier, from) party; its id into id */
+static int
+refund_write(db *d, const char *user_id, const char *tenant,
+    const char *party_id, const char *party_name, int customer,
+    const char *currency, const char *refund_of, const char *of_number,
+    payment_refund_in *in, const char *method, char id[PAYMENT_ID_LEN],
+    db_res *err)
+{
+	char *f = in->field;
+	if (in->payment_date && !books_date_ok(in->payment_date))
+		return refuse_at(f, err, "22023", "payment_date", "payment_date: "
+		    "a date, YYYY-MM-DD");
+	if (in->reference && strlen(in->reference) > 100)
+		return refuse_at(f, err, "22023", "reference", "reference: at "
+		    "most 100 characters");
+	if (!method_ok(method))
+		return refuse_at(f, err, "22023", "method", "method: cash, "
+		    "bank_transfer, card, cheque, upi or other");
+	const char *account = opt(in->account) ? in->account :
+	    strcmp(method, "cash") == 0 ? "@cash" : "@bank";
+	if (check_account(d, account, f, err) < 0)
+		return -1;
+	db_res num, ins = {0};
+	int rc = -1;
+	const char *np[2] = { "payment", in->payment_date };
+	if (run(d, &num, "SELECT doc_next_number($1, coalesce($2::date, "
+	    "current_date)), gen_random_uuid()::text, coalesce($2::date, "
+	    "current_date)::text", 2, np, err) < 0)
+		return -1;
+	const char *number = db_text(&num, 0, 0), *pid = db_text(&num, 0, 1);
+	const char *on = db_text(&num, 0, 2);
+	char memo[300], entry[LEDGER_ID_LEN], amt[24];
+	snprintf(memo, sizeof(memo), "Refund %s of %s %s %s", number,
+	    of_number, customer ? "to" : "from", party_name);
+	/* a customer's refund is money out against receivables; a
+	 * supplier's is money in against payables */
+	if (post_money(d, user_id, pid, !customer, customer ? "@receivable" :
+	    "@payable", party_id, account, currency, in->amount, on, memo,
+	    entry, err) < 0)
+		goto out;
+	i64s(amt, in->amount);
+	const char *ip[13] = { pid, number, customer ? "out" : "in", party_id,
+	    currency, amt, method, account, on, in->reference ? in->reference :
+	    "", entry, refund_of, user_id };
+	if (run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
+	    "direction, kind, party_id, currency, amount, unallocated, method, "
+	    "account, payment_date, reference, entry_id, refund_of, created_by) "
+	    "VALUES (bursar_tenant(), $1::uuid, $2, $3, 'refund', $4::uuid, $5, "
+	    "$6, 0, $7, $8, $9::date, $10, $11::uuid, $12::uuid, $13::uuid)", 13,
+	    ip, err) < 0)
+		goto out;
+	snprintf(id, PAYMENT_ID_LEN, "%s", pid);
+	cJSON *ev = cJSON_CreateObject();
+	add_str(ev, "id", pid);
+	add_str(ev, "number", number);
+	add_str(ev, "party_id", party_id);
+	add_str(ev, "currency", currency);
+	cJSON_AddItemToObject(ev, "amount", api_int(in->amount));
+	add_str(ev, "refund_of", of_number);
+	add_str(ev, "payment_date", on);
+	add_str(ev, "entry_id", entry);
+	rc = emit(d, tenant, "payment.refunded", ev, err);
+out:
+	db_res_clear(&ins);
+	db_res_clear(&num);
+	return rc;
+}
+
+int
+payment_refund(db *d, const char *user_id, const char *payment_id,
+    payment_refund_in *in, char id[PAYMENT_ID_LEN], db_res *err)
+{
+	memset(err, 0, sizeof(*err));
+	in->field[0] = '\0';
+	if (payment_id == NULL || !api_uuid_ok(payment_id))
+		return db_refuse(err, "P0002", "no such payment");
+	if (in->amount <= 0)
+		return refuse_at(in->field, err, "22023", "amount", "amount: more "
+		    "than zero, in minor units");
+	db_res r, u = {0};
+	const char *p[1] = { payment_id };
+	if (run(d, &r, "SELECT p.kind, p.direction, p.party_id::text, "
+	    "p.currency, p.unallocated, p.number, bursar_tenant()::text, "
+	    "p.method, pa.name FROM payments p JOIN parties pa ON pa.tenant_id = "
+	    "p.tenant_id AND pa.id = p.party_id WHERE p.id = $1::uuid FOR UPDATE "
+	    "OF p", 1, p, err) < 0)
+		return -1;
+	int rc = -1;
+	if (r.rows != 1) {
+		db_refuse(err, "P0002", "no such payment");
+		goto out;
+	}
+	if (strcmp(db_text(&r, 0, 0), "payment") != 0) {
+		db_refuse(err, "40001", "a refund is not refunded");
+		goto out;
+	}
+	int64_t unalloc = 0;
+	db_i64(&r, 0, 4, &unalloc);
+	if (in->amount > unalloc) {
+		refuse_at(in->field, err, "23514", "amount", "amount: %s has %"
+		    PRId64 " of credit left to refund (minor units of %s): %"
+		    PRId64 " is more", db_text(&r, 0, 5), unalloc, db_text(&r, 0,
+		    3), in->amount);
+		goto out;
+	}
+	if (refund_write(d, user_id, db_text(&r, 0, 6), db_text(&r, 0, 2),
+	    db_text(&r, 0, 8), strcmp(db_text(&r, 0, 1), "in") == 0,
+	    db_text(&r, 0, 3), payment_id, db_text(&r, 0, 5), in,
+	    opt(in->method) ? in->method : db_text(&r, 0, 7), id, err) < 0)
+		goto out;
+	char amt[24];
+	i64s(amt, in->amount);
+	const char *up[2] = { payment_id, amt };
+	if (run(d, &u, "UPDATE payments SET unallocated = unallocated - "
+	    "$2::bigint WHERE id = $1::uuid", 2, up, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	db_res_clear(&u);
+	db_res_clear(&r);
+	return rc;
+}
+
+int
+payment_refund_credit_note(db *d, const char *user_id,
+    const char *credit_note_id, payment_refund_in *in,
+    char id[PAYMENT_ID_LEN], db_res *err)
+{
+	memset(err, 0, sizeof(*err));
+	in->field[0] = '\0';
+	if (credit_note_id == NULL || !api_uuid_ok(credit_note_id))
+		return db_refuse(err, "P0002", "no such credit note");
+	if (in->amount <= 0)
+		return refuse_at(in->field, err, "22023", "amount", "amount: more "
+		    "than zero, in minor units");
+	db_res r, u = {0};
+	const char *p[1] = { credit_note_id };
+	if (run(d, &r, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
+	    "i.total - i.paid, i.number, bursar_tenant()::text, pa.name FROM "
+	    "invoices i JOIN parties pa ON pa.tenant_id = i.tenant_id AND pa.id "
+	    "= i.party_id WHERE i.id = $1::uuid FOR UPDATE OF i", 1, p, err) < 0)
+		return -1;
+	int rc = -1;
+	if (r.rows != 1 || strcmp(db_text(&r, 0, 0), "credit_note") != 0) {
+		db_refuse(err, "P0002", "no such credit note");
+		goto out;
+	}
+	const char *st = db_text(&r, 0, 1);
+	if (strcmp(st, "draft") == 0 || strcmp(st, "void") == 0) {
+		db_refuse(err, "40001", "a %s credit note is not refunded", st);
+		goto out;
+	}
+	int64_t open = 0;
+	db_i64(&r, 0, 4, &open);
+	if (in->amount > open) {
+		refuse_at(in->field, err, "23514", "amount", "amount: %s has %"
+		    PRId64 " of credit left to refund (minor units of %s): %"
+		    PRId64 " is more", db_text(&r, 0, 5), open, db_text(&r, 0, 3),
+		    in->amount);
+		goto out;
+	}
+	if (check_currency(d, db_text(&r, 0, 3), in->field, err) < 0)
+		goto out;
+	if (refund_write(d, user_id, db_text(&r, 0, 6), db_text(&r, 0, 2),
+	    db_text(&r, 0, 7), 1, db_text(&r, 0, 3), NULL, db_text(&r, 0, 5),
+	    in, opt(in->method) ? in->method : "bank_transfer", id, err) < 0)
+		goto out;
+	char amt[24];
+	i64s(amt, in->amount);
+	const char *ap[3] = { id, credit_note_id, amt };
+	if (run(d, &u, "INSERT INTO payment_allocations (tenant_id, payment_id, "
+	    "invoice_id, amount) VALUES (bursar_tenant(), $1::uuid, $2::uuid, "
+	    "$3::bigint)", 3, ap, err) < 0)
+		goto out;
+	rc = invoice_settle(d, credit_note_id, in->amount, err);
+out:
+	db_res_clear(&u);
+	db_res_clear(&r);
+	return rc;
+}
