@@ -117,6 +117,28 @@ product_facts_of(db *d, const char *product_id, product_facts *f,
 }
 
 int
+stock_product(db *d, const char *sku_or_id, char id[STOCK_ID_LEN],
+    int *tracked, db_res *err)
+{
+	if (sku_or_id == NULL || *sku_or_id == '\0' || strlen(sku_or_id) > 40)
+		return db_refuse(err, "P0002", "no such product");
+	db_res r;
+	const char *p[1] = { sku_or_id };
+	if (run(d, &r, api_uuid_ok(sku_or_id) ? "SELECT id, tracked FROM "
+	    "products WHERE id = $1::uuid" : "SELECT id, tracked FROM products "
+	    "WHERE sku = $1", 1, p, err) < 0)
+		return -1;
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		return db_refuse(err, "P0002", "no such product");
+	}
+	snprintf(id, STOCK_ID_LEN, "%s", db_text(&r, 0, 0));
+	db_bool(&r, 0, 1, tracked);
+	db_res_clear(&r);
+	return 0;
+}
+
+int
 stock_location(db *d, const char *code_or_id, char id[STOCK_ID_LEN],
     db_res *err)
 {
@@ -298,12 +320,23 @@ level_free(db *d, const char *product_id, const char *location_id,
 	return 0;
 }
 
+/* post_two: one debit and one credit of amount in the base currency, on
+ * date (NULL or "": today) */
 static int
 post_two(db *d, const char *user_id, const char *date, const char *memo,
     const char *source_type, const char *source_id, const char *debit,
     const char *credit, int64_t amount, char entry[LEDGER_ID_LEN],
     db_res *err)
 {
+	char today[16];
+	if (date == NULL || *date == '\0') {
+		db_res r;
+		if (run(d, &r, "SELECT current_date::text", 0, NULL, err) < 0)
+			return -1;
+		snprintf(today, sizeof(today), "%s", db_text(&r, 0, 0));
+		db_res_clear(&r);
+		date = today;
+	}
 	ledger_line l[2] = {
 		{ debit, amount, 0, NULL, NULL, NULL },
 		{ credit, 0, amount, NULL, NULL, NULL },

@@ -55,8 +55,8 @@ int stock_release(db *d, const char *user_id, const char *reservation_id,
 /* stock_ship_order: turns every held reservation of order_id into a
  * shipment movement on date, takes their cost out of the valuation, and
  * posts cost of goods sold against inventory (one entry, source "order")
- * through lib/ledger.  *cogs gets the cost in base minor units.  0, or -1
- * with err. */
+ * through lib/ledger (date NULL: today; no entry when the cost is 0).
+ * *cogs gets the cost in base minor units.  0, or -1 with err. */
 int stock_ship_order(db *d, const char *user_id, const char *order_id,
     const char *date, int64_t *cogs, db_res *err);
 
@@ -73,6 +73,12 @@ int stock_receive(db *d, const char *user_id, const char *product_id,
 
 /* ---- added by the inventory program (the calls above are unchanged) ---- */
 
+/* stock_product: the id of the product with sku_or_id (a SKU or an id)
+ * and whether it is tracked (goods) or not (a service).  0, or -1 with
+ * err (P0002: no such product). */
+int stock_product(db *d, const char *sku_or_id, char id[STOCK_ID_LEN],
+    int *tracked, db_res *err);
+
 /* stock_location: the id of a location that is not archived, given its
  * id or its code (NULL or "": the first by code).  0, or -1 with err
  * (P0002: no such location). */
@@ -81,7 +87,8 @@ int stock_location(db *d, const char *code_or_id, char id[STOCK_ID_LEN],
 
 /* stock_receive_manual: stock_receive from source "manual", then the
  * posting Dr '@inventory' Cr account (a code or a role; NULL or "":
- * '@capital', for opening stock) for value on date, unless value is 0.
+ * '@capital', for opening stock) for value on date (NULL: today),
+ * unless value is 0.
  * The receipt movement's id into movement_id.  0, or -1 with err. */
 int stock_receive_manual(db *d, const char *user_id, const char *product_id,
     const char *location_id, int64_t qty, int64_t value, const char *account,

@@ -157,3 +157,17 @@ kit_product(const char *token, const char *sku, int64_t price_minor,
 	post_json("/api/v1/products", token, body, &r);
 	return created_id("/api/v1/products", &r);
 }
+
+void
+kit_receive(const char *token, const char *sku, int64_t qty,
+    int64_t value_minor)
+{
+	char body[256];
+	snprintf(body, sizeof(body), "{\"sku\":\"%s\",\"quantity\":%lld,"
+	    "\"cost\":%lld}", sku, (long long)qty, (long long)value_minor);
+	reply r;
+	long st = post_json("/api/v1/stock/receipts", token, body, &r);
+	ck_assert_msg(st == 201, "receipt of %s: %ld %s", sku, st,
+	    buf_str(&r.body));
+	reply_free(&r);
+}

@@ -42,4 +42,10 @@ char *kit_party(const char *token, const char *kind, const char *name,
 char *kit_product(const char *token, const char *sku, int64_t price_minor,
     const char *currency, const char *tax_group, int tracked);
 
+/* kit_receive: qty units of sku received into the first location at a
+ * total cost of value_minor (base-currency minor units) through POST
+ * /api/v1/stock/receipts (posted against '@capital'); asserts the 201. */
+void kit_receive(const char *token, const char *sku, int64_t qty,
+    int64_t value_minor);
+
 #endif

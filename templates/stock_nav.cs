@@ -1,0 +1,1 @@
+<nav class="subnav"><a href="/app/stock">Levels</a> · <a href="/app/stock/low">Low stock</a> · <a href="/app/stock/movements">Movements</a> · <a href="/app/stock/valuation">Valuation</a> · <a href="/app/reservations">Reservations</a> · <a href="/app/locations">Locations</a></nav>
