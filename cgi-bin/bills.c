@@ -1,0 +1,942 @@
+/* bills.c: supplier bills: the list with filters, one bill with its
+ * lines, taxes and payments, drafts (new, change, delete), receive, void.
+ * The rules live in lib/bill. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "bill.h"
+#include "books_setup.h"
+#include "docline.h"
+#include "form.h"
+#include "money.h"
+
+#define PAGE_ROWS 50	/* bills a page shows */
+#define FORM_ROWS_MIN 4	/* line rows the draft form offers */
+
+/* ---- small things ---- */
+
+static const char *
+query(const ctx *c, const char *name)
+{
+	const char *v = kv_get(&c->req.query, name);
+	return v && *v ? v : NULL;
+}
+
+static int
+blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+static const char *
+money_text(ctx *c, int64_t minor, int digits)
+{
+	buf b = BUF_INIT(64);
+	money_format(&b, minor, digits);
+	const char *s = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* raw_i64: the exact integer books_rows put under key (0 when null) */
+static int64_t
+raw_i64(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	if (cJSON_IsRaw(v))
+		return strtoll(v->valuestring, NULL, 10);
+	if (cJSON_IsNumber(v))
+		return (int64_t)v->valuedouble;
+	return 0;
+}
+
+/* monies: o's amounts under keys as {"amount","currency"} for the API or
+ * decimal text for a page, in currency with digits */
+static void
+monies(ctx *c, cJSON *o, const char *cur, int digits,
+    const char *const *keys)
+{
+	for (int i = 0; keys[i]; i++) {
+		if (!cJSON_HasObjectItem(o, keys[i]))
+			continue;
+		int64_t v = raw_i64(o, keys[i]);
+		cJSON_ReplaceItemInObject(o, keys[i], c->api ? api_money(v, cur) :
+		    cJSON_CreateString(money_text(c, v, digits)));
+	}
+}
+
+static void
+refuse(ctx *c, const char *field, const char *msg)
+{
+	cJSON *f = cJSON_CreateObject();
+	api_field(f, field, msg);
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
+	    f);
+}
+
+static int
+status_of(const db_res *err)
+{
+	const char *s = err->sqlstate;
+	if (strcmp(s, "P0002") == 0)
+		return 404;
+	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
+	    strcmp(s, "40P01") == 0)
+		return 409;
+	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0)
+		return 422;
+	return 0;
+}
+
+/* failed: the API's answer to a refusal (err cleared) */
+static void
+failed(ctx *c, db_res *err, const char *field)
+{
+	int st = status_of(err);
+	if (st == 0) {
+		app_db_error(c, err);
+	} else if (st == 422 || (st == 409 && field && *field)) {
+		cJSON *f = cJSON_CreateObject();
+		if (field && *field)
+			api_field(f, field, err->error);
+		app_error(c, st, st == 422 ? "invalid" : "conflict", err->error,
+		    f);
+	} else {
+		app_error(c, st, st == 404 ? "not_found" : "conflict",
+		    err->error, NULL);
+	}
+	db_res_clear(err);
+}
+
+static int
+savepoint(ctx *c)
+{
+	db_res r;
+	int rc = db_exec(c->db, &r, "SAVEPOINT bill_change", 0, NULL);
+	if (rc < 0)
+		app_db_error(c, &r);
+	db_res_clear(&r);
+	return rc;
+}
+
+static void
+undo(ctx *c)
+{
+	db_res r;
+	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT bill_change", 0, NULL);
+	db_res_clear(&r);
+}
+
+/* ---- reading a bill ---- */
+
+static const char *const head_keys[] = { "id", "number", "supplier_ref",
+    "status", "party_id", "supplier", "supplier_code", "currency",
+    "#digits", "bill_date", "due_date", "location_id", "location", "notes",
+    "#net", "#tax", "#total", "#paid", "#open", "entry_id", "void_entry_id",
+    "created_at", "received_at", "voided_at", NULL };
+
+static const char head_sql[] = "SELECT b.id, b.number, b.supplier_ref, "
+    "b.status, b.party_id, p.name, p.code, b.currency, cu.minor_units, "
+    "b.bill_date::text, b.due_date::text, b.location_id, l.code, b.notes, "
+    "b.net, b.tax, b.total, b.paid, b.total - b.paid, b.entry_id, "
+    "b.void_entry_id, to_char(b.created_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(b.received_at AT TIME ZONE "
+    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(b.voided_at AT TIME "
+    "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM bills b JOIN "
+    "parties p ON p.tenant_id = b.tenant_id AND p.id = b.party_id JOIN "
+    "currencies cu ON cu.code = b.currency LEFT JOIN locations l ON "
+    "l.tenant_id = b.tenant_id AND l.id = b.location_id WHERE b.id = "
+    "$1::uuid";
+
+static const char *const money_keys[] = { "net", "tax", "total", "paid",
+    "open", "unit_price", "amount", NULL };
+
+/* bill_json: bill id with its lines, taxes and payments; NULL with the
+ * response set (404 or an error) */
+static cJSON *
+bill_json(ctx *c, const char *id)
+{
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such bill", NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
+	if (h == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
+	    NULL;
+	cJSON_Delete(h);
+	if (o == NULL) {
+		app_error(c, 404, "not_found", "no such bill", NULL);
+		return NULL;
+	}
+	static const char *const lkeys[] = { "#line", "product_id", "sku",
+	    "?stock", "description", "#quantity", "#unit_price", "tax_group",
+	    "account", "#net", "#tax", "#total", NULL };
+	static const char *const tkeys[] = { "rate_code", "name", "account",
+	    "#tax", NULL };
+	static const char *const akeys[] = { "id", "number", "date", "#amount",
+	    NULL };
+	cJSON *l = books_rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
+	    "coalesce(pr.tracked, false), l.description, l.quantity, "
+	    "l.unit_price, l.tax_group, l.account, l.net, l.tax, l.total FROM "
+	    "bill_lines l LEFT JOIN products pr ON pr.tenant_id = l.tenant_id "
+	    "AND pr.id = l.product_id WHERE l.bill_id = $1::uuid ORDER BY "
+	    "l.line_no", 1, p, lkeys);
+	cJSON *t = l ? books_rows(c, "SELECT rate_code, name, account, tax FROM "
+	    "document_taxes WHERE doc_type = 'bill' AND doc_id = $1::uuid ORDER "
+	    "BY account, rate_code", 1, p, tkeys) : NULL;
+	cJSON *a = t ? books_rows(c, "SELECT pay.id, pay.number, "
+	    "pay.payment_date::text, a.amount FROM payment_allocations a JOIN "
+	    "payments pay ON pay.tenant_id = a.tenant_id AND pay.id = "
+	    "a.payment_id WHERE a.bill_id = $1::uuid ORDER BY a.created_at, "
+	    "a.id", 1, p, akeys) : NULL;
+	if (a == NULL) {
+		cJSON_Delete(o);
+		cJSON_Delete(l);
+		cJSON_Delete(t);
+		return NULL;
+	}
+	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "currency")));
+	int digits = (int)raw_i64(o, "digits");
+	cJSON *arrays[3] = { l, t, a };
+	for (int k = 0; k < 3; k++) {
+		cJSON *x;
+		cJSON_ArrayForEach(x, arrays[k])
+			monies(c, x, cur, digits, money_keys);
+	}
+	monies(c, o, cur, digits, money_keys);
+	cJSON_DeleteItemFromObject(o, "digits");
+	cJSON_AddItemToObject(o, "lines", l);
+	cJSON_AddItemToObject(o, "taxes", t);
+	cJSON_AddItemToObject(o, "payments", a);
+	return o;
+}
+
+/* actions: what can be done to the bill now */
+static void
+actions(ctx *c, cJSON *o)
+{
+	const char *st = cJSON_GetStringValue(cJSON_GetObjectItem(o, "status"));
+	int write = auth_can(c, "purchases.write");
+	int draft = strcmp(st, "draft") == 0;
+	int paid = cJSON_GetArraySize(cJSON_GetObjectItem(o, "payments")) > 0;
+	cJSON *x = cJSON_AddObjectToObject(o, "can");
+	cJSON_AddBoolToObject(x, "edit", write && draft);
+	cJSON_AddBoolToObject(x, "receive", write && draft);
+	cJSON_AddBoolToObject(x, "delete", write && draft);
+	cJSON_AddBoolToObject(x, "void", write && !draft && !paid &&
+	    strcmp(st, "void") != 0);
+	cJSON_AddBoolToObject(x, "pay", auth_can(c, "sales.write") && !draft &&
+	    strcmp(st, "void") != 0 && strcmp(st, "paid") != 0);
+}
+
+/* ---- the list ---- */
+
+static const char *const list_keys[] = { "id", "number", "supplier_ref",
+    "status", "party_id", "supplier", "currency", "#digits", "bill_date",
+    "due_date", "#net", "#tax", "#total", "#paid", "#open", "key", NULL };
+
+static const char list_sql[] = "SELECT b.id, b.number, b.supplier_ref, "
+    "b.status, b.party_id, p.name, b.currency, cu.minor_units, "
+    "b.bill_date::text, b.due_date::text, b.net, b.tax, b.total, b.paid, "
+    "b.total - b.paid, b.created_at::text || '|' || b.id FROM bills b JOIN "
+    "parties p ON p.tenant_id = b.tenant_id AND p.id = b.party_id JOIN "
+    "currencies cu ON cu.code = b.currency WHERE ($1::text IS NULL OR "
+    "b.status = $1) AND ($2::text IS NULL OR b.party_id::text = $2 OR p.code "
+    "= $2) AND ($3::date IS NULL OR b.bill_date >= $3::date) AND ($4::date "
+    "IS NULL OR b.bill_date <= $4::date) AND ($5::text IS NULL OR "
+    "strpos(lower(coalesce(b.number, '') || ' ' || p.name || ' ' || "
+    "b.supplier_ref), lower($5)) > 0) AND ($6::text IS NULL OR "
+    "(b.created_at, b.id) < (split_part($6, '|', 1)::timestamptz, "
+    "split_part($6, '|', 2)::uuid)) ORDER BY b.created_at DESC, b.id DESC "
+    "LIMIT $7::int";
+
+static void
+bills(ctx *c)
+{
+	static const char *const statuses[] = { "draft", "received",
+	    "partially_paid", "paid", "overdue", "void", NULL };
+	const char *status = query(c, "status"), *from = query(c, "from");
+	const char *to = query(c, "to"), *sup = query(c, "supplier");
+	const char *q = query(c, "q"), *cursor = query(c, "cursor");
+	int ok = status == NULL;
+	for (int i = 0; !ok && statuses[i]; i++)
+		ok = strcmp(status, statuses[i]) == 0;
+	if (!ok) {
+		refuse(c, "status", "draft, received, partially_paid, paid, "
+		    "overdue or void");
+		return;
+	}
+	if (from && !books_date_ok(from)) {
+		refuse(c, "from", "a date, YYYY-MM-DD");
+		return;
+	}
+	if (to && !books_date_ok(to)) {
+		refuse(c, "to", "a date, YYYY-MM-DD");
+		return;
+	}
+	int limit = PAGE_ROWS;
+	if (c->api && api_limit(&c->req.query, &limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return;
+	}
+	const char *after = NULL;
+	if (cursor) {
+		after = api_cursor_decode(c->a, cursor);
+		if (after == NULL || strchr(after, '|') == NULL ||
+		    !api_uuid_ok(strchr(after, '|') + 1)) {
+			app_error(c, 400, "bad_request", "malformed cursor", NULL);
+			return;
+		}
+	}
+	char lim[16];
+	snprintf(lim, sizeof(lim), "%d", limit + 1);
+	const char *p[7] = { status, sup, from, to, q, after, lim };
+	cJSON *items = books_rows(c, list_sql, 7, p, list_keys);
+	if (items == NULL)
+		return;
+	const char *next = NULL;
+	if (cJSON_GetArraySize(items) > limit) {
+		cJSON_DeleteItemFromArray(items, limit);
+		cJSON *last = cJSON_GetArrayItem(items, limit - 1);
+		next = api_cursor_encode(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(last, "key")));
+	}
+	cJSON *x;
+	cJSON_ArrayForEach(x, items) {
+		cJSON_DeleteItemFromObject(x, "key");
+		monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(x, "currency"))), (int)raw_i64(x,
+		    "digits"), money_keys);
+		cJSON_DeleteItemFromObject(x, "digits");
+	}
+	cJSON *d = api_list(items, next);
+	if (!c->api) {
+		static const char *const names[] = { "status", "supplier", "from",
+		    "to", "q" };
+		const char *values[] = { status, sup, from, to, q };
+		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
+		const char *href = "/app/bills";
+		int first = 1;
+		for (int i = 0; i < 5; i++) {
+			cJSON_AddStringToObject(fl, names[i], values[i] ?
+			    values[i] : "");
+			if (values[i] == NULL)
+				continue;
+			href = arena_printf(c->a, "%s%c%s=%s", href, first ? '?' :
+			    '&', names[i], form_url_escape(c->a, values[i]));
+			first = 0;
+		}
+		if (next)
+			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
+			    "%s%ccursor=%s", href, first ? '?' : '&',
+			    form_url_escape(c->a, next)));
+		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
+		    "purchases.write"));
+	}
+	app_render(c, 200, "bills.cs", "Bills", d);
+}
+
+/* ---- one bill ---- */
+
+static void
+bill(ctx *c)
+{
+	cJSON *o = bill_json(c, app_param(c, "id"));
+	if (o == NULL)
+		return;
+	actions(c, o);
+	if (c->api) {
+		app_render(c, 200, NULL, NULL, o);
+		return;
+	}
+	const char *num = cJSON_GetStringValue(cJSON_GetObjectItem(o, "number"));
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "bill", o);
+	app_render(c, 200, "bills_show.cs", num ? arena_strdup(c->a, num) :
+	    "Draft bill", d);
+}
+
+/* ---- drafts: what was sent ---- */
+
+/* arg: a JSON member as text (a string or an integer), or a form field;
+ * NULL when absent; "" for JSON null; "?" for another kind */
+static const char *
+arg(ctx *c, const cJSON *o, const char *name)
+{
+	if (o == NULL)
+		return http_arg(&c->req, name);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v == NULL)
+		return NULL;
+	if (cJSON_IsNull(v))
+		return "";
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	int64_t n;
+	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
+		return arena_printf(c->a, "%lld", (long long)n);
+	return "?";
+}
+
+/* text_field: arg that must be a string (or null) */
+static const char *
+text_field(ctx *c, const cJSON *o, const char *name, const char *field,
+    cJSON *fields)
+{
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
+		api_field(fields, field, "a string");
+		return NULL;
+	}
+	return arg(c, o, name);
+}
+
+/* int_member: a JSON integer into *out; 1 when given, 0 when absent or
+ * refused (into fields) */
+static int
+int_member(const cJSON *o, const char *name, const char *field,
+    int64_t *out, cJSON *fields)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v == NULL || cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsNumber(v) || api_get_int(v, out) < 0) {
+		api_field(fields, field, "a whole number");
+		return 0;
+	}
+	return 1;
+}
+
+static void
+json_lines(ctx *c, const cJSON *o, bill_in *in, cJSON *fields)
+{
+	const cJSON *ls = cJSON_GetObjectItemCaseSensitive(o, "lines");
+	if (ls == NULL)
+		return;
+	in->set_lines = 1;
+	if (!cJSON_IsArray(ls)) {
+		api_field(fields, "lines", "a list of lines");
+		return;
+	}
+	int k = cJSON_GetArraySize(ls);
+	if (k > DOCLINE_MAX) {
+		api_field(fields, "lines", "at most 1000 lines");
+		return;
+	}
+	bill_line_in *l = arena_alloc(c->a, (size_t)(k ? k : 1) * sizeof(*l));
+	const cJSON *x;
+	size_t i = 0;
+	cJSON_ArrayForEach(x, ls) {
+		const char *at = arena_printf(c->a, "lines[%zu]", i);
+		bill_line_in *li = &l[i++];
+		memset(li, 0, sizeof(*li));
+		if (!cJSON_IsObject(x)) {
+			api_field(fields, at, "a line: {\"description\", "
+			    "\"quantity\", \"unit_price\"}");
+			continue;
+		}
+		li->product = text_field(c, x, "product", arena_printf(c->a,
+		    "%s.product", at), fields);
+		if (li->product == NULL)
+			li->product = text_field(c, x, "sku", arena_printf(c->a,
+			    "%s.product", at), fields);
+		li->description = text_field(c, x, "description",
+		    arena_printf(c->a, "%s.description", at), fields);
+		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x,
+		    "tax_group");
+		li->tax_group = cJSON_IsNull(tg) ? "" : text_field(c, x,
+		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
+		li->account = text_field(c, x, "account", arena_printf(c->a,
+		    "%s.account", at), fields);
+		const char *qf = arena_printf(c->a, "%s.quantity", at);
+		if (!int_member(x, "quantity", qf, &li->quantity, fields))
+			api_field(fields, qf, "a whole number of units, 1 or more");
+		const char *pf = arena_printf(c->a, "%s.unit_price", at);
+		li->unit_price = -1;
+		if (!int_member(x, "unit_price", pf, &li->unit_price, fields))
+			api_field(fields, pf, "the price charged, in minor units "
+			    "(1050 for 10.50)");
+		else if (li->unit_price < 0)
+			api_field(fields, pf, "minor units, not negative");
+	}
+	in->lines = l;
+	in->n = i;
+}
+
+static const char *
+nth(const kv_list *l, const char *name, size_t i)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
+			return l->items[k].value;
+	return NULL;
+}
+
+/* currency_digits: the minor units of the bill's currency: the one
+ * chosen, else the supplier's, else the business's */
+static int
+currency_digits(ctx *c, const char *currency, const char *supplier)
+{
+	const char *p[2] = { currency ? currency : "", supplier ? supplier :
+	    "" };
+	static const char *const keys[] = { "#d", NULL };
+	cJSON *r = books_rows(c, "SELECT minor_units FROM currencies WHERE code "
+	    "= coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
+	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
+	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
+	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
+	cJSON_Delete(r);
+	return d;
+}
+
+/* form_lines: the rows of the form (line_* repeat per row); rows with
+ * neither product nor description are left out */
+static void
+form_lines(ctx *c, bill_in *in, cJSON *fields)
+{
+	const kv_list *f = &c->req.form;
+	size_t rows_n = kv_count(f, "line_description");
+	if (kv_count(f, "line_product") > rows_n)
+		rows_n = kv_count(f, "line_product");
+	int digits = currency_digits(c, in->currency, in->supplier);
+	in->lines = arena_alloc(c->a, (rows_n ? rows_n : 1) *
+	    sizeof(*in->lines));
+	in->set_lines = 1;
+	for (size_t r = 0; r < rows_n; r++) {
+		const char *prod = nth(f, "line_product", r);
+		const char *desc = nth(f, "line_description", r);
+		if (blank(prod) && blank(desc))
+			continue;
+		size_t i = in->n++;
+		const char *at = arena_printf(c->a, "lines[%zu]", i);
+		bill_line_in *l = &in->lines[i];
+		memset(l, 0, sizeof(*l));
+		l->product = blank(prod) ? NULL : prod;
+		l->description = blank(desc) ? NULL : desc;
+		const char *tg = nth(f, "line_tax_group", r);
+		l->tax_group = tg == NULL || strcmp(tg, "(product)") == 0 ? NULL :
+		    tg;
+		const char *acct = nth(f, "line_account", r);
+		l->account = blank(acct) ? NULL : acct;
+		const char *qty = nth(f, "line_quantity", r);
+		char *end = NULL;
+		l->quantity = blank(qty) ? 0 : strtoll(qty, &end, 10);
+		if (blank(qty) || *end || l->quantity <= 0)
+			api_field(fields, arena_printf(c->a, "%s.quantity", at),
+			    "a whole number of units, 1 or more");
+		const char *price = nth(f, "line_unit_price", r);
+		l->unit_price = -1;
+		if (blank(price) || money_parse(price, digits, &l->unit_price) <
+		    0 || l->unit_price < 0) {
+			l->unit_price = -1;
+			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
+			    digits ? arena_printf(c->a, "the price charged, such as "
+			    "12.50, at most %d decimals", digits) : "a whole amount");
+		}
+	}
+}
+
+static void
+read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
+{
+	const cJSON *o = c->req.json;
+	if (o && !cJSON_IsObject(o)) {
+		api_field(fields, "body", "a JSON object");
+		return;
+	}
+	in->supplier = text_field(c, o, "supplier", "supplier", fields);
+	in->supplier_ref = text_field(c, o, "supplier_ref", "supplier_ref",
+	    fields);
+	in->currency = text_field(c, o, "currency", "currency", fields);
+	if (blank(in->currency))
+		in->currency = NULL;
+	in->bill_date = text_field(c, o, "bill_date", "bill_date", fields);
+	in->due_date = text_field(c, o, "due_date", "due_date", fields);
+	in->location = text_field(c, o, "location", "location", fields);
+	in->notes = text_field(c, o, "notes", "notes", fields);
+	const cJSON *rv = o ? cJSON_GetObjectItemCaseSensitive(o, "receive") :
+	    NULL;
+	*receive = 0;
+	if (o && rv && !cJSON_IsBool(rv) && !cJSON_IsNull(rv))
+		api_field(fields, "receive", "true or false");
+	else if (o)
+		*receive = cJSON_IsTrue(rv);
+	else if (books_flag(http_arg(&c->req, "receive"), receive) < 0)
+		api_field(fields, "receive", "yes or no");
+	if (o)
+		json_lines(c, o, in, fields);
+	else
+		form_lines(c, in, fields);
+}
+
+/* ---- drafts: the form ---- */
+
+static void
+draft_form(ctx *c, int status, const char *id, cJSON *fields)
+{
+	static const char *const skeys[] = { "id", "code", "name", "currency",
+	    NULL };
+	static const char *const pkeys[] = { "sku", "name", NULL };
+	static const char *const gkeys[] = { "code", "name", NULL };
+	static const char *const ckeys[] = { "code", NULL };
+	static const char *const akeys[] = { "code", "name", NULL };
+	cJSON *sups = books_rows(c, "SELECT id, code, name, currency FROM "
+	    "parties WHERE is_supplier AND NOT archived ORDER BY lower(name), id "
+	    "LIMIT 500", 0, NULL, skeys);
+	cJSON *prods = sups ? books_rows(c, "SELECT sku, name FROM products "
+	    "WHERE NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
+	cJSON *groups = prods ? books_rows(c, "SELECT code, name FROM tax_groups "
+	    "WHERE NOT archived ORDER BY code", 0, NULL, gkeys) : NULL;
+	cJSON *curs = groups ? books_rows(c, "SELECT code FROM currencies ORDER "
+	    "BY code", 0, NULL, ckeys) : NULL;
+	cJSON *locs = curs ? books_rows(c, "SELECT code, name FROM locations "
+	    "WHERE NOT archived ORDER BY code", 0, NULL, akeys) : NULL;
+	cJSON *accts = locs ? books_rows(c, "SELECT code, name FROM accounts "
+	    "WHERE type IN ('expense', 'asset') AND NOT is_group AND NOT "
+	    "archived ORDER BY code", 0, NULL, akeys) : NULL;
+	if (accts == NULL) {
+		cJSON_Delete(sups);
+		cJSON_Delete(prods);
+		cJSON_Delete(groups);
+		cJSON_Delete(curs);
+		cJSON_Delete(locs);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "suppliers", sups);
+	cJSON_AddItemToObject(d, "products", prods);
+	cJSON_AddItemToObject(d, "tax_groups", groups);
+	cJSON_AddItemToObject(d, "currencies", curs);
+	cJSON_AddItemToObject(d, "locations", locs);
+	cJSON_AddItemToObject(d, "accounts", accts);
+	if (id)
+		cJSON_AddStringToObject(d, "id", id);
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	cJSON *lines = cJSON_AddArrayToObject(d, "rows");
+	static const char *const keys[] = { "supplier", "supplier_ref",
+	    "currency", "bill_date", "due_date", "location", "notes", NULL };
+	if (fields || c->req.form.n > 0) {
+		/* drawn again: what was typed */
+		for (int i = 0; keys[i]; i++) {
+			const char *v = http_arg(&c->req, keys[i]);
+			cJSON_AddStringToObject(form, keys[i], v ? v : "");
+		}
+		const kv_list *f = &c->req.form;
+		size_t n = kv_count(f, "line_description");
+		static const char *const cols[] = { "line_product",
+		    "line_description", "line_quantity", "line_unit_price",
+		    "line_tax_group", "line_account", NULL };
+		for (size_t r = 0; r < n; r++) {
+			cJSON *row = cJSON_CreateObject();
+			for (int k = 0; cols[k]; k++) {
+				const char *v = nth(f, cols[k], r);
+				cJSON_AddStringToObject(row, cols[k] + 5, v ? v :
+				    "");
+			}
+			cJSON_AddItemToArray(lines, row);
+		}
+	} else if (id) {
+		cJSON *o = bill_json(c, id);
+		if (o == NULL) {
+			cJSON_Delete(d);
+			return;
+		}
+		static const char *const map[][2] = { { "supplier",
+		    "supplier_code" }, { "supplier_ref", "supplier_ref" }, {
+		    "currency", "currency" }, { "bill_date", "bill_date" }, {
+		    "due_date", "due_date" }, { "location", "location" }, {
+		    "notes", "notes" } };
+		for (int i = 0; i < 7; i++) {
+			const char *v = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+			    map[i][1]));
+			cJSON_AddStringToObject(form, map[i][0], v ? v : "");
+		}
+		cJSON *l;
+		cJSON_ArrayForEach(l, cJSON_GetObjectItem(o, "lines")) {
+			cJSON *row = cJSON_CreateObject();
+			static const char *const parts[] = { "description",
+			    "unit_price", "tax_group", "account" };
+			const char *sku = cJSON_GetStringValue(
+			    cJSON_GetObjectItem(l, "sku"));
+			cJSON_AddStringToObject(row, "product", sku ? sku : "");
+			for (int k = 0; k < 4; k++) {
+				const char *v = cJSON_GetStringValue(
+				    cJSON_GetObjectItem(l, parts[k]));
+				cJSON_AddStringToObject(row, parts[k], v ? v : "");
+			}
+			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
+			    "%lld", (long long)raw_i64(l, "quantity")));
+			cJSON_AddItemToArray(lines, row);
+		}
+		cJSON_Delete(o);
+	}
+	while (cJSON_GetArraySize(lines) < FORM_ROWS_MIN) {
+		cJSON *row = cJSON_CreateObject();
+		cJSON_AddStringToObject(row, "tax_group", "(product)");
+		cJSON_AddItemToArray(lines, row);
+	}
+	int i = 0;
+	cJSON *row;
+	cJSON_ArrayForEach(row, lines) {
+		const char *why = NULL;
+		static const char *const parts[] = { "product", "description",
+		    "quantity", "unit_price", "tax_group", "account" };
+		for (int k = 0; k < 6; k++) {
+			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
+			    arena_printf(c->a, "lines[%d].%s", i, parts[k])) :
+			    NULL;
+			if (cJSON_IsString(v))
+				why = why ? arena_printf(c->a, "%s; %s", why,
+				    v->valuestring) : v->valuestring;
+		}
+		if (why)
+			cJSON_AddStringToObject(row, "error", why);
+		i++;
+	}
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
+		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
+		    : "the bill was refused: see the fields marked");
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
+	    cJSON_CreateObject());
+	app_render(c, status, "bills_form.cs", id ? "Change the draft bill" :
+	    "New bill", d);
+}
+
+static void
+bill_new(ctx *c)
+{
+	draft_form(c, 200, NULL, NULL);
+}
+
+static void
+bill_edit(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *o = bill_json(c, id);
+	if (o == NULL)
+		return;
+	int draft = strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "status")), "draft") == 0;
+	cJSON_Delete(o);
+	if (!draft) {
+		app_error(c, 409, "conflict", "only a draft can be changed", NULL);
+		return;
+	}
+	draft_form(c, 200, id, NULL);
+}
+
+/* ---- drafts: writing ---- */
+
+static void
+draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
+    const char *field)
+{
+	if (c->api) {
+		if (err) {
+			cJSON_Delete(fields);
+			failed(c, err, field);
+			return;
+		}
+		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
+		    cJSON_IsString(fields->child) ? fields->child->valuestring :
+		    "the bill was refused: see the fields marked", fields);
+		return;
+	}
+	int st = err ? status_of(err) : 422;
+	if (err && (st == 422 || (st == 409 && field && *field))) {
+		undo(c);
+		api_field(fields, field && *field ? field : "lines", err->error);
+		db_res_clear(err);
+	} else if (err) {
+		cJSON_Delete(fields);
+		failed(c, err, field);
+		return;
+	}
+	c->failed = 1;
+	draft_form(c, st, id, fields);
+	cJSON_Delete(fields);
+}
+
+static void acted(ctx *c, const char *id, int status);
+
+static void
+bill_save(ctx *c, const char *id)
+{
+	bill_in in = {0};
+	int receive = 0;
+	cJSON *fields = cJSON_CreateObject();
+	read_draft(c, &in, &receive, fields);
+	if (!id && blank(in.supplier))
+		api_field(fields, "supplier", "choose a supplier (an id or a "
+		    "code)");
+	if (cJSON_GetArraySize(fields) > 0) {
+		draft_refused(c, id, fields, NULL, NULL);
+		return;
+	}
+	if (!c->api && savepoint(c) < 0) {
+		cJSON_Delete(fields);
+		return;
+	}
+	char out[BILL_ID_LEN];
+	db_res err;
+	if (bill_draft(c->db, c->user_id, id, &in, out, &err) < 0 ||
+	    (receive && bill_receive(c->db, c->user_id, out, &err) < 0)) {
+		draft_refused(c, id, fields, &err, in.field);
+		return;
+	}
+	cJSON_Delete(fields);
+	acted(c, out, id ? 200 : 201);
+}
+
+static void
+bill_create(ctx *c)
+{
+	bill_save(c, NULL);
+}
+
+static void
+bill_update(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such bill", NULL);
+		return;
+	}
+	bill_save(c, id);
+}
+
+/* ---- actions ---- */
+
+/* acted: the API gets the bill (201 with Location for a new one); a
+ * browser goes back to it */
+static void
+acted(ctx *c, const char *id, int status)
+{
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/bills/%s", id));
+		return;
+	}
+	cJSON *o = bill_json(c, id);
+	if (o == NULL)
+		return;
+	actions(c, o);
+	if (status == 201)
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "/api/v1/bills/%s", id));
+	app_render(c, status, NULL, NULL, o);
+}
+
+/* action_refused: the API's error, or the bill's page with the reason */
+static void
+action_refused(ctx *c, const char *id, db_res *err, const char *field)
+{
+	int st = status_of(err);
+	if (c->api || st == 0 || st == 404) {
+		failed(c, err, field);
+		return;
+	}
+	const char *why = arena_strdup(c->a, err->error);
+	db_res_clear(err);
+	undo(c);
+	c->failed = 1;
+	cJSON *o = bill_json(c, id);
+	if (o == NULL)
+		return;
+	actions(c, o);
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "bill", o);
+	cJSON_AddStringToObject(d, "error", why);
+	app_render(c, st, "bills_show.cs", "Bill", d);
+}
+
+static void
+bill_receive_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (!c->api && savepoint(c) < 0)
+		return;
+	db_res err;
+	if (bill_receive(c->db, c->user_id, id, &err) < 0) {
+		action_refused(c, id, &err, "");
+		return;
+	}
+	acted(c, id, 200);
+}
+
+static void
+bill_void_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *f = cJSON_CreateObject();
+	const char *date = text_field(c, c->req.json, "date", "date", f);
+	if (blank(date))
+		date = NULL;
+	if (date && !books_date_ok(date))
+		api_field(f, "date", "a date, YYYY-MM-DD");
+	if (cJSON_GetArraySize(f) > 0) {
+		app_error(c, 422, "invalid", "date: a date, YYYY-MM-DD", f);
+		return;
+	}
+	cJSON_Delete(f);
+	if (!c->api && savepoint(c) < 0)
+		return;
+	db_res err;
+	if (bill_void(c->db, c->user_id, id, date, &err) < 0) {
+		action_refused(c, id, &err, "date");
+		return;
+	}
+	acted(c, id, 200);
+}
+
+static void
+bill_delete_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (!c->api && savepoint(c) < 0)
+		return;
+	db_res err;
+	if (bill_delete(c->db, id, &err) < 0) {
+		action_refused(c, id, &err, "");
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, "/app/bills");
+		return;
+	}
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", id);
+	cJSON_AddBoolToObject(o, "deleted", 1);
+	app_render(c, 200, NULL, NULL, o);
+}
+
+static const route routes[] = {
+	{ "GET", "~/bills", bills, 0, "purchases.read" },
+	{ "POST", "~/bills", bill_create, 0, "purchases.write" },
+	{ "GET", "/app/bills/new", bill_new, 0, "purchases.write" },
+	{ "GET", "~/bills/{id}", bill, 0, "purchases.read" },
+	{ "PATCH", "/api/v1/bills/{id}", bill_update, 0, "purchases.write" },
+	{ "POST", "/app/bills/{id}", bill_update, 0, "purchases.write" },
+	{ "DELETE", "/api/v1/bills/{id}", bill_delete_route, 0,
+	    "purchases.write" },
+	{ "POST", "/app/bills/{id}/delete", bill_delete_route, 0,
+	    "purchases.write" },
+	{ "GET", "/app/bills/{id}/edit", bill_edit, 0, "purchases.write" },
+	{ "POST", "~/bills/{id}/receive", bill_receive_route, 0,
+	    "purchases.write" },
+	{ "POST", "~/bills/{id}/void", bill_void_route, 0, "purchases.write" },
+};
+
+int
+main(void)
+{
+	return app_main("bills", routes, sizeof(routes) / sizeof(routes[0]));
+}

@@ -1,0 +1,1005 @@
+/* payments.c: payments received and made: the list with filters, one
+ * payment with its allocations and refunds, the payment form, allocating
+ * credit later, refunds (of a payment's credit or a credit note's), and
+ * customer and supplier statements.  The rules live in lib/payment and
+ * lib/statement. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "books_setup.h"
+#include "form.h"
+#include "money.h"
+#include "payment.h"
+#include "statement.h"
+
+#define PAGE_ROWS 50	/* payments a page shows */
+#define ALLOC_MAX 200	/* allocations in one request */
+#define FORM_ALLOC_ROWS 4	/* allocation rows the form offers */
+
+/* ---- small things ---- */
+
+static const char *
+query(const ctx *c, const char *name)
+{
+	const char *v = kv_get(&c->req.query, name);
+	return v && *v ? v : NULL;
+}
+
+static int
+blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+static const char *
+money_text(ctx *c, int64_t minor, int digits)
+{
+	buf b = BUF_INIT(64);
+	money_format(&b, minor, digits);
+	const char *s = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static int64_t
+raw_i64(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	if (cJSON_IsRaw(v))
+		return strtoll(v->valuestring, NULL, 10);
+	if (cJSON_IsNumber(v))
+		return (int64_t)v->valuedouble;
+	return 0;
+}
+
+/* monies: o's amounts under keys as money for the API or decimal text
+ * for a page */
+static void
+monies(ctx *c, cJSON *o, const char *cur, int digits,
+    const char *const *keys)
+{
+	for (int i = 0; keys[i]; i++) {
+		if (!cJSON_HasObjectItem(o, keys[i]))
+			continue;
+		int64_t v = raw_i64(o, keys[i]);
+		cJSON_ReplaceItemInObject(o, keys[i], c->api ? api_money(v, cur) :
+		    cJSON_CreateString(money_text(c, v, digits)));
+	}
+}
+
+static void
+refuse(ctx *c, const char *field, const char *msg)
+{
+	cJSON *f = cJSON_CreateObject();
+	api_field(f, field, msg);
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
+	    f);
+}
+
+static int
+status_of(const db_res *err)
+{
+	const char *s = err->sqlstate;
+	if (strcmp(s, "P0002") == 0)
+		return 404;
+	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
+	    strcmp(s, "40P01") == 0)
+		return 409;
+	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0 ||
+	    strcmp(s, "54000") == 0)
+		return 422;
+	return 0;
+}
+
+/* failed: the API's answer to a refusal (err cleared); a 409 about a
+ * field names it too */
+static void
+failed(ctx *c, db_res *err, const char *field)
+{
+	int st = status_of(err);
+	if (st == 0) {
+		app_db_error(c, err);
+	} else if (st == 422 || (st == 409 && field && *field)) {
+		cJSON *f = cJSON_CreateObject();
+		if (field && *field)
+			api_field(f, field, err->error);
+		app_error(c, st, st == 422 ? "invalid" : "conflict", err->error,
+		    f);
+	} else {
+		app_error(c, st, st == 404 ? "not_found" : "conflict",
+		    err->error, NULL);
+	}
+	db_res_clear(err);
+}
+
+static int
+savepoint(ctx *c)
+{
+	db_res r;
+	int rc = db_exec(c->db, &r, "SAVEPOINT payment_change", 0, NULL);
+	if (rc < 0)
+		app_db_error(c, &r);
+	db_res_clear(&r);
+	return rc;
+}
+
+static void
+undo(ctx *c)
+{
+	db_res r;
+	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT payment_change", 0, NULL);
+	db_res_clear(&r);
+}
+
+/* arg: a JSON member as text, or a form field; NULL when absent, "" for
+ * null, "?" for a JSON value that is neither string nor integer */
+static const char *
+arg(ctx *c, const cJSON *o, const char *name)
+{
+	if (o == NULL)
+		return http_arg(&c->req, name);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v == NULL)
+		return NULL;
+	if (cJSON_IsNull(v))
+		return "";
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	int64_t n;
+	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
+		return arena_printf(c->a, "%lld", (long long)n);
+	return "?";
+}
+
+static const char *
+text_field(ctx *c, const cJSON *o, const char *name, cJSON *fields)
+{
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
+		api_field(fields, name, "a string");
+		return NULL;
+	}
+	const char *s = arg(c, o, name);
+	return blank(s) ? NULL : s;
+}
+
+static const char *
+nth(const kv_list *l, const char *name, size_t i)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
+			return l->items[k].value;
+	return NULL;
+}
+
+/* digits_of: the minor units of currency, else of party's currency,
+ * else of the business's */
+static int
+digits_of(ctx *c, const char *currency, const char *party)
+{
+	const char *p[2] = { currency ? currency : "", party ? party : "" };
+	static const char *const keys[] = { "#d", NULL };
+	cJSON *r = books_rows(c, "SELECT minor_units FROM currencies WHERE code "
+	    "= coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
+	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
+	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
+	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
+	cJSON_Delete(r);
+	return d;
+}
+
+/* typed_amount: a form's decimal amount into minor units; 0 or -1 */
+static int
+typed_amount(const char *s, int digits, int64_t *out)
+{
+	return blank(s) || money_parse(s, digits, out) < 0 ? -1 : 0;
+}
+
+/* ---- reading a payment ---- */
+
+static const char *const head_keys[] = { "id", "number", "direction",
+    "kind", "party_id", "party", "party_code", "currency", "#digits",
+    "#amount", "#unallocated", "#allocated", "method", "account",
+    "payment_date", "reference", "notes", "refund_of", "refund_of_number",
+    "entry_id", "created_at", NULL };
+
+static const char head_sql[] = "SELECT p.id, p.number, p.direction, "
+    "p.kind, p.party_id, pa.name, pa.code, p.currency, cu.minor_units, "
+    "p.amount, p.unallocated, coalesce((SELECT sum(a.amount) FROM "
+    "payment_allocations a WHERE a.payment_id = p.id), 0), p.method, "
+    "p.account, p.payment_date::text, p.reference, p.notes, p.refund_of, "
+    "r.number, p.entry_id, to_char(p.created_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM payments p JOIN parties pa ON "
+    "pa.tenant_id = p.tenant_id AND pa.id = p.party_id JOIN currencies cu "
+    "ON cu.code = p.currency LEFT JOIN payments r ON r.tenant_id = "
+    "p.tenant_id AND r.id = p.refund_of WHERE p.id = $1::uuid";
+
+static const char *const money_keys[] = { "amount", "unallocated",
+    "allocated", "open", NULL };
+
+/* payment_json: payment id with its allocations and refunds; NULL with
+ * the response set */
+static cJSON *
+payment_json(ctx *c, const char *id)
+{
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such payment", NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
+	if (h == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
+	    NULL;
+	cJSON_Delete(h);
+	if (o == NULL) {
+		app_error(c, 404, "not_found", "no such payment", NULL);
+		return NULL;
+	}
+	static const char *const akeys[] = { "kind", "id", "number", "status",
+	    "#amount", "#open", NULL };
+	static const char *const rkeys[] = { "id", "number", "payment_date",
+	    "#amount", NULL };
+	cJSON *a = books_rows(c, "SELECT CASE WHEN a.bill_id IS NOT NULL THEN "
+	    "'bill' ELSE i.kind END, coalesce(a.invoice_id, a.bill_id), "
+	    "coalesce(i.number, b.number), coalesce(i.status, b.status), "
+	    "a.amount, coalesce(i.total - i.paid, b.total - b.paid) FROM "
+	    "payment_allocations a LEFT JOIN invoices i ON i.tenant_id = "
+	    "a.tenant_id AND i.id = a.invoice_id LEFT JOIN bills b ON "
+	    "b.tenant_id = a.tenant_id AND b.id = a.bill_id WHERE a.payment_id = "
+	    "$1::uuid ORDER BY a.created_at, a.id", 1, p, akeys);
+	cJSON *r = a ? books_rows(c, "SELECT id, number, payment_date::text, "
+	    "amount FROM payments WHERE refund_of = $1::uuid ORDER BY "
+	    "created_at, id", 1, p, rkeys) : NULL;
+	if (r == NULL) {
+		cJSON_Delete(o);
+		cJSON_Delete(a);
+		return NULL;
+	}
+	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "currency")));
+	int digits = (int)raw_i64(o, "digits");
+	cJSON *x;
+	cJSON_ArrayForEach(x, a)
+		monies(c, x, cur, digits, money_keys);
+	cJSON_ArrayForEach(x, r)
+		monies(c, x, cur, digits, money_keys);
+	int credit = raw_i64(o, "unallocated") > 0 && strcmp(
+	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "kind")), "payment") == 0;
+	monies(c, o, cur, digits, money_keys);
+	if (c->api)
+		cJSON_DeleteItemFromObject(o, "digits");
+	cJSON_AddBoolToObject(o, "credit_left", credit);
+	cJSON_AddItemToObject(o, "allocations", a);
+	cJSON_AddItemToObject(o, "refunds", r);
+	return o;
+}
+
+/* actions: what can be done with the payment now */
+static void
+actions(ctx *c, cJSON *o)
+{
+	int write = auth_can(c, "sales.write");
+	int credit = cJSON_IsTrue(cJSON_GetObjectItem(o, "credit_left"));
+	cJSON *x = cJSON_AddObjectToObject(o, "can");
+	cJSON_AddBoolToObject(x, "allocate", write && credit);
+	cJSON_AddBoolToObject(x, "refund", write && credit);
+}
+
+/* ---- the list ---- */
+
+static const char *const list_keys[] = { "id", "number", "direction",
+    "kind", "party_id", "party", "currency", "#digits", "#amount",
+    "#unallocated", "method", "payment_date", "reference", "key", NULL };
+
+static const char list_sql[] = "SELECT p.id, p.number, p.direction, "
+    "p.kind, p.party_id, pa.name, p.currency, cu.minor_units, p.amount, "
+    "p.unallocated, p.method, p.payment_date::text, p.reference, "
+    "p.created_at::text || '|' || p.id FROM payments p JOIN parties pa ON "
+    "pa.tenant_id = p.tenant_id AND pa.id = p.party_id JOIN currencies cu "
+    "ON cu.code = p.currency WHERE ($1::text IS NULL OR p.direction = $1) "
+    "AND ($2::text IS NULL OR p.kind = $2) AND ($3::text IS NULL OR "
+    "p.party_id::text = $3 OR pa.code = $3) AND ($4::text IS NULL OR "
+    "p.method = $4) AND ($5::date IS NULL OR p.payment_date >= $5::date) "
+    "AND ($6::date IS NULL OR p.payment_date <= $6::date) AND ($7::text IS "
+    "NULL OR strpos(lower(p.number || ' ' || pa.name || ' ' || "
+    "p.reference), lower($7)) > 0) AND ($8::boolean IS NULL OR "
+    "(p.unallocated > 0) = $8::boolean) AND ($9::text IS NULL OR "
+    "(p.created_at, p.id) < (split_part($9, '|', 1)::timestamptz, "
+    "split_part($9, '|', 2)::uuid)) ORDER BY p.created_at DESC, p.id DESC "
+    "LIMIT $10::int";
+
+static int
+one_of(const char *v, const char *const *allowed)
+{
+	for (int i = 0; allowed[i]; i++)
+		if (strcmp(v, allowed[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+payments(ctx *c)
+{
+	static const char *const dirs[] = { "in", "out", NULL };
+	static const char *const kinds[] = { "payment", "refund", NULL };
+	static const char *const methods[] = { "cash", "bank_transfer", "card",
+	    "cheque", "upi", "other", NULL };
+	static const char *const flags[] = { "true", "false", NULL };
+	const char *dir = query(c, "direction"), *kind = query(c, "kind");
+	const char *party = query(c, "party"), *method = query(c, "method");
+	const char *from = query(c, "from"), *to = query(c, "to");
+	const char *q = query(c, "q"), *credit = query(c, "credit");
+	const char *cursor = query(c, "cursor");
+	if (dir && !one_of(dir, dirs)) {
+		refuse(c, "direction", "in or out");
+		return;
+	}
+	if (kind && !one_of(kind, kinds)) {
+		refuse(c, "kind", "payment or refund");
+		return;
+	}
+	if (method && !one_of(method, methods)) {
+		refuse(c, "method", "cash, bank_transfer, card, cheque, upi or "
+		    "other");
+		return;
+	}
+	if (credit && !one_of(credit, flags)) {
+		refuse(c, "credit", "true (with credit left) or false");
+		return;
+	}
+	if (from && !books_date_ok(from)) {
+		refuse(c, "from", "a date, YYYY-MM-DD");
+		return;
+	}
+	if (to && !books_date_ok(to)) {
+		refuse(c, "to", "a date, YYYY-MM-DD");
+		return;
+	}
+	int limit = PAGE_ROWS;
+	if (c->api && api_limit(&c->req.query, &limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return;
+	}
+	const char *after = NULL;
+	if (cursor) {
+		after = api_cursor_decode(c->a, cursor);
+		if (after == NULL || strchr(after, '|') == NULL ||
+		    !api_uuid_ok(strchr(after, '|') + 1)) {
+			app_error(c, 400, "bad_request", "malformed cursor", NULL);
+			return;
+		}
+	}
+	char lim[16];
+	snprintf(lim, sizeof(lim), "%d", limit + 1);
+	const char *p[10] = { dir, kind, party, method, from, to, q, credit,
+	    after, lim };
+	cJSON *items = books_rows(c, list_sql, 10, p, list_keys);
+	if (items == NULL)
+		return;
+	const char *next = NULL;
+	if (cJSON_GetArraySize(items) > limit) {
+		cJSON_DeleteItemFromArray(items, limit);
+		cJSON *last = cJSON_GetArrayItem(items, limit - 1);
+		next = api_cursor_encode(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(last, "key")));
+	}
+	cJSON *x;
+	cJSON_ArrayForEach(x, items) {
+		cJSON_DeleteItemFromObject(x, "key");
+		monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(x, "currency"))), (int)raw_i64(x,
+		    "digits"), money_keys);
+		cJSON_DeleteItemFromObject(x, "digits");
+	}
+	cJSON *d = api_list(items, next);
+	if (!c->api) {
+		static const char *const names[] = { "direction", "kind", "party",
+		    "method", "from", "to", "q", "credit" };
+		const char *values[] = { dir, kind, party, method, from, to, q,
+		    credit };
+		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
+		const char *href = "/app/payments";
+		int first = 1;
+		for (int i = 0; i < 8; i++) {
+			cJSON_AddStringToObject(fl, names[i], values[i] ?
+			    values[i] : "");
+			if (values[i] == NULL)
+				continue;
+			href = arena_printf(c->a, "%s%c%s=%s", href, first ? '?' :
+			    '&', names[i], form_url_escape(c->a, values[i]));
+			first = 0;
+		}
+		if (next)
+			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
+			    "%s%ccursor=%s", href, first ? '?' : '&',
+			    form_url_escape(c->a, next)));
+		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
+	}
+	app_render(c, 200, "payments.cs", "Payments", d);
+}
+
+/* ---- one payment ---- */
+
+static void
+show(ctx *c, const char *id, int status, const char *error,
+    cJSON *fields)
+{
+	cJSON *o = payment_json(c, id);
+	if (o == NULL) {
+		cJSON_Delete(fields);
+		return;
+	}
+	actions(c, o);
+	if (c->api) {
+		cJSON_Delete(fields);
+		if (status == 201)
+			resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+			    "/api/v1/payments/%s", id));
+		app_render(c, status, NULL, NULL, o);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	const char *num = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "number")));
+	cJSON_AddItemToObject(d, "payment", o);
+	if (error)
+		cJSON_AddStringToObject(d, "error", error);
+	cJSON_AddItemToObject(d, "fields", fields ? fields :
+	    cJSON_CreateObject());
+	/* what the party has open, to allocate to */
+	cJSON *pid = cJSON_GetObjectItem(o, "party_id");
+	const char *p[2] = { cJSON_GetStringValue(pid), cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "direction")) };
+	static const char *const okeys[] = { "number", "#open", NULL };
+	cJSON *open = books_rows(c, "SELECT number, total - paid FROM invoices "
+	    "WHERE $2 = 'in' AND party_id = $1::uuid AND kind = 'invoice' AND "
+	    "status IN ('issued', 'partially_paid', 'overdue') UNION ALL SELECT "
+	    "number, total - paid FROM bills WHERE $2 = 'out' AND party_id = "
+	    "$1::uuid AND status IN ('received', 'partially_paid', 'overdue') "
+	    "ORDER BY 1 LIMIT 200", 2, p, okeys);
+	if (open == NULL) {
+		cJSON_Delete(d);
+		return;
+	}
+	cJSON *x;
+	cJSON_ArrayForEach(x, open)
+		monies(c, x, "", (int)raw_i64(o, "digits"), money_keys);
+	cJSON_AddItemToObject(d, "open", open);
+	app_render(c, status, "payments_show.cs", num, d);
+}
+
+static void
+payment(ctx *c)
+{
+	show(c, app_param(c, "id"), 200, NULL, NULL);
+}
+
+/* ---- what was sent ---- */
+
+/* json_allocs: "allocations": [{"invoice"|"bill", "amount"}] */
+static void
+json_allocs(ctx *c, const cJSON *o, payment_alloc_in **out, size_t *n,
+    cJSON *fields)
+{
+	const cJSON *ls = cJSON_GetObjectItemCaseSensitive(o, "allocations");
+	*out = NULL;
+	*n = 0;
+	if (ls == NULL || cJSON_IsNull(ls))
+		return;
+	if (!cJSON_IsArray(ls)) {
+		api_field(fields, "allocations", "a list of {\"invoice\" or "
+		    "\"bill\", \"amount\"}");
+		return;
+	}
+	int k = cJSON_GetArraySize(ls);
+	if (k > ALLOC_MAX) {
+		api_field(fields, "allocations", "at most 200");
+		return;
+	}
+	payment_alloc_in *a = arena_alloc(c->a, (size_t)(k ? k : 1) *
+	    sizeof(*a));
+	const cJSON *x;
+	size_t i = 0;
+	cJSON_ArrayForEach(x, ls) {
+		const char *at = arena_printf(c->a, "allocations[%zu]", i);
+		payment_alloc_in *ai = &a[i++];
+		memset(ai, 0, sizeof(*ai));
+		if (!cJSON_IsObject(x)) {
+			api_field(fields, at, "{\"invoice\" or \"bill\", "
+			    "\"amount\"}");
+			continue;
+		}
+		const cJSON *inv = cJSON_GetObjectItemCaseSensitive(x, "invoice");
+		const cJSON *bil = cJSON_GetObjectItemCaseSensitive(x, "bill");
+		if (inv && !cJSON_IsString(inv))
+			api_field(fields, arena_printf(c->a, "%s.invoice", at),
+			    "an invoice's id or number");
+		if (bil && !cJSON_IsString(bil))
+			api_field(fields, arena_printf(c->a, "%s.bill", at),
+			    "a bill's id or number");
+		ai->invoice = cJSON_GetStringValue(inv);
+		ai->bill = cJSON_GetStringValue(bil);
+		if (api_get_int(cJSON_GetObjectItemCaseSensitive(x, "amount"),
+		    &ai->amount) < 0 || ai->amount <= 0) {
+			api_field(fields, arena_printf(c->a, "%s.amount", at),
+			    "a whole number of minor units, more than zero");
+			ai->amount = 0;
+		}
+	}
+	*out = a;
+	*n = i;
+}
+
+/* form_allocs: alloc_doc (a number) and alloc_amount repeat; rows with
+ * no document are left out */
+static void
+form_allocs(ctx *c, int in, int digits, payment_alloc_in **out, size_t *n,
+    cJSON *fields)
+{
+	const kv_list *f = &c->req.form;
+	size_t rows = kv_count(f, "alloc_doc");
+	payment_alloc_in *a = arena_alloc(c->a, (rows ? rows : 1) * sizeof(*a));
+	size_t k = 0;
+	for (size_t r = 0; r < rows && k < ALLOC_MAX; r++) {
+		const char *doc = nth(f, "alloc_doc", r);
+		const char *amt = nth(f, "alloc_amount", r);
+		if (blank(doc))
+			continue;
+		payment_alloc_in *ai = &a[k];
+		memset(ai, 0, sizeof(*ai));
+		*(in ? &ai->invoice : &ai->bill) = doc;
+		if (typed_amount(amt, digits, &ai->amount) < 0 || ai->amount <= 0)
+			api_field(fields, arena_printf(c->a, "allocations[%zu]."
+			    "amount", k), digits ? arena_printf(c->a, "an amount "
+			    "such as 12.50, at most %d decimals, more than zero",
+			    digits) : "a whole amount, more than zero");
+		k++;
+	}
+	*out = a;
+	*n = k;
+}
+
+/* read_payment: a payment from JSON or the form */
+static void
+read_payment(ctx *c, payment_in *in, cJSON *fields)
+{
+	const cJSON *o = c->req.json;
+	if (o && !cJSON_IsObject(o)) {
+		api_field(fields, "body", "a JSON object");
+		return;
+	}
+	in->direction = text_field(c, o, "direction", fields);
+	in->party = text_field(c, o, "party", fields);
+	in->method = text_field(c, o, "method", fields);
+	in->account = text_field(c, o, "account", fields);
+	in->payment_date = text_field(c, o, "payment_date", fields);
+	in->reference = text_field(c, o, "reference", fields);
+	in->notes = text_field(c, o, "notes", fields);
+	if (in->method == NULL)
+		in->method = "bank_transfer";
+	if (o) {
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "amount");
+		char cur[4];
+		if (api_get_money(m, &in->amount, cur) < 0 || in->amount <= 0) {
+			api_field(fields, "amount", "{\"amount\": a whole number of "
+			    "minor units more than zero, \"currency\": \"INR\"}");
+			in->amount = 0;
+		} else {
+			in->currency = arena_strdup(c->a, cur);
+		}
+		json_allocs(c, o, &in->allocs, &in->n, fields);
+		return;
+	}
+	in->currency = text_field(c, NULL, "currency", fields);
+	int digits = digits_of(c, in->currency, in->party);
+	if (typed_amount(http_arg(&c->req, "amount"), digits, &in->amount) < 0
+	    || in->amount <= 0) {
+		api_field(fields, "amount", digits ? arena_printf(c->a, "an amount "
+		    "such as 1250.00, at most %d decimals, more than zero",
+		    digits) : "a whole amount, more than zero");
+		in->amount = 0;
+	}
+	form_allocs(c, in->direction == NULL || strcmp(in->direction, "out") !=
+	    0, digits, &in->allocs, &in->n, fields);
+}
+
+/* ---- the form ---- */
+
+static void
+payment_form(ctx *c, int status, cJSON *fields)
+{
+	static const char *const pkeys[] = { "id", "code", "name", "currency",
+	    "?customer", "?supplier", NULL };
+	static const char *const akeys[] = { "code", "name", NULL };
+	static const char *const ckeys[] = { "code", NULL };
+	cJSON *parties = books_rows(c, "SELECT id, code, name, currency, "
+	    "is_customer, is_supplier FROM parties WHERE NOT archived ORDER BY "
+	    "lower(name), id LIMIT 1000", 0, NULL, pkeys);
+	cJSON *accts = parties ? books_rows(c, "SELECT code, name FROM accounts "
+	    "WHERE type = 'asset' AND NOT is_group AND NOT archived AND (role IN "
+	    "('bank', 'cash') OR role IS NULL) ORDER BY code", 0,
+	    NULL, akeys) : NULL;
+	cJSON *curs = accts ? books_rows(c, "SELECT code FROM currencies ORDER "
+	    "BY code", 0, NULL, ckeys) : NULL;
+	if (curs == NULL) {
+		cJSON_Delete(parties);
+		cJSON_Delete(accts);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "parties", parties);
+	cJSON_AddItemToObject(d, "accounts", accts);
+	cJSON_AddItemToObject(d, "currencies", curs);
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	static const char *const keys[] = { "direction", "party", "amount",
+	    "currency", "method", "account", "payment_date", "reference",
+	    "notes", NULL };
+	int again = fields != NULL;
+	for (int i = 0; keys[i]; i++) {
+		const char *v = again ? http_arg(&c->req, keys[i]) : query(c,
+		    keys[i]);
+		cJSON_AddStringToObject(form, keys[i], v ? v : "");
+	}
+	cJSON *rows = cJSON_AddArrayToObject(d, "rows");
+	if (again) {
+		const kv_list *f = &c->req.form;
+		size_t n = kv_count(f, "alloc_doc"), k = 0;
+		for (size_t r = 0; r < n; r++) {
+			const char *doc = nth(f, "alloc_doc", r);
+			const char *amt = nth(f, "alloc_amount", r);
+			cJSON *row = cJSON_CreateObject();
+			cJSON_AddStringToObject(row, "doc", doc ? doc : "");
+			cJSON_AddStringToObject(row, "amount", amt ? amt : "");
+			if (!blank(doc)) {
+				static const char *const parts[] = { "invoice", "bill",
+				    "amount" };
+				for (int j = 0; j < 3; j++) {
+					const cJSON *v = cJSON_GetObjectItem(fields,
+					    arena_printf(c->a, "allocations[%zu].%s",
+					    k, parts[j]));
+					if (cJSON_IsString(v))
+						cJSON_AddStringToObject(row, "error",
+						    v->valuestring);
+				}
+				k++;
+			}
+			cJSON_AddItemToArray(rows, row);
+		}
+	} else if (query(c, "invoice") || query(c, "bill")) {
+		cJSON *row = cJSON_CreateObject();
+		cJSON_AddStringToObject(row, "doc", query(c, "invoice") ?
+		    query(c, "invoice") : query(c, "bill"));
+		cJSON_AddStringToObject(row, "amount", query(c, "amount") ?
+		    query(c, "amount") : "");
+		cJSON_AddItemToArray(rows, row);
+	}
+	while (cJSON_GetArraySize(rows) < FORM_ALLOC_ROWS)
+		cJSON_AddItemToArray(rows, cJSON_CreateObject());
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
+		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
+		    : "the payment was refused: see the fields marked");
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
+	    cJSON_CreateObject());
+	app_render(c, status, "payments_form.cs", "New payment", d);
+}
+
+static void
+payment_new(ctx *c)
+{
+	payment_form(c, 200, NULL);
+}
+
+/* ---- writing ---- */
+
+static void
+payment_post(ctx *c)
+{
+	payment_in in = {0};
+	cJSON *fields = cJSON_CreateObject();
+	read_payment(c, &in, fields);
+	if (in.direction && strcmp(in.direction, "out") == 0 && !auth_can(c,
+	    "purchases.write")) {
+		cJSON_Delete(fields);
+		app_error(c, 403, "forbidden", "paying a supplier needs the "
+		    "purchases.write permission", NULL);
+		return;
+	}
+	if (cJSON_GetArraySize(fields) > 0) {
+		if (c->api) {
+			app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 ?
+			    fields->child->valuestring : "the payment was refused: "
+			    "see the fields marked", fields);
+			return;
+		}
+		c->failed = 1;
+		payment_form(c, 422, fields);
+		cJSON_Delete(fields);
+		return;
+	}
+	if (!c->api && savepoint(c) < 0) {
+		cJSON_Delete(fields);
+		return;
+	}
+	char id[PAYMENT_ID_LEN];
+	db_res err;
+	if (payment_create(c->db, c->user_id, &in, id, &err) < 0) {
+		int st = status_of(&err);
+		if (c->api || st == 0 || st == 404) {
+			cJSON_Delete(fields);
+			failed(c, &err, in.field);
+			return;
+		}
+		undo(c);
+		api_field(fields, *in.field ? in.field : "amount", err.error);
+		db_res_clear(&err);
+		c->failed = 1;
+		payment_form(c, st, fields);
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/payments/%s", id));
+		return;
+	}
+	show(c, id, 201, NULL, NULL);
+}
+
+/* action_refused: the API's error, or the payment's page with the reason
+ * and the field marked */
+static void
+action_refused(ctx *c, const char *id, db_res *err, const char *field)
+{
+	int st = status_of(err);
+	if (c->api || st == 0 || st == 404) {
+		failed(c, err, field);
+		return;
+	}
+	const char *why = arena_strdup(c->a, err->error);
+	db_res_clear(err);
+	undo(c);
+	c->failed = 1;
+	cJSON *f = cJSON_CreateObject();
+	if (field && *field)
+		api_field(f, field, why);
+	show(c, id, st, why, f);
+}
+
+/* refused_early: bad input before anything ran */
+static void
+refused_early(ctx *c, const char *id, cJSON *fields)
+{
+	if (c->api) {
+		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 ?
+		    fields->child->valuestring : "refused: see the fields marked",
+		    fields);
+		return;
+	}
+	c->failed = 1;
+	show(c, id, 422, cJSON_GetArraySize(fields) == 1 ?
+	    arena_strdup(c->a, fields->child->valuestring) : "refused: see the "
+	    "fields marked", fields);
+}
+
+/* payment_digits: the minor units of payment id's currency (2 if none) */
+static int
+payment_digits(ctx *c, const char *id)
+{
+	const char *p[1] = { api_uuid_ok(id) ? id : NULL };
+	static const char *const keys[] = { "#d", "direction", NULL };
+	cJSON *r = books_rows(c, "SELECT cu.minor_units, p.direction FROM "
+	    "payments p JOIN currencies cu ON cu.code = p.currency WHERE p.id = "
+	    "$1::uuid", 1, p, keys);
+	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
+	cJSON_Delete(r);
+	return d;
+}
+
+static void
+allocate_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *fields = cJSON_CreateObject();
+	payment_alloc_in *a = NULL;
+	size_t n = 0;
+	if (c->req.json && !cJSON_IsObject(c->req.json))
+		api_field(fields, "body", "a JSON object");
+	else if (c->req.json)
+		json_allocs(c, c->req.json, &a, &n, fields);
+	else
+		form_allocs(c, !blank(http_arg(&c->req, "direction")) &&
+		    strcmp(http_arg(&c->req, "direction"), "out") != 0,
+		    payment_digits(c, id), &a, &n, fields);
+	if (cJSON_GetArraySize(fields) == 0 && n == 0)
+		api_field(fields, "allocations", "at least one document and its "
+		    "amount");
+	if (cJSON_GetArraySize(fields) > 0) {
+		refused_early(c, id, fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (!c->api && savepoint(c) < 0)
+		return;
+	char field[48];
+	db_res err;
+	if (payment_allocate(c->db, id, a, n, field, &err) < 0) {
+		action_refused(c, id, &err, field);
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/payments/%s", id));
+		return;
+	}
+	show(c, id, 200, NULL, NULL);
+}
+
+/* read_refund: {"amount": n or money, "method"?, "account"?,
+ * "payment_date"?, "reference"?} or the refund form */
+static void
+read_refund(ctx *c, payment_refund_in *in, int digits, cJSON *fields)
+{
+	const cJSON *o = c->req.json;
+	if (o && !cJSON_IsObject(o)) {
+		api_field(fields, "body", "a JSON object");
+		return;
+	}
+	in->method = text_field(c, o, "method", fields);
+	in->account = text_field(c, o, "account", fields);
+	in->payment_date = text_field(c, o, "payment_date", fields);
+	in->reference = text_field(c, o, "reference", fields);
+	if (o) {
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "amount");
+		char cur[4];
+		if ((cJSON_IsObject(m) ? api_get_money(m, &in->amount, cur) :
+		    api_get_int(m, &in->amount)) < 0 || in->amount <= 0) {
+			api_field(fields, "amount", "a whole number of minor units, "
+			    "more than zero");
+			in->amount = 0;
+		}
+		return;
+	}
+	if (typed_amount(http_arg(&c->req, "amount"), digits, &in->amount) < 0
+	    || in->amount <= 0) {
+		api_field(fields, "amount", "an amount more than zero");
+		in->amount = 0;
+	}
+}
+
+static void
+refund_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	payment_refund_in in = {0};
+	cJSON *fields = cJSON_CreateObject();
+	read_refund(c, &in, payment_digits(c, id), fields);
+	if (cJSON_GetArraySize(fields) > 0) {
+		refused_early(c, id, fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (!c->api && savepoint(c) < 0)
+		return;
+	char rid[PAYMENT_ID_LEN];
+	db_res err;
+	if (payment_refund(c->db, c->user_id, id, &in, rid, &err) < 0) {
+		action_refused(c, id, &err, in.field);
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/payments/%s", rid));
+		return;
+	}
+	show(c, rid, 201, NULL, NULL);
+}
+
+/* credit_note_refund_route: POST .../payments/credit-notes/{id}/refund:
+ * pays out a credit note's open credit (the refund lives here, with the
+ * payments; the credit note page links to it) */
+static void
+credit_note_refund_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	payment_refund_in in = {0};
+	cJSON *fields = cJSON_CreateObject();
+	read_refund(c, &in, digits_of(c, NULL, NULL), fields);
+	if (cJSON_GetArraySize(fields) > 0) {
+		app_error(c, 422, "invalid", fields->child->valuestring, fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	char rid[PAYMENT_ID_LEN];
+	db_res err;
+	if (payment_refund_credit_note(c->db, c->user_id, id, &in, rid,
+	    &err) < 0) {
+		failed(c, &err, in.field);
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/payments/%s", rid));
+		return;
+	}
+	show(c, rid, 201, NULL, NULL);
+}
+
+/* ---- statements ---- */
+
+static void
+statement(ctx *c)
+{
+	statement_in in = { .party = app_param(c, "party"), .side = query(c,
+	    "side"), .currency = query(c, "currency"), .from = query(c, "from"),
+	    .to = query(c, "to") };
+	cJSON *o;
+	db_res err;
+	if (statement_build(c->db, &in, &o, &err) < 0) {
+		if (strcmp(err.sqlstate, "P0002") == 0) {
+			db_res_clear(&err);
+			app_error(c, 404, "not_found", "no such party", NULL);
+			return;
+		}
+		failed(c, &err, in.field);
+		return;
+	}
+	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "currency")));
+	int digits = (int)raw_i64(o, "digits");
+	static const char *const top[] = { "opening", "closing", NULL };
+	static const char *const line[] = { "debit", "credit", "balance", NULL };
+	static const char *const aging[] = { "current", "days_1_30",
+	    "days_31_60", "days_61_90", "days_over_90", "total",
+	    "unapplied_credit", NULL };
+	static const char *const open[] = { "open", NULL };
+	cJSON *x;
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "items")) {
+		monies(c, x, cur, digits, line);
+		if (!c->api) {
+			/* a page leaves the empty side blank */
+			static const char *const sides[] = { "debit", "credit" };
+			for (int k = 0; k < 2; k++)
+				if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(x,
+				    sides[k])), money_text(c, 0, digits)) == 0)
+					cJSON_ReplaceItemInObject(x, sides[k],
+					    cJSON_CreateString(""));
+		}
+	}
+	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "open_items"))
+		monies(c, x, cur, digits, open);
+	monies(c, cJSON_GetObjectItem(o, "aging"), cur, digits, aging);
+	monies(c, o, cur, digits, top);
+	if (c->api) {
+		cJSON_DeleteItemFromObject(o, "digits");
+		app_render(c, 200, NULL, NULL, o);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	const char *name = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(cJSON_GetObjectItem(o, "party"), "name")));
+	cJSON_AddItemToObject(d, "statement", o);
+	app_render(c, 200, "statement.cs", arena_printf(c->a, "Statement: %s",
+	    name), d);
+}
+
+static const route routes[] = {
+	{ "GET", "~/payments", payments, 0, "sales.read" },
+	{ "POST", "~/payments", payment_post, 0, "sales.write" },
+	{ "GET", "/app/payments/new", payment_new, 0, "sales.write" },
+	{ "GET", "~/payments/{id}", payment, 0, "sales.read" },
+	{ "POST", "~/payments/{id}/allocate", allocate_route, 0, "sales.write" },
+	{ "POST", "~/payments/{id}/refund", refund_route, 0, "sales.write" },
+	{ "POST", "~/payments/credit-notes/{id}/refund",
+	    credit_note_refund_route, 0, "sales.write" },
+	{ "GET", "~/statements/{party}", statement, 0, "sales.read" },
+};
+
+int
+main(void)
+{
+	return app_main("payments", routes, sizeof(routes) / sizeof(routes[0]));
+}

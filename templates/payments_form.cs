@@ -1,0 +1,40 @@
+<?cs include:"partials/field.cs" ?>
+<section class="card">
+<p><a href="/app/payments">Payments</a></p>
+<h1>New payment</h1>
+<?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
+<form method="post" action="/app/payments">
+<input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
+<p class="field<?cs if:data.fields.direction ?> invalid<?cs /if ?>"><label for="direction">Money</label>
+<select id="direction" name="direction"><option value="in"<?cs if:data.form.direction != "out" ?> selected<?cs /if ?>>received from a customer</option><option value="out"<?cs if:data.form.direction == "out" ?> selected<?cs /if ?>>paid to a supplier</option></select><?cs if:data.fields.direction ?><span class="error"><?cs var:data.fields.direction ?></span><?cs /if ?></p>
+<p class="field<?cs if:data.fields.party ?> invalid<?cs /if ?>"><label for="party">Party</label>
+<select id="party" name="party"><option value="">(choose)</option><?cs each:x = data.parties ?>
+<option value="<?cs var:x.code ?>"<?cs if:data.form.party == x.code || data.form.party == x.id ?> selected<?cs /if ?>><?cs var:x.name ?> (<?cs var:x.code ?>, <?cs var:x.currency ?><?cs if:x.customer ?>, customer<?cs /if ?><?cs if:x.supplier ?>, supplier<?cs /if ?>)</option><?cs /each ?>
+</select><?cs if:data.fields.party ?><span class="error"><?cs var:data.fields.party ?></span><?cs /if ?></p>
+<?cs call:field("amount", "Amount", "text", data.form.amount, data.fields.amount) ?>
+<p class="field<?cs if:data.fields.currency ?> invalid<?cs /if ?>"><label for="currency">Currency</label>
+<select id="currency" name="currency"><option value="">(the party's)</option><?cs each:y = data.currencies ?>
+<option<?cs if:data.form.currency == y.code ?> selected<?cs /if ?>><?cs var:y.code ?></option><?cs /each ?></select><?cs if:data.fields.currency ?><span class="error"><?cs var:data.fields.currency ?></span><?cs /if ?></p>
+<p class="field<?cs if:data.fields.method ?> invalid<?cs /if ?>"><label for="method">Method</label>
+<select id="method" name="method">
+<option value="bank_transfer"<?cs if:data.form.method == "bank_transfer" || !data.form.method ?> selected<?cs /if ?>>bank transfer</option>
+<option value="cash"<?cs if:data.form.method == "cash" ?> selected<?cs /if ?>>cash</option>
+<option value="card"<?cs if:data.form.method == "card" ?> selected<?cs /if ?>>card</option>
+<option value="cheque"<?cs if:data.form.method == "cheque" ?> selected<?cs /if ?>>cheque</option>
+<option value="upi"<?cs if:data.form.method == "upi" ?> selected<?cs /if ?>>UPI</option>
+<option value="other"<?cs if:data.form.method == "other" ?> selected<?cs /if ?>>other</option></select><?cs if:data.fields.method ?><span class="error"><?cs var:data.fields.method ?></span><?cs /if ?></p>
+<p class="field<?cs if:data.fields.account ?> invalid<?cs /if ?>"><label for="account">Account</label>
+<select id="account" name="account"><option value="">(bank, or cash for cash)</option><?cs each:a = data.accounts ?><option value="<?cs var:a.code ?>"<?cs if:data.form.account == a.code ?> selected<?cs /if ?>><?cs var:a.code ?> <?cs var:a.name ?></option><?cs /each ?></select><?cs if:data.fields.account ?><span class="error"><?cs var:data.fields.account ?></span><?cs /if ?></p>
+<?cs call:field("payment_date", "Date (empty: today)", "date", data.form.payment_date, data.fields.payment_date) ?>
+<?cs call:field("reference", "Reference (cheque or transfer number)", "text", data.form.reference, data.fields.reference) ?>
+<p class="field<?cs if:data.fields.notes ?> invalid<?cs /if ?>"><label for="notes">Notes</label><textarea id="notes" name="notes" rows="2"><?cs var:data.form.notes ?></textarea></p>
+<h2>Allocate to invoices or bills</h2>
+<p>What is not allocated stays as the party's credit.</p>
+<?cs if:data.fields.allocations ?><p class="error"><?cs var:data.fields.allocations ?></p><?cs /if ?>
+<table class="list"><thead><tr><th>Invoice or bill number</th><th>Amount</th></tr></thead><tbody>
+<?cs each:r = data.rows ?><tr<?cs if:r.error ?> class="invalid"<?cs /if ?>><td><input name="alloc_doc" value="<?cs var:r.doc ?>" size="18"></td><td><input name="alloc_amount" value="<?cs var:r.amount ?>" size="10"></td></tr>
+<?cs if:r.error ?><tr><td colspan="2" class="error"><?cs var:r.error ?></td></tr><?cs /if ?><?cs /each ?>
+</tbody></table>
+<p><button type="submit">Record the payment</button></p>
+</form>
+</section>
