@@ -588,9 +588,13 @@ move_failed(ctx *c, enum move_kind k, db_res *err)
 	cJSON *fields = cJSON_CreateObject();
 	int status = 422;
 	const char *code = "invalid";
-	if (strcmp(st, "23514") == 0 && strncmp(err->error ? err->error : "",
-	    "only ", 5) == 0) {
-		api_field(fields, "quantity", err->error);
+	const char *msg = err->error ? err->error : "";
+	if (strcmp(st, "23514") == 0 && (strncmp(msg, "only ", 5) == 0 ||
+	    strstr(msg, "stock_levels"))) {
+		/* short: found by lib/stock, or by the level's own check when
+		 * another request took the units in between */
+		api_field(fields, "quantity", strncmp(msg, "only ", 5) == 0 ? msg :
+		    "not enough stock is free there any more");
 		status = 409;
 		code = "insufficient_stock";
 	} else if (strcmp(st, "23503") == 0) {
