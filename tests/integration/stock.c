@@ -655,6 +655,7 @@ START_TEST(ship_order_at_average_cost)
 	/* 2 of 3 units worth 10.00: 6.67 */
 	ck_assert_int_eq(cogs, 667);
 	ck_assert_int_eq(db_commit(d, &err), 0);
+	db_res_clear(&err);
 	/* shipping again finds nothing held */
 	ck_assert_int_eq(db_begin(d), 0);
 	ck_assert_int_eq(db_set_tenant(d, tenant), 0);
@@ -667,6 +668,7 @@ START_TEST(ship_order_at_average_cost)
 	ck_assert_int_eq(avail, 0);
 	ck_assert_int_eq(stock_release(d, NULL, NULL, order, &err), 0);
 	ck_assert_int_eq(db_commit(d, &err), 0);
+	db_res_clear(&err);
 	db_close(d);
 	long long on, res, a;
 	level(t, "SHIP-1", "MAIN", &on, &res, &a);
