@@ -368,6 +368,67 @@ START_TEST(bill_drafts_void_and_refusals)
 }
 END_TEST
 
+START_TEST(bill_overdue_by_cron)
+{
+	biz b;
+	business(&b);
+	char *sup = kit_party(b.token, "supplier", "Late Letters", NULL);
+	/* dated in this year's first period, due a day later: past due */
+	char *start = adm("SELECT start_date::text FROM periods WHERE "
+	    "tenant_id = '%s' AND start_date <= current_date - 2 ORDER BY "
+	    "start_date LIMIT 1", b.id);
+	if (start == NULL)	/* the year began yesterday */
+		start = adm("SELECT (current_date - 40)::text");
+	char *due = adm("SELECT ('%s'::date + 1)::text", start);
+	char body[1024];
+	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"bill_date\":"
+	    "\"%s\",\"due_date\":\"%s\",\"receive\":true,\"lines\":[{"
+	    "\"description\":\"Old stationery\",\"quantity\":1,"
+	    "\"unit_price\":7000,\"tax_group\":null}]}", sup, start, due);
+	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
+	char *late = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"receive\":true,"
+	    "\"lines\":[{\"description\":\"New stationery\",\"quantity\":1,"
+	    "\"unit_price\":3000,\"tax_group\":null}]}", sup);
+	j = call("POST", "/api/v1/bills", b.token, body, 201);
+	char *fresh = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	char cmd[2048];
+	snprintf(cmd, sizeof(cmd), "BURSAR_CONFIG=%s/bursar.conf %s/cron/overdue "
+	    ">/dev/null", getenv("BURSAR_VAR"), getenv("BURSAR_BUILD"));
+	ck_assert_int_eq(sh("%s", cmd), 0);
+	ck_assert_str_eq(status_of(&b, "bills", late), "overdue");
+	ck_assert_str_eq(status_of(&b, "bills", fresh), "received");
+	ck_assert_int_eq(events(&b, "bill.overdue"), 1);
+	ck_assert_int_eq(sh("%s", cmd), 0);
+	ck_assert_int_eq(events(&b, "bill.overdue"), 1);
+	/* a part payment keeps it overdue */
+	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":2000,\"currency\":\"INR\"},\"method\":"
+	    "\"cash\",\"allocations\":[{\"bill\":\"%s\",\"amount\":2000}]}",
+	    sup, late);
+	cJSON_Delete(pay(&b, body));
+	ck_assert_str_eq(status_of(&b, "bills", late), "overdue");
+	/* the supplier's aging: 5000 more than 30 days late, 3000 current */
+	char path[200];
+	snprintf(path, sizeof(path), "/api/v1/statements/%s?side=supplier", sup);
+	j = call("GET", path, b.token, NULL, 200);
+	cJSON *ag = cJSON_GetObjectItem(j, "aging");
+	ck_assert_int_eq(amount(ag, "current"), 3000);
+	ck_assert_int_eq(amount(ag, "total"), 8000);
+	ck_assert_int_eq(amount(j, "closing"), 8000);
+	ck_assert_int_eq(amount(j, "closing"), -balance(&b, "2100"));
+	cJSON_Delete(j);
+	free(fresh);
+	free(late);
+	free(due);
+	free(start);
+	free(sup);
+	free(b.token);
+}
+END_TEST
+
 /* ---- payments received ---- */
 
 START_TEST(payment_in_allocated_credit_kept_allocated_refunded)
@@ -944,6 +1005,7 @@ payments_tcase(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, bill_received_posts_exactly_and_stocks_at_cost);
 	tcase_add_test(tc, bill_drafts_void_and_refusals);
+	tcase_add_test(tc, bill_overdue_by_cron);
 	tcase_add_test(tc, payment_in_allocated_credit_kept_allocated_refunded);
 	tcase_add_test(tc, payment_refusals_write_nothing);
 	tcase_add_test(tc, payment_to_a_supplier);
