@@ -99,6 +99,13 @@ method_ok(const char *m)
 	return 0;
 }
 
+/* method_of: the method as stored ("bank" is taken for bank_transfer) */
+static const char *
+method_of(const char *m)
+{
+	return m && strcmp(m, "bank") == 0 ? "bank_transfer" : m;
+}
+
 /* check_account: the bank or cash account money moves through: an open
  * asset account that takes postings */
 static int
@@ -122,7 +129,8 @@ check_account(db *d, const char *acct, char *field, db_res *err)
 	    acct);
 }
 
-/* check_currency: a known currency, and for now the base currency */
+/* check_currency: a known currency (a foreign one needs its exchange
+ * rate on the day, which ledger_post asks for) */
 static int
 check_currency(db *d, const char *code, char *field, db_res *err)
 {
@@ -131,23 +139,59 @@ check_currency(db *d, const char *code, char *field, db_res *err)
 		    "currency code (INR)");
 	db_res r;
 	const char *p[1] = { code };
-	if (run(d, &r, "SELECT (SELECT base_currency FROM tenants WHERE id = "
-	    "bursar_tenant()) FROM currencies WHERE code = $1", 1, p, err) < 0)
+	if (run(d, &r, "SELECT 1 FROM currencies WHERE code = $1", 1, p,
+	    err) < 0)
 		return -1;
-	int known = r.rows == 1, base = known && strcmp(db_text(&r, 0, 0),
-	    code) == 0;
-	char bc[8];
-	snprintf(bc, sizeof(bc), "%s", known ? db_text(&r, 0, 0) : "");
+	int known = r.rows == 1;
 	db_res_clear(&r);
-	if (!known)
-		return refuse_at(field, err, "22023", "currency", "currency: no "
-		    "such currency");
-	if (!base)
-		return refuse_at(field, err, "22023", "currency", "currency: "
-		    "payments are taken in the business's base currency (%s) "
-		    "only for now: a payment in %s would need its exchange "
-		    "difference posted", bc, code);
+	return known ? 0 : refuse_at(field, err, "22023", "currency",
+	    "currency: no such currency");
+}
+
+/* base_of: the base-currency amount of the side line (receivable or
+ * payable) in entry, unsigned */
+static int
+base_of(db *d, const char *entry, int64_t *out, db_res *err)
+{
+	db_res r;
+	const char *p[1] = { entry };
+	if (run(d, &r, "SELECT abs(sum(l.debit - l.credit)) FROM journal_lines "
+	    "l JOIN accounts a ON a.tenant_id = l.tenant_id AND a.id = "
+	    "l.account_id WHERE l.entry_id = $1::uuid AND a.role IN "
+	    "('receivable', 'payable')", 1, p, err) < 0)
+		return -1;
+	*out = 0;
+	db_i64(&r, 0, 0, out);
+	db_res_clear(&r);
 	return 0;
+}
+
+/* post_fx: the exchange difference r (debit-positive, in base minor
+ * units) left on side for party by a settlement in a foreign currency:
+ * cleared against '@fx_loss' (r > 0) or '@fx_gain' (r < 0), in the base
+ * currency on date */
+static int
+post_fx(db *d, const char *user_id, const char *pid, const char *side,
+    const char *party_id, int64_t r, const char *date, const char *memo,
+    db_res *err)
+{
+	if (r == 0)
+		return 0;
+	ledger_line ll[2] = {
+		{ .account = side, .party_id = party_id },
+		{ .account = r > 0 ? "@fx_loss" : "@fx_gain" },
+	};
+	if (r > 0) {
+		ll[0].credit = r;
+		ll[1].debit = r;
+	} else {
+		ll[0].debit = -r;
+		ll[1].credit = -r;
+	}
+	ledger_entry e = { .date = date, .memo = memo, .source_type = "payment",
+	    .source_id = pid, .lines = ll, .nlines = 2 };
+	char entry[LEDGER_ID_LEN];
+	return ledger_post(d, user_id, &e, entry, err);
 }
 
 /* post_money: the entry of money moving: in (money_in 1): Dr account,
@@ -178,14 +222,16 @@ post_money(db *d, const char *user_id, const char *id, int money_in,
 
 /* allocate: the n allocations of a payment (party, currency, direction,
  * unallocated known and the row locked), settled and recorded; its
- * unallocated reduced; *sum gets the total allocated */
+ * unallocated reduced; *sum gets the total allocated, *fx the exchange
+ * difference left on the side account (debit-positive, base units) */
 static int
 allocate(db *d, const char *payment_id, const char *party_id,
     const char *currency, int in, int64_t unallocated,
-    const payment_alloc_in *a, size_t n, int64_t *sum, char *field,
-    db_res *err)
+    const payment_alloc_in *a, size_t n, int64_t *sum, int64_t *fx,
+    char *field, db_res *err)
 {
 	*sum = 0;
+	*fx = 0;
 	for (size_t i = 0; i < n; i++) {
 		char f[48];
 		snprintf(f, sizeof(f), "allocations[%zu]", i);
@@ -260,22 +306,40 @@ allocate(db *d, const char *payment_id, const char *party_id,
 			    PRId64 " open (minor units of %s): %" PRId64 " is more",
 			    f, num, open, currency, a[i].amount);
 		}
-		char amt[24];
-		i64s(amt, a[i].amount);
-		const char *ip[3] = { payment_id, did, amt };
-		if (run(d, &r, in ? "INSERT INTO payment_allocations (tenant_id, "
-		    "payment_id, invoice_id, amount) VALUES (bursar_tenant(), "
-		    "$1::uuid, $2::uuid, $3::bigint)" : "INSERT INTO "
-		    "payment_allocations (tenant_id, payment_id, bill_id, amount) "
-		    "VALUES (bursar_tenant(), $1::uuid, $2::uuid, $3::bigint)", 3,
-		    ip, err) < 0)
-			return -1;
-		db_res_clear(&r);
 		if ((in ? invoice_settle(d, did, a[i].amount, err) :
 		    bill_settle(d, did, a[i].amount, err)) < 0) {
 			snprintf(field, 48, "%s", f);
 			return -1;
 		}
+		/* what it takes off the document and off the payment, in the
+		 * base currency */
+		char amt[24], left[24];
+		i64s(amt, a[i].amount);
+		i64s(left, unallocated - *sum - a[i].amount);
+		const char *sp[5] = { in ? "invoice" : "bill", did, amt, payment_id,
+		    left };
+		if (run(d, &r, "SELECT document_base_share($1, $2::uuid, "
+		    "$3::bigint), payment_base_share($4::uuid, $3::bigint, "
+		    "$5::bigint)", 5, sp, err) < 0)
+			return -1;
+		int64_t doc_base = 0, paid_base = 0;
+		db_i64(&r, 0, 0, &doc_base);
+		db_i64(&r, 0, 1, &paid_base);
+		db_res_clear(&r);
+		*fx += in ? doc_base - paid_base : paid_base - doc_base;
+		char db_s[24], pb_s[24];
+		i64s(db_s, doc_base);
+		i64s(pb_s, paid_base);
+		const char *ip[5] = { payment_id, did, amt, db_s, pb_s };
+		if (run(d, &r, in ? "INSERT INTO payment_allocations (tenant_id, "
+		    "payment_id, invoice_id, amount, doc_base, paid_base) VALUES "
+		    "(bursar_tenant(), $1::uuid, $2::uuid, $3::bigint, $4::bigint, "
+		    "$5::bigint)" : "INSERT INTO payment_allocations (tenant_id, "
+		    "payment_id, bill_id, amount, doc_base, paid_base) VALUES "
+		    "(bursar_tenant(), $1::uuid, $2::uuid, $3::bigint, $4::bigint, "
+		    "$5::bigint)", 5, ip, err) < 0)
+			return -1;
+		db_res_clear(&r);
 		*sum += a[i].amount;
 	}
 	if (*sum == 0)
@@ -305,6 +369,7 @@ payment_create(db *d, const char *user_id, payment_in *in,
 		return refuse_at(f, err, "22023", "direction", "direction: \"in\" "
 		    "(received from a customer) or \"out\" (paid to a supplier)");
 	int dir_in = strcmp(in->direction, "in") == 0;
+	in->method = method_of(in->method);
 	if (in->amount <= 0)
 		return refuse_at(f, err, "22023", "amount", "amount: more than "
 		    "zero, in minor units");
@@ -380,9 +445,14 @@ payment_create(db *d, const char *user_id, payment_in *in,
 	    "$7, $8, $9::date, $10, $11, $12::uuid, $13::uuid)", 13, ip,
 	    err) < 0)
 		goto out;
-	int64_t sum = 0;
+	int64_t sum = 0, fx = 0;
 	if (allocate(d, pid, party_id, currency, dir_in, in->amount, in->allocs,
-	    in->n, &sum, f, err) < 0)
+	    in->n, &sum, &fx, f, err) < 0)
+		goto out;
+	snprintf(memo, sizeof(memo), "Exchange difference on payment %s",
+	    number);
+	if (post_fx(d, user_id, pid, dir_in ? "@receivable" : "@payable",
+	    party_id, fx, on, memo, err) < 0)
 		goto out;
 	snprintf(id, PAYMENT_ID_LEN, "%s", pid);
 	cJSON *ev = cJSON_CreateObject();
@@ -418,8 +488,8 @@ payment_allocate(db *d, const char *payment_id, const payment_alloc_in *a,
 	db_res r;
 	const char *p[1] = { payment_id };
 	if (run(d, &r, "SELECT kind, direction, party_id::text, currency, "
-	    "unallocated, number, bursar_tenant()::text FROM payments WHERE id "
-	    "= $1::uuid FOR UPDATE", 1, p, err) < 0)
+	    "unallocated, number, bursar_tenant()::text, current_date::text "
+	    "FROM payments WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	int rc = -1;
 	if (r.rows != 1) {
@@ -430,16 +500,22 @@ payment_allocate(db *d, const char *payment_id, const payment_alloc_in *a,
 		db_refuse(err, "40001", "a refund is not allocated");
 		goto out;
 	}
-	int64_t unalloc = 0, sum = 0;
+	int64_t unalloc = 0, sum = 0, fx = 0;
 	db_i64(&r, 0, 4, &unalloc);
 	if (unalloc == 0) {
 		db_refuse(err, "40001", "%s is fully allocated: it has no credit "
 		    "left", db_text(&r, 0, 5));
 		goto out;
 	}
-	if (allocate(d, payment_id, db_text(&r, 0, 2), db_text(&r, 0, 3),
-	    strcmp(db_text(&r, 0, 1), "in") == 0, unalloc, a, n, &sum, field,
-	    err) < 0)
+	int in = strcmp(db_text(&r, 0, 1), "in") == 0;
+	if (allocate(d, payment_id, db_text(&r, 0, 2), db_text(&r, 0, 3), in,
+	    unalloc, a, n, &sum, &fx, field, err) < 0)
+		goto out;
+	char memo[200];
+	snprintf(memo, sizeof(memo), "Exchange difference on payment %s",
+	    db_text(&r, 0, 5));
+	if (post_fx(d, NULL, payment_id, in ? "@receivable" : "@payable",
+	    db_text(&r, 0, 2), fx, db_text(&r, 0, 7), memo, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
 	add_str(ev, "id", payment_id);
@@ -456,15 +532,18 @@ out:
 /* ---- refunds ---- */
 
 /* refund_write: numbers, posts and records a refund of amount to (or, for
- * a supplier, from) party; its id into id */
+ * a supplier, from) party; its id into id.  credit_base: the base amount
+ * the credit returned was booked at (NULL: the base currency), whose
+ * difference from the refund's own goes to exchange gain or loss */
 static int
 refund_write(db *d, const char *user_id, const char *tenant,
     const char *party_id, const char *party_name, int customer,
     const char *currency, const char *refund_of, const char *of_number,
-    payment_refund_in *in, const char *method, char id[PAYMENT_ID_LEN],
-    db_res *err)
+    payment_refund_in *in, const char *method, const int64_t *credit_base,
+    char id[PAYMENT_ID_LEN], db_res *err)
 {
 	char *f = in->field;
+	method = method_of(method);
 	if (in->payment_date && !books_date_ok(in->payment_date))
 		return refuse_at(f, err, "22023", "payment_date", "payment_date: "
 		    "a date, YYYY-MM-DD");
@@ -497,16 +576,30 @@ refund_write(db *d, const char *user_id, const char *tenant,
 	    entry, err) < 0)
 		goto out;
 	i64s(amt, in->amount);
-	const char *ip[13] = { pid, number, customer ? "out" : "in", party_id,
+	char cb[24];
+	if (credit_base)
+		i64s(cb, *credit_base);
+	const char *ip[14] = { pid, number, customer ? "out" : "in", party_id,
 	    currency, amt, method, account, on, in->reference ? in->reference :
-	    "", entry, refund_of, user_id };
+	    "", entry, refund_of, user_id, credit_base ? cb : NULL };
 	if (run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
 	    "direction, kind, party_id, currency, amount, unallocated, method, "
-	    "account, payment_date, reference, entry_id, refund_of, created_by) "
-	    "VALUES (bursar_tenant(), $1::uuid, $2, $3, 'refund', $4::uuid, $5, "
-	    "$6, 0, $7, $8, $9::date, $10, $11::uuid, $12::uuid, $13::uuid)", 13,
-	    ip, err) < 0)
+	    "account, payment_date, reference, entry_id, refund_of, created_by, "
+	    "source_base) VALUES (bursar_tenant(), $1::uuid, $2, $3, 'refund', "
+	    "$4::uuid, $5, $6, 0, $7, $8, $9::date, $10, $11::uuid, $12::uuid, "
+	    "$13::uuid, $14::bigint)", 14, ip, err) < 0)
 		goto out;
+	if (credit_base) {
+		int64_t base = 0;
+		if (base_of(d, entry, &base, err) < 0)
+			goto out;
+		snprintf(memo, sizeof(memo), "Exchange difference on refund %s",
+		    number);
+		if (post_fx(d, user_id, pid, customer ? "@receivable" :
+		    "@payable", party_id, customer ? base - *credit_base :
+		    *credit_base - base, on, memo, err) < 0)
+			goto out;
+	}
 	snprintf(id, PAYMENT_ID_LEN, "%s", pid);
 	cJSON *ev = cJSON_CreateObject();
 	add_str(ev, "id", pid);
@@ -561,13 +654,23 @@ payment_refund(db *d, const char *user_id, const char *payment_id,
 		    3), in->amount);
 		goto out;
 	}
+	/* the base the credit stands for in the books */
+	char amt[24], left[24];
+	i64s(amt, in->amount);
+	i64s(left, unalloc - in->amount);
+	const char *sp[3] = { payment_id, amt, left };
+	if (run(d, &u, "SELECT payment_base_share($1::uuid, $2::bigint, "
+	    "$3::bigint)", 3, sp, err) < 0)
+		goto out;
+	int64_t credit_base = 0;
+	db_i64(&u, 0, 0, &credit_base);
+	db_res_clear(&u);
 	if (refund_write(d, user_id, db_text(&r, 0, 6), db_text(&r, 0, 2),
 	    db_text(&r, 0, 8), strcmp(db_text(&r, 0, 1), "in") == 0,
 	    db_text(&r, 0, 3), payment_id, db_text(&r, 0, 5), in,
-	    opt(in->method) ? in->method : db_text(&r, 0, 7), id, err) < 0)
+	    opt(in->method) ? in->method : db_text(&r, 0, 7), &credit_base, id,
+	    err) < 0)
 		goto out;
-	char amt[24];
-	i64s(amt, in->amount);
 	const char *up[2] = { payment_id, amt };
 	if (run(d, &u, "UPDATE payments SET unallocated = unallocated - "
 	    "$2::bigint WHERE id = $1::uuid", 2, up, err) < 0)
@@ -594,7 +697,8 @@ payment_refund_credit_note(db *d, const char *user_id,
 	db_res r, u = {0};
 	const char *p[1] = { credit_note_id };
 	if (run(d, &r, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
-	    "i.total - i.paid, i.number, bursar_tenant()::text, pa.name FROM "
+	    "i.total - i.paid, i.number, bursar_tenant()::text, pa.name, "
+	    "(SELECT base_currency FROM tenants WHERE id = bursar_tenant()) FROM "
 	    "invoices i JOIN parties pa ON pa.tenant_id = i.tenant_id AND pa.id "
 	    "= i.party_id WHERE i.id = $1::uuid FOR UPDATE OF i", 1, p, err) < 0)
 		return -1;
@@ -617,11 +721,17 @@ payment_refund_credit_note(db *d, const char *user_id,
 		    in->amount);
 		goto out;
 	}
-	if (check_currency(d, db_text(&r, 0, 3), in->field, err) < 0)
+	if (strcmp(db_text(&r, 0, 3), db_text(&r, 0, 8)) != 0) {
+		refuse_at(in->field, err, "22023", "amount", "amount: %s is in %s: "
+		    "a credit note in a foreign currency is not refunded here "
+		    "(its exchange difference is not worked out); apply it to an "
+		    "invoice instead", db_text(&r, 0, 5), db_text(&r, 0, 3));
 		goto out;
+	}
 	if (refund_write(d, user_id, db_text(&r, 0, 6), db_text(&r, 0, 2),
 	    db_text(&r, 0, 7), 1, db_text(&r, 0, 3), NULL, db_text(&r, 0, 5),
-	    in, opt(in->method) ? in->method : "bank_transfer", id, err) < 0)
+	    in, opt(in->method) ? in->method : "bank_transfer", NULL, id,
+	    err) < 0)
 		goto out;
 	char amt[24];
 	i64s(amt, in->amount);

@@ -12,9 +12,14 @@
  * side.  Numbers come from doc_next_number('payment', date).  Events:
  * payment.received, payment.made, payment.refunded, payment.allocated.
  *
- * A payment's currency must be the documents' currency.  Only payments in
- * the business's base currency are taken for now: a foreign one is
- * refused (22023) rather than posted without its exchange difference.
+ * A payment's currency must be the documents' currency.  In a foreign
+ * currency the payment posts at its own day's rate; each allocation takes
+ * off the receivable or payable what the document was booked at (its
+ * share, or all that is left when it settles the document in full), and
+ * the difference goes to '@fx_gain' or '@fx_loss' in a second entry in
+ * the base currency (sql/0014: doc_base, paid_base).  A refund of foreign
+ * credit does the same against the rate the credit was booked at.  A
+ * credit note's refund is taken in the base currency only.
  *
  * Every call runs in the caller's open transaction, scoped to its tenant;
  * errors come back in err as the database's would (P0002 unknown, 22023
@@ -42,7 +47,8 @@ typedef struct payment_in {
 	const char *party;	/* a party's id or code */
 	int64_t amount;	/* > 0, minor units */
 	const char *currency;	/* NULL: the party's */
-	const char *method;	/* cash, bank_transfer, card, cheque, upi, other */
+	const char *method;	/* cash, bank_transfer ("bank" too), card,
+				 * cheque, upi, other */
 	const char *account;	/* NULL: '@cash' for cash, else '@bank' */
 	const char *payment_date;	/* NULL: today */
 	const char *reference, *notes;

@@ -599,11 +599,15 @@ START_TEST(payment_refusals_write_nothing)
 	    cust, voided);
 	refused("POST", "/api/v1/payments", b.token, body, 409,
 	    "allocations[0].invoice");
-	/* another currency than the invoice's (and than the books') */
+	/* another currency than the invoice's (with no rate to it either) */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"USD\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":5000}]}",
 	    cust, mine);
+	refused("POST", "/api/v1/payments", b.token, body, 422, NULL);
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":5000,\"currency\":\"XYZ\"},\"method\":"
+	    "\"upi\"}", cust);
 	refused("POST", "/api/v1/payments", b.token, body, 422, "currency");
 	/* money in from a party that is not a customer; a bad direction,
 	 * method, account, date */
@@ -719,6 +723,96 @@ START_TEST(payment_to_a_supplier)
 	free(number);
 	free(bill);
 	free(sup);
+	free(b.token);
+}
+END_TEST
+
+/* rate: the business's USD rate for today set to r */
+static void
+rate(const biz *b, const char *r)
+{
+	free(adm("INSERT INTO exchange_rates (tenant_id, currency, rate_date, "
+	    "rate) VALUES ('%s', 'USD', current_date, %s) ON CONFLICT (tenant_id, "
+	    "currency, rate_date) DO UPDATE SET rate = EXCLUDED.rate", b->id, r));
+}
+
+START_TEST(foreign_currency_exchange_difference)
+{
+	biz b;
+	business(&b);
+	char *cust = kit_party(b.token, "customer", "Acme Inc", "USD");
+	char *sup = kit_party(b.token, "supplier", "Globex LLC", "USD");
+	/* invoiced $1000.00 at 83.00: receivable 83,000.00 */
+	rate(&b, "83.00");
+	char *inv = invoice(&b, cust, 100000);
+	ck_assert_int_eq(balance(&b, "1300"), 8300000);
+	/* $600.00 received at 84.50: 50,700.00 banked, 49,800.00 of the
+	 * receivable relieved, 900.00 gained */
+	rate(&b, "84.50");
+	char body[1024];
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":60000,\"currency\":\"USD\"},\"method\":"
+	    "\"bank_transfer\",\"allocations\":[{\"invoice\":\"%s\","
+	    "\"amount\":60000}]}", cust, inv);
+	cJSON_Delete(pay(&b, body));
+	ck_assert_int_eq(balance(&b, "1200"), 5070000);
+	ck_assert_int_eq(balance(&b, "1300"), 3320000);
+	ck_assert_int_eq(balance(&b, "4800"), -90000);
+	/* $450.00: $400.00 settles it (the rest of its 83.00 booking goes,
+	 * 600.00 gained), $50.00 kept as credit at 84.50 */
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":45000,\"currency\":\"USD\"},\"method\":"
+	    "\"bank_transfer\",\"allocations\":[{\"invoice\":\"%s\","
+	    "\"amount\":40000}]}", cust, inv);
+	cJSON *j = pay(&b, body);
+	char path[200];
+	snprintf(path, sizeof(path), "/api/v1/payments/%s/refund", jstr(j, "id"));
+	cJSON_Delete(j);
+	ck_assert_str_eq(status_of(&b, "invoices", inv), "paid");
+	ck_assert_int_eq(balance(&b, "1300"), -422500);
+	ck_assert_int_eq(balance(&b, "4800"), -150000);
+	/* the $50.00 refunded at 82.00: 4,100.00 paid out for a credit
+	 * booked at 4,225.00 */
+	rate(&b, "82.00");
+	cJSON_Delete(call("POST", path, b.token, "{\"amount\":5000}", 201));
+	ck_assert_int_eq(balance(&b, "1300"), 0);
+	ck_assert_int_eq(balance(&b, "1200"), 5070000 + 3802500 - 410000);
+	ck_assert_int_eq(balance(&b, "4800"), -162500);
+	/* a supplier's $200.00 bill at 82.00, paid at 84.50: 500.00 lost */
+	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"receive\":true,"
+	    "\"lines\":[{\"description\":\"Licence\",\"quantity\":1,"
+	    "\"unit_price\":20000,\"tax_group\":null}]}", sup);
+	j = call("POST", "/api/v1/bills", b.token, body, 201);
+	ck_assert_str_eq(jstr(j, "currency"), "USD");
+	char *bill = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	ck_assert_int_eq(balance(&b, "2100"), -1640000);
+	ck_assert_int_eq(balance(&b, "5500"), 1640000);
+	rate(&b, "84.50");
+	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":20000,\"currency\":\"USD\"},\"method\":"
+	    "\"bank_transfer\",\"allocations\":[{\"bill\":\"%s\","
+	    "\"amount\":20000}]}", sup, bill);
+	cJSON_Delete(pay(&b, body));
+	ck_assert_int_eq(balance(&b, "2100"), 0);
+	ck_assert_int_eq(balance(&b, "5800"), 50000);
+	/* a payment in another currency than the invoice's is refused */
+	char *inr = kit_party(b.token, "customer", "Local Shop", NULL);
+	char *local = invoice(&b, inr, 1000);
+	long long w = written(&b);
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":1000,\"currency\":\"USD\"},\"method\":"
+	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":"
+	    "1000}]}", inr, local);
+	refused("POST", "/api/v1/payments", b.token, body, 422,
+	    "allocations[0].invoice");
+	ck_assert_int_eq(written(&b), w);
+	free(local);
+	free(inr);
+	free(bill);
+	free(inv);
+	free(sup);
+	free(cust);
 	free(b.token);
 }
 END_TEST
@@ -1009,6 +1103,7 @@ payments_tcase(void)
 	tcase_add_test(tc, payment_in_allocated_credit_kept_allocated_refunded);
 	tcase_add_test(tc, payment_refusals_write_nothing);
 	tcase_add_test(tc, payment_to_a_supplier);
+	tcase_add_test(tc, foreign_currency_exchange_difference);
 	tcase_add_test(tc, credit_note_refunded);
 	tcase_add_test(tc, statement_aging_and_periods);
 	tcase_add_test(tc, idempotent_payment);
