@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <check.h>
 
@@ -1092,6 +1093,136 @@ START_TEST(lists_pages_and_forms)
 }
 END_TEST
 
+/* ---- the workflow of the issue, end to end ---- */
+
+/* tb: the trial balance's item for code: its balance, debit-positive */
+static long long
+tb(const cJSON *items, const char *code)
+{
+	const cJSON *x;
+	cJSON_ArrayForEach(x, items) {
+		if (strcmp(jstr(x, "code") ? jstr(x, "code") : "", code) == 0)
+			return amount(x, "balance_debit") - amount(x,
+			    "balance_credit");
+	}
+	return 0;
+}
+
+START_TEST(workflow_end_to_end)
+{
+	/* it needs the orders program: until that is built, say so loudly
+	 * rather than fail on its absence (once built, it runs in full) */
+	char prog[1024];
+	snprintf(prog, sizeof(prog), "%s/cgi-bin/orders", getenv("BURSAR_BUILD"));
+	if (access(prog, X_OK) != 0) {
+		printf("payments: workflow_end_to_end NOT RUN: no %s\n",
+		    prog);
+		return;
+	}
+	biz b;
+	business(&b);
+	char *sup = kit_party(b.token, "supplier", "Assam Estates", NULL);
+	char *cust = kit_party(b.token, "customer", "Blue Lotus Cafe", NULL);
+	char *prod = kit_product(b.token, "TEA-1KG", 50000, "INR", "GST18", 1);
+	/* the stock: 20 kg bought at 300.00 (+ GST 18% input tax) */
+	char body[1024];
+	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
+	    "\"AE-501\",\"receive\":true,\"lines\":[{\"sku\":\"TEA-1KG\","
+	    "\"quantity\":20,\"unit_price\":30000}]}", sup);
+	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
+	ck_assert_int_eq(amount(j, "total"), 708000);
+	char *bill = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":708000,\"currency\":\"INR\"},\"method\":"
+	    "\"bank_transfer\",\"allocations\":[{\"bill\":\"%s\",\"amount\":"
+	    "708000}]}", sup, bill);
+	cJSON_Delete(pay(&b, body));
+	/* an order for 5 kg at 500.00 + GST 18%, placed: 5 reserved */
+	snprintf(body, sizeof(body), "{\"customer\":\"%s\",\"lines\":[{"
+	    "\"sku\":\"TEA-1KG\",\"quantity\":5,\"unit_price\":50000}]}",
+	    cust);
+	j = call("POST", "/api/v1/orders", b.token, body, 201);
+	ck_assert_int_eq(amount(j, "total"), 295000);
+	char *order = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	char path[200];
+	snprintf(path, sizeof(path), "/api/v1/orders/%s/place", order);
+	cJSON_Delete(call("POST", path, b.token, "{}", 200));
+	ck_assert_int_eq(adm_int("SELECT reserved FROM stock_levels WHERE "
+	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 5);
+	ck_assert_int_eq(events(&b, "order.placed"), 1);
+	ck_assert_int_eq(events(&b, "stock.reserved"), 1);
+	/* shipped: cost of goods sold at the moving average, 5 x 300.00 */
+	snprintf(path, sizeof(path), "/api/v1/orders/%s/ship", order);
+	cJSON_Delete(call("POST", path, b.token, "{}", 200));
+	ck_assert_int_eq(adm_int("SELECT on_hand * 1000 + reserved FROM "
+	    "stock_levels WHERE tenant_id = '%s' AND product_id = '%s'", b.id,
+	    prod), 15000);
+	/* invoiced: by the shipment (the business's default), or by hand */
+	char *inv = adm("SELECT id FROM invoices WHERE tenant_id = '%s' AND "
+	    "order_id = '%s' AND status <> 'void'", b.id, order);
+	if (inv == NULL) {
+		snprintf(body, sizeof(body), "{\"order\":\"%s\",\"issue\":true}",
+		    order);
+		j = call("POST", "/api/v1/invoices", b.token, body, 201);
+		inv = strdup(jstr(j, "id"));
+		cJSON_Delete(j);
+	}
+	ck_assert_str_eq(status_of(&b, "invoices", inv), "issued");
+	ck_assert_int_eq(adm_int("SELECT total FROM invoices WHERE id = '%s'",
+	    inv), 295000);
+	/* partly paid, then paid */
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":100000,\"currency\":\"INR\"},\"method\":"
+	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":"
+	    "100000}]}", cust, inv);
+	cJSON_Delete(pay(&b, body));
+	ck_assert_str_eq(status_of(&b, "invoices", inv), "partially_paid");
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
+	    "\"amount\":{\"amount\":195000,\"currency\":\"INR\"},\"method\":"
+	    "\"bank_transfer\",\"allocations\":[{\"invoice\":\"%s\","
+	    "\"amount\":195000}]}", cust, inv);
+	cJSON_Delete(pay(&b, body));
+	ck_assert_str_eq(status_of(&b, "invoices", inv), "paid");
+	ck_assert_int_eq(events(&b, "invoice.paid"), 1);
+	/* the trial balance at the year's end, to the paisa */
+	char *end = adm("SELECT end_date::text FROM fiscal_years WHERE "
+	    "tenant_id = '%s' AND start_date <= current_date AND end_date >= "
+	    "current_date", b.id);
+	snprintf(path, sizeof(path), "/api/v1/ledger/trial-balance?date=%s",
+	    end);
+	j = call("GET", path, b.token, NULL, 200);
+	cJSON *items = cJSON_GetObjectItem(j, "items");
+	ck_assert_int_eq(tb(items, "1300"), 0);		/* receivable */
+	ck_assert_int_eq(tb(items, "4100"), -250000);	/* sales */
+	ck_assert_int_eq(tb(items, "2210"), -22500);	/* output CGST */
+	ck_assert_int_eq(tb(items, "2220"), -22500);	/* output SGST */
+	ck_assert_int_eq(tb(items, "1200"), -708000 + 295000);	/* bank */
+	ck_assert_int_eq(tb(items, "1400"), 600000 - 150000);	/* inventory */
+	ck_assert_int_eq(tb(items, "5100"), 150000);	/* COGS */
+	ck_assert_int_eq(tb(items, "1510"), 54000);	/* input CGST */
+	ck_assert_int_eq(tb(items, "1520"), 54000);	/* input SGST */
+	ck_assert_int_eq(tb(items, "2100"), 0);		/* payable */
+	cJSON *t = cJSON_GetObjectItem(j, "totals");
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(t, "balanced")));
+	ck_assert_int_eq(amount(t, "balance_debit"), 54000 + 54000 + 450000 +
+	    150000);
+	cJSON_Delete(j);
+	/* the inventory account and the valuation agree */
+	ck_assert_int_eq(adm_int("SELECT value FROM stock_valuation WHERE "
+	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 450000);
+	free(end);
+	free(inv);
+	free(order);
+	free(bill);
+	free(prod);
+	free(cust);
+	free(sup);
+	free(b.token);
+}
+END_TEST
+
 TCase *
 payments_tcase(void)
 {
@@ -1108,5 +1239,6 @@ payments_tcase(void)
 	tcase_add_test(tc, statement_aging_and_periods);
 	tcase_add_test(tc, idempotent_payment);
 	tcase_add_test(tc, lists_pages_and_forms);
+	tcase_add_test(tc, workflow_end_to_end);
 	return tc;
 }
