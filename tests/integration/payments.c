@@ -1048,6 +1048,29 @@ START_TEST(lists_pages_and_forms)
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Balance brought"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "-30.03"));
 	reply_free(&r);
+	/* the refund and allocation forms on a payment's page */
+	char *r0 = adm("SELECT id FROM payments WHERE reference = 'R-0' AND "
+	    "tenant_id = '%s'", b.id);
+	snprintf(path, sizeof(path), "/app/payments/%s/refund", r0);
+	w = written(&b);
+	form(path, b.token, "amount=20.00", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "credit left to refund"));
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/app/payments/%s/allocate", r0);
+	form(path, b.token, "direction=in&alloc_doc=NO-SUCH&alloc_amount=1.00",
+	    &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "no such invoice"));
+	reply_free(&r);
+	ck_assert_int_eq(written(&b), w);
+	snprintf(path, sizeof(path), "/app/payments/%s/refund", r0);
+	form(path, b.token, "amount=5.00&reference=CASH-BACK", &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_int_eq(adm_int("SELECT unallocated FROM payments WHERE id = "
+	    "'%s'", r0), 500);
+	free(r0);
 	/* a bill by the form, with a bad line drawn again */
 	snprintf(body, sizeof(body), "supplier=%s&supplier_ref=KC-FORM&"
 	    "line_product=&line_description=Crates&line_quantity=two&"
