@@ -151,6 +151,17 @@ db_res_clear(db_res *r)
 }
 
 int
+db_run(db *d, db_res *r, const char *sql, int nparams,
+    const char *const *params, db_res *err)
+{
+	if (db_exec(d, r, sql, nparams, params) == 0)
+		return 0;
+	*err = *r;
+	memset(r, 0, sizeof(*r));
+	return -1;
+}
+
+int
 db_refuse(db_res *err, const char *sqlstate, const char *fmt, ...)
 {
 	static __thread char text[256];

@@ -41,6 +41,11 @@ int db_exec(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params);
 void db_res_clear(db_res *r);
 
+/* db_run: db_exec for a module whose callers take one err: on failure
+ * the result moves into err (r then holds nothing).  0 or -1. */
+int db_run(db *d, db_res *r, const char *sql, int nparams,
+    const char *const *params, db_res *err);
+
 /* db_refuse: fills err (an out-parameter holding no result) as the database would report a
  * refusal, for a rule a module checks itself: sqlstate ("22023", "23514",
  * "P0002") and a printf-style message, which stays valid until the same

@@ -36,3 +36,20 @@ outbox_fetch(db *d, db_res *r, const char *after_seq, int limit)
 	    "AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
 	    "ORDER BY seq LIMIT $2::int", 2, p);
 }
+
+int
+outbox_record(db *d, const char *tenant_id, const char *type,
+    cJSON *payload, db_res *err)
+{
+	db_res r;
+	int rc = outbox_emit(d, &r, tenant_id, type, payload);
+	cJSON_Delete(payload);
+	if (rc < 0) {
+		*err = r;
+		if (r.sqlstate[0] == '\0')
+			snprintf(err->sqlstate, sizeof(err->sqlstate), "XX000");
+		return -1;
+	}
+	db_res_clear(&r);
+	return 0;
+}

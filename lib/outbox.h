@@ -22,6 +22,12 @@
 int outbox_emit(db *d, db_res *r, const char *tenant_id, const char *type,
     const cJSON *payload);
 
+/* outbox_record: outbox_emit for a module whose callers take one err:
+ * payload is taken (deleted here); a failure lands in err with a
+ * SQLSTATE (XX000 when the database gave none).  0 or -1. */
+int outbox_record(db *d, const char *tenant_id, const char *type,
+    cJSON *payload, db_res *err);
+
 /* outbox_fetch: up to limit events with seq > after_seq, in seq order,
  * that no running transaction can still precede.  Columns: seq, id,
  * tenant_id, type, payload, occurred_at (RFC 3339 UTC). */

@@ -1,0 +1,260 @@
+/* handler.c: what every commerce handler reads and answers the same way */
+#include "handler.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "books_setup.h"
+#include "money.h"
+
+const char *
+handler_query(const ctx *c, const char *name)
+{
+	const char *v = kv_get(&c->req.query, name);
+	return v && *v ? v : NULL;
+}
+
+int
+handler_blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+int64_t
+handler_i64(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	if (cJSON_IsRaw(v))
+		return strtoll(v->valuestring, NULL, 10);
+	if (cJSON_IsNumber(v))
+		return (int64_t)v->valuedouble;
+	if (cJSON_IsString(v))
+		return strtoll(v->valuestring, NULL, 10);
+	return 0;
+}
+
+const char *
+handler_money_text(ctx *c, int64_t minor, int digits)
+{
+	buf b = BUF_INIT(64);
+	money_format(&b, minor, digits);
+	const char *s = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+const char *
+handler_ppm_text(ctx *c, int64_t ppm)
+{
+	buf b = BUF_INIT(64);
+	books_ppm_text(&b, ppm);
+	const char *s = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+void
+handler_monies(ctx *c, cJSON *o, const char *currency, int digits,
+    const char *const *keys)
+{
+	for (int i = 0; keys[i]; i++) {
+		cJSON *v = cJSON_GetObjectItem(o, keys[i]);
+		if (v == NULL || cJSON_IsNull(v))
+			continue;
+		int64_t m = handler_i64(o, keys[i]);
+		cJSON_ReplaceItemInObject(o, keys[i], c->api ? api_money(m,
+		    currency) : cJSON_CreateString(handler_money_text(c, m,
+		    digits)));
+	}
+}
+
+void
+handler_refuse(ctx *c, const char *field, const char *msg)
+{
+	cJSON *f = cJSON_CreateObject();
+	api_field(f, field, msg);
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
+	    f);
+}
+
+int
+handler_status(const db_res *err)
+{
+	const char *s = err->sqlstate;
+	if (strcmp(s, "P0002") == 0)
+		return 404;
+	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
+	    strcmp(s, "40P01") == 0)
+		return 409;
+	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0)
+		return 422;
+	return 0;
+}
+
+void
+handler_failed(ctx *c, db_res *err, const char *field)
+{
+	int st = handler_status(err);
+	if (st == 0) {
+		app_db_error(c, err);
+	} else if (st == 422 || (st == 409 && field && *field)) {
+		cJSON *f = cJSON_CreateObject();
+		if (field && *field)
+			api_field(f, field, err->error);
+		app_error(c, st, st == 422 ? "invalid" : "conflict", err->error,
+		    f);
+	} else {
+		app_error(c, st, st == 404 ? "not_found" : "conflict",
+		    err->error, NULL);
+	}
+	db_res_clear(err);
+}
+
+int
+handler_savepoint(ctx *c)
+{
+	db_res r;
+	int rc = db_exec(c->db, &r, "SAVEPOINT handler_change", 0, NULL);
+	if (rc < 0)
+		app_db_error(c, &r);
+	db_res_clear(&r);
+	return rc;
+}
+
+void
+handler_undo(ctx *c)
+{
+	db_res r;
+	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT handler_change", 0, NULL);
+	db_res_clear(&r);
+}
+
+const char *
+handler_arg(ctx *c, const cJSON *o, const char *name)
+{
+	if (o == NULL)
+		return http_arg(&c->req, name);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v == NULL)
+		return NULL;
+	if (cJSON_IsNull(v))
+		return "";
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	int64_t n;
+	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
+		return arena_printf(c->a, "%lld", (long long)n);
+	return "?";
+}
+
+const char *
+handler_text(ctx *c, const cJSON *o, const char *name, const char *field,
+    cJSON *fields)
+{
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
+		api_field(fields, field, "a string");
+		return NULL;
+	}
+	return handler_arg(c, o, name);
+}
+
+int
+handler_int(ctx *c, const cJSON *o, const char *name, const char *field,
+    int64_t *out, cJSON *fields)
+{
+	if (o) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+		if (v == NULL || cJSON_IsNull(v))
+			return 0;
+		if (!cJSON_IsNumber(v) || api_get_int(v, out) < 0) {
+			api_field(fields, field, "a whole number");
+			return 0;
+		}
+		return 1;
+	}
+	const char *s = handler_arg(c, NULL, name);
+	if (handler_blank(s))
+		return 0;
+	char *end;
+	long long n = strtoll(s, &end, 10);
+	if (*end || end == s) {
+		api_field(fields, field, "a whole number");
+		return 0;
+	}
+	*out = n;
+	return 1;
+}
+
+void
+handler_bool(ctx *c, const cJSON *o, const char *name, int *out,
+    cJSON *fields)
+{
+	*out = 0;
+	if (o == NULL) {
+		if (books_flag(http_arg(&c->req, name), out) < 0)
+			api_field(fields, name, "yes or no");
+		return;
+	}
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v && !cJSON_IsBool(v) && !cJSON_IsNull(v))
+		api_field(fields, name, "true or false");
+	else
+		*out = cJSON_IsTrue(v);
+}
+
+int64_t
+handler_discount(ctx *c, const cJSON *o, const char *at, cJSON *fields)
+{
+	int64_t ppm = 0;
+	const char *f = arena_printf(c->a, "%s.discount", at);
+	if (o && handler_int(c, o, "discount_ppm", f, &ppm, fields))
+		return ppm;
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, "discount") :
+	    NULL;
+	const char *s = NULL;
+	if (o && cJSON_IsNumber(v)) {
+		/* a JSON number goes back to its text as written */
+		char *t = cJSON_PrintUnformatted(v);
+		s = arena_strdup(c->a, t ? t : "?");
+		cJSON_free(t);
+	} else if (o) {
+		s = cJSON_IsString(v) ? v->valuestring : v == NULL ||
+		    cJSON_IsNull(v) ? NULL : "?";
+	} else {
+		s = handler_arg(c, NULL, "discount");
+	}
+	if (handler_blank(s))
+		return 0;
+	if (books_percent_ppm(s, &ppm) < 0 || ppm > 1000000) {
+		api_field(fields, f, "a percentage from 0 to 100, e.g. 5 or 2.5");
+		return 0;
+	}
+	return ppm;
+}
+
+const char *
+handler_nth(const kv_list *l, const char *name, size_t i)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
+			return l->items[k].value;
+	return NULL;
+}
+
+int
+handler_digits(ctx *c, const char *currency, const char *party)
+{
+	const char *p[2] = { currency ? currency : "", party ? party : "" };
+	static const char *const keys[] = { "#d", NULL };
+	cJSON *r = books_rows(c, "SELECT minor_units FROM currencies WHERE code "
+	    "= coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
+	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
+	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
+	int d = r && cJSON_GetArraySize(r) ? (int)handler_i64(r->child, "d") :
+	    2;
+	cJSON_Delete(r);
+	return d;
+}

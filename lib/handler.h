@@ -1,0 +1,90 @@
+/* handler.h: the small things every resource handler of the commerce
+ * programs does the same way: read a field that came as JSON or from a
+ * form, refuse naming the field, answer a refusal from lib/ with the right
+ * status, hold a savepoint while a refused form is drawn again, and show
+ * money exactly (an {"amount","currency"} object for the API, decimal
+ * text for a page).  Written once here so that orders, invoices, bills and
+ * payments answer alike. */
+#ifndef HANDLER_H
+#define HANDLER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "app.h"
+
+/* handler_query: a query parameter, NULL when absent or empty */
+const char *handler_query(const ctx *c, const char *name);
+
+/* handler_blank: s is NULL or "" */
+int handler_blank(const char *s);
+
+/* handler_i64: the exact integer books_rows put under key (0 when null) */
+int64_t handler_i64(const cJSON *o, const char *key);
+
+/* handler_money_text: minor units as decimal text, in the arena */
+const char *handler_money_text(ctx *c, int64_t minor, int digits);
+
+/* handler_ppm_text: parts per million as a percentage ("5", "2.5") */
+const char *handler_ppm_text(ctx *c, int64_t ppm);
+
+/* handler_monies: o's amounts under keys (those present) become
+ * {"amount","currency"} for the API or decimal text for a page */
+void handler_monies(ctx *c, cJSON *o, const char *currency, int digits,
+    const char *const *keys);
+
+/* handler_refuse: 422 naming one field */
+void handler_refuse(ctx *c, const char *field, const char *msg);
+
+/* handler_status: the HTTP status of a refusal from lib/ by its SQLSTATE:
+ * 404 unknown (P0002), 409 a conflict (40001 a transition not allowed
+ * now, 23505, 40P01), 422 a malformed value or broken rule (22..., 23...),
+ * 0 anything else (a real failure) */
+int handler_status(const db_res *err);
+
+/* handler_failed: the API's answer to a refusal, naming field when given
+ * ("" or NULL: none); err is cleared */
+void handler_failed(ctx *c, db_res *err, const char *field);
+
+/* handler_savepoint, handler_undo: a change that may be refused while the
+ * form or page is drawn again in the same transaction; -1 with the
+ * response set */
+int handler_savepoint(ctx *c);
+void handler_undo(ctx *c);
+
+/* handler_arg: member name of the JSON object o as text (a string, or an
+ * integer), or the form field name when o is NULL; NULL when absent, ""
+ * for null, "?" for a JSON value of another kind */
+const char *handler_arg(ctx *c, const cJSON *o, const char *name);
+
+/* handler_text: handler_arg that must be a string (or null); refused
+ * into fields under field otherwise */
+const char *handler_text(ctx *c, const cJSON *o, const char *name,
+    const char *field, cJSON *fields);
+
+/* handler_int: a whole number (a JSON integer, or typed in a form) into
+ * *out: 1 when given, 0 when absent or refused into fields */
+int handler_int(ctx *c, const cJSON *o, const char *name, const char *field,
+    int64_t *out, cJSON *fields);
+
+/* handler_bool: member name as true or false (a form's "yes", "on", ...)
+ * into *out (0 when absent); refused into fields */
+void handler_bool(ctx *c, const cJSON *o, const char *name, int *out,
+    cJSON *fields);
+
+/* handler_discount: a line's discount, "discount" as a percentage ("5",
+ * "2.5", or a JSON number) or "discount_ppm" in parts per million, in
+ * parts per million; refused into fields under "<at>.discount" */
+int64_t handler_discount(ctx *c, const cJSON *o, const char *at,
+    cJSON *fields);
+
+/* handler_nth: the i-th value of a repeated form field */
+const char *handler_nth(const kv_list *l, const char *name, size_t i);
+
+/* handler_digits: the minor units of the currency a document will be
+ * in: currency, else the party's (an id or a code), else the business's */
+int handler_digits(ctx *c, const char *currency, const char *party);
+
+#endif
