@@ -1,0 +1,804 @@
+/* orders.c: sales orders: the list with filters, one order with its
+ * lines, taxes, reservations and invoice (one query), drafts (new,
+ * change), and the moves place, ship, complete and cancel.  The rules
+ * live in lib/order. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "auth.h"
+#include "books_setup.h"
+#include "docline.h"
+#include "form.h"
+#include "handler.h"
+#include "money.h"
+#include "order.h"
+
+#define PAGE_ROWS 50	/* orders a page shows */
+#define FORM_ROWS_MIN 5	/* line rows the form offers */
+
+static const char *const money_keys[] = { "net", "tax", "total",
+    "unit_price", NULL };
+
+/* ---- one order ---- */
+
+static const char *const head_keys[] = { "id", "number", "status",
+    "party_id", "customer", "customer_code", "currency", "#digits",
+    "location", "location_id", "order_date", "reference", "notes", "#net",
+    "#tax", "#total", "invoice_id", "invoice_number", "invoice_status",
+    "created_at", "placed_at", "shipped_at", "completed_at", "cancelled_at",
+    "lines", "taxes", NULL };
+
+/* the order with its lines and taxes in one round trip: the lines and
+ * taxes come as JSON arrays, their amounts as text so none is rounded */
+static const char head_sql[] = "SELECT o.id, o.number, o.status, "
+    "o.party_id, p.name, p.code, o.currency, cu.minor_units, l.code, "
+    "o.location_id, o.order_date::text, o.reference, o.notes, o.net, o.tax, "
+    "o.total, i.id, i.number, i.status, to_char(o.created_at AT TIME ZONE "
+    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(o.placed_at AT TIME "
+    "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(o.shipped_at AT "
+    "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "to_char(o.completed_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(o.cancelled_at AT TIME ZONE "
+    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), (SELECT "
+    "json_agg(json_build_array(ol.line_no, ol.product_id, pr.sku, "
+    "ol.description, ol.quantity::text, ol.unit_price::text, "
+    "ol.discount_ppm, ol.tax_group, ol.net::text, ol.tax::text, "
+    "ol.total::text, (SELECT coalesce(sum(r.qty), 0)::text FROM "
+    "stock_reservations r WHERE r.tenant_id = ol.tenant_id AND r.order_id = "
+    "ol.order_id AND r.line_no = ol.line_no AND r.status = 'held'), "
+    "pr.unit) ORDER BY ol.line_no) FROM order_lines ol JOIN products pr ON "
+    "pr.tenant_id = ol.tenant_id AND pr.id = ol.product_id WHERE "
+    "ol.tenant_id = o.tenant_id AND ol.order_id = o.id)::text, (SELECT "
+    "json_agg(json_build_array(t.rate_code, t.name, t.account, "
+    "t.tax::text) ORDER BY t.account, t.rate_code) FROM document_taxes t "
+    "WHERE t.tenant_id = o.tenant_id AND t.doc_type = 'order' AND t.doc_id "
+    "= o.id)::text FROM orders o JOIN parties p ON p.tenant_id = "
+    "o.tenant_id AND p.id = o.party_id JOIN currencies cu ON cu.code = "
+    "o.currency JOIN locations l ON l.tenant_id = o.tenant_id AND l.id = "
+    "o.location_id LEFT JOIN invoices i ON i.tenant_id = o.tenant_id AND "
+    "i.order_id = o.id AND i.kind = 'invoice' AND i.status <> 'void' WHERE "
+    "o.id = $1::uuid";
+
+/* rows_of: the JSON array text of column key turned into objects with
+ * keys (a key starting with '#' an exact integer, '$' money) */
+static cJSON *
+rows_of(ctx *c, cJSON *o, const char *key, const char *const *keys,
+    const char *currency, int digits)
+{
+	cJSON *out = cJSON_CreateArray();
+	const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
+	cJSON *in = text ? cJSON_Parse(text) : NULL;
+	cJSON *row;
+	cJSON_ArrayForEach(row, in) {
+		cJSON *x = cJSON_CreateObject();
+		int k = 0;
+		cJSON *v;
+		cJSON_ArrayForEach(v, row) {
+			const char *name = keys[k++];
+			if (name == NULL)
+				break;
+			if (cJSON_IsNull(v)) {
+				cJSON_AddNullToObject(x, name + (*name == '#' || *name ==
+				    '$'));
+				continue;
+			}
+			int64_t n = cJSON_IsString(v) ? strtoll(v->valuestring,
+			    NULL, 10) : (int64_t)v->valuedouble;
+			if (*name == '#')
+				cJSON_AddItemToObject(x, name + 1, api_int(n));
+			else if (*name == '$')
+				cJSON_AddItemToObject(x, name + 1, c->api ?
+				    api_money(n, currency) : cJSON_CreateString(
+				    handler_money_text(c, n, digits)));
+			else if (cJSON_IsString(v))
+				cJSON_AddStringToObject(x, name, v->valuestring);
+			else
+				cJSON_AddItemToObject(x, name, api_int(n));
+		}
+		cJSON_AddItemToArray(out, x);
+	}
+	cJSON_Delete(in);
+	cJSON_DeleteItemFromObject(o, key);
+	return out;
+}
+
+/* order_json: the order id; NULL with 404 or the error set */
+static cJSON *
+order_json(ctx *c, const char *id)
+{
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such order", NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
+	if (h == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
+	    NULL;
+	cJSON_Delete(h);
+	if (o == NULL) {
+		app_error(c, 404, "not_found", "no such order", NULL);
+		return NULL;
+	}
+	static const char *const lkeys[] = { "#line", "product_id", "sku",
+	    "description", "#quantity", "$unit_price", "#discount_ppm",
+	    "tax_group", "$net", "$tax", "$total", "#reserved", "unit", NULL };
+	static const char *const tkeys[] = { "rate_code", "name", "account",
+	    "$tax", NULL };
+	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "currency")));
+	int digits = (int)handler_i64(o, "digits");
+	cJSON *lines = rows_of(c, o, "lines", lkeys, cur, digits);
+	cJSON *l;
+	cJSON_ArrayForEach(l, lines)
+		cJSON_AddStringToObject(l, "discount", handler_ppm_text(c,
+		    handler_i64(l, "discount_ppm")));
+	cJSON *taxes = rows_of(c, o, "taxes", tkeys, cur, digits);
+	handler_monies(c, o, cur, digits, money_keys);
+	cJSON_DeleteItemFromObject(o, "digits");
+	cJSON_AddItemToObject(o, "lines", lines);
+	cJSON_AddItemToObject(o, "taxes", taxes);
+	const char *st = cJSON_GetStringValue(cJSON_GetObjectItem(o, "status"));
+	int write = auth_can(c, "sales.write");
+	cJSON *can = cJSON_AddObjectToObject(o, "can");
+	cJSON_AddBoolToObject(can, "edit", write && strcmp(st, "draft") == 0);
+	cJSON_AddBoolToObject(can, "place", write && strcmp(st, "draft") == 0);
+	cJSON_AddBoolToObject(can, "ship", write && strcmp(st, "placed") == 0);
+	cJSON_AddBoolToObject(can, "complete", write && strcmp(st,
+	    "shipped") == 0);
+	cJSON_AddBoolToObject(can, "cancel", write && (strcmp(st, "draft") == 0
+	    || strcmp(st, "placed") == 0));
+	return o;
+}
+
+/* show: the order's page or JSON, with status and an error to tell */
+static void
+show(ctx *c, const char *id, int status, const char *error)
+{
+	cJSON *o = order_json(c, id);
+	if (o == NULL)
+		return;
+	if (c->api) {
+		if (status == 201)
+			resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+			    "/api/v1/orders/%s", id));
+		app_render(c, status, NULL, NULL, o);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	const char *num = arena_strdup(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "number")));
+	cJSON_AddItemToObject(d, "order", o);
+	if (error)
+		cJSON_AddStringToObject(d, "error", error);
+	app_render(c, status, "orders_show.cs", num, d);
+}
+
+static void
+order(ctx *c)
+{
+	show(c, app_param(c, "id"), 200, NULL);
+}
+
+/* ---- the list ---- */
+
+static const char *const list_keys[] = { "id", "number", "status",
+    "party_id", "customer", "currency", "#digits", "order_date", "reference",
+    "#net", "#tax", "#total", "invoice_number", "key", NULL };
+
+static const char list_sql[] = "SELECT o.id, o.number, o.status, "
+    "o.party_id, p.name, o.currency, cu.minor_units, o.order_date::text, "
+    "o.reference, o.net, o.tax, o.total, (SELECT i.number FROM invoices i "
+    "WHERE i.tenant_id = o.tenant_id AND i.order_id = o.id AND i.kind = "
+    "'invoice' AND i.status <> 'void'), o.created_at::text || '|' || o.id "
+    "FROM orders o JOIN parties p ON p.tenant_id = o.tenant_id AND p.id = "
+    "o.party_id JOIN currencies cu ON cu.code = o.currency WHERE ($1::text "
+    "IS NULL OR o.status = $1) AND ($2::text IS NULL OR o.party_id::text = "
+    "$2 OR p.code = $2) AND ($3::date IS NULL OR o.order_date >= $3::date) "
+    "AND ($4::date IS NULL OR o.order_date <= $4::date) AND ($5::text IS "
+    "NULL OR strpos(lower(o.number || ' ' || p.name || ' ' || o.reference), "
+    "lower($5)) > 0) AND ($6::text IS NULL OR (o.created_at, o.id) < "
+    "(split_part($6, '|', 1)::timestamptz, split_part($6, '|', 2)::uuid)) "
+    "ORDER BY o.created_at DESC, o.id DESC LIMIT $7::int";
+
+static void
+orders(ctx *c)
+{
+	static const char *const statuses[] = { "draft", "placed", "shipped",
+	    "completed", "cancelled", NULL };
+	static const char *const names[] = { "status", "customer", "from", "to",
+	    "q" };
+	const char *v[5], *cursor = handler_query(c, "cursor");
+	for (int i = 0; i < 5; i++)
+		v[i] = handler_query(c, names[i]);
+	int ok = v[0] == NULL;
+	for (int i = 0; !ok && statuses[i]; i++)
+		ok = strcmp(v[0], statuses[i]) == 0;
+	if (!ok) {
+		handler_refuse(c, "status", "draft, placed, shipped, completed or "
+		    "cancelled");
+		return;
+	}
+	for (int i = 2; i < 4; i++)
+		if (v[i] && !books_date_ok(v[i])) {
+			handler_refuse(c, names[i], "a date, YYYY-MM-DD");
+			return;
+		}
+	int limit = PAGE_ROWS;
+	if (c->api && api_limit(&c->req.query, &limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return;
+	}
+	const char *after = NULL;
+	if (cursor) {
+		after = api_cursor_decode(c->a, cursor);
+		if (after == NULL || strchr(after, '|') == NULL ||
+		    !api_uuid_ok(strchr(after, '|') + 1)) {
+			app_error(c, 400, "bad_request", "malformed cursor", NULL);
+			return;
+		}
+	}
+	char lim[16];
+	snprintf(lim, sizeof(lim), "%d", limit + 1);
+	const char *p[7] = { v[0], v[1], v[2], v[3], v[4], after, lim };
+	cJSON *items = books_rows(c, list_sql, 7, p, list_keys);
+	if (items == NULL)
+		return;
+	const char *next = NULL;
+	if (cJSON_GetArraySize(items) > limit) {
+		cJSON_DeleteItemFromArray(items, limit);
+		next = api_cursor_encode(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(cJSON_GetArrayItem(items, limit - 1),
+		    "key")));
+	}
+	cJSON *x;
+	cJSON_ArrayForEach(x, items) {
+		cJSON_DeleteItemFromObject(x, "key");
+		handler_monies(c, x, cJSON_GetStringValue(cJSON_GetObjectItem(x,
+		    "currency")), (int)handler_i64(x, "digits"), money_keys);
+		cJSON_DeleteItemFromObject(x, "digits");
+	}
+	cJSON *d = api_list(items, next);
+	if (!c->api) {
+		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
+		const char *href = "/app/orders";
+		char sep = '?';
+		for (int i = 0; i < 5; i++) {
+			cJSON_AddStringToObject(fl, names[i], v[i] ? v[i] : "");
+			if (v[i] == NULL)
+				continue;
+			href = arena_printf(c->a, "%s%c%s=%s", href, sep, names[i],
+			    form_url_escape(c->a, v[i]));
+			sep = '&';
+		}
+		if (next)
+			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
+			    "%s%ccursor=%s", href, sep, form_url_escape(c->a, next)));
+		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
+	}
+	app_render(c, 200, "orders.cs", "Orders", d);
+}
+
+/* ---- drafts: what was sent ---- */
+
+/* json_lines: the "lines" array of o; 1 when given */
+static int
+json_lines(ctx *c, const cJSON *o, order_in *in, cJSON *fields)
+{
+	const cJSON *ls = cJSON_GetObjectItemCaseSensitive(o, "lines");
+	if (ls == NULL)
+		return 0;
+	int k = cJSON_GetArraySize(ls);
+	if (!cJSON_IsArray(ls) || k > DOCLINE_MAX) {
+		api_field(fields, "lines", "a list of at most 1000 lines");
+		return 1;
+	}
+	in->lines = arena_alloc(c->a, (size_t)(k ? k : 1) * sizeof(*in->lines));
+	const cJSON *x;
+	cJSON_ArrayForEach(x, ls) {
+		size_t i = in->n++;
+		const char *at = arena_printf(c->a, "lines[%zu]", i);
+		order_line_in *l = &in->lines[i];
+		if (!cJSON_IsObject(x)) {
+			api_field(fields, at, "a line: {\"sku\", \"quantity\"}");
+			continue;
+		}
+		const char *pf = arena_printf(c->a, "%s.product", at);
+		l->product = handler_text(c, x, "product", pf, fields);
+		if (handler_blank(l->product))
+			l->product = handler_text(c, x, "sku", pf, fields);
+		l->description = handler_text(c, x, "description",
+		    arena_printf(c->a, "%s.description", at), fields);
+		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x, "tax_group");
+		l->tax_group = cJSON_IsNull(tg) ? "" : handler_text(c, x,
+		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
+		const char *qf = arena_printf(c->a, "%s.quantity", at);
+		if (!handler_int(c, x, "quantity", qf, &l->quantity, fields) ||
+		    l->quantity <= 0)
+			api_field(fields, qf, "a whole number of units, 1 or more");
+		l->unit_price = -1;
+		const char *uf = arena_printf(c->a, "%s.unit_price", at);
+		if (handler_int(c, x, "unit_price", uf, &l->unit_price, fields) &&
+		    l->unit_price < 0)
+			api_field(fields, uf, "minor units, not negative (1050 for "
+			    "10.50)");
+		l->discount_ppm = handler_discount(c, x, at, fields);
+		if (cJSON_HasObjectItem(x, "total") || cJSON_HasObjectItem(x,
+		    "net"))
+			api_field(fields, arena_printf(c->a, "%s.total", at),
+			    "totals are computed by Bursar: leave them out");
+	}
+	return 1;
+}
+
+/* form_lines: the form's line rows (line_* repeat per row); rows with no
+ * product are left out */
+static void
+form_lines(ctx *c, order_in *in, cJSON *fields)
+{
+	const kv_list *f = &c->req.form;
+	size_t rows = kv_count(f, "line_product");
+	int digits = handler_digits(c, in->currency, in->customer);
+	in->lines = arena_alloc(c->a, (rows ? rows : 1) * sizeof(*in->lines));
+	in->set_lines = 1;
+	for (size_t r = 0; r < rows; r++) {
+		const char *prod = handler_nth(f, "line_product", r);
+		if (handler_blank(prod))
+			continue;
+		size_t i = in->n++;
+		const char *at = arena_printf(c->a, "lines[%zu]", i);
+		order_line_in *l = &in->lines[i];
+		l->product = prod;
+		const char *qty = handler_nth(f, "line_quantity", r);
+		char *end = NULL;
+		l->quantity = handler_blank(qty) ? 0 : strtoll(qty, &end, 10);
+		if (handler_blank(qty) || *end || l->quantity <= 0)
+			api_field(fields, arena_printf(c->a, "%s.quantity", at),
+			    "a whole number of units, 1 or more");
+		const char *price = handler_nth(f, "line_unit_price", r);
+		l->unit_price = -1;
+		if (!handler_blank(price) && (money_parse(price, digits,
+		    &l->unit_price) < 0 || l->unit_price < 0)) {
+			l->unit_price = -1;
+			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
+			    digits ? arena_printf(c->a, "a price such as 12.50, "
+			    "at most %d decimals", digits) : "a whole amount");
+		}
+		const char *disc = handler_nth(f, "line_discount", r);
+		if (!handler_blank(disc) && (books_percent_ppm(disc,
+		    &l->discount_ppm) < 0 || l->discount_ppm > 1000000))
+			api_field(fields, arena_printf(c->a, "%s.discount", at),
+			    "a percentage from 0 to 100");
+	}
+}
+
+/* read_order: the order sent as JSON or typed in the form; *place set
+ * by "place" */
+static void
+read_order(ctx *c, order_in *in, int *place, cJSON *fields)
+{
+	const cJSON *o = c->req.json;
+	if (o && !cJSON_IsObject(o)) {
+		api_field(fields, "body", "a JSON object");
+		return;
+	}
+	static const char *const names[] = { "customer", "currency",
+	    "location", "order_date", "reference", "notes" };
+	const char **slots[] = { &in->customer, &in->currency, &in->location,
+	    &in->order_date, &in->reference, &in->notes };
+	for (int i = 0; i < 6; i++) {
+		*slots[i] = handler_text(c, o, names[i], names[i], fields);
+		/* an empty choice in a form means the default */
+		if (!o && i < 4 && handler_blank(*slots[i]))
+			*slots[i] = NULL;
+	}
+	if (o && (cJSON_HasObjectItem(o, "total") || cJSON_HasObjectItem(o,
+	    "net") || cJSON_HasObjectItem(o, "tax")))
+		api_field(fields, "total", "totals are computed by Bursar: leave "
+		    "them out");
+	handler_bool(c, o, "place", place, fields);
+	if (o)
+		in->set_lines = json_lines(c, o, in, fields);
+	else
+		form_lines(c, in, fields);
+}
+
+/* ---- drafts: the form ---- */
+
+static void
+order_form(ctx *c, int status, const char *id, cJSON *fields)
+{
+	static const char *const ckeys[] = { "id", "code", "name", "currency",
+	    NULL };
+	static const char *const pkeys[] = { "sku", "name", NULL };
+	static const char *const lkeys[] = { "code", "name", NULL };
+	static const char *const ykeys[] = { "code", NULL };
+	cJSON *cust = books_rows(c, "SELECT id, code, name, currency FROM "
+	    "parties WHERE is_customer AND NOT archived ORDER BY lower(name), "
+	    "id LIMIT 500", 0, NULL, ckeys);
+	cJSON *prods = cust ? books_rows(c, "SELECT sku, name FROM products "
+	    "WHERE NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
+	cJSON *locs = prods ? books_rows(c, "SELECT code, name FROM locations "
+	    "WHERE NOT archived ORDER BY code", 0, NULL, lkeys) : NULL;
+	cJSON *curs = locs ? books_rows(c, "SELECT code FROM currencies ORDER "
+	    "BY code", 0, NULL, ykeys) : NULL;
+	if (curs == NULL) {
+		cJSON_Delete(cust);
+		cJSON_Delete(prods);
+		cJSON_Delete(locs);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "customers", cust);
+	cJSON_AddItemToObject(d, "products", prods);
+	cJSON_AddItemToObject(d, "locations", locs);
+	cJSON_AddItemToObject(d, "currencies", curs);
+	if (id)
+		cJSON_AddStringToObject(d, "id", id);
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	cJSON *rows = cJSON_AddArrayToObject(d, "rows");
+	static const char *const heads[] = { "customer", "currency", "location",
+	    "order_date", "reference", "notes", NULL };
+	static const char *const cols[] = { "product", "quantity", "unit_price",
+	    "discount", NULL };
+	if (fields || c->req.form.n > 0) {
+		/* drawn again: what was typed */
+		for (int i = 0; heads[i]; i++) {
+			const char *v = http_arg(&c->req, heads[i]);
+			cJSON_AddStringToObject(form, heads[i], v ? v : "");
+		}
+		size_t n = kv_count(&c->req.form, "line_product");
+		for (size_t r = 0; r < n; r++) {
+			cJSON *row = cJSON_CreateObject();
+			for (int k = 0; cols[k]; k++) {
+				const char *v = handler_nth(&c->req.form,
+				    arena_printf(c->a, "line_%s", cols[k]), r);
+				cJSON_AddStringToObject(row, cols[k], v ? v : "");
+			}
+			cJSON_AddItemToArray(rows, row);
+		}
+	} else if (id) {
+		/* the draft as it is */
+		cJSON *o = order_json(c, id);
+		if (o == NULL) {
+			cJSON_Delete(d);
+			return;
+		}
+		static const char *const from[] = { "customer_code", "currency",
+		    "location", "order_date", "reference", "notes", NULL };
+		for (int i = 0; heads[i]; i++)
+			cJSON_AddStringToObject(form, heads[i], cJSON_GetStringValue(
+			    cJSON_GetObjectItem(o, from[i])));
+		cJSON *l;
+		cJSON_ArrayForEach(l, cJSON_GetObjectItem(o, "lines")) {
+			cJSON *row = cJSON_CreateObject();
+			cJSON_AddStringToObject(row, "product", cJSON_GetStringValue(
+			    cJSON_GetObjectItem(l, "sku")));
+			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
+			    "%" PRId64, handler_i64(l, "quantity")));
+			cJSON_AddStringToObject(row, "unit_price",
+			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
+			    "unit_price")));
+			cJSON_AddStringToObject(row, "discount", cJSON_GetStringValue(
+			    cJSON_GetObjectItem(l, "discount")));
+			cJSON_AddItemToArray(rows, row);
+		}
+		cJSON_Delete(o);
+	}
+	while (cJSON_GetArraySize(rows) < FORM_ROWS_MIN)
+		cJSON_AddItemToArray(rows, cJSON_CreateObject());
+	/* each row's refusals beside it; they are numbered among the rows
+	 * that had a product, as form_lines numbered them */
+	size_t i = 0;
+	cJSON *row;
+	cJSON_ArrayForEach(row, rows) {
+		const char *prod = cJSON_GetStringValue(cJSON_GetObjectItem(row,
+		    "product"));
+		if (handler_blank(prod))
+			continue;
+		const char *why = NULL;
+		static const char *const parts[] = { "product", "quantity",
+		    "unit_price", "discount", "description", "tax_group" };
+		for (int k = 0; k < 6; k++) {
+			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
+			    arena_printf(c->a, "lines[%zu].%s", i, parts[k])) : NULL;
+			if (cJSON_IsString(v))
+				why = why ? arena_printf(c->a, "%s; %s", why,
+				    v->valuestring) : v->valuestring;
+		}
+		if (why)
+			cJSON_AddStringToObject(row, "error", why);
+		i++;
+	}
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
+		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
+		    : "the order was refused: see the fields marked");
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
+	    cJSON_CreateObject());
+	app_render(c, status, "orders_form.cs", id ? "Change the order" :
+	    "New order", d);
+}
+
+static void
+order_new(ctx *c)
+{
+	order_form(c, 200, NULL, NULL);
+}
+
+static void
+order_edit(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *o = order_json(c, id);
+	if (o == NULL)
+		return;
+	int draft = cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(o,
+	    "can"), "edit"));
+	cJSON_Delete(o);
+	if (!draft) {
+		app_error(c, 409, "conflict", "only a draft order can be changed",
+		    NULL);
+		return;
+	}
+	order_form(c, 200, id, NULL);
+}
+
+/* draft_refused: a draft refused; for a browser the form again, input
+ * kept (err may be NULL: fields say why) */
+static void
+draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
+    const char *field)
+{
+	int st = err ? handler_status(err) : 422;
+	if (c->api || (err && st != 422)) {
+		if (err) {
+			cJSON_Delete(fields);
+			handler_failed(c, err, field);
+			return;
+		}
+		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
+		    cJSON_IsString(fields->child) ? fields->child->valuestring :
+		    "the order was refused: see the fields marked", fields);
+		return;
+	}
+	if (err) {
+		handler_undo(c);
+		api_field(fields, field && *field ? field : "lines", err->error);
+		db_res_clear(err);
+	}
+	c->failed = 1;
+	order_form(c, 422, id, fields);
+	cJSON_Delete(fields);
+}
+
+/* ---- moves ---- */
+
+/* place_refused: the order stays a draft and the refusal is told; the
+ * transaction commits (the draft, and the failure's event) */
+static void
+place_refused(ctx *c, const char *id, const char *code, const char *msg,
+    const order_short *s, size_t n)
+{
+	if (!c->api) {
+		show(c, id, 409, msg);
+		return;
+	}
+	cJSON *root = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(root, "error");
+	cJSON_AddStringToObject(e, "code", code);
+	cJSON_AddStringToObject(e, "message", msg);
+	cJSON_AddItemToObject(e, "fields", cJSON_CreateObject());
+	cJSON_AddStringToObject(e, "order_id", id);
+	cJSON *ls = cJSON_AddArrayToObject(e, "lines");
+	for (size_t i = 0; i < n; i++) {
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddItemToObject(x, "line", api_int(s[i].line));
+		cJSON_AddStringToObject(x, "sku", s[i].sku);
+		cJSON_AddItemToObject(x, "quantity", api_int(s[i].wanted));
+		cJSON_AddItemToObject(x, "available", api_int(s[i].available));
+		cJSON_AddItemToArray(ls, x);
+	}
+	app_render(c, 409, NULL, NULL, root);
+}
+
+/* place: order id placed; the answer is the order (status) or why not */
+static void
+place(ctx *c, const char *id, int status)
+{
+	order_short *s = NULL;
+	size_t n = 0;
+	db_res err;
+	if (handler_savepoint(c) < 0)
+		return;
+	int rc = order_place(c->db, c->user_id, id, &s, &n, &err);
+	if (rc == ORDER_SHORT) {
+		buf b = BUF_INIT(4096);
+		buf_puts(&b, "not enough stock:");
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s line %d (%s) wants %" PRId64 ", %" PRId64
+			    " available", i ? ";" : "", s[i].line, s[i].sku,
+			    s[i].wanted, s[i].available);
+		const char *msg = arena_strdup(c->a, buf_str(&b));
+		buf_free(&b);
+		place_refused(c, id, "insufficient_stock", msg, s, n);
+		free(s);
+		return;
+	}
+	if (rc < 0 && strcmp(err.sqlstate, "23514") == 0 &&
+	    strncmp(err.error, "credit limit", 12) == 0) {
+		const char *msg = arena_strdup(c->a, err.error);
+		db_res_clear(&err);
+		handler_undo(c);
+		place_refused(c, id, "credit_limit_exceeded", msg, NULL, 0);
+		return;
+	}
+	if (rc < 0) {
+		if (c->api || handler_status(&err) == 0 ||
+		    handler_status(&err) == 404) {
+			handler_failed(c, &err, "");
+			return;
+		}
+		const char *msg = arena_strdup(c->a, err.error);
+		db_res_clear(&err);
+		handler_undo(c);
+		c->failed = 1;
+		show(c, id, 409, msg);
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/orders/%s", id));
+		return;
+	}
+	show(c, id, status, NULL);
+}
+
+static void
+order_save(ctx *c, const char *id)
+{
+	order_in in = {0};
+	int placing = 0;
+	cJSON *fields = cJSON_CreateObject();
+	read_order(c, &in, &placing, fields);
+	if (!id && !c->api && handler_blank(in.customer))
+		api_field(fields, "customer", "choose a customer");
+	if (cJSON_GetArraySize(fields) > 0) {
+		draft_refused(c, id, fields, NULL, NULL);
+		return;
+	}
+	if (!c->api && handler_savepoint(c) < 0) {
+		cJSON_Delete(fields);
+		return;
+	}
+	char out[ORDER_ID_LEN];
+	db_res err;
+	if (order_draft(c->db, c->user_id, id, &in, out, &err) < 0) {
+		draft_refused(c, id, fields, &err, in.field);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (placing) {
+		place(c, out, id ? 200 : 201);
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/orders/%s", out));
+		return;
+	}
+	show(c, out, id ? 200 : 201, NULL);
+}
+
+static void
+order_create(ctx *c)
+{
+	order_save(c, NULL);
+}
+
+static void
+order_update(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such order", NULL);
+		return;
+	}
+	order_save(c, id);
+}
+
+static void
+order_place_route(ctx *c)
+{
+	place(c, app_param(c, "id"), 200);
+}
+
+/* moved: the end of a move on order id: refused (told on the order's
+ * page, or the API's error), else the order again */
+static void
+moved(ctx *c, const char *id, int rc, db_res *err)
+{
+	if (rc < 0) {
+		int st = handler_status(err);
+		if (c->api || st == 0 || st == 404) {
+			handler_failed(c, err, "");
+			return;
+		}
+		const char *msg = arena_strdup(c->a, err->error);
+		db_res_clear(err);
+		handler_undo(c);
+		c->failed = 1;
+		show(c, id, st, msg);
+		return;
+	}
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/orders/%s", id));
+		return;
+	}
+	show(c, id, 200, NULL);
+}
+
+static void
+order_ship_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	cJSON *f = cJSON_CreateObject();
+	const char *date = handler_text(c, c->req.json, "date", "date", f);
+	if (handler_blank(date))
+		date = NULL;
+	if (cJSON_GetArraySize(f) > 0 || (date && !books_date_ok(date))) {
+		cJSON_Delete(f);
+		handler_refuse(c, "date", "a date, YYYY-MM-DD");
+		return;
+	}
+	cJSON_Delete(f);
+	if (handler_savepoint(c) < 0)
+		return;
+	db_res err;
+	moved(c, id, order_ship(c->db, c->user_id, id, date, &err), &err);
+}
+
+static void
+order_complete_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (handler_savepoint(c) < 0)
+		return;
+	db_res err;
+	moved(c, id, order_complete(c->db, c->user_id, id, &err), &err);
+}
+
+static void
+order_cancel_route(ctx *c)
+{
+	const char *id = app_param(c, "id");
+	if (handler_savepoint(c) < 0)
+		return;
+	db_res err;
+	moved(c, id, order_cancel(c->db, c->user_id, id, &err), &err);
+}
+
+static const route routes[] = {
+	{ "GET", "~/orders", orders, 0, "sales.read" },
+	{ "POST", "~/orders", order_create, 0, "sales.write" },
+	{ "GET", "/app/orders/new", order_new, 0, "sales.write" },
+	{ "GET", "~/orders/{id}", order, 0, "sales.read" },
+	{ "PATCH", "/api/v1/orders/{id}", order_update, 0, "sales.write" },
+	{ "POST", "/app/orders/{id}", order_update, 0, "sales.write" },
+	{ "GET", "/app/orders/{id}/edit", order_edit, 0, "sales.write" },
+	{ "POST", "~/orders/{id}/place", order_place_route, 0, "sales.write" },
+	{ "POST", "~/orders/{id}/ship", order_ship_route, 0, "sales.write" },
+	{ "POST", "~/orders/{id}/complete", order_complete_route, 0,
+	    "sales.write" },
+	{ "POST", "~/orders/{id}/cancel", order_cancel_route, 0,
+	    "sales.write" },
+};
+
+int
+main(void)
+{
+	return app_main("orders", routes, sizeof(routes) / sizeof(routes[0]));
+}

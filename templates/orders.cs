@@ -1,0 +1,23 @@
+<section>
+<h1>Orders</h1>
+<?cs if:data.can_write ?><p><a class="button" href="/app/orders/new">New order</a></p><?cs /if ?>
+<form method="get" action="/app/orders" class="filters">
+<label>Status <select name="status"><option value="">(any)</option>
+<option value="draft"<?cs if:data.filter.status == "draft" ?> selected<?cs /if ?>>draft</option>
+<option value="placed"<?cs if:data.filter.status == "placed" ?> selected<?cs /if ?>>placed</option>
+<option value="shipped"<?cs if:data.filter.status == "shipped" ?> selected<?cs /if ?>>shipped</option>
+<option value="completed"<?cs if:data.filter.status == "completed" ?> selected<?cs /if ?>>completed</option>
+<option value="cancelled"<?cs if:data.filter.status == "cancelled" ?> selected<?cs /if ?>>cancelled</option>
+</select></label>
+<label>Customer <input name="customer" value="<?cs var:data.filter.customer ?>" placeholder="code" size="10"></label>
+<label>From <input name="from" type="date" value="<?cs var:data.filter.from ?>"></label>
+<label>To <input name="to" type="date" value="<?cs var:data.filter.to ?>"></label>
+<label>Search <input name="q" type="search" value="<?cs var:data.filter.q ?>" placeholder="number, customer, reference"></label>
+<button type="submit">Filter</button>
+</form>
+<?cs if:!subcount(data.items) ?><p>No orders<?cs if:data.filter.status || data.filter.customer || data.filter.from || data.filter.to || data.filter.q ?> match these filters<?cs /if ?>.</p><?cs else ?>
+<table class="list"><thead><tr><th>Number</th><th>Customer</th><th>Date</th><th>Reference</th><th>Status</th><th>Invoice</th><th class="num">Total</th></tr></thead><tbody>
+<?cs each:o = data.items ?><tr><td><a href="/app/orders/<?cs var:o.id ?>"><?cs var:o.number ?></a></td><td><?cs var:o.customer ?></td><td><?cs var:o.order_date ?></td><td><?cs var:o.reference ?></td><td><span class="status <?cs var:o.status ?>"><?cs var:o.status ?></span></td><td><?cs var:o.invoice_number ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td></tr>
+<?cs /each ?></tbody></table><?cs /if ?>
+<?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">Older</a></p><?cs /if ?>
+</section>
