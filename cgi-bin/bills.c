@@ -12,124 +12,13 @@
 #include "books_setup.h"
 #include "docline.h"
 #include "form.h"
+#include "handler.h"
 #include "money.h"
 
 #define PAGE_ROWS 50	/* bills a page shows */
 #define FORM_ROWS_MIN 4	/* line rows the draft form offers */
 
 /* ---- small things ---- */
-
-static const char *
-query(const ctx *c, const char *name)
-{
-	const char *v = kv_get(&c->req.query, name);
-	return v && *v ? v : NULL;
-}
-
-static int
-blank(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
-static const char *
-money_text(ctx *c, int64_t minor, int digits)
-{
-	buf b = BUF_INIT(64);
-	money_format(&b, minor, digits);
-	const char *s = arena_strdup(c->a, buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
-/* raw_i64: the exact integer books_rows put under key (0 when null) */
-static int64_t
-raw_i64(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	if (cJSON_IsRaw(v))
-		return strtoll(v->valuestring, NULL, 10);
-	if (cJSON_IsNumber(v))
-		return (int64_t)v->valuedouble;
-	return 0;
-}
-
-/* monies: o's amounts under keys as {"amount","currency"} for the API or
- * decimal text for a page, in currency with digits */
-static void
-monies(ctx *c, cJSON *o, const char *cur, int digits,
-    const char *const *keys)
-{
-	for (int i = 0; keys[i]; i++) {
-		if (!cJSON_HasObjectItem(o, keys[i]))
-			continue;
-		int64_t v = raw_i64(o, keys[i]);
-		cJSON_ReplaceItemInObject(o, keys[i], c->api ? api_money(v, cur) :
-		    cJSON_CreateString(money_text(c, v, digits)));
-	}
-}
-
-static void
-refuse(ctx *c, const char *field, const char *msg)
-{
-	cJSON *f = cJSON_CreateObject();
-	api_field(f, field, msg);
-	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
-	    f);
-}
-
-static int
-status_of(const db_res *err)
-{
-	const char *s = err->sqlstate;
-	if (strcmp(s, "P0002") == 0)
-		return 404;
-	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
-	    strcmp(s, "40P01") == 0)
-		return 409;
-	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0)
-		return 422;
-	return 0;
-}
-
-/* failed: the API's answer to a refusal (err cleared) */
-static void
-failed(ctx *c, db_res *err, const char *field)
-{
-	int st = status_of(err);
-	if (st == 0) {
-		app_db_error(c, err);
-	} else if (st == 422 || (st == 409 && field && *field)) {
-		cJSON *f = cJSON_CreateObject();
-		if (field && *field)
-			api_field(f, field, err->error);
-		app_error(c, st, st == 422 ? "invalid" : "conflict", err->error,
-		    f);
-	} else {
-		app_error(c, st, st == 404 ? "not_found" : "conflict",
-		    err->error, NULL);
-	}
-	db_res_clear(err);
-}
-
-static int
-savepoint(ctx *c)
-{
-	db_res r;
-	int rc = db_exec(c->db, &r, "SAVEPOINT bill_change", 0, NULL);
-	if (rc < 0)
-		app_db_error(c, &r);
-	db_res_clear(&r);
-	return rc;
-}
-
-static void
-undo(ctx *c)
-{
-	db_res r;
-	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT bill_change", 0, NULL);
-	db_res_clear(&r);
-}
 
 /* ---- reading a bill ---- */
 
@@ -204,14 +93,14 @@ bill_json(ctx *c, const char *id)
 	}
 	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)raw_i64(o, "digits");
+	int digits = (int)handler_i64(o, "digits");
 	cJSON *arrays[3] = { l, t, a };
 	for (int k = 0; k < 3; k++) {
 		cJSON *x;
 		cJSON_ArrayForEach(x, arrays[k])
-			monies(c, x, cur, digits, money_keys);
+			handler_monies(c, x, cur, digits, money_keys);
 	}
-	monies(c, o, cur, digits, money_keys);
+	handler_monies(c, o, cur, digits, money_keys);
 	cJSON_DeleteItemFromObject(o, "digits");
 	cJSON_AddItemToObject(o, "lines", l);
 	cJSON_AddItemToObject(o, "taxes", t);
@@ -263,23 +152,24 @@ bills(ctx *c)
 {
 	static const char *const statuses[] = { "draft", "received",
 	    "partially_paid", "paid", "overdue", "void", NULL };
-	const char *status = query(c, "status"), *from = query(c, "from");
-	const char *to = query(c, "to"), *sup = query(c, "supplier");
-	const char *q = query(c, "q"), *cursor = query(c, "cursor");
+	const char *status = handler_query(c, "status");
+	const char *from = handler_query(c, "from");
+	const char *to = handler_query(c, "to"), *sup = handler_query(c, "supplier");
+	const char *q = handler_query(c, "q"), *cursor = handler_query(c, "cursor");
 	int ok = status == NULL;
 	for (int i = 0; !ok && statuses[i]; i++)
 		ok = strcmp(status, statuses[i]) == 0;
 	if (!ok) {
-		refuse(c, "status", "draft, received, partially_paid, paid, "
+		handler_refuse(c, "status", "draft, received, partially_paid, paid, "
 		    "overdue or void");
 		return;
 	}
 	if (from && !books_date_ok(from)) {
-		refuse(c, "from", "a date, YYYY-MM-DD");
+		handler_refuse(c, "from", "a date, YYYY-MM-DD");
 		return;
 	}
 	if (to && !books_date_ok(to)) {
-		refuse(c, "to", "a date, YYYY-MM-DD");
+		handler_refuse(c, "to", "a date, YYYY-MM-DD");
 		return;
 	}
 	int limit = PAGE_ROWS;
@@ -312,8 +202,8 @@ bills(ctx *c)
 	cJSON *x;
 	cJSON_ArrayForEach(x, items) {
 		cJSON_DeleteItemFromObject(x, "key");
-		monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(x, "currency"))), (int)raw_i64(x,
+		handler_monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(x, "currency"))), (int)handler_i64(x,
 		    "digits"), money_keys);
 		cJSON_DeleteItemFromObject(x, "digits");
 	}
@@ -366,55 +256,6 @@ bill(ctx *c)
 
 /* ---- drafts: what was sent ---- */
 
-/* arg: a JSON member as text (a string or an integer), or a form field;
- * NULL when absent; "" for JSON null; "?" for another kind */
-static const char *
-arg(ctx *c, const cJSON *o, const char *name)
-{
-	if (o == NULL)
-		return http_arg(&c->req, name);
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	if (v == NULL)
-		return NULL;
-	if (cJSON_IsNull(v))
-		return "";
-	if (cJSON_IsString(v))
-		return v->valuestring;
-	int64_t n;
-	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
-		return arena_printf(c->a, "%lld", (long long)n);
-	return "?";
-}
-
-/* text_field: arg that must be a string (or null) */
-static const char *
-text_field(ctx *c, const cJSON *o, const char *name, const char *field,
-    cJSON *fields)
-{
-	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
-	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
-		api_field(fields, field, "a string");
-		return NULL;
-	}
-	return arg(c, o, name);
-}
-
-/* int_member: a JSON integer into *out; 1 when given, 0 when absent or
- * refused (into fields) */
-static int
-int_member(const cJSON *o, const char *name, const char *field,
-    int64_t *out, cJSON *fields)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	if (v == NULL || cJSON_IsNull(v))
-		return 0;
-	if (!cJSON_IsNumber(v) || api_get_int(v, out) < 0) {
-		api_field(fields, field, "a whole number");
-		return 0;
-	}
-	return 1;
-}
-
 static void
 json_lines(ctx *c, const cJSON *o, bill_in *in, cJSON *fields)
 {
@@ -443,25 +284,25 @@ json_lines(ctx *c, const cJSON *o, bill_in *in, cJSON *fields)
 			    "\"quantity\", \"unit_price\"}");
 			continue;
 		}
-		li->product = text_field(c, x, "product", arena_printf(c->a,
+		li->product = handler_text(c, x, "product", arena_printf(c->a,
 		    "%s.product", at), fields);
 		if (li->product == NULL)
-			li->product = text_field(c, x, "sku", arena_printf(c->a,
+			li->product = handler_text(c, x, "sku", arena_printf(c->a,
 			    "%s.product", at), fields);
-		li->description = text_field(c, x, "description",
+		li->description = handler_text(c, x, "description",
 		    arena_printf(c->a, "%s.description", at), fields);
 		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x,
 		    "tax_group");
-		li->tax_group = cJSON_IsNull(tg) ? "" : text_field(c, x,
+		li->tax_group = cJSON_IsNull(tg) ? "" : handler_text(c, x,
 		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
-		li->account = text_field(c, x, "account", arena_printf(c->a,
+		li->account = handler_text(c, x, "account", arena_printf(c->a,
 		    "%s.account", at), fields);
 		const char *qf = arena_printf(c->a, "%s.quantity", at);
-		if (!int_member(x, "quantity", qf, &li->quantity, fields))
+		if (!handler_int(c, x, "quantity", qf, &li->quantity, fields))
 			api_field(fields, qf, "a whole number of units, 1 or more");
 		const char *pf = arena_printf(c->a, "%s.unit_price", at);
 		li->unit_price = -1;
-		if (!int_member(x, "unit_price", pf, &li->unit_price, fields))
+		if (!handler_int(c, x, "unit_price", pf, &li->unit_price, fields))
 			api_field(fields, pf, "the price charged, in minor units "
 			    "(1050 for 10.50)");
 		else if (li->unit_price < 0)
@@ -469,32 +310,6 @@ json_lines(ctx *c, const cJSON *o, bill_in *in, cJSON *fields)
 	}
 	in->lines = l;
 	in->n = i;
-}
-
-static const char *
-nth(const kv_list *l, const char *name, size_t i)
-{
-	for (size_t k = 0; k < l->n; k++)
-		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
-			return l->items[k].value;
-	return NULL;
-}
-
-/* currency_digits: the minor units of the bill's currency: the one
- * chosen, else the supplier's, else the business's */
-static int
-currency_digits(ctx *c, const char *currency, const char *supplier)
-{
-	const char *p[2] = { currency ? currency : "", supplier ? supplier :
-	    "" };
-	static const char *const keys[] = { "#d", NULL };
-	cJSON *r = books_rows(c, "SELECT minor_units FROM currencies WHERE code "
-	    "= coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
-	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
-	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
-	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
-	cJSON_Delete(r);
-	return d;
 }
 
 /* form_lines: the rows of the form (line_* repeat per row); rows with
@@ -506,35 +321,35 @@ form_lines(ctx *c, bill_in *in, cJSON *fields)
 	size_t rows_n = kv_count(f, "line_description");
 	if (kv_count(f, "line_product") > rows_n)
 		rows_n = kv_count(f, "line_product");
-	int digits = currency_digits(c, in->currency, in->supplier);
+	int digits = handler_digits(c, in->currency, in->supplier);
 	in->lines = arena_alloc(c->a, (rows_n ? rows_n : 1) *
 	    sizeof(*in->lines));
 	in->set_lines = 1;
 	for (size_t r = 0; r < rows_n; r++) {
-		const char *prod = nth(f, "line_product", r);
-		const char *desc = nth(f, "line_description", r);
-		if (blank(prod) && blank(desc))
+		const char *prod = handler_nth(f, "line_product", r);
+		const char *desc = handler_nth(f, "line_description", r);
+		if (handler_blank(prod) && handler_blank(desc))
 			continue;
 		size_t i = in->n++;
 		const char *at = arena_printf(c->a, "lines[%zu]", i);
 		bill_line_in *l = &in->lines[i];
 		memset(l, 0, sizeof(*l));
-		l->product = blank(prod) ? NULL : prod;
-		l->description = blank(desc) ? NULL : desc;
-		const char *tg = nth(f, "line_tax_group", r);
+		l->product = handler_blank(prod) ? NULL : prod;
+		l->description = handler_blank(desc) ? NULL : desc;
+		const char *tg = handler_nth(f, "line_tax_group", r);
 		l->tax_group = tg == NULL || strcmp(tg, "(product)") == 0 ? NULL :
 		    tg;
-		const char *acct = nth(f, "line_account", r);
-		l->account = blank(acct) ? NULL : acct;
-		const char *qty = nth(f, "line_quantity", r);
+		const char *acct = handler_nth(f, "line_account", r);
+		l->account = handler_blank(acct) ? NULL : acct;
+		const char *qty = handler_nth(f, "line_quantity", r);
 		char *end = NULL;
-		l->quantity = blank(qty) ? 0 : strtoll(qty, &end, 10);
-		if (blank(qty) || *end || l->quantity <= 0)
+		l->quantity = handler_blank(qty) ? 0 : strtoll(qty, &end, 10);
+		if (handler_blank(qty) || *end || l->quantity <= 0)
 			api_field(fields, arena_printf(c->a, "%s.quantity", at),
 			    "a whole number of units, 1 or more");
-		const char *price = nth(f, "line_unit_price", r);
+		const char *price = handler_nth(f, "line_unit_price", r);
 		l->unit_price = -1;
-		if (blank(price) || money_parse(price, digits, &l->unit_price) <
+		if (handler_blank(price) || money_parse(price, digits, &l->unit_price) <
 		    0 || l->unit_price < 0) {
 			l->unit_price = -1;
 			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
@@ -552,16 +367,16 @@ read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
-	in->supplier = text_field(c, o, "supplier", "supplier", fields);
-	in->supplier_ref = text_field(c, o, "supplier_ref", "supplier_ref",
+	in->supplier = handler_text(c, o, "supplier", "supplier", fields);
+	in->supplier_ref = handler_text(c, o, "supplier_ref", "supplier_ref",
 	    fields);
-	in->currency = text_field(c, o, "currency", "currency", fields);
-	if (blank(in->currency))
+	in->currency = handler_text(c, o, "currency", "currency", fields);
+	if (handler_blank(in->currency))
 		in->currency = NULL;
-	in->bill_date = text_field(c, o, "bill_date", "bill_date", fields);
-	in->due_date = text_field(c, o, "due_date", "due_date", fields);
-	in->location = text_field(c, o, "location", "location", fields);
-	in->notes = text_field(c, o, "notes", "notes", fields);
+	in->bill_date = handler_text(c, o, "bill_date", "bill_date", fields);
+	in->due_date = handler_text(c, o, "due_date", "due_date", fields);
+	in->location = handler_text(c, o, "location", "location", fields);
+	in->notes = handler_text(c, o, "notes", "notes", fields);
 	const cJSON *rv = o ? cJSON_GetObjectItemCaseSensitive(o, "receive") :
 	    NULL;
 	*receive = 0;
@@ -637,7 +452,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		for (size_t r = 0; r < n; r++) {
 			cJSON *row = cJSON_CreateObject();
 			for (int k = 0; cols[k]; k++) {
-				const char *v = nth(f, cols[k], r);
+				const char *v = handler_nth(f, cols[k], r);
 				cJSON_AddStringToObject(row, cols[k] + 5, v ? v :
 				    "");
 			}
@@ -673,7 +488,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 				cJSON_AddStringToObject(row, parts[k], v ? v : "");
 			}
 			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
-			    "%lld", (long long)raw_i64(l, "quantity")));
+			    "%lld", (long long)handler_i64(l, "quantity")));
 			cJSON_AddItemToArray(lines, row);
 		}
 		cJSON_Delete(o);
@@ -743,7 +558,7 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 	if (c->api) {
 		if (err) {
 			cJSON_Delete(fields);
-			failed(c, err, field);
+			handler_failed(c, err, field);
 			return;
 		}
 		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
@@ -751,14 +566,14 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 		    "the bill was refused: see the fields marked", fields);
 		return;
 	}
-	int st = err ? status_of(err) : 422;
+	int st = err ? handler_status(err) : 422;
 	if (err && (st == 422 || (st == 409 && field && *field))) {
-		undo(c);
+		handler_undo(c);
 		api_field(fields, field && *field ? field : "lines", err->error);
 		db_res_clear(err);
 	} else if (err) {
 		cJSON_Delete(fields);
-		failed(c, err, field);
+		handler_failed(c, err, field);
 		return;
 	}
 	c->failed = 1;
@@ -775,14 +590,14 @@ bill_save(ctx *c, const char *id)
 	int receive = 0;
 	cJSON *fields = cJSON_CreateObject();
 	read_draft(c, &in, &receive, fields);
-	if (!id && blank(in.supplier))
+	if (!id && handler_blank(in.supplier))
 		api_field(fields, "supplier", "choose a supplier (an id or a "
 		    "code)");
 	if (cJSON_GetArraySize(fields) > 0) {
 		draft_refused(c, id, fields, NULL, NULL);
 		return;
 	}
-	if (!c->api && savepoint(c) < 0) {
+	if (!c->api && handler_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -839,14 +654,14 @@ acted(ctx *c, const char *id, int status)
 static void
 action_refused(ctx *c, const char *id, db_res *err, const char *field)
 {
-	int st = status_of(err);
+	int st = handler_status(err);
 	if (c->api || st == 0 || st == 404) {
-		failed(c, err, field);
+		handler_failed(c, err, field);
 		return;
 	}
 	const char *why = arena_strdup(c->a, err->error);
 	db_res_clear(err);
-	undo(c);
+	handler_undo(c);
 	c->failed = 1;
 	cJSON *o = bill_json(c, id);
 	if (o == NULL)
@@ -862,7 +677,7 @@ static void
 bill_receive_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (bill_receive(c->db, c->user_id, id, &err) < 0) {
@@ -877,8 +692,8 @@ bill_void_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	cJSON *f = cJSON_CreateObject();
-	const char *date = text_field(c, c->req.json, "date", "date", f);
-	if (blank(date))
+	const char *date = handler_text(c, c->req.json, "date", "date", f);
+	if (handler_blank(date))
 		date = NULL;
 	if (date && !books_date_ok(date))
 		api_field(f, "date", "a date, YYYY-MM-DD");
@@ -887,7 +702,7 @@ bill_void_route(ctx *c)
 		return;
 	}
 	cJSON_Delete(f);
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (bill_void(c->db, c->user_id, id, date, &err) < 0) {
@@ -901,7 +716,7 @@ static void
 bill_delete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (bill_delete(c->db, id, &err) < 0) {

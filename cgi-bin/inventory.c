@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "books_setup.h"
 #include "form.h"
+#include "handler.h"
 #include "money.h"
 #include "outbox.h"
 #include "stock.h"
@@ -33,13 +34,6 @@ arg(ctx *c, const char *name)
 		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
 		    (long long)n) : "?";
 	return "?";
-}
-
-static const char *
-query(const ctx *c, const char *name)
-{
-	const char *v = kv_get(&c->req.query, name);
-	return v && *v ? v : NULL;
 }
 
 static const char *
@@ -135,14 +129,15 @@ static const char *const filter_names[] = { "q", "sku", "location", "kind",
 static cJSON *
 listing(ctx *c, list_fn fn, const char *path)
 {
-	stock_filter f = { query(c, "q"), query(c, "sku"), query(c, "location"),
-	    query(c, "kind"), query(c, "status"), query(c, "order"),
-	    query(c, "archived"), NULL, 50 };
+	stock_filter f = { handler_query(c, "q"), handler_query(c, "sku"),
+	    handler_query(c, "location"), handler_query(c, "kind"),
+	    handler_query(c, "status"), handler_query(c, "order"),
+	    handler_query(c, "archived"), NULL, 50 };
 	if (api_limit(&c->req.query, &f.limit) < 0) {
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return NULL;
 	}
-	const char *cur = query(c, "cursor");
+	const char *cur = handler_query(c, "cursor");
 	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return NULL;
@@ -535,7 +530,7 @@ move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
 	int typed = c->req.form.n > 0;
 	for (int i = 0; move_fields[k][i]; i++) {
 		const char *v = typed ? http_arg(&c->req, move_fields[k][i]) :
-		    query(c, move_fields[k][i]);
+		    handler_query(c, move_fields[k][i]);
 		if (v == NULL && !typed && strcmp(move_fields[k][i], "account")
 		    == 0)
 			v = "@capital";

@@ -12,6 +12,7 @@
 #include "books_setup.h"
 #include "docline.h"
 #include "form.h"
+#include "handler.h"
 #include "invoice.h"
 #include "invoice_pdf.h"
 #include "money.h"
@@ -21,143 +22,20 @@
 
 /* ---- small things ---- */
 
-/* query: a query parameter, NULL when absent or empty */
-static const char *
-query(const ctx *c, const char *name)
-{
-	const char *v = kv_get(&c->req.query, name);
-	return v && *v ? v : NULL;
-}
-
-static int
-blank(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
-/* money_text: minor as plain decimal text in the arena */
-static const char *
-money_text(ctx *c, int64_t minor, int digits)
-{
-	buf b = BUF_INIT(64);
-	money_format(&b, minor, digits);
-	const char *s = arena_strdup(c->a, buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
-/* raw_i64: the exact integer books_rows put under key (0 when null) */
-static int64_t
-raw_i64(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	if (cJSON_IsRaw(v))
-		return strtoll(v->valuestring, NULL, 10);
-	if (cJSON_IsNumber(v))
-		return (int64_t)v->valuedouble;
-	return 0;
-}
-
-/* monies: o's amounts under keys as {"amount","currency"} for the API
- * or as decimal text for a page; "digits" and "currency" read from o */
+/* monies: handler_monies in o's own "currency" and "digits" */
 static void
 monies(ctx *c, cJSON *o, const char *const *keys)
 {
-	const char *cur = cJSON_GetStringValue(cJSON_GetObjectItem(o,
-	    "currency"));
-	int digits = (int)raw_i64(o, "digits");
-	for (int i = 0; keys[i]; i++) {
-		if (!cJSON_HasObjectItem(o, keys[i]))
-			continue;
-		int64_t v = raw_i64(o, keys[i]);
-		cJSON *item = c->api ? api_money(v, cur) :
-		    cJSON_CreateString(money_text(c, v, digits));
-		cJSON_ReplaceItemInObject(o, keys[i], item);
-	}
+	handler_monies(c, o, cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "currency")), (int)handler_i64(o, "digits"), keys);
 }
 
-/* ppm_percent: discount_ppm as a percentage text ("5", "2.5") */
-static const char *
-ppm_percent(ctx *c, int64_t ppm)
-{
-	buf b = BUF_INIT(64);
-	books_ppm_text(&b, ppm);
-	const char *s = arena_strdup(c->a, buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
-/* refuse: 422 naming one field */
-static void
-refuse(ctx *c, const char *field, const char *msg)
-{
-	cJSON *f = cJSON_CreateObject();
-	api_field(f, field, msg);
-	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
-	    f);
-}
-
-/* status_of: the HTTP status of a refusal from lib/invoice */
-static int
-status_of(const db_res *err)
-{
-	const char *s = err->sqlstate;
-	if (strcmp(s, "P0002") == 0)
-		return 404;
-	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
-	    strcmp(s, "40P01") == 0)
-		return 409;
-	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0)
-		return 422;
-	return 0;
-}
-
-/* failed: the API's answer to a refusal (err cleared); field may be "" */
+/* failed: handler_failed, except that a conflict (409) over an invoice
+ * names no field: the invoice as a whole is in the wrong state */
 static void
 failed(ctx *c, db_res *err, const char *field)
 {
-	int st = status_of(err);
-	if (st == 0) {
-		app_db_error(c, err);
-	} else if (st == 422) {
-		cJSON *f = cJSON_CreateObject();
-		if (field && *field)
-			api_field(f, field, err->error);
-		app_error(c, 422, "invalid", err->error, f);
-	} else {
-		app_error(c, st, st == 404 ? "not_found" : "conflict",
-		    err->error, NULL);
-	}
-	db_res_clear(err);
-}
-
-/* savepoint, undo: a change that may be refused while the page is drawn
- * again in the same transaction */
-static int
-savepoint(ctx *c)
-{
-	db_res r;
-	int rc = db_exec(c->db, &r, "SAVEPOINT invoice_change", 0, NULL);
-	if (rc < 0)
-		app_db_error(c, &r);
-	db_res_clear(&r);
-	return rc;
-}
-
-static void
-undo(ctx *c)
-{
-	db_res r;
-	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT invoice_change", 0, NULL);
-	db_res_clear(&r);
-}
-
-/* rows: books_rows with the response set on error */
-static cJSON *
-rows(ctx *c, const char *sql, int n, const char *const *p,
-    const char *const *keys)
-{
-	return books_rows(c, sql, n, p, keys);
+	handler_failed(c, err, handler_status(err) == 409 ? NULL : field);
 }
 
 /* ---- reading an invoice ---- */
@@ -197,7 +75,7 @@ invoice_json(ctx *c, const char *id)
 		return NULL;
 	}
 	const char *p[1] = { id };
-	cJSON *h = rows(c, head_sql, 1, p, head_keys);
+	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
 	if (h == NULL)
 		return NULL;
 	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
@@ -217,17 +95,17 @@ invoice_json(ctx *c, const char *id)
 	    "#amount", NULL };
 	static const char *const ckeys[] = { "id", "number", "status",
 	    "issue_date", "#total", NULL };
-	cJSON *l = rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
+	cJSON *l = books_rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
 	    "l.description, l.quantity, l.unit, l.unit_price, l.discount_ppm, "
 	    "l.tax_group, l.account, l.net, l.tax, l.total, l.source_type, "
 	    "l.source_id FROM invoice_lines l LEFT JOIN products pr ON "
 	    "pr.tenant_id = l.tenant_id AND pr.id = l.product_id WHERE "
 	    "l.invoice_id = $1::uuid ORDER BY l.line_no", 1, p, lkeys);
-	cJSON *t = l ? rows(c, "SELECT rate_code, name, account, tax FROM "
+	cJSON *t = l ? books_rows(c, "SELECT rate_code, name, account, tax FROM "
 	    "document_taxes WHERE doc_type = 'invoice' AND doc_id = $1::uuid "
 	    "ORDER BY account, rate_code", 1, p, tkeys) : NULL;
 	/* what settled it (payments, credit notes), or what it settled */
-	cJSON *a = t ? rows(c, "SELECT CASE WHEN a.payment_id IS NOT NULL "
+	cJSON *a = t ? books_rows(c, "SELECT CASE WHEN a.payment_id IS NOT NULL "
 	    "THEN 'payment' WHEN a.credit_note_id = $1::uuid THEN 'invoice' "
 	    "ELSE 'credit_note' END, coalesce(a.payment_id, CASE WHEN "
 	    "a.credit_note_id = $1::uuid THEN a.invoice_id ELSE "
@@ -240,7 +118,7 @@ invoice_json(ctx *c, const char *id)
 	    "invoices inv ON inv.tenant_id = a.tenant_id AND inv.id = "
 	    "a.invoice_id WHERE a.invoice_id = $1::uuid OR a.credit_note_id = "
 	    "$1::uuid ORDER BY a.created_at, a.id", 1, p, akeys) : NULL;
-	cJSON *cn = a ? rows(c, "SELECT id, number, status, issue_date::text, "
+	cJSON *cn = a ? books_rows(c, "SELECT id, number, status, issue_date::text, "
 	    "total FROM invoices WHERE credit_of = $1::uuid ORDER BY "
 	    "created_at", 1, p, ckeys) : NULL;
 	if (cn == NULL) {
@@ -261,8 +139,8 @@ invoice_json(ctx *c, const char *id)
 			cJSON_AddItemToObject(x, "digits", cJSON_Duplicate(digits,
 			    1));
 			if (k == 0)
-				cJSON_AddStringToObject(x, "discount", ppm_percent(c,
-				    raw_i64(x, "discount_ppm")));
+				cJSON_AddStringToObject(x, "discount", handler_ppm_text(c,
+				    handler_i64(x, "discount_ppm")));
 			monies(c, x, money_keys);
 			cJSON_DeleteItemFromObject(x, "currency");
 			cJSON_DeleteItemFromObject(x, "digits");
@@ -322,23 +200,24 @@ list(ctx *c, const char *kind)
 {
 	static const char *const statuses[] = { "draft", "issued",
 	    "partially_paid", "paid", "overdue", "void", NULL };
-	const char *status = query(c, "status"), *from = query(c, "from");
-	const char *to = query(c, "to"), *cust = query(c, "customer");
-	const char *q = query(c, "q"), *cursor = query(c, "cursor");
+	const char *status = handler_query(c, "status");
+	const char *from = handler_query(c, "from");
+	const char *to = handler_query(c, "to"), *cust = handler_query(c, "customer");
+	const char *q = handler_query(c, "q"), *cursor = handler_query(c, "cursor");
 	int ok = status == NULL;
 	for (int i = 0; !ok && statuses[i]; i++)
 		ok = strcmp(status, statuses[i]) == 0;
 	if (!ok) {
-		refuse(c, "status", "draft, issued, partially_paid, paid, "
+		handler_refuse(c, "status", "draft, issued, partially_paid, paid, "
 		    "overdue or void");
 		return;
 	}
 	if (from && !books_date_ok(from)) {
-		refuse(c, "from", "a date, YYYY-MM-DD");
+		handler_refuse(c, "from", "a date, YYYY-MM-DD");
 		return;
 	}
 	if (to && !books_date_ok(to)) {
-		refuse(c, "to", "a date, YYYY-MM-DD");
+		handler_refuse(c, "to", "a date, YYYY-MM-DD");
 		return;
 	}
 	int limit = PAGE_ROWS;
@@ -358,7 +237,7 @@ list(ctx *c, const char *kind)
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[8] = { kind, status, cust, from, to, q, after, lim };
-	cJSON *items = rows(c, list_sql, 8, p, list_keys);
+	cJSON *items = books_rows(c, list_sql, 8, p, list_keys);
 	if (items == NULL)
 		return;
 	const char *next = NULL;
@@ -481,102 +360,6 @@ invoice_pdf_route(ctx *c)
 
 /* ---- drafts: what was sent ---- */
 
-/* arg: a JSON member as text (a string, or an integer), or a form field;
- * NULL when absent; "?" for a JSON value of another kind */
-static const char *
-arg(ctx *c, const cJSON *o, const char *name)
-{
-	if (o == NULL)
-		return http_arg(&c->req, name);
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	if (v == NULL)
-		return NULL;
-	if (cJSON_IsNull(v))
-		return "";
-	if (cJSON_IsString(v))
-		return v->valuestring;
-	int64_t n;
-	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
-		return arena_printf(c->a, "%lld", (long long)n);
-	return "?";
-}
-
-/* text_field: arg that must be a string */
-static const char *
-text_field(ctx *c, const cJSON *o, const char *name, const char *field,
-    cJSON *fields)
-{
-	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
-	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
-		api_field(fields, field, "a string");
-		return NULL;
-	}
-	return arg(c, o, name);
-}
-
-/* int_field: a whole number (JSON integer or typed text) into *out; 1
- * when given, 0 when absent; refused into fields */
-static int
-int_field(ctx *c, const cJSON *o, const char *name, const char *field,
-    int64_t *out, cJSON *fields)
-{
-	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
-	if (o && (v == NULL || cJSON_IsNull(v)))
-		return 0;
-	if (o && !cJSON_IsNumber(v)) {
-		api_field(fields, field, "a whole number");
-		return 0;
-	}
-	if (o) {
-		if (api_get_int(v, out) < 0) {
-			api_field(fields, field, "a whole number");
-			return 0;
-		}
-		return 1;
-	}
-	const char *s = arg(c, NULL, name);
-	if (blank(s))
-		return 0;
-	char *end;
-	long long n = strtoll(s, &end, 10);
-	if (*end || end == s) {
-		api_field(fields, field, "a whole number");
-		return 0;
-	}
-	*out = n;
-	return 1;
-}
-
-/* discount: "discount" as a percentage ("5", "2.5", or a JSON number),
- * or "discount_ppm" as parts per million */
-static int64_t
-discount(ctx *c, const cJSON *o, const char *at, cJSON *fields)
-{
-	int64_t ppm = 0;
-	const char *f = arena_printf(c->a, "%s.discount", at);
-	if (o && int_field(c, o, "discount_ppm", f, &ppm, fields))
-		return ppm;
-	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, "discount") :
-	    NULL;
-	const char *s = NULL;
-	if (o && cJSON_IsNumber(v)) {
-		/* a JSON number goes back to its text as written */
-		char *t = cJSON_PrintUnformatted(v);
-		s = arena_strdup(c->a, t ? t : "?");
-		cJSON_free(t);
-	} else {
-		s = o ? (cJSON_IsString(v) ? v->valuestring : v == NULL ||
-		    cJSON_IsNull(v) ? NULL : "?") : arg(c, NULL, "discount");
-	}
-	if (blank(s))
-		return 0;
-	if (books_percent_ppm(s, &ppm) < 0 || ppm > 1000000) {
-		api_field(fields, f, "a percentage from 0 to 100, e.g. 5 or 2.5");
-		return 0;
-	}
-	return ppm;
-}
-
 /* json_lines: the "lines" array of o into in; 1 when given */
 static int
 json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
@@ -608,36 +391,36 @@ json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
 			    "\"quantity\", \"unit_price\"}");
 			continue;
 		}
-		li->product = text_field(c, x, "product", arena_printf(c->a,
+		li->product = handler_text(c, x, "product", arena_printf(c->a,
 		    "%s.product", at), fields);
 		if (li->product == NULL)
-			li->product = text_field(c, x, "sku", arena_printf(c->a,
+			li->product = handler_text(c, x, "sku", arena_printf(c->a,
 			    "%s.product", at), fields);
-		li->description = text_field(c, x, "description",
+		li->description = handler_text(c, x, "description",
 		    arena_printf(c->a, "%s.description", at), fields);
-		li->unit = text_field(c, x, "unit", arena_printf(c->a,
+		li->unit = handler_text(c, x, "unit", arena_printf(c->a,
 		    "%s.unit", at), fields);
 		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x,
 		    "tax_group");
-		li->tax_group = cJSON_IsNull(tg) ? "" : text_field(c, x,
+		li->tax_group = cJSON_IsNull(tg) ? "" : handler_text(c, x,
 		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
-		li->account = text_field(c, x, "account", arena_printf(c->a,
+		li->account = handler_text(c, x, "account", arena_printf(c->a,
 		    "%s.account", at), fields);
-		li->source_type = text_field(c, x, "source_type",
+		li->source_type = handler_text(c, x, "source_type",
 		    arena_printf(c->a, "%s.source_type", at), fields);
-		li->source_id = text_field(c, x, "source_id", arena_printf(c->a,
+		li->source_id = handler_text(c, x, "source_id", arena_printf(c->a,
 		    "%s.source_id", at), fields);
 		int64_t v;
-		if (int_field(c, x, "line", arena_printf(c->a, "%s.line", at),
+		if (handler_int(c, x, "line", arena_printf(c->a, "%s.line", at),
 		    &v, fields))
 			li->line = v > 0 && v <= DOCLINE_MAX ? (int)v : -1;
 		li->quantity = 0;
-		if (!int_field(c, x, "quantity", arena_printf(c->a,
+		if (!handler_int(c, x, "quantity", arena_printf(c->a,
 		    "%s.quantity", at), &li->quantity, fields) && li->line == 0)
 			api_field(fields, arena_printf(c->a, "%s.quantity", at),
 			    "a whole number of units, 1 or more");
 		li->unit_price = -1;
-		if (int_field(c, x, "unit_price", arena_printf(c->a,
+		if (handler_int(c, x, "unit_price", arena_printf(c->a,
 		    "%s.unit_price", at), &v, fields)) {
 			if (v < 0)
 				api_field(fields, arena_printf(c->a,
@@ -645,38 +428,11 @@ json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
 				    "negative (1050 for 10.50)");
 			li->unit_price = v;
 		}
-		li->discount_ppm = discount(c, x, at, fields);
+		li->discount_ppm = handler_discount(c, x, at, fields);
 	}
 	*out = l;
 	*n = i;
 	return 1;
-}
-
-/* nth: the i-th value of name in the form */
-static const char *
-nth(const kv_list *l, const char *name, size_t i)
-{
-	for (size_t k = 0; k < l->n; k++)
-		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
-			return l->items[k].value;
-	return NULL;
-}
-
-/* currency_digits: the minor units of the currency a draft will be in:
- * the one chosen, else the customer's, else the business's */
-static int
-currency_digits(ctx *c, const char *currency, const char *customer)
-{
-	const char *p[2] = { currency ? currency : "", customer ? customer :
-	    "" };
-	static const char *const keys[] = { "#d", NULL };
-	cJSON *r = rows(c, "SELECT minor_units FROM currencies WHERE code = "
-	    "coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
-	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
-	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
-	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
-	cJSON_Delete(r);
-	return d;
 }
 
 /* form_lines: the rows of the draft form (line_* repeat per row); rows
@@ -688,43 +444,43 @@ form_lines(ctx *c, invoice_in *in, cJSON *fields)
 	size_t rows_n = kv_count(f, "line_description");
 	if (kv_count(f, "line_product") > rows_n)
 		rows_n = kv_count(f, "line_product");
-	int digits = currency_digits(c, in->currency, in->customer);
+	int digits = handler_digits(c, in->currency, in->customer);
 	in->lines = arena_alloc(c->a, (rows_n ? rows_n : 1) *
 	    sizeof(*in->lines));
 	in->set_lines = 1;
 	for (size_t r = 0; r < rows_n; r++) {
-		const char *prod = nth(f, "line_product", r);
-		const char *desc = nth(f, "line_description", r);
-		if (blank(prod) && blank(desc))
+		const char *prod = handler_nth(f, "line_product", r);
+		const char *desc = handler_nth(f, "line_description", r);
+		if (handler_blank(prod) && handler_blank(desc))
 			continue;
 		size_t i = in->n++;
 		const char *at = arena_printf(c->a, "lines[%zu]", i);
 		invoice_line_in *l = &in->lines[i];
-		l->product = blank(prod) ? NULL : prod;
-		l->description = blank(desc) ? NULL : desc;
-		const char *tg = nth(f, "line_tax_group", r);
+		l->product = handler_blank(prod) ? NULL : prod;
+		l->description = handler_blank(desc) ? NULL : desc;
+		const char *tg = handler_nth(f, "line_tax_group", r);
 		l->tax_group = tg == NULL || strcmp(tg, "(product)") == 0 ? NULL :
 		    tg;
-		const char *acct = nth(f, "line_account", r);
-		l->account = blank(acct) ? NULL : acct;
-		const char *qty = nth(f, "line_quantity", r);
+		const char *acct = handler_nth(f, "line_account", r);
+		l->account = handler_blank(acct) ? NULL : acct;
+		const char *qty = handler_nth(f, "line_quantity", r);
 		char *end = NULL;
-		l->quantity = blank(qty) ? 0 : strtoll(qty, &end, 10);
-		if (blank(qty) || *end || l->quantity <= 0)
+		l->quantity = handler_blank(qty) ? 0 : strtoll(qty, &end, 10);
+		if (handler_blank(qty) || *end || l->quantity <= 0)
 			api_field(fields, arena_printf(c->a, "%s.quantity", at),
 			    "a whole number of units, 1 or more");
-		const char *price = nth(f, "line_unit_price", r);
+		const char *price = handler_nth(f, "line_unit_price", r);
 		l->unit_price = -1;
-		if (!blank(price) && (money_parse(price, digits,
+		if (!handler_blank(price) && (money_parse(price, digits,
 		    &l->unit_price) < 0 || l->unit_price < 0)) {
 			l->unit_price = -1;
 			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
 			    digits ? arena_printf(c->a, "a price such as 12.50, "
 			    "at most %d decimals", digits) : "a whole amount");
 		}
-		const char *disc = nth(f, "line_discount", r);
+		const char *disc = handler_nth(f, "line_discount", r);
 		int64_t ppm = 0;
-		if (!blank(disc) && (books_percent_ppm(disc, &ppm) < 0 ||
+		if (!handler_blank(disc) && (books_percent_ppm(disc, &ppm) < 0 ||
 		    ppm > 1000000))
 			api_field(fields, arena_printf(c->a, "%s.discount", at),
 			    "a percentage from 0 to 100");
@@ -741,15 +497,15 @@ read_draft(ctx *c, invoice_in *in, int *issue, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
-	in->customer = text_field(c, o, "customer", "customer", fields);
-	in->currency = text_field(c, o, "currency", "currency", fields);
-	if (!o && blank(in->currency))
+	in->customer = handler_text(c, o, "customer", "customer", fields);
+	in->currency = handler_text(c, o, "currency", "currency", fields);
+	if (!o && handler_blank(in->currency))
 		in->currency = NULL;
-	in->issue_date = text_field(c, o, "issue_date", "issue_date", fields);
-	in->due_date = text_field(c, o, "due_date", "due_date", fields);
-	in->reference = text_field(c, o, "reference", "reference", fields);
-	in->notes = text_field(c, o, "notes", "notes", fields);
-	const char *flag = arg(c, o, "issue");
+	in->issue_date = handler_text(c, o, "issue_date", "issue_date", fields);
+	in->due_date = handler_text(c, o, "due_date", "due_date", fields);
+	in->reference = handler_text(c, o, "reference", "reference", fields);
+	in->notes = handler_text(c, o, "notes", "notes", fields);
+	const char *flag = handler_arg(c, o, "issue");
 	const cJSON *iv = o ? cJSON_GetObjectItemCaseSensitive(o, "issue") :
 	    NULL;
 	*issue = 0;
@@ -775,14 +531,14 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	static const char *const pkeys[] = { "sku", "name", NULL };
 	static const char *const gkeys[] = { "code", "name", NULL };
 	static const char *const cykeys[] = { "code", NULL };
-	cJSON *cust = rows(c, "SELECT id, code, name, currency FROM parties "
+	cJSON *cust = books_rows(c, "SELECT id, code, name, currency FROM parties "
 	    "WHERE is_customer AND NOT archived ORDER BY lower(name), id LIMIT "
 	    "500", 0, NULL, ckeys);
-	cJSON *prods = cust ? rows(c, "SELECT sku, name FROM products WHERE "
+	cJSON *prods = cust ? books_rows(c, "SELECT sku, name FROM products WHERE "
 	    "NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
-	cJSON *groups = prods ? rows(c, "SELECT code, name FROM tax_groups "
+	cJSON *groups = prods ? books_rows(c, "SELECT code, name FROM tax_groups "
 	    "WHERE NOT archived ORDER BY code", 0, NULL, gkeys) : NULL;
-	cJSON *curs = groups ? rows(c, "SELECT code FROM currencies ORDER BY "
+	cJSON *curs = groups ? books_rows(c, "SELECT code FROM currencies ORDER BY "
 	    "code", 0, NULL, cykeys) : NULL;
 	if (curs == NULL) {
 		cJSON_Delete(cust);
@@ -815,7 +571,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		for (size_t r = 0; r < n; r++) {
 			cJSON *row = cJSON_CreateObject();
 			for (int k = 0; cols[k]; k++) {
-				const char *v = nth(f, cols[k], r);
+				const char *v = handler_nth(f, cols[k], r);
 				cJSON_AddStringToObject(row, cols[k] + 5, v ? v :
 				    "");
 			}
@@ -849,7 +605,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
 			    "description")));
 			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
-			    "%lld", (long long)raw_i64(l, "quantity")));
+			    "%lld", (long long)handler_i64(l, "quantity")));
 			cJSON_AddStringToObject(row, "unit_price",
 			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
 			    "unit_price")));
@@ -940,9 +696,9 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 		    "the invoice was refused: see the fields marked", fields);
 		return;
 	}
-	int st = err ? status_of(err) : 422;
+	int st = err ? handler_status(err) : 422;
 	if (err && (st == 422 || st == 0)) {
-		undo(c);
+		handler_undo(c);
 		api_field(fields, field && *field ? field : "lines", err->error);
 		db_res_clear(err);
 		st = 422;
@@ -963,13 +719,13 @@ invoice_save(ctx *c, const char *id)
 	int issue = 0;
 	cJSON *fields = cJSON_CreateObject();
 	read_draft(c, &in, &issue, fields);
-	if (!id && c->req.json == NULL && blank(in.customer))
+	if (!id && c->req.json == NULL && handler_blank(in.customer))
 		api_field(fields, "customer", "choose a customer");
 	if (cJSON_GetArraySize(fields) > 0) {
 		draft_refused(c, id, fields, NULL, NULL);
 		return;
 	}
-	if (!c->api && savepoint(c) < 0) {
+	if (!c->api && handler_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -1002,13 +758,13 @@ static void
 from_order(ctx *c, const char *order)
 {
 	cJSON *fields = cJSON_CreateObject();
-	const char *date = text_field(c, c->req.json, "issue_date",
+	const char *date = handler_text(c, c->req.json, "issue_date",
 	    "issue_date", fields);
 	const cJSON *iv = cJSON_GetObjectItemCaseSensitive(c->req.json,
 	    "issue");
 	if (iv && !cJSON_IsBool(iv) && !cJSON_IsNull(iv))
 		api_field(fields, "issue", "true or false");
-	if (blank(date))
+	if (handler_blank(date))
 		date = NULL;
 	else if (!books_date_ok(date))
 		api_field(fields, "issue_date", "a date, YYYY-MM-DD");
@@ -1038,7 +794,7 @@ invoice_create(ctx *c)
 		return;
 	}
 	if (order && !cJSON_IsNull(order)) {
-		refuse(c, "order", "an order's id");
+		handler_refuse(c, "order", "an order's id");
 		return;
 	}
 	invoice_save(c, NULL);
@@ -1080,14 +836,14 @@ acted(ctx *c, const char *show, int status)
 static void
 action_refused(ctx *c, const char *id, db_res *err, const char *field)
 {
-	int st = status_of(err);
+	int st = handler_status(err);
 	if (c->api || st == 0 || st == 404) {
 		failed(c, err, field);
 		return;
 	}
 	const char *why = arena_strdup(c->a, err->error);
 	db_res_clear(err);
-	undo(c);
+	handler_undo(c);
 	c->failed = 1;
 	cJSON *o = invoice_json(c, id);
 	if (o == NULL)
@@ -1104,8 +860,8 @@ static int
 date_arg(ctx *c, const char **date)
 {
 	cJSON *f = cJSON_CreateObject();
-	*date = text_field(c, c->req.json, "date", "date", f);
-	if (blank(*date))
+	*date = handler_text(c, c->req.json, "date", "date", f);
+	if (handler_blank(*date))
 		*date = NULL;
 	if (*date && !books_date_ok(*date))
 		api_field(f, "date", "a date, YYYY-MM-DD");
@@ -1121,7 +877,7 @@ static void
 invoice_issue_route(ctx *c)
 {
 	const char *id = app_param(c, "id"), *date;
-	if (date_arg(c, &date) < 0 || (!c->api && savepoint(c) < 0))
+	if (date_arg(c, &date) < 0 || (!c->api && handler_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (invoice_issue(c->db, c->user_id, id, date, &err) < 0) {
@@ -1135,7 +891,7 @@ static void
 invoice_void_route(ctx *c)
 {
 	const char *id = app_param(c, "id"), *date;
-	if (date_arg(c, &date) < 0 || (!c->api && savepoint(c) < 0))
+	if (date_arg(c, &date) < 0 || (!c->api && handler_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (invoice_void(c->db, c->user_id, id, date, &err) < 0) {
@@ -1149,7 +905,7 @@ static void
 invoice_delete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (invoice_delete(c->db, id, &err) < 0) {
@@ -1175,9 +931,9 @@ form_credit_lines(ctx *c, invoice_credit_in *in, cJSON *fields)
 	size_t n = kv_count(f, "cn_line");
 	in->lines = arena_alloc(c->a, (n ? n : 1) * sizeof(*in->lines));
 	for (size_t r = 0; r < n; r++) {
-		const char *ln = nth(f, "cn_line", r);
-		const char *q = nth(f, "cn_quantity", r);
-		if (blank(q) || strcmp(q, "0") == 0)
+		const char *ln = handler_nth(f, "cn_line", r);
+		const char *q = handler_nth(f, "cn_quantity", r);
+		if (handler_blank(q) || strcmp(q, "0") == 0)
 			continue;
 		char *e1 = NULL, *e2 = NULL;
 		long line = ln ? strtol(ln, &e1, 10) : 0;
@@ -1202,9 +958,9 @@ credit_note_create(ctx *c)
 	cJSON *fields = cJSON_CreateObject();
 	if (o && !cJSON_IsObject(o))
 		api_field(fields, "body", "a JSON object");
-	in.reason = text_field(c, o, "reason", "reason", fields);
-	in.date = text_field(c, o, "date", "date", fields);
-	if (blank(in.date))
+	in.reason = handler_text(c, o, "reason", "reason", fields);
+	in.date = handler_text(c, o, "date", "date", fields);
+	if (handler_blank(in.date))
 		in.date = NULL;
 	const cJSON *all = o ? cJSON_GetObjectItemCaseSensitive(o, "all") :
 	    NULL;
@@ -1231,12 +987,12 @@ credit_note_create(ctx *c)
 		db_res e = {0};
 		db_refuse(&e, "22023", "%s", fields->child->valuestring);
 		cJSON_Delete(fields);
-		if (savepoint(c) == 0)
+		if (handler_savepoint(c) == 0)
 			action_refused(c, id, &e, "");
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	char cn[INVOICE_ID_LEN];
 	db_res err;

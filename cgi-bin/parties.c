@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "books_setup.h"
 #include "form.h"
+#include "handler.h"
 #include "money.h"
 #include "party.h"
 
@@ -40,13 +41,6 @@ jtext(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItem(o, key);
 	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
-static const char *
-query(const ctx *c, const char *name)
-{
-	const char *v = kv_get(&c->req.query, name);
-	return v && *v ? v : NULL;
 }
 
 /* int_of: an exact integer item: raw JSON text (api_int) or a number */
@@ -246,8 +240,8 @@ list(ctx *c)
 {
 	enum kind k = kind_of(c);
 	party_filter f = { k == CUSTOMERS ? "customer" : k == SUPPLIERS ?
-	    "supplier" : query(c, "kind"), query(c, "q"), query(c, "archived"),
-	    query(c, "sort"), NULL, 50 };
+	    "supplier" : handler_query(c, "kind"), handler_query(c, "q"),
+	    handler_query(c, "archived"), handler_query(c, "sort"), NULL, 50 };
 	if (k == PARTIES) {
 		int sr = auth_can(c, "sales.read"), pr = auth_can(c,
 		    "purchases.read");
@@ -276,7 +270,7 @@ list(ctx *c)
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return;
 	}
-	const char *cur = query(c, "cursor");
+	const char *cur = handler_query(c, "cursor");
 	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return;
@@ -304,8 +298,9 @@ list(ctx *c)
 	page_common(c, d);
 	static const char *const names[] = { "q", "archived", "sort", "kind",
 	    "cursor" };
-	const char *values[] = { f.q, query(c, "archived"), query(c, "sort"),
-	    k == PARTIES ? query(c, "kind") : NULL, enc };
+	const char *values[] = { f.q, handler_query(c, "archived"),
+	    handler_query(c, "sort"), k == PARTIES ? handler_query(c, "kind") :
+	    NULL, enc };
 	cJSON *fl = cJSON_AddObjectToObject(d, "filter");
 	for (int i = 0; i < 4; i++)
 		cJSON_AddStringToObject(fl, names[i], values[i] ? values[i] : "");

@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "books_setup.h"
 #include "form.h"
+#include "handler.h"
 #include "money.h"
 #include "payment.h"
 #include "statement.h"
@@ -22,181 +23,36 @@
 
 /* ---- small things ---- */
 
-static const char *
-query(const ctx *c, const char *name)
-{
-	const char *v = kv_get(&c->req.query, name);
-	return v && *v ? v : NULL;
-}
-
-static int
-blank(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
-static const char *
-money_text(ctx *c, int64_t minor, int digits)
-{
-	buf b = BUF_INIT(64);
-	money_format(&b, minor, digits);
-	const char *s = arena_strdup(c->a, buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
-static int64_t
-raw_i64(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	if (cJSON_IsRaw(v))
-		return strtoll(v->valuestring, NULL, 10);
-	if (cJSON_IsNumber(v))
-		return (int64_t)v->valuedouble;
-	return 0;
-}
-
-/* monies: o's amounts under keys as money for the API or decimal text
- * for a page */
-static void
-monies(ctx *c, cJSON *o, const char *cur, int digits,
-    const char *const *keys)
-{
-	for (int i = 0; keys[i]; i++) {
-		if (!cJSON_HasObjectItem(o, keys[i]))
-			continue;
-		int64_t v = raw_i64(o, keys[i]);
-		cJSON_ReplaceItemInObject(o, keys[i], c->api ? api_money(v, cur) :
-		    cJSON_CreateString(money_text(c, v, digits)));
-	}
-}
-
-static void
-refuse(ctx *c, const char *field, const char *msg)
-{
-	cJSON *f = cJSON_CreateObject();
-	api_field(f, field, msg);
-	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
-	    f);
-}
-
+/* status_of: handler_status, and here 54000 (a program limit, such as
+ * a statement with more lines than it may hold) is the request's to
+ * make smaller: 422 */
 static int
 status_of(const db_res *err)
 {
-	const char *s = err->sqlstate;
-	if (strcmp(s, "P0002") == 0)
-		return 404;
-	if (strcmp(s, "40001") == 0 || strcmp(s, "23505") == 0 ||
-	    strcmp(s, "40P01") == 0)
-		return 409;
-	if (strncmp(s, "22", 2) == 0 || strncmp(s, "23", 2) == 0 ||
-	    strcmp(s, "54000") == 0)
-		return 422;
-	return 0;
+	return strcmp(err->sqlstate, "54000") == 0 ? 422 :
+	    handler_status(err);
 }
 
-/* failed: the API's answer to a refusal (err cleared); a 409 about a
- * field names it too */
+/* failed: handler_answer with status_of (err cleared) */
 static void
 failed(ctx *c, db_res *err, const char *field)
 {
-	int st = status_of(err);
-	if (st == 0) {
-		app_db_error(c, err);
-	} else if (st == 422 || (st == 409 && field && *field)) {
-		cJSON *f = cJSON_CreateObject();
-		if (field && *field)
-			api_field(f, field, err->error);
-		app_error(c, st, st == 422 ? "invalid" : "conflict", err->error,
-		    f);
-	} else {
-		app_error(c, st, st == 404 ? "not_found" : "conflict",
-		    err->error, NULL);
-	}
-	db_res_clear(err);
+	handler_answer(c, err, status_of(err), field);
 }
 
-static int
-savepoint(ctx *c)
-{
-	db_res r;
-	int rc = db_exec(c->db, &r, "SAVEPOINT payment_change", 0, NULL);
-	if (rc < 0)
-		app_db_error(c, &r);
-	db_res_clear(&r);
-	return rc;
-}
-
-static void
-undo(ctx *c)
-{
-	db_res r;
-	db_exec(c->db, &r, "ROLLBACK TO SAVEPOINT payment_change", 0, NULL);
-	db_res_clear(&r);
-}
-
-/* arg: a JSON member as text, or a form field; NULL when absent, "" for
- * null, "?" for a JSON value that is neither string nor integer */
-static const char *
-arg(ctx *c, const cJSON *o, const char *name)
-{
-	if (o == NULL)
-		return http_arg(&c->req, name);
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	if (v == NULL)
-		return NULL;
-	if (cJSON_IsNull(v))
-		return "";
-	if (cJSON_IsString(v))
-		return v->valuestring;
-	int64_t n;
-	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
-		return arena_printf(c->a, "%lld", (long long)n);
-	return "?";
-}
-
+/* text_field: handler_text named by its member, NULL when blank */
 static const char *
 text_field(ctx *c, const cJSON *o, const char *name, cJSON *fields)
 {
-	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
-	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
-		api_field(fields, name, "a string");
-		return NULL;
-	}
-	const char *s = arg(c, o, name);
-	return blank(s) ? NULL : s;
-}
-
-static const char *
-nth(const kv_list *l, const char *name, size_t i)
-{
-	for (size_t k = 0; k < l->n; k++)
-		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
-			return l->items[k].value;
-	return NULL;
-}
-
-/* digits_of: the minor units of currency, else of party's currency,
- * else of the business's */
-static int
-digits_of(ctx *c, const char *currency, const char *party)
-{
-	const char *p[2] = { currency ? currency : "", party ? party : "" };
-	static const char *const keys[] = { "#d", NULL };
-	cJSON *r = books_rows(c, "SELECT minor_units FROM currencies WHERE code "
-	    "= coalesce(nullif($1, ''), (SELECT currency FROM parties WHERE "
-	    "id::text = $2 OR code = $2 LIMIT 1), (SELECT base_currency FROM "
-	    "tenants WHERE id = bursar_tenant()))", 2, p, keys);
-	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
-	cJSON_Delete(r);
-	return d;
+	const char *s = handler_text(c, o, name, name, fields);
+	return handler_blank(s) ? NULL : s;
 }
 
 /* typed_amount: a form's decimal amount into minor units; 0 or -1 */
 static int
 typed_amount(const char *s, int digits, int64_t *out)
 {
-	return blank(s) || money_parse(s, digits, out) < 0 ? -1 : 0;
+	return handler_blank(s) || money_parse(s, digits, out) < 0 ? -1 : 0;
 }
 
 /* ---- reading a payment ---- */
@@ -263,15 +119,15 @@ payment_json(ctx *c, const char *id)
 	}
 	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)raw_i64(o, "digits");
+	int digits = (int)handler_i64(o, "digits");
 	cJSON *x;
 	cJSON_ArrayForEach(x, a)
-		monies(c, x, cur, digits, money_keys);
+		handler_monies(c, x, cur, digits, money_keys);
 	cJSON_ArrayForEach(x, r)
-		monies(c, x, cur, digits, money_keys);
-	int credit = raw_i64(o, "unallocated") > 0 && strcmp(
+		handler_monies(c, x, cur, digits, money_keys);
+	int credit = handler_i64(o, "unallocated") > 0 && strcmp(
 	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "kind")), "payment") == 0;
-	monies(c, o, cur, digits, money_keys);
+	handler_monies(c, o, cur, digits, money_keys);
 	if (c->api)
 		cJSON_DeleteItemFromObject(o, "digits");
 	cJSON_AddBoolToObject(o, "credit_left", credit);
@@ -331,34 +187,36 @@ payments(ctx *c)
 	static const char *const methods[] = { "cash", "bank_transfer", "card",
 	    "cheque", "upi", "other", NULL };
 	static const char *const flags[] = { "true", "false", NULL };
-	const char *dir = query(c, "direction"), *kind = query(c, "kind");
-	const char *party = query(c, "party"), *method = query(c, "method");
-	const char *from = query(c, "from"), *to = query(c, "to");
-	const char *q = query(c, "q"), *credit = query(c, "credit");
-	const char *cursor = query(c, "cursor");
+	const char *dir = handler_query(c, "direction");
+	const char *kind = handler_query(c, "kind");
+	const char *party = handler_query(c, "party");
+	const char *method = handler_query(c, "method");
+	const char *from = handler_query(c, "from"), *to = handler_query(c, "to");
+	const char *q = handler_query(c, "q"), *credit = handler_query(c, "credit");
+	const char *cursor = handler_query(c, "cursor");
 	if (dir && !one_of(dir, dirs)) {
-		refuse(c, "direction", "in or out");
+		handler_refuse(c, "direction", "in or out");
 		return;
 	}
 	if (kind && !one_of(kind, kinds)) {
-		refuse(c, "kind", "payment or refund");
+		handler_refuse(c, "kind", "payment or refund");
 		return;
 	}
 	if (method && !one_of(method, methods)) {
-		refuse(c, "method", "cash, bank_transfer, card, cheque, upi or "
+		handler_refuse(c, "method", "cash, bank_transfer, card, cheque, upi or "
 		    "other");
 		return;
 	}
 	if (credit && !one_of(credit, flags)) {
-		refuse(c, "credit", "true (with credit left) or false");
+		handler_refuse(c, "credit", "true (with credit left) or false");
 		return;
 	}
 	if (from && !books_date_ok(from)) {
-		refuse(c, "from", "a date, YYYY-MM-DD");
+		handler_refuse(c, "from", "a date, YYYY-MM-DD");
 		return;
 	}
 	if (to && !books_date_ok(to)) {
-		refuse(c, "to", "a date, YYYY-MM-DD");
+		handler_refuse(c, "to", "a date, YYYY-MM-DD");
 		return;
 	}
 	int limit = PAGE_ROWS;
@@ -392,8 +250,8 @@ payments(ctx *c)
 	cJSON *x;
 	cJSON_ArrayForEach(x, items) {
 		cJSON_DeleteItemFromObject(x, "key");
-		monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(x, "currency"))), (int)raw_i64(x,
+		handler_monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(x, "currency"))), (int)handler_i64(x,
 		    "digits"), money_keys);
 		cJSON_DeleteItemFromObject(x, "digits");
 	}
@@ -469,7 +327,7 @@ show(ctx *c, const char *id, int status, const char *error,
 	}
 	cJSON *x;
 	cJSON_ArrayForEach(x, open)
-		monies(c, x, "", (int)raw_i64(o, "digits"), money_keys);
+		handler_monies(c, x, "", (int)handler_i64(o, "digits"), money_keys);
 	cJSON_AddItemToObject(d, "open", open);
 	app_render(c, status, "payments_show.cs", num, d);
 }
@@ -547,9 +405,9 @@ form_allocs(ctx *c, int in, int digits, payment_alloc_in **out, size_t *n,
 	payment_alloc_in *a = arena_alloc(c->a, (rows ? rows : 1) * sizeof(*a));
 	size_t k = 0;
 	for (size_t r = 0; r < rows && k < ALLOC_MAX; r++) {
-		const char *doc = nth(f, "alloc_doc", r);
-		const char *amt = nth(f, "alloc_amount", r);
-		if (blank(doc))
+		const char *doc = handler_nth(f, "alloc_doc", r);
+		const char *amt = handler_nth(f, "alloc_amount", r);
+		if (handler_blank(doc))
 			continue;
 		payment_alloc_in *ai = &a[k];
 		memset(ai, 0, sizeof(*ai));
@@ -597,7 +455,7 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 		return;
 	}
 	in->currency = text_field(c, NULL, "currency", fields);
-	int digits = digits_of(c, in->currency, in->party);
+	int digits = handler_digits(c, in->currency, in->party);
 	if (typed_amount(http_arg(&c->req, "amount"), digits, &in->amount) < 0
 	    || in->amount <= 0) {
 		api_field(fields, "amount", digits ? arena_printf(c->a, "an amount "
@@ -642,7 +500,7 @@ payment_form(ctx *c, int status, cJSON *fields)
 	    "notes", NULL };
 	int again = fields != NULL;
 	for (int i = 0; keys[i]; i++) {
-		const char *v = again ? http_arg(&c->req, keys[i]) : query(c,
+		const char *v = again ? http_arg(&c->req, keys[i]) : handler_query(c,
 		    keys[i]);
 		cJSON_AddStringToObject(form, keys[i], v ? v : "");
 	}
@@ -651,12 +509,12 @@ payment_form(ctx *c, int status, cJSON *fields)
 		const kv_list *f = &c->req.form;
 		size_t n = kv_count(f, "alloc_doc"), k = 0;
 		for (size_t r = 0; r < n; r++) {
-			const char *doc = nth(f, "alloc_doc", r);
-			const char *amt = nth(f, "alloc_amount", r);
+			const char *doc = handler_nth(f, "alloc_doc", r);
+			const char *amt = handler_nth(f, "alloc_amount", r);
 			cJSON *row = cJSON_CreateObject();
 			cJSON_AddStringToObject(row, "doc", doc ? doc : "");
 			cJSON_AddStringToObject(row, "amount", amt ? amt : "");
-			if (!blank(doc)) {
+			if (!handler_blank(doc)) {
 				static const char *const parts[] = { "invoice", "bill",
 				    "amount" };
 				for (int j = 0; j < 3; j++) {
@@ -671,12 +529,12 @@ payment_form(ctx *c, int status, cJSON *fields)
 			}
 			cJSON_AddItemToArray(rows, row);
 		}
-	} else if (query(c, "invoice") || query(c, "bill")) {
+	} else if (handler_query(c, "invoice") || handler_query(c, "bill")) {
 		cJSON *row = cJSON_CreateObject();
-		cJSON_AddStringToObject(row, "doc", query(c, "invoice") ?
-		    query(c, "invoice") : query(c, "bill"));
-		cJSON_AddStringToObject(row, "amount", query(c, "amount") ?
-		    query(c, "amount") : "");
+		cJSON_AddStringToObject(row, "doc", handler_query(c, "invoice") ?
+		    handler_query(c, "invoice") : handler_query(c, "bill"));
+		cJSON_AddStringToObject(row, "amount", handler_query(c, "amount") ?
+		    handler_query(c, "amount") : "");
 		cJSON_AddItemToArray(rows, row);
 	}
 	while (cJSON_GetArraySize(rows) < FORM_ALLOC_ROWS)
@@ -723,7 +581,7 @@ payment_post(ctx *c)
 		cJSON_Delete(fields);
 		return;
 	}
-	if (!c->api && savepoint(c) < 0) {
+	if (!c->api && handler_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -736,7 +594,7 @@ payment_post(ctx *c)
 			failed(c, &err, in.field);
 			return;
 		}
-		undo(c);
+		handler_undo(c);
 		api_field(fields, *in.field ? in.field : "amount", err.error);
 		db_res_clear(&err);
 		c->failed = 1;
@@ -764,7 +622,7 @@ action_refused(ctx *c, const char *id, db_res *err, const char *field)
 	}
 	const char *why = arena_strdup(c->a, err->error);
 	db_res_clear(err);
-	undo(c);
+	handler_undo(c);
 	c->failed = 1;
 	cJSON *f = cJSON_CreateObject();
 	if (field && *field)
@@ -797,7 +655,7 @@ payment_digits(ctx *c, const char *id)
 	cJSON *r = books_rows(c, "SELECT cu.minor_units, p.direction FROM "
 	    "payments p JOIN currencies cu ON cu.code = p.currency WHERE p.id = "
 	    "$1::uuid", 1, p, keys);
-	int d = r && cJSON_GetArraySize(r) ? (int)raw_i64(r->child, "d") : 2;
+	int d = r && cJSON_GetArraySize(r) ? (int)handler_i64(r->child, "d") : 2;
 	cJSON_Delete(r);
 	return d;
 }
@@ -814,7 +672,7 @@ allocate_route(ctx *c)
 	else if (c->req.json)
 		json_allocs(c, c->req.json, &a, &n, fields);
 	else
-		form_allocs(c, !blank(http_arg(&c->req, "direction")) &&
+		form_allocs(c, !handler_blank(http_arg(&c->req, "direction")) &&
 		    strcmp(http_arg(&c->req, "direction"), "out") != 0,
 		    payment_digits(c, id), &a, &n, fields);
 	if (cJSON_GetArraySize(fields) == 0 && n == 0)
@@ -825,7 +683,7 @@ allocate_route(ctx *c)
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	char field[48];
 	db_res err;
@@ -884,7 +742,7 @@ refund_route(ctx *c)
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api && savepoint(c) < 0)
+	if (!c->api && handler_savepoint(c) < 0)
 		return;
 	char rid[PAYMENT_ID_LEN];
 	db_res err;
@@ -908,7 +766,7 @@ credit_note_refund_route(ctx *c)
 	const char *id = app_param(c, "id");
 	payment_refund_in in = {0};
 	cJSON *fields = cJSON_CreateObject();
-	read_refund(c, &in, digits_of(c, NULL, NULL), fields);
+	read_refund(c, &in, handler_digits(c, NULL, NULL), fields);
 	if (cJSON_GetArraySize(fields) > 0) {
 		app_error(c, 422, "invalid", fields->child->valuestring, fields);
 		return;
@@ -933,9 +791,10 @@ credit_note_refund_route(ctx *c)
 static void
 statement(ctx *c)
 {
-	statement_in in = { .party = app_param(c, "party"), .side = query(c,
-	    "side"), .currency = query(c, "currency"), .from = query(c, "from"),
-	    .to = query(c, "to") };
+	statement_in in = { .party = app_param(c, "party"),
+	    .side = handler_query(c, "side"),
+	    .currency = handler_query(c, "currency"),
+	    .from = handler_query(c, "from"), .to = handler_query(c, "to") };
 	cJSON *o;
 	db_res err;
 	if (statement_build(c->db, &in, &o, &err) < 0) {
@@ -949,7 +808,7 @@ statement(ctx *c)
 	}
 	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)raw_i64(o, "digits");
+	int digits = (int)handler_i64(o, "digits");
 	static const char *const top[] = { "opening", "closing", NULL };
 	static const char *const line[] = { "debit", "credit", "balance", NULL };
 	static const char *const aging[] = { "current", "days_1_30",
@@ -958,21 +817,21 @@ statement(ctx *c)
 	static const char *const open[] = { "open", NULL };
 	cJSON *x;
 	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "items")) {
-		monies(c, x, cur, digits, line);
+		handler_monies(c, x, cur, digits, line);
 		if (!c->api) {
 			/* a page leaves the empty side blank */
 			static const char *const sides[] = { "debit", "credit" };
 			for (int k = 0; k < 2; k++)
 				if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(x,
-				    sides[k])), money_text(c, 0, digits)) == 0)
+				    sides[k])), handler_money_text(c, 0, digits)) == 0)
 					cJSON_ReplaceItemInObject(x, sides[k],
 					    cJSON_CreateString(""));
 		}
 	}
 	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "open_items"))
-		monies(c, x, cur, digits, open);
-	monies(c, cJSON_GetObjectItem(o, "aging"), cur, digits, aging);
-	monies(c, o, cur, digits, top);
+		handler_monies(c, x, cur, digits, open);
+	handler_monies(c, cJSON_GetObjectItem(o, "aging"), cur, digits, aging);
+	handler_monies(c, o, cur, digits, top);
 	if (c->api) {
 		cJSON_DeleteItemFromObject(o, "digits");
 		app_render(c, 200, NULL, NULL, o);

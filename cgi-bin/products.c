@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "books_setup.h"
 #include "form.h"
+#include "handler.h"
 #include "money.h"
 #include "product.h"
 
@@ -30,13 +31,6 @@ arg(ctx *c, const char *name)
 		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
 		    (long long)n) : "?";
 	return "?";
-}
-
-static const char *
-query(const ctx *c, const char *name)
-{
-	const char *v = kv_get(&c->req.query, name);
-	return v && *v ? v : NULL;
 }
 
 static const char *
@@ -132,13 +126,14 @@ prices_for(ctx *c, cJSON *product)
 static void
 list(ctx *c)
 {
-	product_filter f = { query(c, "q"), query(c, "kind"), query(c,
-	    "category"), query(c, "archived"), query(c, "sort"), NULL, 50 };
+	product_filter f = { handler_query(c, "q"), handler_query(c, "kind"),
+	    handler_query(c, "category"), handler_query(c, "archived"),
+	    handler_query(c, "sort"), NULL, 50 };
 	if (c->api && api_limit(&c->req.query, &f.limit) < 0) {
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return;
 	}
-	const char *cur = query(c, "cursor");
+	const char *cur = handler_query(c, "cursor");
 	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return;

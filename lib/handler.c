@@ -96,7 +96,12 @@ handler_status(const db_res *err)
 void
 handler_failed(ctx *c, db_res *err, const char *field)
 {
-	int st = handler_status(err);
+	handler_answer(c, err, handler_status(err), field);
+}
+
+void
+handler_answer(ctx *c, db_res *err, int st, const char *field)
+{
 	if (st == 0) {
 		app_db_error(c, err);
 	} else if (st == 422 || (st == 409 && field && *field)) {

@@ -48,6 +48,10 @@ int handler_status(const db_res *err);
  * ("" or NULL: none); err is cleared */
 void handler_failed(ctx *c, db_res *err, const char *field);
 
+/* handler_answer: handler_failed with the status st already decided
+ * (a program that maps one more SQLSTATE of its own); err is cleared */
+void handler_answer(ctx *c, db_res *err, int st, const char *field);
+
 /* handler_savepoint, handler_undo: a change that may be refused while the
  * form or page is drawn again in the same transaction; -1 with the
  * response set */
