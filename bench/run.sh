@@ -113,5 +113,8 @@ for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == 
 	echo "  health worker $pid: PSS ${pss} kB, RSS ${rss} kB (target PSS under 3 MB)"
 done
 
+# sales orders: GET against (b) and a FastAPI peer, POST against pgbench
+sh "$ROOT/bench/orders.sh"
+
 # the books at a million journal lines: trial balance, hledger, bare SQL
 sh "$ROOT/bench/ledger.sh"

@@ -1,0 +1,246 @@
+#!/bin/sh
+# orders.sh: the sales orders under load, called from bench/run.sh against
+# its stack (or against any running stack named by BURSAR_VAR, BURSAR_PORT
+# and BURSAR_PGPORT; the bare baseline (b) at /bench/pk must be there).
+# A bench business (bench-orders: one customer, five products at GST 18%,
+# a large stock, invoice_on = 'place') is made once through the API and
+# kept for the next run.  Then, interleaved round by round with wrk
+# -t2 -c32 so that the machine's noise falls on all alike:
+#   (pk)    run.sh's bare libpq PK SELECT + cJSON, the baseline
+#   (get)   Bursar GET /api/v1/orders/{id}, an order of five lines
+#   (peer)  the same route in FastAPI + asyncpg (bench/peer/orders_peer.py,
+#           uvicorn --workers 2 --loop uvloop --http httptools)
+# and then, interleaved the same way:
+#   (post)  Bursar POST /api/v1/orders, five lines, "place": true, which
+#           reserves the stock, issues the invoice and posts it
+#   (sql)   pgbench -M prepared -c 32 -j 2 over bench/orders_pgbench.sql:
+#           the same statements as bare SQL, as the app role
+#   (sql2)  the same with -c 2, Bursar's own concurrency (two workers):
+#           every order reserves the same five stock rows and takes the
+#           next invoice number from one counter row, each locked until
+#           its commit, so 32 clients mostly wait on each other
+# Prints req/s (tx/s), p50 and p99 per case (median of the rounds) and the
+# ratios get/pk, get/peer and post/sql.  Never fails on a timing.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/scripts/env.sh"
+ROUNDS=${BENCH_ROUNDS:-3}
+DURATION=${BENCH_DURATION:-5s}
+PEER_PORT=${BENCH_PEER_PORT:-18090}
+url="http://127.0.0.1:$PORT"
+slug=bench-orders
+email=owner@bench-orders.test
+password='Bench7orders!lines'
+SKUS="BO-1 BO-2 BO-3 BO-4 BO-5"
+STOCK=100000000	# units received per top-up
+LOW=20000000	# top up when less than this is free
+admin() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$ADMIN_URL" "$@"; }
+token_of() { sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'; }
+W=$VAR/bench-orders
+mkdir -p "$W"
+post() {	# path json: status on stdout, body in $W/body
+	curl -sS -o "$W/body" -w '%{http_code}' -H "Authorization: Bearer $token" \
+		-H 'Content-Type: application/json' --data "$2" "$url$1"
+}
+
+echo
+echo "bench: sales orders"
+tid=$(admin -c "SELECT id FROM tenants WHERE slug = '$slug'")
+if [ -z "$tid" ]; then
+	token=$(curl -fsS -H 'Content-Type: application/json' -d \
+		"{\"business\":\"Bench Orders\",\"slug\":\"$slug\",\"currency\":\"INR\",\"name\":\"Otto Orders\",\"email\":\"$email\",\"password\":\"$password\"}" \
+		"$url/api/v1/signup" | token_of)
+	tid=$(admin -c "SELECT id FROM tenants WHERE slug = '$slug'")
+else
+	token=$(curl -fsS -H 'Content-Type: application/json' -d \
+		"{\"tenant\":\"$slug\",\"email\":\"$email\",\"password\":\"$password\"}" \
+		"$url/api/v1/auth/token" | token_of)
+fi
+[ -n "$tid" ] && [ -n "$token" ] || { echo "  no bench business: skipped" >&2; exit 0; }
+
+# the customer, the products, their stock: made once, topped up when low
+if [ -z "$(admin -c "SELECT 1 FROM parties WHERE tenant_id = '$tid' AND code = 'BO-CUST'")" ]; then
+	s=$(post /api/v1/parties '{"code":"BO-CUST","name":"Bench Customer","is_customer":true,"is_supplier":false,"email":"buyer@bench-orders.test"}')
+	[ "$s" = 201 ] || [ "$s" = 200 ] || echo "  customer: HTTP $s $(head -c 300 "$W/body")"
+fi
+i=1
+for sku in $SKUS; do
+	if [ -z "$(admin -c "SELECT 1 FROM products WHERE tenant_id = '$tid' AND sku = '$sku'")" ]; then
+		s=$(post /api/v1/products "{\"sku\":\"$sku\",\"name\":\"Bench product $i\",\"tax_group\":\"GST18\",\"tracked\":true,\"prices\":{\"INR\":$((i * 10000 + 99))}}")
+		[ "$s" = 201 ] || [ "$s" = 200 ] || echo "  product $sku: HTTP $s $(head -c 300 "$W/body")"
+	fi
+	free=$(admin -c "SELECT coalesce(sum(l.on_hand - l.reserved), 0) FROM stock_levels l
+		JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
+		JOIN locations o ON o.tenant_id = l.tenant_id AND o.id = l.location_id
+		WHERE l.tenant_id = '$tid' AND p.sku = '$sku' AND o.code = 'MAIN'")
+	if [ "$free" -lt "$LOW" ]; then
+		s=$(post /api/v1/stock/receipts "{\"sku\":\"$sku\",\"location\":\"MAIN\",\"quantity\":$STOCK,\"total_cost\":$((STOCK * i * 50)),\"memo\":\"bench stock\"}")
+		[ "$s" = 201 ] || [ "$s" = 200 ] || echo "  receipt $sku: HTTP $s $(head -c 300 "$W/body")"
+	fi
+	i=$((i + 1))
+done
+admin -c "UPDATE commerce_settings SET invoice_on = 'place' WHERE tenant_id = '$tid' AND invoice_on <> 'place'"
+# the rows the last run left (every run adds thousands of orders, held
+# reservations, invoices and entries): fresh statistics, or the planner
+# may scan every held reservation of the business for one order's lines
+admin -c "ANALYZE orders, order_lines, stock_levels, stock_reservations, invoices, invoice_lines, document_taxes, outbox_events, journal_entries, journal_lines, ledger_chain"
+
+# The order GET reads: five lines, one with a 5% discount, placed (so it
+# has its reservations and, invoicing on place, its invoice).  Made once.
+BODY='{"customer":"BO-CUST","reference":"%s","lines":[{"sku":"BO-1","quantity":1},{"sku":"BO-2","quantity":1,"discount":"5"},{"sku":"BO-3","quantity":1},{"sku":"BO-4","quantity":1},{"sku":"BO-5","quantity":1}],"place":true}'
+oid=$(admin -c "SELECT id FROM orders WHERE tenant_id = '$tid' AND reference = 'BENCH-GET' ORDER BY created_at LIMIT 1")
+if [ -z "$oid" ]; then
+	s=$(post /api/v1/orders "$(printf "$BODY" BENCH-GET)")
+	case $s in
+	200|201) oid=$(jq -r '.id // empty' "$W/body") ;;
+	*) echo "  POST /api/v1/orders: HTTP $s $(head -c 300 "$W/body")" ;;
+	esac
+fi
+if [ -z "$oid" ]; then
+	echo "  no order to read (is the orders program built?): skipped"
+	exit 0
+fi
+s=$(curl -sS -o "$W/bursar.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url/api/v1/orders/$oid")
+[ "$s" = 200 ] || { echo "  GET /api/v1/orders/$oid: HTTP $s $(head -c 300 "$W/bursar.json"): skipped"; exit 0; }
+
+# the peer, on its own port, with the stack's config (secret, database)
+peer_pid=
+stop_peer() {
+	if [ -n "$peer_pid" ] && kill -0 "$peer_pid" 2>/dev/null; then
+		kill "$peer_pid" 2>/dev/null || true
+		i=0; while kill -0 "$peer_pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	fi
+	peer_pid=
+}
+trap stop_peer EXIT
+trap 'stop_peer; exit 1' INT TERM
+peer=http://127.0.0.1:$PEER_PORT
+if ss -Hltn "sport = :$PEER_PORT" | grep -q .; then
+	echo "  port $PEER_PORT is taken: the peer is not measured"
+elif [ ! -x /usr/bin/uvicorn ]; then
+	echo "  no /usr/bin/uvicorn (scripts/deps.sh installs it): the peer is not measured"
+else
+	BURSAR_CONFIG="$VAR/bursar.conf" /usr/bin/uvicorn --app-dir "$ROOT/bench/peer" \
+		orders_peer:app --workers 2 --loop uvloop --http httptools \
+		--host 127.0.0.1 --port "$PEER_PORT" --log-level warning \
+		>"$LOG/bench-orders-peer.log" 2>&1 &
+	peer_pid=$!
+	i=0
+	until curl -fsS -o "$W/peer.json" -H "Authorization: Bearer $token" "$peer/api/v1/orders/$oid" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -ge 100 ] || ! kill -0 "$peer_pid" 2>/dev/null; then
+			echo "  the peer did not answer: $(tail -n 3 "$LOG/bench-orders-peer.log")"
+			stop_peer
+			break
+		fi
+		sleep 0.1
+	done
+fi
+if [ -n "$peer_pid" ]; then
+	jq -S . "$W/bursar.json" >"$W/bursar.sorted.json"
+	jq -S . "$W/peer.json" >"$W/peer.sorted.json"
+	if diff -u "$W/bursar.sorted.json" "$W/peer.sorted.json" >"$W/json.diff"; then
+		echo "  peer JSON matches"
+	else
+		echo "  peer JSON differs (Bursar -, peer +):"
+		sed -n '3,40p' "$W/json.diff" | sed 's/^/    /'
+	fi
+fi
+
+# wrk's scripts: the bearer token; the POST's body
+cat >"$W/get.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+cat >"$W/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$(printf "$BODY" BENCH-POST)'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+
+# pgbench's variables: the ids the API resolves from codes and SKUs
+uid=$(admin -c "SELECT id FROM users WHERE tenant_id = '$tid' AND lower(email) = '$email'")
+party=$(admin -c "SELECT id FROM parties WHERE tenant_id = '$tid' AND code = 'BO-CUST'")
+loc=$(admin -c "SELECT id FROM locations WHERE tenant_id = '$tid' AND code = 'MAIN'")
+set -- -D tid="$tid" -D uid="$uid" -D party="$party" -D loc="$loc"
+i=1
+for sku in $SKUS; do
+	set -- "$@" -D "p$i=$(admin -c "SELECT id FROM products WHERE tenant_id = '$tid' AND sku = '$sku'")"
+	i=$((i + 1))
+done
+secs=$(echo "$DURATION" | awk '/m$/ {sub(/m/, ""); print $1 * 60; next} {sub(/s$/, ""); print int($1) < 1 ? 1 : int($1)}')
+
+out=$W/results.txt
+: >"$out"
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.3f", v}'; }
+measure() {	# case, url, script
+	res=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$3" "$2")
+	rps=$(echo "$res" | awk '/^Requests\/sec/ {print $2}')
+	p50=$(echo "$res" | awk '$1 == "50%" {print $2}' | to_ms)
+	p99=$(echo "$res" | awk '$1 == "99%" {print $2}' | to_ms)
+	non2xx=$(echo "$res" | awk '/Non-2xx/ {print $NF}')
+	echo "$1 $rps $p50 $p99 ${non2xx:-0}" >>"$out"
+	printf '  round %s %-5s %10s req/s  p50 %s ms  p99 %s ms%s\n' "$r" "$1" "$rps" "$p50" "$p99" \
+		"$([ -n "$non2xx" ] && echo "  ($non2xx non-2xx!)")"
+}
+pgb() {	# case, clients, -D ...: the same transaction as bare SQL
+	c=$1 n=$2
+	shift 2
+	res=$(pgbench -h 127.0.0.1 -p "$PGPORT" -U bursar_app -n -M prepared -c "$n" -j 2 \
+		-T "$secs" "$@" -f "$ROOT/bench/orders_pgbench.sql" "$DB" 2>&1) || {
+		echo "  round $r $c pgbench failed: $(echo "$res" | grep -i error | head -n 3)"
+		return 0
+	}
+	tps=$(echo "$res" | awk '/^tps/ {print $3; exit}')
+	lat=$(echo "$res" | awk '/^latency average/ {print $4}')
+	failed=$(echo "$res" | awk '/^number of failed transactions/ {print $5}')
+	echo "$c $tps $lat - 0" >>"$out"
+	printf '  round %s %-5s %10s tx/s   avg %s ms%s\n' "$r" "$c" "$tps" "$lat" \
+		"$([ "${failed:-0}" != 0 ] && echo "  ($failed failed)")"
+}
+pk_ok=1
+curl -fsS -o /dev/null "$url/bench/pk?id=7" 2>/dev/null || { pk_ok=0; echo "  no /bench/pk baseline here (run from bench/run.sh): not measured"; }
+echo "bench: GET /api/v1/orders/{id}, $ROUNDS interleaved rounds of $DURATION each, wrk -t2 -c32"
+r=1
+while [ $r -le "$ROUNDS" ]; do
+	[ $pk_ok = 1 ] && measure pk "$url/bench/pk" "$ROOT/bench/pk.lua"
+	measure get "$url/api/v1/orders/$oid" "$W/get.lua"
+	[ -n "$peer_pid" ] && measure peer "$peer/api/v1/orders/$oid" "$W/get.lua"
+	r=$((r + 1))
+done
+stop_peer
+echo "bench: POST /api/v1/orders (5 lines, placed, invoiced), $ROUNDS interleaved rounds"
+r=1
+while [ $r -le "$ROUNDS" ]; do
+	measure post "$url/api/v1/orders" "$W/post.lua"
+	pgb sql 32 "$@"
+	pgb sql2 2 "$@"
+	r=$((r + 1))
+done
+
+median() { awk -v c="$1" -v f="$2" '$1 == c {print $f}' "$out" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "bench: orders, medians"
+printf '  %-40s %12s %10s %10s\n' case "req/s" p50_ms p99_ms
+for c in pk get peer post sql sql2; do
+	case $c in
+	pk) label="(b) bare libpq PK SELECT + cJSON" ;;
+	get) label="Bursar GET /api/v1/orders/{id}" ;;
+	peer) label="FastAPI+asyncpg GET (peer)" ;;
+	post) label="Bursar POST /api/v1/orders, placed" ;;
+	sql) label="pgbench -c 32, the same SQL (tx/s, avg)" ;;
+	sql2) label="pgbench -c 2 (Bursar's 2 workers)" ;;
+	esac
+	[ -n "$(median $c 2)" ] || continue
+	printf '  %-40s %12s %10s %10s\n' "$label" "$(median $c 2)" "$(median $c 3)" "$(median $c 4)"
+done
+ratio() {	# label a b target
+	a=$(median "$2" 2); b=$(median "$3" 2)
+	[ -n "$a" ] && [ -n "$b" ] || return 0
+	awk -v l="$1" -v a="$a" -v b="$b" -v t="$4" 'BEGIN {printf "  %s: %s%s\n", l,
+		(t ~ /x$/) ? sprintf("%.2fx", a / b) : sprintf("%.1f%%", 100 * a / b),
+		t == "" ? "" : " (target " t ")"}'
+}
+ratio "ratio GET/(b)" get pk "at least 70%"
+ratio "ratio Bursar/peer" get peer "at least 2.5x"
+ratio "ratio POST/pgbench -c 32" post sql "at least 50%"
+ratio "ratio POST/pgbench -c 2" post sql2 ""
