@@ -154,7 +154,8 @@ bills(ctx *c)
 	    "partially_paid", "paid", "overdue", "void", NULL };
 	const char *status = handler_query(c, "status");
 	const char *from = handler_query(c, "from");
-	const char *to = handler_query(c, "to"), *sup = handler_query(c, "supplier");
+	const char *to = handler_query(c, "to");
+	const char *sup = handler_query(c, "supplier");
 	const char *q = handler_query(c, "q"), *cursor = handler_query(c, "cursor");
 	int ok = status == NULL;
 	for (int i = 0; !ok && statuses[i]; i++)

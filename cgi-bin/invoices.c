@@ -118,9 +118,9 @@ invoice_json(ctx *c, const char *id)
 	    "invoices inv ON inv.tenant_id = a.tenant_id AND inv.id = "
 	    "a.invoice_id WHERE a.invoice_id = $1::uuid OR a.credit_note_id = "
 	    "$1::uuid ORDER BY a.created_at, a.id", 1, p, akeys) : NULL;
-	cJSON *cn = a ? books_rows(c, "SELECT id, number, status, issue_date::text, "
-	    "total FROM invoices WHERE credit_of = $1::uuid ORDER BY "
-	    "created_at", 1, p, ckeys) : NULL;
+	cJSON *cn = a ? books_rows(c, "SELECT id, number, status, "
+	    "issue_date::text, total FROM invoices WHERE credit_of = $1::uuid "
+	    "ORDER BY created_at", 1, p, ckeys) : NULL;
 	if (cn == NULL) {
 		cJSON_Delete(o);
 		cJSON_Delete(l);
@@ -202,7 +202,8 @@ list(ctx *c, const char *kind)
 	    "partially_paid", "paid", "overdue", "void", NULL };
 	const char *status = handler_query(c, "status");
 	const char *from = handler_query(c, "from");
-	const char *to = handler_query(c, "to"), *cust = handler_query(c, "customer");
+	const char *to = handler_query(c, "to");
+	const char *cust = handler_query(c, "customer");
 	const char *q = handler_query(c, "q"), *cursor = handler_query(c, "cursor");
 	int ok = status == NULL;
 	for (int i = 0; !ok && statuses[i]; i++)

@@ -4,7 +4,6 @@
 #include "bill.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,226 +13,18 @@
 #include "api.h"
 #include "books_setup.h"
 #include "docline.h"
+#include "docstore.h"
 #include "ledger.h"
 #include "outbox.h"
 #include "stock.h"
 
-#define ARRAY_MAX (8u << 20)
-
-/* ---- small things ---- */
-
-/* run: db_exec whose failure moves into err (r then holds nothing) */
-static int
-run(db *d, db_res *r, const char *sql, int n, const char *const *p,
-    db_res *err)
-{
-	if (db_exec(d, r, sql, n, p) == 0)
-		return 0;
-	*err = *r;
-	memset(r, 0, sizeof(*r));
-	return -1;
-}
-
-static int
-refuse_at(char *field, db_res *err, const char *sqlstate, const char *name,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-/* refuse_at: db_refuse naming field name in *field (48 bytes) */
-static int
-refuse_at(char *field, db_res *err, const char *sqlstate, const char *name,
-    const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (field)
-		snprintf(field, 48, "%s", name ? name : "");
-	return db_refuse(err, sqlstate, "%s", msg);
-}
-
-static void
-i64s(char out[24], int64_t v)
-{
-	snprintf(out, 24, "%" PRId64, v);
-}
-
-static const char *
-opt(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-/* emit: an event with payload (taken) */
-static int
-emit(db *d, const char *tenant, const char *type, cJSON *payload, db_res *err)
-{
-	db_res r;
-	int rc = outbox_emit(d, &r, tenant, type, payload);
-	cJSON_Delete(payload);
-	if (rc < 0) {
-		*err = r;
-		if (r.sqlstate[0] == '\0')
-			snprintf(err->sqlstate, sizeof(err->sqlstate), "XX000");
-		return -1;
-	}
-	db_res_clear(&r);
-	return 0;
-}
-
-static void
-add_str(cJSON *o, const char *k, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(o, k, v);
-	else
-		cJSON_AddNullToObject(o, k);
-}
-
 /* ---- lines ---- */
 
-/* A line as it is stored; stock: a tracked product, into inventory. */
-typedef struct line {
-	const char *product_id, *description, *tax_group, *account;
-	int stock;
-	docline m;
-} line;
+/* A line as it is stored. */
+typedef docstore_line line;
 
-enum { C_PRODUCT, C_DESC, C_QTY, C_PRICE, C_GROUP, C_ACCT, C_NET, C_TAX,
-	C_TOTAL, NCOL };
-
-static int
-columns(buf cols[NCOL], const line *l, size_t n)
-{
-	const char **items = calloc(n ? n : 1, sizeof(*items));
-	char (*nums)[24] = calloc(n ? n : 1, sizeof(*nums));
-	int rc = -1;
-	for (int c = 0; c < NCOL; c++)
-		buf_init(&cols[c], ARRAY_MAX);
-	if (items == NULL || nums == NULL)
-		goto out;
-	for (int c = 0; c < NCOL; c++) {
-		for (size_t i = 0; i < n; i++) {
-			int64_t v = 0;
-			int num = 1;
-			switch (c) {
-			case C_PRODUCT: items[i] = l[i].product_id; num = 0; break;
-			case C_DESC: items[i] = l[i].description; num = 0; break;
-			case C_GROUP: items[i] = l[i].tax_group; num = 0; break;
-			case C_ACCT: items[i] = l[i].account; num = 0; break;
-			case C_QTY: v = l[i].m.quantity; break;
-			case C_PRICE: v = l[i].m.unit_price; break;
-			case C_NET: v = l[i].m.net; break;
-			case C_TAX: v = l[i].m.tax; break;
-			default: v = l[i].m.total; break;
-			}
-			if (num) {
-				i64s(nums[i], v);
-				items[i] = nums[i];
-			}
-		}
-		if (db_array(&cols[c], items, n) < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(items);
-	free(nums);
-	return rc;
-}
-
-static void
-columns_free(buf cols[NCOL])
-{
-	for (int c = 0; c < NCOL; c++)
-		buf_free(&cols[c]);
-}
-
-/* compute: the lines' money as a purchase on date, into doc */
-static int
-compute(db *d, const char *date, line *l, size_t n, taxdoc *doc, db_res *err)
-{
-	docline *m = calloc(n ? n : 1, sizeof(*m));
-	if (m == NULL)
-		return db_refuse(err, "53200", "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		m[i] = l[i].m;
-		m[i].tax_group = l[i].tax_group;
-	}
-	int rc = docline_compute(d, date, 1, m, n, doc, err);
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		l[i].m = m[i];
-	free(m);
-	return rc;
-}
-
-/* store_lines: replaces the lines and taxes of bill id */
-static int
-store_lines(db *d, const char *id, const line *l, size_t n,
-    const taxdoc *doc, db_res *err)
-{
-	db_res r;
-	const char *p1[1] = { id };
-	if (run(d, &r, "DELETE FROM bill_lines WHERE bill_id = $1::uuid", 1, p1,
-	    err) < 0)
-		return -1;
-	db_res_clear(&r);
-	if (run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'bill' AND "
-	    "doc_id = $1::uuid", 1, p1, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	buf cols[NCOL];
-	if (columns(cols, l, n) < 0) {
-		columns_free(cols);
-		return db_refuse(err, "54000", "the bill is too large");
-	}
-	const char *p[NCOL + 1] = { id };
-	for (int c = 0; c < NCOL; c++)
-		p[c + 1] = buf_str(&cols[c]);
-	int rc = run(d, &r, "INSERT INTO bill_lines (tenant_id, bill_id, "
-	    "line_no, product_id, description, quantity, unit_price, tax_group, "
-	    "account, net, tax, total) SELECT bursar_tenant(), $1::uuid, x.n, "
-	    "x.p, x.d, x.q, x.up, x.tg, x.a, x.ne, x.t, x.tot FROM "
-	    "unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], "
-	    "$6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[]) "
-	    "WITH ORDINALITY AS x(p, d, q, up, tg, a, ne, t, tot, n)", NCOL + 1,
-	    p, err);
-	columns_free(cols);
-	if (rc < 0)
-		return -1;
-	db_res_clear(&r);
-	if (doc->ntotals == 0)
-		return 0;
-	const char *codes[TAXDOC_MAX_TOTALS], *names[TAXDOC_MAX_TOTALS];
-	const char *accts[TAXDOC_MAX_TOTALS], *taxes[TAXDOC_MAX_TOTALS];
-	char nums[TAXDOC_MAX_TOTALS][24];
-	for (size_t i = 0; i < doc->ntotals; i++) {
-		codes[i] = doc->totals[i].rate;
-		names[i] = doc->totals[i].name;
-		accts[i] = doc->totals[i].account;
-		i64s(nums[i], doc->totals[i].tax);
-		taxes[i] = nums[i];
-	}
-	buf b[4] = { BUF_INIT(65536), BUF_INIT(65536), BUF_INIT(65536),
-	    BUF_INIT(65536) };
-	db_array(&b[0], codes, doc->ntotals);
-	db_array(&b[1], names, doc->ntotals);
-	db_array(&b[2], accts, doc->ntotals);
-	db_array(&b[3], taxes, doc->ntotals);
-	const char *q[5] = { id, buf_str(&b[0]), buf_str(&b[1]), buf_str(&b[2]),
-	    buf_str(&b[3]) };
-	rc = run(d, &r, "INSERT INTO document_taxes (tenant_id, doc_type, "
-	    "doc_id, rate_code, name, account, tax) SELECT bursar_tenant(), "
-	    "'bill', $1::uuid, x.r, x.n, x.a, x.t FROM unnest($2::text[], "
-	    "$3::text[], $4::text[], $5::bigint[]) AS x(r, n, a, t)", 5, q, err);
-	for (int i = 0; i < 4; i++)
-		buf_free(&b[i]);
-	if (rc < 0)
-		return -1;
-	db_res_clear(&r);
-	return 0;
-}
+/* the accounts a bill's lines other than stock may debit */
+static const char *const spent[] = { "expense", "asset", NULL };
 
 /* resolve_line: in's line i checked and completed into out; strings live
  * in keep (cleared by the caller) */
@@ -246,25 +37,25 @@ resolve_line(db *d, const bill_line_in *in, size_t i, line *out,
 	memset(out, 0, sizeof(*out));
 	out->m.quantity = in->quantity;
 	out->m.unit_price = in->unit_price;
-	out->description = opt(in->description);
+	out->description = docstore_opt(in->description);
 	out->tax_group = in->tax_group;
-	out->account = opt(in->account);
-	if (opt(in->product)) {
+	out->account = docstore_opt(in->account);
+	if (docstore_opt(in->product)) {
 		const char *p[1] = { in->product };
-		if (run(d, keep, api_uuid_ok(in->product) ? "SELECT id::text, "
+		if (db_run(d, keep, api_uuid_ok(in->product) ? "SELECT id::text, "
 		    "name, tracked, tax_group, archived FROM products WHERE id = "
 		    "$1::uuid" : "SELECT id::text, name, tracked, tax_group, "
 		    "archived FROM products WHERE sku = $1", 1, p, err) < 0)
 			return -1;
 		snprintf(f, sizeof(f), "%s.product", at);
 		if (keep->rows != 1)
-			return refuse_at(field, err, "22023", f, "%s: no such "
+			return docstore_refuse(field, err, "22023", f, "%s: no such "
 			    "product", f);
 		int archived = 0;
 		db_bool(keep, 0, 2, &out->stock);
 		db_bool(keep, 0, 4, &archived);
 		if (archived)
-			return refuse_at(field, err, "22023", f, "%s: the product "
+			return docstore_refuse(field, err, "22023", f, "%s: the product "
 			    "%s is archived", f, db_text(keep, 0, 1));
 		out->product_id = db_text(keep, 0, 0);
 		if (out->description == NULL)
@@ -276,68 +67,28 @@ resolve_line(db *d, const bill_line_in *in, size_t i, line *out,
 	}
 	if (out->description == NULL) {
 		snprintf(f, sizeof(f), "%s.description", at);
-		return refuse_at(field, err, "22023", f, "%s: a description (or "
+		return docstore_refuse(field, err, "22023", f, "%s: a description (or "
 		    "a product)", f);
 	}
 	if (strlen(out->description) > 500) {
 		snprintf(f, sizeof(f), "%s.description", at);
-		return refuse_at(field, err, "22023", f, "%s: at most 500 "
+		return docstore_refuse(field, err, "22023", f, "%s: at most 500 "
 		    "characters", f);
 	}
 	if (out->m.unit_price < 0) {
 		snprintf(f, sizeof(f), "%s.unit_price", at);
-		return refuse_at(field, err, "22023", f, "%s: the price charged, "
+		return docstore_refuse(field, err, "22023", f, "%s: the price charged, "
 		    "in minor units, not negative", f);
 	}
 	if (out->m.quantity <= 0 || out->m.quantity > DOCLINE_QTY_MAX) {
 		snprintf(f, sizeof(f), "%s.quantity", at);
-		return refuse_at(field, err, "22023", f, "%s: a whole number "
+		return docstore_refuse(field, err, "22023", f, "%s: a whole number "
 		    "from 1 to %lld", f, (long long)DOCLINE_QTY_MAX);
 	}
 	if (out->tax_group && *out->tax_group == '\0')
 		out->tax_group = NULL;
 	if (out->account == NULL)
 		out->account = "@expense";
-	return 0;
-}
-
-/* check_accounts: every other line's account is an open expense or asset
- * account that takes postings */
-static int
-check_accounts(db *d, const line *l, size_t n, char *field, db_res *err)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (l[i].stock)
-			continue;
-		int seen = 0;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = !l[k].stock && strcmp(l[k].account,
-			    l[i].account) == 0;
-		if (seen)
-			continue;
-		db_res r;
-		const char *p[1] = { l[i].account };
-		if (run(d, &r, "SELECT type, is_group, archived FROM accounts "
-		    "WHERE CASE WHEN left($1, 1) = '@' THEN role = substr($1, 2) "
-		    "ELSE code = $1 END", 1, p, err) < 0)
-			return -1;
-		int grp = 0, arch = 0, ok = r.rows == 1;
-		if (ok) {
-			db_bool(&r, 0, 1, &grp);
-			db_bool(&r, 0, 2, &arch);
-			ok = (strcmp(db_text(&r, 0, 0), "expense") == 0 ||
-			    strcmp(db_text(&r, 0, 0), "asset") == 0) && !grp &&
-			    !arch;
-		}
-		db_res_clear(&r);
-		if (!ok) {
-			char f[48];
-			snprintf(f, sizeof(f), "lines[%zu].account", i);
-			return refuse_at(field, err, "22023", f, "%s: %s is not an "
-			    "open expense or asset account that takes postings",
-			    f, l[i].account);
-		}
-	}
 	return 0;
 }
 
@@ -349,7 +100,7 @@ load_lines(db *d, const char *id, db_res *r, line **out, size_t *n,
 	const char *p[1] = { id };
 	*out = NULL;
 	*n = 0;
-	if (run(d, r, "SELECT l.product_id::text, l.description, l.quantity, "
+	if (db_run(d, r, "SELECT l.product_id::text, l.description, l.quantity, "
 	    "l.unit_price, l.tax_group, l.account, coalesce(p.tracked, false) "
 	    "FROM bill_lines l LEFT JOIN products p ON p.tenant_id = l.tenant_id "
 	    "AND p.id = l.product_id WHERE l.bill_id = $1::uuid ORDER BY "
@@ -384,23 +135,6 @@ typedef struct draft {
 	size_t n;
 } draft;
 
-static int
-check_currency(db *d, const char *code, char *field, db_res *err)
-{
-	if (!api_matches("^[A-Z]{3}$", code))
-		return refuse_at(field, err, "22023", "currency", "currency: a "
-		    "currency code (INR)");
-	db_res r;
-	const char *p[1] = { code };
-	if (run(d, &r, "SELECT 1 FROM currencies WHERE code = $1", 1, p,
-	    err) < 0)
-		return -1;
-	int ok = r.rows == 1;
-	db_res_clear(&r);
-	return ok ? 0 : refuse_at(field, err, "22023", "currency", "currency: "
-	    "no such currency");
-}
-
 /* write_draft: inserts (id NULL) or updates; its id into out */
 static int
 write_draft(db *d, const char *user_id, const char *id, const draft *w,
@@ -408,31 +142,32 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
     char *field, db_res *err)
 {
 	if (w->n == 0)
-		return refuse_at(field, err, "22023", "lines", "lines: a bill "
+		return docstore_refuse(field, err, "22023", "lines", "lines: a bill "
 		    "has at least one line");
 	if (w->n > DOCLINE_MAX)
-		return refuse_at(field, err, "22023", "lines", "lines: at most "
+		return docstore_refuse(field, err, "22023", "lines", "lines: at most "
 		    "%d", DOCLINE_MAX);
 	if (w->bill_date && !books_date_ok(w->bill_date))
-		return refuse_at(field, err, "22023", "bill_date", "bill_date: "
+		return docstore_refuse(field, err, "22023", "bill_date", "bill_date: "
 		    "a date, YYYY-MM-DD");
 	if (w->due_date && !books_date_ok(w->due_date))
-		return refuse_at(field, err, "22023", "due_date", "due_date: a "
+		return docstore_refuse(field, err, "22023", "due_date", "due_date: a "
 		    "date, YYYY-MM-DD");
 	const char *on = w->bill_date ? w->bill_date : today;
 	if (w->due_date && strcmp(w->due_date, on) < 0)
-		return refuse_at(field, err, "22023", "due_date", "due_date: not "
+		return docstore_refuse(field, err, "22023", "due_date", "due_date: not "
 		    "before the bill date");
 	if (strlen(w->supplier_ref) > 100)
-		return refuse_at(field, err, "22023", "supplier_ref",
+		return docstore_refuse(field, err, "22023", "supplier_ref",
 		    "supplier_ref: at most 100 characters");
 	if (strlen(w->notes) > 4000)
-		return refuse_at(field, err, "22023", "notes", "notes: at most "
+		return docstore_refuse(field, err, "22023", "notes", "notes: at most "
 		    "4000 characters");
-	if (check_accounts(d, w->lines, w->n, field, err) < 0)
+	if (docstore_accounts(d, w->lines, w->n, spent, "expense or asset",
+	    field, err) < 0)
 		return -1;
 	taxdoc doc;
-	if (compute(d, on, w->lines, w->n, &doc, err) < 0) {
+	if (docstore_compute(d, on, 1, w->lines, w->n, &doc, err) < 0) {
 		snprintf(field, 48, "lines");
 		return -1;
 	}
@@ -441,13 +176,13 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	db_res r;
 	if (*w->supplier_ref) {
 		const char *dp[3] = { w->party_id, w->supplier_ref, id };
-		if (run(d, &r, "SELECT coalesce(number, 'a draft') FROM bills "
+		if (db_run(d, &r, "SELECT coalesce(number, 'a draft') FROM bills "
 		    "WHERE party_id = $1::uuid AND lower(supplier_ref) = lower($2) "
 		    "AND status <> 'void' AND ($3::uuid IS NULL OR id <> $3::uuid) "
 		    "LIMIT 1", 3, dp, err) < 0)
 			return -1;
 		if (r.rows > 0) {
-			refuse_at(field, err, "23505", "supplier_ref",
+			docstore_refuse(field, err, "23505", "supplier_ref",
 			    "supplier_ref: this supplier's %s is entered already "
 			    "(%s)", w->supplier_ref, db_text(&r, 0, 0));
 			db_res_clear(&r);
@@ -456,17 +191,17 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 		db_res_clear(&r);
 	}
 	char net[24], tax[24], total[24];
-	i64s(net, doc.net);
-	i64s(tax, doc.tax);
-	i64s(total, doc.gross);
+	docstore_i64s(net, doc.net);
+	docstore_i64s(tax, doc.tax);
+	docstore_i64s(total, doc.gross);
 	const char *p[11] = { w->party_id, w->supplier_ref, w->currency, on,
 	    w->due_date, w->location_id, w->notes, net, tax, total,
 	    id ? id : user_id };
-	int rc = id == NULL ? run(d, &r, "INSERT INTO bills (tenant_id, "
+	int rc = id == NULL ? db_run(d, &r, "INSERT INTO bills (tenant_id, "
 	    "party_id, supplier_ref, currency, bill_date, due_date, location_id, "
 	    "notes, net, tax, total, created_by) VALUES (bursar_tenant(), "
 	    "$1::uuid, $2, $3, $4::date, $5::date, $6::uuid, $7, $8, $9, $10, "
-	    "$11::uuid) RETURNING id::text", 11, p, err) : run(d, &r, "UPDATE "
+	    "$11::uuid) RETURNING id::text", 11, p, err) : db_run(d, &r, "UPDATE "
 	    "bills SET party_id = $1::uuid, supplier_ref = $2, currency = $3, "
 	    "bill_date = $4::date, due_date = $5::date, location_id = $6::uuid, "
 	    "notes = $7, net = $8, tax = $9, total = $10 WHERE id = $11::uuid "
@@ -479,15 +214,17 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	}
 	snprintf(out, BILL_ID_LEN, "%s", db_text(&r, 0, 0));
 	db_res_clear(&r);
-	if (store_lines(d, out, w->lines, w->n, &doc, err) < 0)
+	if (docstore_store(d, DOCSTORE_BILL, out, w->lines, w->n, &doc,
+	    err) < 0)
 		return -1;
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", out);
-	add_str(ev, "party_id", w->party_id);
-	add_str(ev, "supplier_ref", w->supplier_ref);
-	add_str(ev, "currency", w->currency);
+	docstore_add_str(ev, "id", out);
+	docstore_add_str(ev, "party_id", w->party_id);
+	docstore_add_str(ev, "supplier_ref", w->supplier_ref);
+	docstore_add_str(ev, "currency", w->currency);
 	cJSON_AddItemToObject(ev, "total", api_int(doc.gross));
-	return emit(d, tenant, id ? "bill.updated" : "bill.created", ev, err);
+	return outbox_record(d, tenant, id ? "bill.updated" : "bill.created", ev,
+	    err);
 }
 
 int
@@ -504,7 +241,7 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 		const char *p[1] = { id };
 		if (!api_uuid_ok(id))
 			return db_refuse(err, "P0002", "no such bill");
-		if (run(d, &cur, "SELECT status, party_id::text, currency, "
+		if (db_run(d, &cur, "SELECT status, party_id::text, currency, "
 		    "bill_date::text, due_date::text, location_id::text, "
 		    "supplier_ref, notes FROM bills WHERE id = $1::uuid FOR UPDATE",
 		    1, p, err) < 0)
@@ -522,13 +259,13 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 	}
 	const char *supplier = in->supplier ? in->supplier : id ?
 	    db_text(&cur, 0, 1) : NULL;
-	if (!opt(supplier)) {
-		refuse_at(in->field, err, "22023", "supplier", "supplier: choose "
+	if (!docstore_opt(supplier)) {
+		docstore_refuse(in->field, err, "22023", "supplier", "supplier: choose "
 		    "a supplier (an id or a code)");
 		goto out;
 	}
 	const char *sp[1] = { supplier };
-	if (run(d, &pt, api_uuid_ok(supplier) ? "SELECT id::text, currency, "
+	if (db_run(d, &pt, api_uuid_ok(supplier) ? "SELECT id::text, currency, "
 	    "is_supplier, archived, bursar_tenant()::text, current_date::text "
 	    "FROM parties WHERE id = $1::uuid" : "SELECT id::text, currency, "
 	    "is_supplier, archived, bursar_tenant()::text, current_date::text "
@@ -540,7 +277,7 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 		db_bool(&pt, 0, 3, &arch);
 	}
 	if (!is_sup || arch) {
-		refuse_at(in->field, err, "22023", "supplier", "supplier: %s",
+		docstore_refuse(in->field, err, "22023", "supplier", "supplier: %s",
 		    pt.rows == 1 && arch ? "the supplier is archived" : pt.rows ==
 		    1 ? "this party is not a supplier" : "no such supplier");
 		goto out;
@@ -548,24 +285,24 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 	w.party_id = db_text(&pt, 0, 0);
 	w.currency = in->currency ? in->currency : id && !in->supplier ?
 	    db_text(&cur, 0, 2) : db_text(&pt, 0, 1);
-	if (check_currency(d, w.currency, in->field, err) < 0)
+	if (docstore_currency(d, w.currency, in->field, err) < 0)
 		goto out;
-	w.bill_date = in->bill_date ? opt(in->bill_date) : id ?
+	w.bill_date = in->bill_date ? docstore_opt(in->bill_date) : id ?
 	    db_text(&cur, 0, 3) : NULL;
-	w.due_date = in->due_date ? opt(in->due_date) : id ? db_text(&cur, 0,
-	    4) : NULL;
+	w.due_date = in->due_date ? docstore_opt(in->due_date) : id ? db_text(&cur,
+	    0, 4) : NULL;
 	w.supplier_ref = in->supplier_ref ? in->supplier_ref : id ?
 	    db_text(&cur, 0, 6) : "";
 	w.notes = in->notes ? in->notes : id ? db_text(&cur, 0, 7) : "";
 	if (in->location && *in->location) {
 		const char *lp[1] = { in->location };
-		if (run(d, &loc, api_uuid_ok(in->location) ? "SELECT id::text "
+		if (db_run(d, &loc, api_uuid_ok(in->location) ? "SELECT id::text "
 		    "FROM locations WHERE id = $1::uuid AND NOT archived" : "SELECT "
 		    "id::text FROM locations WHERE code = $1 AND NOT archived", 1,
 		    lp, err) < 0)
 			goto out;
 		if (loc.rows != 1) {
-			refuse_at(in->field, err, "22023", "location", "location: no "
+			docstore_refuse(in->field, err, "22023", "location", "location: no "
 			    "such location");
 			goto out;
 		}
@@ -579,7 +316,7 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 			goto out;
 	} else {
 		if (in->n > DOCLINE_MAX) {
-			refuse_at(in->field, err, "22023", "lines", "lines: at most "
+			docstore_refuse(in->field, err, "22023", "lines", "lines: at most "
 			    "%d", DOCLINE_MAX);
 			goto out;
 		}
@@ -618,7 +355,7 @@ bill_delete(db *d, const char *bill_id, db_res *err)
 		return db_refuse(err, "P0002", "no such bill");
 	db_res r;
 	const char *p[1] = { bill_id };
-	if (run(d, &r, "SELECT status, bursar_tenant()::text, number FROM bills "
+	if (db_run(d, &r, "SELECT status, bursar_tenant()::text, number FROM bills "
 	    "WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
@@ -634,17 +371,17 @@ bill_delete(db *d, const char *bill_id, db_res *err)
 	char tenant[BILL_ID_LEN];
 	snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 1));
 	db_res_clear(&r);
-	if (run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'bill' AND "
+	if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'bill' AND "
 	    "doc_id = $1::uuid", 1, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	if (run(d, &r, "DELETE FROM bills WHERE id = $1::uuid AND status = "
+	if (db_run(d, &r, "DELETE FROM bills WHERE id = $1::uuid AND status = "
 	    "'draft'", 1, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", bill_id);
-	return emit(d, tenant, "bill.deleted", ev, err);
+	docstore_add_str(ev, "id", bill_id);
+	return outbox_record(d, tenant, "bill.deleted", ev, err);
 }
 
 /* ---- receive ---- */
@@ -722,7 +459,7 @@ bill_receive(db *d, const char *user_id, const char *bill_id, db_res *err)
 	size_t n = 0, *at = NULL;
 	int rc = -1;
 	const char *p[1] = { bill_id };
-	if (run(d, &h, "SELECT b.status, b.party_id::text, b.currency, "
+	if (db_run(d, &h, "SELECT b.status, b.party_id::text, b.currency, "
 	    "b.bill_date::text, coalesce(b.due_date, b.bill_date + "
 	    "p.terms_days)::text, bursar_tenant()::text, b.location_id::text, "
 	    "b.supplier_ref FROM bills b JOIN parties p ON p.tenant_id = "
@@ -749,8 +486,8 @@ bill_receive(db *d, const char *user_id, const char *bill_id, db_res *err)
 	}
 	/* the rates in force on the bill's date */
 	taxdoc doc;
-	if (compute(d, on, lines, n, &doc, err) < 0 ||
-	    store_lines(d, bill_id, lines, n, &doc, err) < 0)
+	if (docstore_compute(d, on, 1, lines, n, &doc, err) < 0 ||
+	    docstore_store(d, DOCSTORE_BILL, bill_id, lines, n, &doc, err) < 0)
 		goto out;
 	if (doc.gross <= 0) {
 		db_refuse(err, "23514", "the total is zero: there is nothing to "
@@ -758,7 +495,7 @@ bill_receive(db *d, const char *user_id, const char *bill_id, db_res *err)
 		goto out;
 	}
 	const char *np[2] = { "bill", on };
-	if (run(d, &num, "SELECT doc_next_number($1, $2::date)", 2, np,
+	if (db_run(d, &num, "SELECT doc_next_number($1, $2::date)", 2, np,
 	    err) < 0)
 		goto out;
 	const char *number = db_text(&num, 0, 0);
@@ -776,7 +513,7 @@ bill_receive(db *d, const char *user_id, const char *bill_id, db_res *err)
 	/* stock lines: into stock at the base cost the entry booked, so the
 	 * inventory account and the valuation agree to the minor unit */
 	const char *bp[1] = { entry };
-	if (run(d, &base, "SELECT debit FROM journal_lines WHERE entry_id = "
+	if (db_run(d, &base, "SELECT debit FROM journal_lines WHERE entry_id = "
 	    "$1::uuid ORDER BY line_no", 1, bp, err) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
@@ -791,25 +528,25 @@ bill_receive(db *d, const char *user_id, const char *bill_id, db_res *err)
 			goto out;
 	}
 	char net[24], tax[24], total[24];
-	i64s(net, doc.net);
-	i64s(tax, doc.tax);
-	i64s(total, doc.gross);
+	docstore_i64s(net, doc.net);
+	docstore_i64s(tax, doc.tax);
+	docstore_i64s(total, doc.gross);
 	const char *up[7] = { bill_id, number, due, entry, net, tax, total };
-	if (run(d, &u, "UPDATE bills SET status = 'received', number = $2, "
+	if (db_run(d, &u, "UPDATE bills SET status = 'received', number = $2, "
 	    "due_date = $3::date, entry_id = $4::uuid, net = $5, tax = $6, total "
 	    "= $7, received_at = now() WHERE id = $1::uuid", 7, up, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", bill_id);
-	add_str(ev, "number", number);
-	add_str(ev, "supplier_ref", db_text(&h, 0, 7));
-	add_str(ev, "party_id", party_id);
-	add_str(ev, "currency", currency);
+	docstore_add_str(ev, "id", bill_id);
+	docstore_add_str(ev, "number", number);
+	docstore_add_str(ev, "supplier_ref", db_text(&h, 0, 7));
+	docstore_add_str(ev, "party_id", party_id);
+	docstore_add_str(ev, "currency", currency);
 	cJSON_AddItemToObject(ev, "total", api_int(doc.gross));
-	add_str(ev, "bill_date", on);
-	add_str(ev, "due_date", due);
-	add_str(ev, "entry_id", entry);
-	rc = emit(d, tenant, "bill.received", ev, err);
+	docstore_add_str(ev, "bill_date", on);
+	docstore_add_str(ev, "due_date", due);
+	docstore_add_str(ev, "entry_id", entry);
+	rc = outbox_record(d, tenant, "bill.received", ev, err);
 out:
 	free(at);
 	free(lines);
@@ -833,10 +570,10 @@ bill_settle(db *d, const char *bill_id, int64_t amount, db_res *err)
 		return db_refuse(err, "22023", "the amount settled must be more "
 		    "than zero");
 	char amt[24];
-	i64s(amt, amount);
+	docstore_i64s(amt, amount);
 	const char *p[2] = { bill_id, amt };
 	db_res r;
-	if (run(d, &r, "SELECT status, total - paid, number FROM bills WHERE id "
+	if (db_run(d, &r, "SELECT status, total - paid, number FROM bills WHERE id "
 	    "= $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
@@ -858,23 +595,23 @@ bill_settle(db *d, const char *bill_id, int64_t amount, db_res *err)
 		return -1;
 	}
 	db_res_clear(&r);
-	if (run(d, &r, "UPDATE bills SET paid = paid + $2::bigint, status = CASE "
-	    "WHEN paid + $2::bigint = total THEN 'paid' WHEN due_date < "
-	    "current_date THEN 'overdue' ELSE 'partially_paid' END WHERE id = "
-	    "$1::uuid RETURNING status, number, party_id::text, currency, total, "
+	if (db_run(d, &r, "UPDATE bills SET paid = paid + $2::bigint, "
+	    "status = CASE WHEN paid + $2::bigint = total THEN 'paid' WHEN "
+	    "due_date < current_date THEN 'overdue' ELSE 'partially_paid' END "
+	    "WHERE id = $1::uuid RETURNING status, number, party_id::text, currency, total, "
 	    "bursar_tenant()::text", 2, p, err) < 0)
 		return -1;
 	int rc = 0;
 	if (strcmp(db_text(&r, 0, 0), "paid") == 0) {
 		cJSON *ev = cJSON_CreateObject();
-		add_str(ev, "id", bill_id);
-		add_str(ev, "number", db_text(&r, 0, 1));
-		add_str(ev, "party_id", db_text(&r, 0, 2));
-		add_str(ev, "currency", db_text(&r, 0, 3));
+		docstore_add_str(ev, "id", bill_id);
+		docstore_add_str(ev, "number", db_text(&r, 0, 1));
+		docstore_add_str(ev, "party_id", db_text(&r, 0, 2));
+		docstore_add_str(ev, "currency", db_text(&r, 0, 3));
 		int64_t total = 0;
 		db_i64(&r, 0, 4, &total);
 		cJSON_AddItemToObject(ev, "total", api_int(total));
-		rc = emit(d, db_text(&r, 0, 5), "bill.paid", ev, err);
+		rc = outbox_record(d, db_text(&r, 0, 5), "bill.paid", ev, err);
 	}
 	db_res_clear(&r);
 	return rc;
@@ -886,22 +623,22 @@ bill_mark_overdue(db *d, int *n, db_res *err)
 	memset(err, 0, sizeof(*err));
 	*n = 0;
 	db_res r;
-	if (run(d, &r, "UPDATE bills SET status = 'overdue' WHERE status IN "
+	if (db_run(d, &r, "UPDATE bills SET status = 'overdue' WHERE status IN "
 	    "('received', 'partially_paid') AND due_date < current_date "
 	    "RETURNING id::text, number, party_id::text, currency, total - paid, "
 	    "due_date::text, bursar_tenant()::text", 0, NULL, err) < 0)
 		return -1;
 	for (int i = 0; i < r.rows; i++) {
 		cJSON *ev = cJSON_CreateObject();
-		add_str(ev, "id", db_text(&r, i, 0));
-		add_str(ev, "number", db_text(&r, i, 1));
-		add_str(ev, "party_id", db_text(&r, i, 2));
-		add_str(ev, "currency", db_text(&r, i, 3));
+		docstore_add_str(ev, "id", db_text(&r, i, 0));
+		docstore_add_str(ev, "number", db_text(&r, i, 1));
+		docstore_add_str(ev, "party_id", db_text(&r, i, 2));
+		docstore_add_str(ev, "currency", db_text(&r, i, 3));
 		int64_t due = 0;
 		db_i64(&r, i, 4, &due);
 		cJSON_AddItemToObject(ev, "amount_due", api_int(due));
-		add_str(ev, "due_date", db_text(&r, i, 5));
-		if (emit(d, db_text(&r, i, 6), "bill.overdue", ev, err) < 0) {
+		docstore_add_str(ev, "due_date", db_text(&r, i, 5));
+		if (outbox_record(d, db_text(&r, i, 6), "bill.overdue", ev, err) < 0) {
 			db_res_clear(&r);
 			return -1;
 		}
@@ -924,10 +661,10 @@ unstock(db *d, const char *user_id, const char *bill_id, const char *number,
 	char memo[120];
 	snprintf(memo, sizeof(memo), "Void of bill %s", number);
 	const char *p[3] = { bill_id, memo, user_id };
-	if (run(d, &r, "SAVEPOINT bill_unstock", 0, NULL, err) < 0)
+	if (db_run(d, &r, "SAVEPOINT bill_unstock", 0, NULL, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	if (run(d, &r, "WITH m AS (INSERT INTO stock_movements (tenant_id, "
+	if (db_run(d, &r, "WITH m AS (INSERT INTO stock_movements (tenant_id, "
 	    "product_id, location_id, kind, qty, value, source_type, source_id, "
 	    "memo, created_by) SELECT tenant_id, product_id, location_id, "
 	    "'adjustment', -qty, -value, 'bill', $1::uuid, $2, $3::uuid FROM "
@@ -938,7 +675,7 @@ unstock(db *d, const char *user_id, const char *bill_id, const char *number,
 	    "value FROM m GROUP BY product_id) s WHERE v.product_id = "
 	    "s.product_id", 3, p, err) == 0) {
 		db_res_clear(&r);
-		if (run(d, &r, "RELEASE SAVEPOINT bill_unstock", 0, NULL, err) < 0)
+		if (db_run(d, &r, "RELEASE SAVEPOINT bill_unstock", 0, NULL, err) < 0)
 			return -1;
 		db_res_clear(&r);
 		return 0;
@@ -946,7 +683,7 @@ unstock(db *d, const char *user_id, const char *bill_id, const char *number,
 	if (strncmp(err->sqlstate, "23", 2) != 0)
 		return -1;
 	db_res_clear(err);
-	if (run(d, &r, "ROLLBACK TO SAVEPOINT bill_unstock", 0, NULL, err) < 0)
+	if (db_run(d, &r, "ROLLBACK TO SAVEPOINT bill_unstock", 0, NULL, err) < 0)
 		return -1;
 	db_res_clear(&r);
 	return db_refuse(err, "40001", "the goods of %s are no longer all in "
@@ -965,7 +702,7 @@ bill_void(db *d, const char *user_id, const char *bill_id, const char *date,
 		return db_refuse(err, "22023", "date: a date, YYYY-MM-DD");
 	db_res r, u = {0};
 	const char *p[2] = { bill_id, date };
-	if (run(d, &r, "SELECT status, paid, entry_id::text, number, "
+	if (db_run(d, &r, "SELECT status, paid, entry_id::text, number, "
 	    "bursar_tenant()::text, coalesce($2::date, current_date)::text, "
 	    "party_id::text FROM bills WHERE id = $1::uuid FOR UPDATE", 2, p,
 	    err) < 0)
@@ -999,15 +736,15 @@ bill_void(db *d, const char *user_id, const char *bill_id, const char *date,
 	    memo, rev, err) < 0)
 		goto out;
 	const char *up[2] = { bill_id, rev };
-	if (run(d, &u, "UPDATE bills SET status = 'void', void_entry_id = "
+	if (db_run(d, &u, "UPDATE bills SET status = 'void', void_entry_id = "
 	    "$2::uuid, voided_at = now() WHERE id = $1::uuid", 2, up, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", bill_id);
-	add_str(ev, "number", number);
-	add_str(ev, "party_id", db_text(&r, 0, 6));
-	add_str(ev, "reversal_entry_id", rev);
-	rc = emit(d, db_text(&r, 0, 4), "bill.voided", ev, err);
+	docstore_add_str(ev, "id", bill_id);
+	docstore_add_str(ev, "number", number);
+	docstore_add_str(ev, "party_id", db_text(&r, 0, 6));
+	docstore_add_str(ev, "reversal_entry_id", rev);
+	rc = outbox_record(d, db_text(&r, 0, 4), "bill.voided", ev, err);
 out:
 	db_res_clear(&u);
 	db_res_clear(&r);

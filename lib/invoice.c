@@ -4,7 +4,6 @@
 #include "invoice.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,231 +13,17 @@
 #include "api.h"
 #include "books_setup.h"
 #include "docline.h"
+#include "docstore.h"
 #include "ledger.h"
 #include "outbox.h"
-
-#define ARRAY_MAX (8u << 20)
-
-/* ---- small things ---- */
-
-/* run: db_exec whose failure moves into err (r then holds nothing) */
-static int
-run(db *d, db_res *r, const char *sql, int n, const char *const *p,
-    db_res *err)
-{
-	if (db_exec(d, r, sql, n, p) == 0)
-		return 0;
-	*err = *r;
-	memset(r, 0, sizeof(*r));
-	return -1;
-}
-
-/* refuse_at: db_refuse naming field in *field (48 bytes) */
-static int
-refuse_at(db_res *err, char *field, const char *sqlstate, const char *name,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static int
-refuse_at(db_res *err, char *field, const char *sqlstate, const char *name,
-    const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (field)
-		snprintf(field, 48, "%s", name ? name : "");
-	return db_refuse(err, sqlstate, "%s", msg);
-}
-
-static void
-i64s(char out[24], int64_t v)
-{
-	snprintf(out, 24, "%" PRId64, v);
-}
-
-static const char *
-opt(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-/* emit: an event with payload (taken) */
-static int
-emit(db *d, const char *tenant, const char *type, cJSON *payload, db_res *err)
-{
-	db_res r;
-	int rc = outbox_emit(d, &r, tenant, type, payload);
-	cJSON_Delete(payload);
-	if (rc < 0) {
-		*err = r;
-		if (r.sqlstate[0] == '\0')
-			snprintf(err->sqlstate, sizeof(err->sqlstate), "XX000");
-		return -1;
-	}
-	db_res_clear(&r);
-	return 0;
-}
-
-static void
-add_str(cJSON *o, const char *k, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(o, k, v);
-	else
-		cJSON_AddNullToObject(o, k);
-}
 
 /* ---- lines ---- */
 
 /* A line as it is stored. */
-typedef struct line {
-	const char *product_id, *description, *unit, *tax_group, *account;
-	const char *source_type, *source_id;
-	docline m;
-} line;
+typedef docstore_line line;
 
-/* columns: the lines as SQL arrays, for one unnest */
-enum { C_PRODUCT, C_DESC, C_QTY, C_UNIT, C_PRICE, C_DISC, C_GROUP, C_ACCT,
-	C_NET, C_TAX, C_TOTAL, C_STYPE, C_SID, NCOL };
-
-static int
-columns(buf cols[NCOL], const line *l, size_t n)
-{
-	const char **items = calloc(n ? n : 1, sizeof(*items));
-	char (*nums)[24] = calloc(n ? n : 1, sizeof(*nums));
-	int rc = -1;
-	if (items == NULL || nums == NULL)
-		goto out;
-	for (int c = 0; c < NCOL; c++) {
-		buf_init(&cols[c], ARRAY_MAX);
-		for (size_t i = 0; i < n; i++) {
-			int64_t v = 0;
-			int num = 1;
-			switch (c) {
-			case C_PRODUCT: items[i] = l[i].product_id; num = 0; break;
-			case C_DESC: items[i] = l[i].description; num = 0; break;
-			case C_UNIT: items[i] = l[i].unit ? l[i].unit : ""; num = 0; break;
-			case C_GROUP: items[i] = l[i].tax_group; num = 0; break;
-			case C_ACCT: items[i] = l[i].account; num = 0; break;
-			case C_STYPE: items[i] = l[i].source_type; num = 0; break;
-			case C_SID: items[i] = l[i].source_id; num = 0; break;
-			case C_QTY: v = l[i].m.quantity; break;
-			case C_PRICE: v = l[i].m.unit_price; break;
-			case C_DISC: v = l[i].m.discount_ppm; break;
-			case C_NET: v = l[i].m.net; break;
-			case C_TAX: v = l[i].m.tax; break;
-			default: v = l[i].m.total; break;
-			}
-			if (num) {
-				i64s(nums[i], v);
-				items[i] = nums[i];
-			}
-		}
-		if (db_array(&cols[c], items, n) < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(items);
-	free(nums);
-	return rc;
-}
-
-static void
-columns_free(buf cols[NCOL])
-{
-	for (int c = 0; c < NCOL; c++)
-		buf_free(&cols[c]);
-}
-
-/* compute: the lines' money on date, into doc */
-static int
-compute(db *d, const char *date, line *l, size_t n, taxdoc *doc, db_res *err)
-{
-	docline *m = calloc(n ? n : 1, sizeof(*m));
-	if (m == NULL)
-		return db_refuse(err, "53200", "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		m[i] = l[i].m;
-		m[i].tax_group = l[i].tax_group;
-	}
-	int rc = docline_compute(d, date, 0, m, n, doc, err);
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		l[i].m = m[i];
-	free(m);
-	return rc;
-}
-
-/* store_lines: replaces the lines and taxes of invoice id */
-static int
-store_lines(db *d, const char *id, const line *l, size_t n,
-    const taxdoc *doc, db_res *err)
-{
-	db_res r;
-	const char *p1[1] = { id };
-	if (run(d, &r, "DELETE FROM invoice_lines WHERE invoice_id = $1::uuid",
-	    1, p1, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	if (run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'invoice' "
-	    "AND doc_id = $1::uuid", 1, p1, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	buf cols[NCOL];
-	if (columns(cols, l, n) < 0) {
-		columns_free(cols);
-		return db_refuse(err, "54000", "the invoice is too large");
-	}
-	const char *p[NCOL + 1] = { id };
-	for (int c = 0; c < NCOL; c++)
-		p[c + 1] = buf_str(&cols[c]);
-	int rc = run(d, &r, "INSERT INTO invoice_lines (tenant_id, invoice_id, "
-	    "line_no, product_id, description, quantity, unit, unit_price, "
-	    "discount_ppm, tax_group, account, net, tax, total, source_type, "
-	    "source_id) SELECT bursar_tenant(), $1::uuid, x.n, x.p, x.d, x.q, "
-	    "x.u, x.up, x.dp, x.tg, x.a, x.ne, x.t, x.tot, x.st, x.si FROM "
-	    "unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], "
-	    "$6::bigint[], $7::int[], $8::text[], $9::text[], $10::bigint[], "
-	    "$11::bigint[], $12::bigint[], $13::text[], $14::uuid[]) WITH "
-	    "ORDINALITY AS x(p, d, q, u, up, dp, tg, a, ne, t, tot, st, si, n)",
-	    NCOL + 1, p, err);
-	columns_free(cols);
-	if (rc < 0)
-		return -1;
-	db_res_clear(&r);
-	if (doc->ntotals == 0)
-		return 0;
-	const char *codes[TAXDOC_MAX_TOTALS], *names[TAXDOC_MAX_TOTALS];
-	const char *accts[TAXDOC_MAX_TOTALS], *taxes[TAXDOC_MAX_TOTALS];
-	char nums[TAXDOC_MAX_TOTALS][24];
-	for (size_t i = 0; i < doc->ntotals; i++) {
-		codes[i] = doc->totals[i].rate;
-		names[i] = doc->totals[i].name;
-		accts[i] = doc->totals[i].account;
-		i64s(nums[i], doc->totals[i].tax);
-		taxes[i] = nums[i];
-	}
-	buf b[4] = { BUF_INIT(65536), BUF_INIT(65536), BUF_INIT(65536),
-	    BUF_INIT(65536) };
-	db_array(&b[0], codes, doc->ntotals);
-	db_array(&b[1], names, doc->ntotals);
-	db_array(&b[2], accts, doc->ntotals);
-	db_array(&b[3], taxes, doc->ntotals);
-	const char *q[5] = { id, buf_str(&b[0]), buf_str(&b[1]), buf_str(&b[2]),
-	    buf_str(&b[3]) };
-	rc = run(d, &r, "INSERT INTO document_taxes (tenant_id, doc_type, "
-	    "doc_id, rate_code, name, account, tax) SELECT bursar_tenant(), "
-	    "'invoice', $1::uuid, x.r, x.n, x.a, x.t FROM unnest($2::text[], "
-	    "$3::text[], $4::text[], $5::bigint[]) AS x(r, n, a, t)", 5, q, err);
-	for (int i = 0; i < 4; i++)
-		buf_free(&b[i]);
-	if (rc < 0)
-		return -1;
-	db_res_clear(&r);
-	return 0;
-}
+/* the accounts a sale's lines may credit */
+static const char *const income[] = { "income", NULL };
 
 /* resolve_line: in's line i checked and completed into out; the strings
  * live in keep (one result per line, cleared by the caller) */
@@ -252,19 +37,19 @@ resolve_line(db *d, const char *currency, const invoice_line_in *in,
 	out->m.quantity = in->quantity;
 	out->m.unit_price = in->unit_price;
 	out->m.discount_ppm = in->discount_ppm;
-	out->description = opt(in->description);
+	out->description = docstore_opt(in->description);
 	out->unit = in->unit;
 	out->tax_group = in->tax_group;
-	out->account = opt(in->account);
-	out->source_type = opt(in->source_type);
-	out->source_id = opt(in->source_id);
+	out->account = docstore_opt(in->account);
+	out->source_type = docstore_opt(in->source_type);
+	out->source_id = docstore_opt(in->source_id);
 	if (out->source_id && !api_uuid_ok(out->source_id))
-		return refuse_at(err, field, "22023", at, "%s: source_id "
+		return docstore_refuse(field, err, "22023", at, "%s: source_id "
 		    "must be an id (a UUID)", at);
-	if (opt(in->product)) {
+	if (docstore_opt(in->product)) {
 		const char *p[2] = { in->product, currency };
 		int by_id = api_uuid_ok(in->product);
-		if (run(d, keep, by_id ? "SELECT p.id::text, p.name, p.unit, "
+		if (db_run(d, keep, by_id ? "SELECT p.id::text, p.name, p.unit, "
 		    "p.tracked, p.tax_group, p.archived, (SELECT unit_price FROM "
 		    "product_prices x WHERE x.product_id = p.id AND x.currency = "
 		    "$2) FROM products p WHERE p.id = $1::uuid" : "SELECT "
@@ -276,13 +61,13 @@ resolve_line(db *d, const char *currency, const invoice_line_in *in,
 		char f[48];
 		snprintf(f, sizeof(f), "%s.product", at);
 		if (keep->rows != 1)
-			return refuse_at(err, field, "22023", f, "%s: no such "
+			return docstore_refuse(field, err, "22023", f, "%s: no such "
 			    "product", f);
 		int tracked = 0, archived = 0;
 		db_bool(keep, 0, 3, &tracked);
 		db_bool(keep, 0, 5, &archived);
 		if (archived)
-			return refuse_at(err, field, "22023", f, "%s: the product "
+			return docstore_refuse(field, err, "22023", f, "%s: the product "
 			    "%s is archived", f, db_text(keep, 0, 1));
 		out->product_id = db_text(keep, 0, 0);
 		if (out->description == NULL)
@@ -296,7 +81,7 @@ resolve_line(db *d, const char *currency, const invoice_line_in *in,
 		if (out->m.unit_price < 0) {
 			if (db_isnull(keep, 0, 6)) {
 				snprintf(f, sizeof(f), "%s.unit_price", at);
-				return refuse_at(err, field, "22023", f, "%s: the "
+				return docstore_refuse(field, err, "22023", f, "%s: the "
 				    "product has no price in %s: give one", f,
 				    currency);
 			}
@@ -306,69 +91,33 @@ resolve_line(db *d, const char *currency, const invoice_line_in *in,
 	char f[48];
 	if (out->description == NULL) {
 		snprintf(f, sizeof(f), "%s.description", at);
-		return refuse_at(err, field, "22023", f, "%s: a description "
+		return docstore_refuse(field, err, "22023", f, "%s: a description "
 		    "(or a product)", f);
 	}
 	if (strlen(out->description) > 500) {
 		snprintf(f, sizeof(f), "%s.description", at);
-		return refuse_at(err, field, "22023", f, "%s: at most 500 "
+		return docstore_refuse(field, err, "22023", f, "%s: at most 500 "
 		    "characters", f);
 	}
 	if (out->m.unit_price < 0) {
 		snprintf(f, sizeof(f), "%s.unit_price", at);
-		return refuse_at(err, field, "22023", f, "%s: a price in minor "
+		return docstore_refuse(field, err, "22023", f, "%s: a price in minor "
 		    "units, not negative", f);
 	}
 	if (out->m.quantity <= 0 || out->m.quantity > DOCLINE_QTY_MAX) {
 		snprintf(f, sizeof(f), "%s.quantity", at);
-		return refuse_at(err, field, "22023", f, "%s: a whole number "
+		return docstore_refuse(field, err, "22023", f, "%s: a whole number "
 		    "from 1 to %lld", f, (long long)DOCLINE_QTY_MAX);
 	}
 	if (out->m.discount_ppm < 0 || out->m.discount_ppm > 1000000) {
 		snprintf(f, sizeof(f), "%s.discount", at);
-		return refuse_at(err, field, "22023", f, "%s: from 0%% to 100%%",
+		return docstore_refuse(field, err, "22023", f, "%s: from 0%% to 100%%",
 		    f);
 	}
 	if (out->tax_group && *out->tax_group == '\0')
 		out->tax_group = NULL;
 	if (out->account == NULL)
 		out->account = "@sales";
-	return 0;
-}
-
-/* check_accounts: every line's account is an open income account that
- * takes postings; tax groups are checked by taxdoc */
-static int
-check_accounts(db *d, const line *l, size_t n, char *field, db_res *err)
-{
-	for (size_t i = 0; i < n; i++) {
-		int seen = 0;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(l[k].account, l[i].account) == 0;
-		if (seen)
-			continue;
-		db_res r;
-		const char *p[1] = { l[i].account };
-		if (run(d, &r, "SELECT type, is_group, archived FROM accounts "
-		    "WHERE CASE WHEN left($1, 1) = '@' THEN role = substr($1, 2) "
-		    "ELSE code = $1 END", 1, p, err) < 0)
-			return -1;
-		char f[48];
-		snprintf(f, sizeof(f), "lines[%zu].account", i);
-		int grp = 0, arch = 0;
-		int ok = r.rows == 1;
-		if (ok) {
-			db_bool(&r, 0, 1, &grp);
-			db_bool(&r, 0, 2, &arch);
-			ok = strcmp(db_text(&r, 0, 0), "income") == 0 && !grp &&
-			    !arch;
-		}
-		db_res_clear(&r);
-		if (!ok)
-			return refuse_at(err, field, "22023", f, "%s: %s is not "
-			    "an open income account that takes postings", f,
-			    l[i].account);
-	}
 	return 0;
 }
 
@@ -384,11 +133,11 @@ static int
 find_party(db *d, const char *customer, party *pt, char *field, db_res *err)
 {
 	memset(pt, 0, sizeof(*pt));
-	if (!opt(customer))
-		return refuse_at(err, field, "22023", "customer", "customer: "
+	if (!docstore_opt(customer))
+		return docstore_refuse(field, err, "22023", "customer", "customer: "
 		    "choose a customer (an id or a code)");
 	const char *p[1] = { customer };
-	if (run(d, &pt->r, api_uuid_ok(customer) ? "SELECT id::text, currency, "
+	if (db_run(d, &pt->r, api_uuid_ok(customer) ? "SELECT id::text, currency, "
 	    "terms_days, current_date::text, bursar_tenant()::text, is_customer, "
 	    "archived FROM parties WHERE id = $1::uuid" : "SELECT id::text, "
 	    "currency, terms_days, current_date::text, bursar_tenant()::text, "
@@ -400,7 +149,7 @@ find_party(db *d, const char *customer, party *pt, char *field, db_res *err)
 		db_bool(&pt->r, 0, 6, &arch);
 	}
 	if (!cust || arch) {
-		refuse_at(err, field, "22023", "customer", "customer: %s",
+		docstore_refuse(field, err, "22023", "customer", "customer: %s",
 		    pt->r.rows == 1 && arch ? "the customer is archived" :
 		    "no such customer");
 		db_res_clear(&pt->r);
@@ -411,23 +160,6 @@ find_party(db *d, const char *customer, party *pt, char *field, db_res *err)
 	pt->today = db_text(&pt->r, 0, 3);
 	pt->tenant = db_text(&pt->r, 0, 4);
 	return 0;
-}
-
-static int
-check_currency(db *d, const char *code, char *field, db_res *err)
-{
-	db_res r;
-	const char *p[1] = { code };
-	if (!api_matches("^[A-Z]{3}$", code))
-		return refuse_at(err, field, "22023", "currency", "currency: a "
-		    "currency code (INR)");
-	if (run(d, &r, "SELECT 1 FROM currencies WHERE code = $1", 1, p,
-	    err) < 0)
-		return -1;
-	int ok = r.rows == 1;
-	db_res_clear(&r);
-	return ok ? 0 : refuse_at(err, field, "22023", "currency", "currency: "
-	    "no such currency");
 }
 
 /* The draft being written. */
@@ -446,46 +178,47 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
     char *field, db_res *err)
 {
 	if (w->n == 0)
-		return refuse_at(err, field, "22023", "lines", "lines: an "
+		return docstore_refuse(field, err, "22023", "lines", "lines: an "
 		    "invoice has at least one line");
 	if (w->n > DOCLINE_MAX)
-		return refuse_at(err, field, "22023", "lines", "lines: at most "
+		return docstore_refuse(field, err, "22023", "lines", "lines: at most "
 		    "%d", DOCLINE_MAX);
 	if (w->issue_date && !books_date_ok(w->issue_date))
-		return refuse_at(err, field, "22023", "issue_date", "issue_date: "
+		return docstore_refuse(field, err, "22023", "issue_date", "issue_date: "
 		    "a date, YYYY-MM-DD");
 	if (w->due_date && !books_date_ok(w->due_date))
-		return refuse_at(err, field, "22023", "due_date", "due_date: a "
+		return docstore_refuse(field, err, "22023", "due_date", "due_date: a "
 		    "date, YYYY-MM-DD");
 	if (w->issue_date && w->due_date && strcmp(w->due_date,
 	    w->issue_date) < 0)
-		return refuse_at(err, field, "22023", "due_date", "due_date: not "
+		return docstore_refuse(field, err, "22023", "due_date", "due_date: not "
 		    "before the issue date");
 	if (w->reference && strlen(w->reference) > 100)
-		return refuse_at(err, field, "22023", "reference", "reference: "
+		return docstore_refuse(field, err, "22023", "reference", "reference: "
 		    "at most 100 characters");
 	if (w->notes && strlen(w->notes) > 4000)
-		return refuse_at(err, field, "22023", "notes", "notes: at most "
+		return docstore_refuse(field, err, "22023", "notes", "notes: at most "
 		    "4000 characters");
-	if (check_accounts(d, w->lines, w->n, field, err) < 0)
+	if (docstore_accounts(d, w->lines, w->n, income, "income", field,
+	    err) < 0)
 		return -1;
 	taxdoc doc;
-	if (compute(d, w->issue_date ? w->issue_date : today, w->lines, w->n,
-	    &doc, err) < 0) {
+	if (docstore_compute(d, w->issue_date ? w->issue_date : today, 0,
+	    w->lines, w->n, &doc, err) < 0) {
 		snprintf(field, 48, "lines");
 		return -1;
 	}
 	char net[24], tax[24], total[24];
-	i64s(net, doc.net);
-	i64s(tax, doc.tax);
-	i64s(total, doc.gross);
+	docstore_i64s(net, doc.net);
+	docstore_i64s(tax, doc.tax);
+	docstore_i64s(total, doc.gross);
 	db_res r;
 	const char *p[13] = { w->party_id, w->currency, w->issue_date,
 	    w->due_date, w->reference ? w->reference : "", w->notes ? w->notes :
 	    "", net, tax, total, user_id, w->kind, w->credit_of, w->order_id };
 	if (id)
 		p[9] = id;
-	int rc = id == NULL ? run(d, &r, "INSERT INTO invoices (tenant_id, "
+	int rc = id == NULL ? db_run(d, &r, "INSERT INTO invoices (tenant_id, "
 	    "party_id, currency, issue_date, due_date, reference, notes, net, "
 	    "tax, total, created_by, kind, credit_of, order_id, "
 	    "billing_address) VALUES (bursar_tenant(), $1::uuid, $2, $3::date, "
@@ -495,7 +228,7 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	    "''), nullif(a.city, '')), ''), nullif(a.region, ''), a.country) "
 	    "FROM party_addresses a WHERE a.party_id = $1::uuid AND a.kind = "
 	    "'billing' ORDER BY a.is_default DESC, a.id LIMIT 1), '')) "
-	    "RETURNING id::text", 13, p, err) : run(d, &r, "UPDATE invoices SET "
+	    "RETURNING id::text", 13, p, err) : db_run(d, &r, "UPDATE invoices SET "
 	    "party_id = $1::uuid, currency = $2, issue_date = $3::date, "
 	    "due_date = $4::date, reference = $5, notes = $6, net = $7, tax = "
 	    "$8, total = $9, billing_address = coalesce((SELECT concat_ws("
@@ -513,18 +246,19 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	}
 	snprintf(out, INVOICE_ID_LEN, "%s", db_text(&r, 0, 0));
 	db_res_clear(&r);
-	if (store_lines(d, out, w->lines, w->n, &doc, err) < 0)
+	if (docstore_store(d, DOCSTORE_INVOICE, out, w->lines, w->n, &doc,
+	    err) < 0)
 		return -1;
 	if (strcmp(w->kind, "invoice") != 0)
 		return 0;	/* a credit note is issued at once */
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", out);
-	add_str(ev, "party_id", w->party_id);
-	add_str(ev, "currency", w->currency);
-	add_str(ev, "order_id", w->order_id);
+	docstore_add_str(ev, "id", out);
+	docstore_add_str(ev, "party_id", w->party_id);
+	docstore_add_str(ev, "currency", w->currency);
+	docstore_add_str(ev, "order_id", w->order_id);
 	cJSON_AddItemToObject(ev, "total", api_int(doc.gross));
-	return emit(d, tenant, id ? "invoice.updated" : "invoice.created", ev,
-	    err);
+	return outbox_record(d, tenant, id ? "invoice.updated" : "invoice.created",
+	    ev, err);
 }
 
 /* load_lines: the stored lines of invoice id (strings live in r) */
@@ -535,7 +269,7 @@ load_lines(db *d, const char *id, db_res *r, line **out, size_t *n,
 	const char *p[1] = { id };
 	*out = NULL;
 	*n = 0;
-	if (run(d, r, "SELECT product_id::text, description, unit, quantity, "
+	if (db_run(d, r, "SELECT product_id::text, description, unit, quantity, "
 	    "unit_price, discount_ppm, tax_group, account, source_type, "
 	    "source_id::text, line_no FROM invoice_lines WHERE invoice_id = "
 	    "$1::uuid ORDER BY line_no", 1, p, err) < 0)
@@ -577,7 +311,7 @@ invoice_draft(db *d, const char *user_id, const char *id, invoice_in *in,
 		const char *p[1] = { id };
 		if (!api_uuid_ok(id))
 			return db_refuse(err, "P0002", "no such invoice");
-		if (run(d, &cur, "SELECT status, kind, party_id::text, currency, "
+		if (db_run(d, &cur, "SELECT status, kind, party_id::text, currency, "
 		    "issue_date::text, due_date::text, reference, notes, "
 		    "order_id::text FROM invoices WHERE id = $1::uuid FOR UPDATE",
 		    1, p, err) < 0)
@@ -602,12 +336,12 @@ invoice_draft(db *d, const char *user_id, const char *id, invoice_in *in,
 	w.party_id = pt.id;
 	w.currency = in->currency ? in->currency : id && !in->customer ?
 	    db_text(&cur, 0, 3) : pt.currency;
-	if (check_currency(d, w.currency, in->field, err) < 0)
+	if (docstore_currency(d, w.currency, in->field, err) < 0)
 		goto out;
-	w.issue_date = in->issue_date ? opt(in->issue_date) : id ?
+	w.issue_date = in->issue_date ? docstore_opt(in->issue_date) : id ?
 	    db_text(&cur, 0, 4) : NULL;
-	w.due_date = in->due_date ? opt(in->due_date) : id ? db_text(&cur, 0,
-	    5) : NULL;
+	w.due_date = in->due_date ? docstore_opt(in->due_date) : id ? db_text(&cur,
+	    0, 5) : NULL;
 	w.reference = in->reference ? in->reference : id ? db_text(&cur, 0, 6) :
 	    "";
 	w.notes = in->notes ? in->notes : id ? db_text(&cur, 0, 7) : "";
@@ -617,7 +351,7 @@ invoice_draft(db *d, const char *user_id, const char *id, invoice_in *in,
 			goto out;
 	} else {
 		if (in->n > DOCLINE_MAX) {
-			refuse_at(err, in->field, "22023", "lines", "lines: at "
+			docstore_refuse(in->field, err, "22023", "lines", "lines: at "
 			    "most %d", DOCLINE_MAX);
 			goto out;
 		}
@@ -655,7 +389,7 @@ invoice_delete(db *d, const char *invoice_id, db_res *err)
 		return db_refuse(err, "P0002", "no such invoice");
 	db_res r;
 	const char *p[1] = { invoice_id };
-	if (run(d, &r, "SELECT status, bursar_tenant()::text, number FROM "
+	if (db_run(d, &r, "SELECT status, bursar_tenant()::text, number FROM "
 	    "invoices WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
@@ -672,17 +406,17 @@ invoice_delete(db *d, const char *invoice_id, db_res *err)
 	char tenant[INVOICE_ID_LEN];
 	snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 1));
 	db_res_clear(&r);
-	if (run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'invoice' "
+	if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'invoice' "
 	    "AND doc_id = $1::uuid", 1, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	if (run(d, &r, "DELETE FROM invoices WHERE id = $1::uuid AND status = "
+	if (db_run(d, &r, "DELETE FROM invoices WHERE id = $1::uuid AND status = "
 	    "'draft'", 1, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", invoice_id);
-	return emit(d, tenant, "invoice.deleted", ev, err);
+	docstore_add_str(ev, "id", invoice_id);
+	return outbox_record(d, tenant, "invoice.deleted", ev, err);
 }
 
 /* ---- from an order ---- */
@@ -701,7 +435,7 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 	int rc = -1;
 	char field[48];
 	const char *p[1] = { order_id };
-	if (run(d, &o, "SELECT o.party_id::text, o.currency, o.status, "
+	if (db_run(d, &o, "SELECT o.party_id::text, o.currency, o.status, "
 	    "o.number, o.reference, o.notes, current_date::text, "
 	    "bursar_tenant()::text FROM orders o WHERE o.id = $1::uuid FOR "
 	    "UPDATE OF o", 1, p, err) < 0)
@@ -715,7 +449,7 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 		    "invoiced", db_text(&o, 0, 3));
 		goto out;
 	}
-	if (run(d, &ex, "SELECT number FROM invoices WHERE order_id = $1::uuid "
+	if (db_run(d, &ex, "SELECT number FROM invoices WHERE order_id = $1::uuid "
 	    "AND kind = 'invoice' AND status <> 'void'", 1, p, err) < 0)
 		goto out;
 	if (ex.rows > 0) {
@@ -724,7 +458,7 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 		    "a draft");
 		goto out;
 	}
-	if (run(d, &ls, "SELECT l.product_id::text, l.description, p.unit, "
+	if (db_run(d, &ls, "SELECT l.product_id::text, l.description, p.unit, "
 	    "l.quantity, l.unit_price, l.discount_ppm, l.tax_group, CASE WHEN "
 	    "p.tracked THEN '@sales' ELSE '@services' END, l.line_no FROM "
 	    "order_lines l JOIN products p ON p.tenant_id = l.tenant_id AND "
@@ -830,7 +564,7 @@ invoice_issue(db *d, const char *user_id, const char *invoice_id,
 	size_t n = 0;
 	int rc = -1;
 	const char *p[2] = { invoice_id, date };
-	if (run(d, &h, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
+	if (db_run(d, &h, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
 	    "coalesce($2::date, i.issue_date, current_date)::text, "
 	    "coalesce(i.due_date, CASE WHEN i.kind = 'invoice' THEN "
 	    "coalesce($2::date, i.issue_date, current_date) + p.terms_days ELSE "
@@ -868,8 +602,9 @@ invoice_issue(db *d, const char *user_id, const char *invoice_id,
 	}
 	/* the rates in force on the day it is issued */
 	taxdoc doc;
-	if (compute(d, on, lines, n, &doc, err) < 0 ||
-	    store_lines(d, invoice_id, lines, n, &doc, err) < 0)
+	if (docstore_compute(d, on, 0, lines, n, &doc, err) < 0 ||
+	    docstore_store(d, DOCSTORE_INVOICE, invoice_id, lines, n, &doc,
+	    err) < 0)
 		goto out;
 	if (doc.gross <= 0) {
 		db_refuse(err, "23514", "the total is zero: there is nothing to "
@@ -877,7 +612,7 @@ invoice_issue(db *d, const char *user_id, const char *invoice_id,
 		goto out;
 	}
 	const char *np[2] = { credit ? "credit_note" : "invoice", on };
-	if (run(d, &num, "SELECT doc_next_number($1, $2::date)", 2, np,
+	if (db_run(d, &num, "SELECT doc_next_number($1, $2::date)", 2, np,
 	    err) < 0)
 		goto out;
 	const char *number = db_text(&num, 0, 0);
@@ -891,29 +626,29 @@ invoice_issue(db *d, const char *user_id, const char *invoice_id,
 	    lines, n, &doc, entry, err) < 0)
 		goto out;
 	char net[24], tax[24], total[24];
-	i64s(net, doc.net);
-	i64s(tax, doc.tax);
-	i64s(total, doc.gross);
+	docstore_i64s(net, doc.net);
+	docstore_i64s(tax, doc.tax);
+	docstore_i64s(total, doc.gross);
 	const char *up[8] = { invoice_id, number, on, due, entry, net, tax,
 	    total };
-	if (run(d, &u, "UPDATE invoices SET status = 'issued', number = $2, "
+	if (db_run(d, &u, "UPDATE invoices SET status = 'issued', number = $2, "
 	    "issue_date = $3::date, due_date = $4::date, entry_id = $5::uuid, "
 	    "net = $6, tax = $7, total = $8, issued_at = now() WHERE id = "
 	    "$1::uuid", 8, up, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", invoice_id);
-	add_str(ev, "number", number);
-	add_str(ev, "party_id", party_id);
-	add_str(ev, "currency", currency);
+	docstore_add_str(ev, "id", invoice_id);
+	docstore_add_str(ev, "number", number);
+	docstore_add_str(ev, "party_id", party_id);
+	docstore_add_str(ev, "currency", currency);
 	cJSON_AddItemToObject(ev, "total", api_int(doc.gross));
-	add_str(ev, "issue_date", on);
-	add_str(ev, "due_date", due);
-	add_str(ev, credit ? "credit_of" : "order_id", db_text(&h, 0,
+	docstore_add_str(ev, "issue_date", on);
+	docstore_add_str(ev, "due_date", due);
+	docstore_add_str(ev, credit ? "credit_of" : "order_id", db_text(&h, 0,
 	    credit ? 8 : 7));
-	add_str(ev, "entry_id", entry);
-	rc = emit(d, tenant, credit ? "credit_note.issued" : "invoice.issued",
-	    ev, err);
+	docstore_add_str(ev, "entry_id", entry);
+	rc = outbox_record(d, tenant, credit ? "credit_note.issued" :
+	    "invoice.issued", ev, err);
 out:
 	free(lines);
 	db_res_clear(&u);
@@ -935,10 +670,10 @@ invoice_settle(db *d, const char *invoice_id, int64_t amount, db_res *err)
 		return db_refuse(err, "22023", "the amount settled must be more "
 		    "than zero");
 	char amt[24];
-	i64s(amt, amount);
+	docstore_i64s(amt, amount);
 	const char *p[2] = { invoice_id, amt };
 	db_res r;
-	if (run(d, &r, "SELECT status, total - paid, number, kind FROM invoices "
+	if (db_run(d, &r, "SELECT status, total - paid, number, kind FROM invoices "
 	    "WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
@@ -960,7 +695,7 @@ invoice_settle(db *d, const char *invoice_id, int64_t amount, db_res *err)
 		return -1;
 	}
 	db_res_clear(&r);
-	if (run(d, &r, "UPDATE invoices SET paid = paid + $2::bigint, status = "
+	if (db_run(d, &r, "UPDATE invoices SET paid = paid + $2::bigint, status = "
 	    "CASE WHEN paid + $2::bigint = total THEN 'paid' WHEN kind = "
 	    "'invoice' AND due_date < current_date THEN 'overdue' ELSE "
 	    "'partially_paid' END WHERE id = $1::uuid RETURNING status, kind, "
@@ -971,14 +706,14 @@ invoice_settle(db *d, const char *invoice_id, int64_t amount, db_res *err)
 	if (strcmp(db_text(&r, 0, 0), "paid") == 0 && strcmp(db_text(&r, 0, 1),
 	    "invoice") == 0) {
 		cJSON *ev = cJSON_CreateObject();
-		add_str(ev, "id", invoice_id);
-		add_str(ev, "number", db_text(&r, 0, 2));
-		add_str(ev, "party_id", db_text(&r, 0, 3));
-		add_str(ev, "currency", db_text(&r, 0, 4));
+		docstore_add_str(ev, "id", invoice_id);
+		docstore_add_str(ev, "number", db_text(&r, 0, 2));
+		docstore_add_str(ev, "party_id", db_text(&r, 0, 3));
+		docstore_add_str(ev, "currency", db_text(&r, 0, 4));
 		int64_t total = 0;
 		db_i64(&r, 0, 5, &total);
 		cJSON_AddItemToObject(ev, "total", api_int(total));
-		rc = emit(d, db_text(&r, 0, 6), "invoice.paid", ev, err);
+		rc = outbox_record(d, db_text(&r, 0, 6), "invoice.paid", ev, err);
 	}
 	db_res_clear(&r);
 	return rc;
@@ -992,7 +727,7 @@ invoice_mark_overdue(db *d, int *n, db_res *err)
 	db_res r;
 	/* a second sweep at the same time waits on the rows, then finds
 	 * them overdue already and leaves them */
-	if (run(d, &r, "UPDATE invoices SET status = 'overdue' WHERE kind = "
+	if (db_run(d, &r, "UPDATE invoices SET status = 'overdue' WHERE kind = "
 	    "'invoice' AND status IN ('issued', 'partially_paid') AND due_date "
 	    "< current_date RETURNING id::text, number, party_id::text, "
 	    "currency, total - paid, due_date::text, bursar_tenant()::text",
@@ -1000,15 +735,16 @@ invoice_mark_overdue(db *d, int *n, db_res *err)
 		return -1;
 	for (int i = 0; i < r.rows; i++) {
 		cJSON *ev = cJSON_CreateObject();
-		add_str(ev, "id", db_text(&r, i, 0));
-		add_str(ev, "number", db_text(&r, i, 1));
-		add_str(ev, "party_id", db_text(&r, i, 2));
-		add_str(ev, "currency", db_text(&r, i, 3));
+		docstore_add_str(ev, "id", db_text(&r, i, 0));
+		docstore_add_str(ev, "number", db_text(&r, i, 1));
+		docstore_add_str(ev, "party_id", db_text(&r, i, 2));
+		docstore_add_str(ev, "currency", db_text(&r, i, 3));
 		int64_t due = 0;
 		db_i64(&r, i, 4, &due);
 		cJSON_AddItemToObject(ev, "amount_due", api_int(due));
-		add_str(ev, "due_date", db_text(&r, i, 5));
-		if (emit(d, db_text(&r, i, 6), "invoice.overdue", ev, err) < 0) {
+		docstore_add_str(ev, "due_date", db_text(&r, i, 5));
+		if (outbox_record(d, db_text(&r, i, 6), "invoice.overdue", ev,
+		    err) < 0) {
 			db_res_clear(&r);
 			return -1;
 		}
@@ -1031,7 +767,7 @@ invoice_void(db *d, const char *user_id, const char *invoice_id,
 		return db_refuse(err, "22023", "date: a date, YYYY-MM-DD");
 	db_res r, u = {0};
 	const char *p[2] = { invoice_id, date };
-	if (run(d, &r, "SELECT i.kind, i.status, i.paid, i.entry_id::text, "
+	if (db_run(d, &r, "SELECT i.kind, i.status, i.paid, i.entry_id::text, "
 	    "i.number, bursar_tenant()::text, coalesce($2::date, "
 	    "current_date)::text, EXISTS (SELECT 1 FROM invoices c WHERE "
 	    "c.credit_of = i.id AND c.status <> 'void'), i.party_id::text, "
@@ -1072,15 +808,15 @@ invoice_void(db *d, const char *user_id, const char *invoice_id,
 	    memo, rev, err) < 0)
 		goto out;
 	const char *up[2] = { invoice_id, rev };
-	if (run(d, &u, "UPDATE invoices SET status = 'void', void_entry_id = "
+	if (db_run(d, &u, "UPDATE invoices SET status = 'void', void_entry_id = "
 	    "$2::uuid, voided_at = now() WHERE id = $1::uuid", 2, up, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", invoice_id);
-	add_str(ev, "number", db_text(&r, 0, 4));
-	add_str(ev, "party_id", db_text(&r, 0, 8));
-	add_str(ev, "reversal_entry_id", rev);
-	rc = emit(d, db_text(&r, 0, 5), "invoice.voided", ev, err);
+	docstore_add_str(ev, "id", invoice_id);
+	docstore_add_str(ev, "number", db_text(&r, 0, 4));
+	docstore_add_str(ev, "party_id", db_text(&r, 0, 8));
+	docstore_add_str(ev, "reversal_entry_id", rev);
+	rc = outbox_record(d, db_text(&r, 0, 5), "invoice.voided", ev, err);
 out:
 	db_res_clear(&u);
 	db_res_clear(&r);
@@ -1098,17 +834,17 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 	if (invoice_id == NULL || !api_uuid_ok(invoice_id))
 		return db_refuse(err, "P0002", "no such invoice");
 	if (in->date && !books_date_ok(in->date))
-		return refuse_at(err, in->field, "22023", "date", "date: a date, "
+		return docstore_refuse(in->field, err, "22023", "date", "date: a date, "
 		    "YYYY-MM-DD");
 	if (in->reason && strlen(in->reason) > 4000)
-		return refuse_at(err, in->field, "22023", "reason", "reason: at "
+		return docstore_refuse(in->field, err, "22023", "reason", "reason: at "
 		    "most 4000 characters");
 	db_res h, ls = {0}, u = {0}, *keep = NULL;
 	line *lines = NULL, *src = NULL;
 	size_t nsrc = 0, n = 0, nkeep = 0;
 	int rc = -1;
 	const char *p[2] = { invoice_id, in->date };
-	if (run(d, &h, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
+	if (db_run(d, &h, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
 	    "i.number, i.total, i.total - i.paid, coalesce((SELECT sum(c.total) "
 	    "FROM invoices c WHERE c.credit_of = i.id AND c.status <> 'void'), "
 	    "0), bursar_tenant()::text, coalesce($2::date, current_date)::text "
@@ -1137,7 +873,7 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 		goto out;
 	if (in->all) {
 		if (in->n > 0) {
-			refuse_at(err, in->field, "22023", "lines", "lines: give "
+			docstore_refuse(in->field, err, "22023", "lines", "lines: give "
 			    "lines or all, not both");
 			goto out;
 		}
@@ -1146,12 +882,12 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 		src = NULL;
 	} else {
 		if (in->n == 0) {
-			refuse_at(err, in->field, "22023", "lines", "lines: the "
+			docstore_refuse(in->field, err, "22023", "lines", "lines: the "
 			    "lines to credit, or \"all\": true");
 			goto out;
 		}
 		if (in->n > DOCLINE_MAX) {
-			refuse_at(err, in->field, "22023", "lines", "lines: at "
+			docstore_refuse(in->field, err, "22023", "lines", "lines: at "
 			    "most %d", DOCLINE_MAX);
 			goto out;
 		}
@@ -1167,7 +903,7 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 			if (x->line) {
 				if (x->line < 1 || (size_t)x->line > nsrc) {
 					snprintf(f, sizeof(f), "lines[%zu].line", i);
-					refuse_at(err, in->field, "22023", f, "%s: "
+					docstore_refuse(in->field, err, "22023", f, "%s: "
 					    "%s has lines 1 to %zu", f, number,
 					    nsrc);
 					goto out;
@@ -1178,7 +914,7 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 					    lines[i].m.quantity) {
 						snprintf(f, sizeof(f), "lines[%zu]."
 						    "quantity", i);
-						refuse_at(err, in->field, "22023",
+						docstore_refuse(in->field, err, "22023",
 						    f, "%s: from 1 to %" PRId64
 						    ", what the line invoiced", f,
 						    lines[i].m.quantity);
@@ -1186,7 +922,7 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 					}
 					lines[i].m.quantity = x->quantity;
 				}
-				if (opt(x->description))
+				if (docstore_opt(x->description))
 					lines[i].description = x->description;
 			} else if (resolve_line(d, currency, x, i, &lines[i],
 			    &keep[i], in->field, err) < 0) {
@@ -1202,12 +938,12 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 	/* the cap: what was invoiced less earlier credit notes, on the
 	 * credit note's lines as they will be computed on its date */
 	taxdoc doc;
-	if (compute(d, db_text(&h, 0, 9), lines, n, &doc, err) < 0) {
+	if (docstore_compute(d, db_text(&h, 0, 9), 0, lines, n, &doc, err) < 0) {
 		snprintf(in->field, sizeof(in->field), "lines");
 		goto out;
 	}
 	if (doc.gross > total - credited) {
-		refuse_at(err, in->field, "23514", "lines", "lines: %s can take "
+		docstore_refuse(in->field, err, "23514", "lines", "lines: %s can take "
 		    "back at most %" PRId64 " more (minor units of %s): this "
 		    "credit note comes to %" PRId64, number, total - credited,
 		    currency, doc.gross);
@@ -1230,9 +966,9 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 	int64_t apply = doc.gross < open ? doc.gross : open;
 	if (apply > 0) {
 		char amt[24];
-		i64s(amt, apply);
+		docstore_i64s(amt, apply);
 		const char *ap[3] = { id, invoice_id, amt };
-		if (run(d, &u, "INSERT INTO payment_allocations (tenant_id, "
+		if (db_run(d, &u, "INSERT INTO payment_allocations (tenant_id, "
 		    "credit_note_id, invoice_id, amount) VALUES (bursar_tenant(), "
 		    "$1::uuid, $2::uuid, $3::bigint)", 3, ap, err) < 0)
 			goto out;

@@ -5,7 +5,6 @@
 #include "payment.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,78 +14,12 @@
 #include "api.h"
 #include "bill.h"
 #include "books_setup.h"
+#include "docstore.h"
 #include "invoice.h"
 #include "ledger.h"
 #include "outbox.h"
 
 /* ---- small things ---- */
-
-static int
-run(db *d, db_res *r, const char *sql, int n, const char *const *p,
-    db_res *err)
-{
-	if (db_exec(d, r, sql, n, p) == 0)
-		return 0;
-	*err = *r;
-	memset(r, 0, sizeof(*r));
-	return -1;
-}
-
-static int
-refuse_at(char *field, db_res *err, const char *sqlstate, const char *name,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-/* refuse_at: db_refuse naming field name in *field (48 bytes) */
-static int
-refuse_at(char *field, db_res *err, const char *sqlstate, const char *name,
-    const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (field)
-		snprintf(field, 48, "%s", name ? name : "");
-	return db_refuse(err, sqlstate, "%s", msg);
-}
-
-static void
-i64s(char out[24], int64_t v)
-{
-	snprintf(out, 24, "%" PRId64, v);
-}
-
-static const char *
-opt(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-static int
-emit(db *d, const char *tenant, const char *type, cJSON *payload, db_res *err)
-{
-	db_res r;
-	int rc = outbox_emit(d, &r, tenant, type, payload);
-	cJSON_Delete(payload);
-	if (rc < 0) {
-		*err = r;
-		if (r.sqlstate[0] == '\0')
-			snprintf(err->sqlstate, sizeof(err->sqlstate), "XX000");
-		return -1;
-	}
-	db_res_clear(&r);
-	return 0;
-}
-
-static void
-add_str(cJSON *o, const char *k, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(o, k, v);
-	else
-		cJSON_AddNullToObject(o, k);
-}
 
 static int
 method_ok(const char *m)
@@ -111,41 +44,13 @@ method_of(const char *m)
 static int
 check_account(db *d, const char *acct, char *field, db_res *err)
 {
-	db_res r;
-	const char *p[1] = { acct };
-	if (run(d, &r, "SELECT type, is_group, archived FROM accounts WHERE "
-	    "CASE WHEN left($1, 1) = '@' THEN role = substr($1, 2) ELSE code = "
-	    "$1 END", 1, p, err) < 0)
+	static const char *const asset[] = { "asset", NULL };
+	int ok = docstore_account(d, acct, asset, err);
+	if (ok < 0)
 		return -1;
-	int grp = 0, arch = 0, ok = r.rows == 1;
-	if (ok) {
-		db_bool(&r, 0, 1, &grp);
-		db_bool(&r, 0, 2, &arch);
-		ok = strcmp(db_text(&r, 0, 0), "asset") == 0 && !grp && !arch;
-	}
-	db_res_clear(&r);
-	return ok ? 0 : refuse_at(field, err, "22023", "account", "account: %s "
-	    "is not an open bank or cash (asset) account that takes postings",
-	    acct);
-}
-
-/* check_currency: a known currency (a foreign one needs its exchange
- * rate on the day, which ledger_post asks for) */
-static int
-check_currency(db *d, const char *code, char *field, db_res *err)
-{
-	if (!api_matches("^[A-Z]{3}$", code))
-		return refuse_at(field, err, "22023", "currency", "currency: a "
-		    "currency code (INR)");
-	db_res r;
-	const char *p[1] = { code };
-	if (run(d, &r, "SELECT 1 FROM currencies WHERE code = $1", 1, p,
-	    err) < 0)
-		return -1;
-	int known = r.rows == 1;
-	db_res_clear(&r);
-	return known ? 0 : refuse_at(field, err, "22023", "currency",
-	    "currency: no such currency");
+	return ok ? 0 : docstore_refuse(field, err, "22023", "account",
+	    "account: %s is not an open bank or cash (asset) account that "
+	    "takes postings", acct);
 }
 
 /* base_of: the base-currency amount of the side line (receivable or
@@ -155,7 +60,7 @@ base_of(db *d, const char *entry, int64_t *out, db_res *err)
 {
 	db_res r;
 	const char *p[1] = { entry };
-	if (run(d, &r, "SELECT abs(sum(l.debit - l.credit)) FROM journal_lines "
+	if (db_run(d, &r, "SELECT abs(sum(l.debit - l.credit)) FROM journal_lines "
 	    "l JOIN accounts a ON a.tenant_id = l.tenant_id AND a.id = "
 	    "l.account_id WHERE l.entry_id = $1::uuid AND a.role IN "
 	    "('receivable', 'payable')", 1, p, err) < 0)
@@ -236,30 +141,31 @@ allocate(db *d, const char *payment_id, const char *party_id,
 		char f[48];
 		snprintf(f, sizeof(f), "allocations[%zu]", i);
 		const char *doc = in ? a[i].invoice : a[i].bill;
-		if (!opt(doc) || (in ? opt(a[i].bill) : opt(a[i].invoice)))
-			return refuse_at(field, err, "22023", f, "%s: a payment %s "
+		if (!docstore_opt(doc) || (in ? docstore_opt(a[i].bill) :
+		    docstore_opt(a[i].invoice)))
+			return docstore_refuse(field, err, "22023", f, "%s: a payment %s "
 			    "settles %s: give \"%s\" (an id or a number)", f,
 			    in ? "received" : "made", in ? "invoices" : "bills",
 			    in ? "invoice" : "bill");
 		if (a[i].amount <= 0) {
 			snprintf(f, sizeof(f), "allocations[%zu].amount", i);
-			return refuse_at(field, err, "22023", f, "%s: more than "
+			return docstore_refuse(field, err, "22023", f, "%s: more than "
 			    "zero, in minor units", f);
 		}
 		if (a[i].amount > unallocated - *sum) {
 			snprintf(f, sizeof(f), "allocations[%zu].amount", i);
-			return refuse_at(field, err, "23514", f, "%s: the "
+			return docstore_refuse(field, err, "23514", f, "%s: the "
 			    "allocations come to more than the payment has to "
 			    "allocate (%" PRId64 " minor units)", f, unallocated);
 		}
 		db_res r;
 		const char *p[1] = { doc };
 		int by_id = api_uuid_ok(doc);
-		int rc = in ? run(d, &r, by_id ? "SELECT id::text, number, "
+		int rc = in ? db_run(d, &r, by_id ? "SELECT id::text, number, "
 		    "party_id::text, currency, status, total - paid, kind FROM "
 		    "invoices WHERE id = $1::uuid" : "SELECT id::text, number, "
 		    "party_id::text, currency, status, total - paid, kind FROM "
-		    "invoices WHERE number = $1", 1, p, err) : run(d, &r, by_id ?
+		    "invoices WHERE number = $1", 1, p, err) : db_run(d, &r, by_id ?
 		    "SELECT id::text, number, party_id::text, currency, status, "
 		    "total - paid, 'bill' FROM bills WHERE id = $1::uuid" : "SELECT "
 		    "id::text, number, party_id::text, currency, status, total - "
@@ -272,7 +178,7 @@ allocate(db *d, const char *payment_id, const char *party_id,
 		if (r.rows != 1 || (in && strcmp(db_text(&r, 0, 6),
 		    "invoice") != 0)) {
 			db_res_clear(&r);
-			return refuse_at(field, err, "22023", f, "%s: no such %s",
+			return docstore_refuse(field, err, "22023", f, "%s: no such %s",
 			    f, what);
 		}
 		char did[PAYMENT_ID_LEN], num[64];
@@ -292,17 +198,17 @@ allocate(db *d, const char *payment_id, const char *party_id,
 		snprintf(cur, sizeof(cur), "%s", db_text(&r, 0, 3));
 		db_res_clear(&r);
 		if (wrong_party)
-			return refuse_at(field, err, "22023", f, "%s: %s is another "
+			return docstore_refuse(field, err, "22023", f, "%s: %s is another "
 			    "party's %s", f, num, what);
 		if (wrong_cur)
-			return refuse_at(field, err, "22023", f, "%s: %s is in %s, "
+			return docstore_refuse(field, err, "22023", f, "%s: %s is in %s, "
 			    "the payment in %s", f, num, cur, currency);
 		if (closed)
-			return refuse_at(field, err, "40001", f, "%s: %s is %s: only "
+			return docstore_refuse(field, err, "40001", f, "%s: %s is %s: only "
 			    "an open %s takes a payment", f, num, stbuf, what);
 		if (a[i].amount > open) {
 			snprintf(f, sizeof(f), "allocations[%zu].amount", i);
-			return refuse_at(field, err, "23514", f, "%s: %s has %"
+			return docstore_refuse(field, err, "23514", f, "%s: %s has %"
 			    PRId64 " open (minor units of %s): %" PRId64 " is more",
 			    f, num, open, currency, a[i].amount);
 		}
@@ -314,11 +220,11 @@ allocate(db *d, const char *payment_id, const char *party_id,
 		/* what it takes off the document and off the payment, in the
 		 * base currency */
 		char amt[24], left[24];
-		i64s(amt, a[i].amount);
-		i64s(left, unallocated - *sum - a[i].amount);
+		docstore_i64s(amt, a[i].amount);
+		docstore_i64s(left, unallocated - *sum - a[i].amount);
 		const char *sp[5] = { in ? "invoice" : "bill", did, amt, payment_id,
 		    left };
-		if (run(d, &r, "SELECT document_base_share($1, $2::uuid, "
+		if (db_run(d, &r, "SELECT document_base_share($1, $2::uuid, "
 		    "$3::bigint), payment_base_share($4::uuid, $3::bigint, "
 		    "$5::bigint)", 5, sp, err) < 0)
 			return -1;
@@ -328,10 +234,10 @@ allocate(db *d, const char *payment_id, const char *party_id,
 		db_res_clear(&r);
 		*fx += in ? doc_base - paid_base : paid_base - doc_base;
 		char db_s[24], pb_s[24];
-		i64s(db_s, doc_base);
-		i64s(pb_s, paid_base);
+		docstore_i64s(db_s, doc_base);
+		docstore_i64s(pb_s, paid_base);
 		const char *ip[5] = { payment_id, did, amt, db_s, pb_s };
-		if (run(d, &r, in ? "INSERT INTO payment_allocations (tenant_id, "
+		if (db_run(d, &r, in ? "INSERT INTO payment_allocations (tenant_id, "
 		    "payment_id, invoice_id, amount, doc_base, paid_base) VALUES "
 		    "(bursar_tenant(), $1::uuid, $2::uuid, $3::bigint, $4::bigint, "
 		    "$5::bigint)" : "INSERT INTO payment_allocations (tenant_id, "
@@ -345,10 +251,10 @@ allocate(db *d, const char *payment_id, const char *party_id,
 	if (*sum == 0)
 		return 0;
 	char s[24];
-	i64s(s, *sum);
+	docstore_i64s(s, *sum);
 	const char *up[2] = { payment_id, s };
 	db_res r;
-	if (run(d, &r, "UPDATE payments SET unallocated = unallocated - "
+	if (db_run(d, &r, "UPDATE payments SET unallocated = unallocated - "
 	    "$2::bigint WHERE id = $1::uuid", 2, up, err) < 0)
 		return -1;
 	db_res_clear(&r);
@@ -366,32 +272,33 @@ payment_create(db *d, const char *user_id, payment_in *in,
 	char *f = in->field;
 	if (in->direction == NULL || (strcmp(in->direction, "in") != 0 &&
 	    strcmp(in->direction, "out") != 0))
-		return refuse_at(f, err, "22023", "direction", "direction: \"in\" "
-		    "(received from a customer) or \"out\" (paid to a supplier)");
+		return docstore_refuse(f, err, "22023", "direction",
+		    "direction: \"in\" (received from a customer) or \"out\" "
+		    "(paid to a supplier)");
 	int dir_in = strcmp(in->direction, "in") == 0;
 	in->method = method_of(in->method);
 	if (in->amount <= 0)
-		return refuse_at(f, err, "22023", "amount", "amount: more than "
+		return docstore_refuse(f, err, "22023", "amount", "amount: more than "
 		    "zero, in minor units");
 	if (!method_ok(in->method))
-		return refuse_at(f, err, "22023", "method", "method: cash, "
+		return docstore_refuse(f, err, "22023", "method", "method: cash, "
 		    "bank_transfer, card, cheque, upi or other");
 	if (in->payment_date && !books_date_ok(in->payment_date))
-		return refuse_at(f, err, "22023", "payment_date", "payment_date: "
+		return docstore_refuse(f, err, "22023", "payment_date", "payment_date: "
 		    "a date, YYYY-MM-DD");
 	if (in->reference && strlen(in->reference) > 100)
-		return refuse_at(f, err, "22023", "reference", "reference: at "
+		return docstore_refuse(f, err, "22023", "reference", "reference: at "
 		    "most 100 characters");
 	if (in->notes && strlen(in->notes) > 2000)
-		return refuse_at(f, err, "22023", "notes", "notes: at most 2000 "
+		return docstore_refuse(f, err, "22023", "notes", "notes: at most 2000 "
 		    "characters");
-	if (!opt(in->party))
-		return refuse_at(f, err, "22023", "party", "party: the %s (an id "
+	if (!docstore_opt(in->party))
+		return docstore_refuse(f, err, "22023", "party", "party: the %s (an id "
 		    "or a code)", dir_in ? "customer" : "supplier");
 	db_res pt, num = {0}, ins = {0};
 	int rc = -1;
 	const char *pp[2] = { in->party, in->payment_date };
-	if (run(d, &pt, api_uuid_ok(in->party) ? "SELECT id::text, currency, "
+	if (db_run(d, &pt, api_uuid_ok(in->party) ? "SELECT id::text, currency, "
 	    "is_customer, is_supplier, archived, bursar_tenant()::text, "
 	    "coalesce($2::date, current_date)::text, name FROM parties WHERE id "
 	    "= $1::uuid" : "SELECT id::text, currency, is_customer, is_supplier, "
@@ -406,7 +313,7 @@ payment_create(db *d, const char *user_id, payment_in *in,
 		db_bool(&pt, 0, 4, &arch);
 	}
 	if (pt.rows != 1 || arch || (dir_in ? !cust : !sup)) {
-		refuse_at(f, err, "22023", "party", "party: %s", pt.rows != 1 ?
+		docstore_refuse(f, err, "22023", "party", "party: %s", pt.rows != 1 ?
 		    "no such party" : arch ? "the party is archived" : dir_in ?
 		    "not a customer: money in comes from a customer" : "not a "
 		    "supplier: money out goes to a supplier");
@@ -414,16 +321,16 @@ payment_create(db *d, const char *user_id, payment_in *in,
 	}
 	const char *party_id = db_text(&pt, 0, 0), *tenant = db_text(&pt, 0, 5);
 	const char *on = db_text(&pt, 0, 6);
-	const char *currency = opt(in->currency) ? in->currency : db_text(&pt,
-	    0, 1);
-	if (check_currency(d, currency, f, err) < 0)
+	const char *currency = docstore_opt(in->currency) ? in->currency :
+	    db_text(&pt, 0, 1);
+	if (docstore_currency(d, currency, f, err) < 0)
 		goto out;
-	const char *account = opt(in->account) ? in->account :
+	const char *account = docstore_opt(in->account) ? in->account :
 	    strcmp(in->method, "cash") == 0 ? "@cash" : "@bank";
 	if (check_account(d, account, f, err) < 0)
 		goto out;
 	const char *np[2] = { "payment", on };
-	if (run(d, &num, "SELECT doc_next_number($1, $2::date), "
+	if (db_run(d, &num, "SELECT doc_next_number($1, $2::date), "
 	    "gen_random_uuid()::text", 2, np, err) < 0)
 		goto out;
 	const char *number = db_text(&num, 0, 0), *pid = db_text(&num, 0, 1);
@@ -434,11 +341,11 @@ payment_create(db *d, const char *user_id, payment_in *in,
 	    "@payable", party_id, account, currency, in->amount, on, memo,
 	    entry, err) < 0)
 		goto out;
-	i64s(amt, in->amount);
+	docstore_i64s(amt, in->amount);
 	const char *ip[13] = { pid, number, in->direction, party_id, currency,
 	    amt, in->method, account, on, in->reference ? in->reference : "",
 	    in->notes ? in->notes : "", entry, user_id };
-	if (run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
+	if (db_run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
 	    "direction, party_id, currency, amount, unallocated, method, "
 	    "account, payment_date, reference, notes, entry_id, created_by) "
 	    "VALUES (bursar_tenant(), $1::uuid, $2, $3, $4::uuid, $5, $6, $6, "
@@ -456,17 +363,17 @@ payment_create(db *d, const char *user_id, payment_in *in,
 		goto out;
 	snprintf(id, PAYMENT_ID_LEN, "%s", pid);
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", pid);
-	add_str(ev, "number", number);
-	add_str(ev, "party_id", party_id);
-	add_str(ev, "currency", currency);
+	docstore_add_str(ev, "id", pid);
+	docstore_add_str(ev, "number", number);
+	docstore_add_str(ev, "party_id", party_id);
+	docstore_add_str(ev, "currency", currency);
 	cJSON_AddItemToObject(ev, "amount", api_int(in->amount));
 	cJSON_AddItemToObject(ev, "allocated", api_int(sum));
-	add_str(ev, "method", in->method);
-	add_str(ev, "payment_date", on);
-	add_str(ev, "entry_id", entry);
-	rc = emit(d, tenant, dir_in ? "payment.received" : "payment.made", ev,
-	    err);
+	docstore_add_str(ev, "method", in->method);
+	docstore_add_str(ev, "payment_date", on);
+	docstore_add_str(ev, "entry_id", entry);
+	rc = outbox_record(d, tenant, dir_in ? "payment.received" : "payment.made",
+	    ev, err);
 out:
 	db_res_clear(&ins);
 	db_res_clear(&num);
@@ -483,11 +390,11 @@ payment_allocate(db *d, const char *payment_id, const payment_alloc_in *a,
 	if (payment_id == NULL || !api_uuid_ok(payment_id))
 		return db_refuse(err, "P0002", "no such payment");
 	if (n == 0)
-		return refuse_at(field, err, "22023", "allocations", "allocations: "
-		    "at least one");
+		return docstore_refuse(field, err, "22023", "allocations",
+		    "allocations: at least one");
 	db_res r;
 	const char *p[1] = { payment_id };
-	if (run(d, &r, "SELECT kind, direction, party_id::text, currency, "
+	if (db_run(d, &r, "SELECT kind, direction, party_id::text, currency, "
 	    "unallocated, number, bursar_tenant()::text, current_date::text "
 	    "FROM payments WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
@@ -518,12 +425,12 @@ payment_allocate(db *d, const char *payment_id, const payment_alloc_in *a,
 	    db_text(&r, 0, 2), fx, db_text(&r, 0, 7), memo, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", payment_id);
-	add_str(ev, "number", db_text(&r, 0, 5));
-	add_str(ev, "party_id", db_text(&r, 0, 2));
+	docstore_add_str(ev, "id", payment_id);
+	docstore_add_str(ev, "number", db_text(&r, 0, 5));
+	docstore_add_str(ev, "party_id", db_text(&r, 0, 2));
 	cJSON_AddItemToObject(ev, "allocated", api_int(sum));
 	cJSON_AddItemToObject(ev, "unallocated", api_int(unalloc - sum));
-	rc = emit(d, db_text(&r, 0, 6), "payment.allocated", ev, err);
+	rc = outbox_record(d, db_text(&r, 0, 6), "payment.allocated", ev, err);
 out:
 	db_res_clear(&r);
 	return rc;
@@ -545,22 +452,22 @@ refund_write(db *d, const char *user_id, const char *tenant,
 	char *f = in->field;
 	method = method_of(method);
 	if (in->payment_date && !books_date_ok(in->payment_date))
-		return refuse_at(f, err, "22023", "payment_date", "payment_date: "
+		return docstore_refuse(f, err, "22023", "payment_date", "payment_date: "
 		    "a date, YYYY-MM-DD");
 	if (in->reference && strlen(in->reference) > 100)
-		return refuse_at(f, err, "22023", "reference", "reference: at "
+		return docstore_refuse(f, err, "22023", "reference", "reference: at "
 		    "most 100 characters");
 	if (!method_ok(method))
-		return refuse_at(f, err, "22023", "method", "method: cash, "
+		return docstore_refuse(f, err, "22023", "method", "method: cash, "
 		    "bank_transfer, card, cheque, upi or other");
-	const char *account = opt(in->account) ? in->account :
+	const char *account = docstore_opt(in->account) ? in->account :
 	    strcmp(method, "cash") == 0 ? "@cash" : "@bank";
 	if (check_account(d, account, f, err) < 0)
 		return -1;
 	db_res num, ins = {0};
 	int rc = -1;
 	const char *np[2] = { "payment", in->payment_date };
-	if (run(d, &num, "SELECT doc_next_number($1, coalesce($2::date, "
+	if (db_run(d, &num, "SELECT doc_next_number($1, coalesce($2::date, "
 	    "current_date)), gen_random_uuid()::text, coalesce($2::date, "
 	    "current_date)::text", 2, np, err) < 0)
 		return -1;
@@ -575,14 +482,14 @@ refund_write(db *d, const char *user_id, const char *tenant,
 	    "@payable", party_id, account, currency, in->amount, on, memo,
 	    entry, err) < 0)
 		goto out;
-	i64s(amt, in->amount);
+	docstore_i64s(amt, in->amount);
 	char cb[24];
 	if (credit_base)
-		i64s(cb, *credit_base);
+		docstore_i64s(cb, *credit_base);
 	const char *ip[14] = { pid, number, customer ? "out" : "in", party_id,
 	    currency, amt, method, account, on, in->reference ? in->reference :
 	    "", entry, refund_of, user_id, credit_base ? cb : NULL };
-	if (run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
+	if (db_run(d, &ins, "INSERT INTO payments (tenant_id, id, number, "
 	    "direction, kind, party_id, currency, amount, unallocated, method, "
 	    "account, payment_date, reference, entry_id, refund_of, created_by, "
 	    "source_base) VALUES (bursar_tenant(), $1::uuid, $2, $3, 'refund', "
@@ -602,15 +509,15 @@ refund_write(db *d, const char *user_id, const char *tenant,
 	}
 	snprintf(id, PAYMENT_ID_LEN, "%s", pid);
 	cJSON *ev = cJSON_CreateObject();
-	add_str(ev, "id", pid);
-	add_str(ev, "number", number);
-	add_str(ev, "party_id", party_id);
-	add_str(ev, "currency", currency);
+	docstore_add_str(ev, "id", pid);
+	docstore_add_str(ev, "number", number);
+	docstore_add_str(ev, "party_id", party_id);
+	docstore_add_str(ev, "currency", currency);
 	cJSON_AddItemToObject(ev, "amount", api_int(in->amount));
-	add_str(ev, "refund_of", of_number);
-	add_str(ev, "payment_date", on);
-	add_str(ev, "entry_id", entry);
-	rc = emit(d, tenant, "payment.refunded", ev, err);
+	docstore_add_str(ev, "refund_of", of_number);
+	docstore_add_str(ev, "payment_date", on);
+	docstore_add_str(ev, "entry_id", entry);
+	rc = outbox_record(d, tenant, "payment.refunded", ev, err);
 out:
 	db_res_clear(&ins);
 	db_res_clear(&num);
@@ -626,11 +533,11 @@ payment_refund(db *d, const char *user_id, const char *payment_id,
 	if (payment_id == NULL || !api_uuid_ok(payment_id))
 		return db_refuse(err, "P0002", "no such payment");
 	if (in->amount <= 0)
-		return refuse_at(in->field, err, "22023", "amount", "amount: more "
-		    "than zero, in minor units");
+		return docstore_refuse(in->field, err, "22023", "amount",
+		    "amount: more than zero, in minor units");
 	db_res r, u = {0};
 	const char *p[1] = { payment_id };
-	if (run(d, &r, "SELECT p.kind, p.direction, p.party_id::text, "
+	if (db_run(d, &r, "SELECT p.kind, p.direction, p.party_id::text, "
 	    "p.currency, p.unallocated, p.number, bursar_tenant()::text, "
 	    "p.method, pa.name FROM payments p JOIN parties pa ON pa.tenant_id = "
 	    "p.tenant_id AND pa.id = p.party_id WHERE p.id = $1::uuid FOR UPDATE "
@@ -648,7 +555,7 @@ payment_refund(db *d, const char *user_id, const char *payment_id,
 	int64_t unalloc = 0;
 	db_i64(&r, 0, 4, &unalloc);
 	if (in->amount > unalloc) {
-		refuse_at(in->field, err, "23514", "amount", "amount: %s has %"
+		docstore_refuse(in->field, err, "23514", "amount", "amount: %s has %"
 		    PRId64 " of credit left to refund (minor units of %s): %"
 		    PRId64 " is more", db_text(&r, 0, 5), unalloc, db_text(&r, 0,
 		    3), in->amount);
@@ -656,10 +563,10 @@ payment_refund(db *d, const char *user_id, const char *payment_id,
 	}
 	/* the base the credit stands for in the books */
 	char amt[24], left[24];
-	i64s(amt, in->amount);
-	i64s(left, unalloc - in->amount);
+	docstore_i64s(amt, in->amount);
+	docstore_i64s(left, unalloc - in->amount);
 	const char *sp[3] = { payment_id, amt, left };
-	if (run(d, &u, "SELECT payment_base_share($1::uuid, $2::bigint, "
+	if (db_run(d, &u, "SELECT payment_base_share($1::uuid, $2::bigint, "
 	    "$3::bigint)", 3, sp, err) < 0)
 		goto out;
 	int64_t credit_base = 0;
@@ -668,11 +575,11 @@ payment_refund(db *d, const char *user_id, const char *payment_id,
 	if (refund_write(d, user_id, db_text(&r, 0, 6), db_text(&r, 0, 2),
 	    db_text(&r, 0, 8), strcmp(db_text(&r, 0, 1), "in") == 0,
 	    db_text(&r, 0, 3), payment_id, db_text(&r, 0, 5), in,
-	    opt(in->method) ? in->method : db_text(&r, 0, 7), &credit_base, id,
-	    err) < 0)
+	    docstore_opt(in->method) ? in->method : db_text(&r, 0, 7),
+	    &credit_base, id, err) < 0)
 		goto out;
 	const char *up[2] = { payment_id, amt };
-	if (run(d, &u, "UPDATE payments SET unallocated = unallocated - "
+	if (db_run(d, &u, "UPDATE payments SET unallocated = unallocated - "
 	    "$2::bigint WHERE id = $1::uuid", 2, up, err) < 0)
 		goto out;
 	rc = 0;
@@ -692,11 +599,11 @@ payment_refund_credit_note(db *d, const char *user_id,
 	if (credit_note_id == NULL || !api_uuid_ok(credit_note_id))
 		return db_refuse(err, "P0002", "no such credit note");
 	if (in->amount <= 0)
-		return refuse_at(in->field, err, "22023", "amount", "amount: more "
-		    "than zero, in minor units");
+		return docstore_refuse(in->field, err, "22023", "amount",
+		    "amount: more than zero, in minor units");
 	db_res r, u = {0};
 	const char *p[1] = { credit_note_id };
-	if (run(d, &r, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
+	if (db_run(d, &r, "SELECT i.kind, i.status, i.party_id::text, i.currency, "
 	    "i.total - i.paid, i.number, bursar_tenant()::text, pa.name, "
 	    "(SELECT base_currency FROM tenants WHERE id = bursar_tenant()) FROM "
 	    "invoices i JOIN parties pa ON pa.tenant_id = i.tenant_id AND pa.id "
@@ -715,14 +622,15 @@ payment_refund_credit_note(db *d, const char *user_id,
 	int64_t open = 0;
 	db_i64(&r, 0, 4, &open);
 	if (in->amount > open) {
-		refuse_at(in->field, err, "23514", "amount", "amount: %s has %"
+		docstore_refuse(in->field, err, "23514", "amount", "amount: %s has %"
 		    PRId64 " of credit left to refund (minor units of %s): %"
 		    PRId64 " is more", db_text(&r, 0, 5), open, db_text(&r, 0, 3),
 		    in->amount);
 		goto out;
 	}
 	if (strcmp(db_text(&r, 0, 3), db_text(&r, 0, 8)) != 0) {
-		refuse_at(in->field, err, "22023", "amount", "amount: %s is in %s: "
+		docstore_refuse(in->field, err, "22023", "amount",
+		    "amount: %s is in %s: "
 		    "a credit note in a foreign currency is not refunded here "
 		    "(its exchange difference is not worked out); apply it to an "
 		    "invoice instead", db_text(&r, 0, 5), db_text(&r, 0, 3));
@@ -730,13 +638,13 @@ payment_refund_credit_note(db *d, const char *user_id,
 	}
 	if (refund_write(d, user_id, db_text(&r, 0, 6), db_text(&r, 0, 2),
 	    db_text(&r, 0, 7), 1, db_text(&r, 0, 3), NULL, db_text(&r, 0, 5),
-	    in, opt(in->method) ? in->method : "bank_transfer", NULL, id,
+	    in, docstore_opt(in->method) ? in->method : "bank_transfer", NULL, id,
 	    err) < 0)
 		goto out;
 	char amt[24];
-	i64s(amt, in->amount);
+	docstore_i64s(amt, in->amount);
 	const char *ap[3] = { id, credit_note_id, amt };
-	if (run(d, &u, "INSERT INTO payment_allocations (tenant_id, payment_id, "
+	if (db_run(d, &u, "INSERT INTO payment_allocations (tenant_id, payment_id, "
 	    "invoice_id, amount) VALUES (bursar_tenant(), $1::uuid, $2::uuid, "
 	    "$3::bigint)", 3, ap, err) < 0)
 		goto out;

@@ -10,17 +10,6 @@
 #include "books_setup.h"
 
 static int
-run(db *d, db_res *r, const char *sql, int n, const char *const *p,
-    db_res *err)
-{
-	if (db_exec(d, r, sql, n, p) == 0)
-		return 0;
-	*err = *r;
-	memset(r, 0, sizeof(*r));
-	return -1;
-}
-
-static int
 refuse_at(char *field, db_res *err, const char *name, const char *msg)
 {
 	snprintf(field, 48, "%s", name);
@@ -104,7 +93,7 @@ statement_build(db *d, statement_in *in, cJSON **out, db_res *err)
 	db_res pt, sum = {0}, it = {0}, op = {0}, cr = {0};
 	int rc = -1;
 	const char *pp[3] = { in->party, in->currency, in->to };
-	if (run(d, &pt, api_uuid_ok(in->party) ? "SELECT p.id::text, p.code, "
+	if (db_run(d, &pt, api_uuid_ok(in->party) ? "SELECT p.id::text, p.code, "
 	    "p.name, p.is_customer, p.is_supplier, coalesce($2, p.currency), "
 	    "cu.minor_units, coalesce($3::date, current_date)::text FROM parties "
 	    "p LEFT JOIN currencies cu ON cu.code = coalesce($2, p.currency) "
@@ -136,7 +125,7 @@ statement_build(db *d, statement_in *in, cJSON **out, db_res *err)
 	const char *party_id = db_text(&pt, 0, 0);
 	const char *currency = db_text(&pt, 0, 5), *to = db_text(&pt, 0, 7);
 	const char *p[5] = { party_id, currency, side, in->from, to };
-	if (run(d, &sum, opening_sql, 5, p, err) < 0)
+	if (db_run(d, &sum, opening_sql, 5, p, err) < 0)
 		goto out;
 	/* opening_sql sums through the end; the lines are subtracted back */
 	int64_t through = i64(&sum, 0, 0), lines = i64(&sum, 0, 1);
@@ -146,15 +135,15 @@ statement_build(db *d, statement_in *in, cJSON **out, db_res *err)
 		    STATEMENT_MAX_LINES);
 		goto out;
 	}
-	if (run(d, &it, items_sql, 5, p, err) < 0)
+	if (db_run(d, &it, items_sql, 5, p, err) < 0)
 		goto out;
 	int64_t moved = 0;
 	for (int i = 0; i < it.rows; i++)
 		moved += i64(&it, i, 5);
 	int64_t opening = through - moved, bal = opening;
 	const char *ap[4] = { party_id, currency, side, to };
-	if (run(d, &op, open_sql, 4, ap, err) < 0 ||
-	    run(d, &cr, credit_sql, 3, ap, err) < 0)
+	if (db_run(d, &op, open_sql, 4, ap, err) < 0 ||
+	    db_run(d, &cr, credit_sql, 3, ap, err) < 0)
 		goto out;
 	cJSON *o = cJSON_CreateObject();
 	cJSON *party = cJSON_AddObjectToObject(o, "party");

@@ -18,23 +18,11 @@
 
 /* ---- small things ---- */
 
-/* run: db_exec whose failure moves into err (r then holds nothing) */
-static int
-run(db *d, db_res *r, const char *sql, int n, const char *const *p,
-    db_res *err)
-{
-	if (db_exec(d, r, sql, n, p) == 0)
-		return 0;
-	*err = *r;
-	memset(r, 0, sizeof(*r));
-	return -1;
-}
-
 static int
 run0(db *d, const char *sql, int n, const char *const *p, db_res *err)
 {
 	db_res r;
-	if (run(d, &r, sql, n, p, err) < 0)
+	if (db_run(d, &r, sql, n, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
 	return 0;
@@ -58,23 +46,14 @@ emit(db *d, const char *type, cJSON *payload, db_res *err)
 {
 	db_res r;
 	char tenant[STOCK_ID_LEN] = "";
-	if (run(d, &r, "SELECT bursar_tenant()::text", 0, NULL, err) < 0) {
+	if (db_run(d, &r, "SELECT bursar_tenant()::text", 0, NULL, err) < 0) {
 		cJSON_Delete(payload);
 		return -1;
 	}
 	if (r.rows == 1 && db_text(&r, 0, 0))
 		snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 0));
 	db_res_clear(&r);
-	int rc = outbox_emit(d, &r, tenant, type, payload);
-	cJSON_Delete(payload);
-	if (rc < 0) {
-		*err = r;
-		if (r.sqlstate[0] == '\0')
-			snprintf(err->sqlstate, sizeof(err->sqlstate), "XX000");
-		return -1;
-	}
-	db_res_clear(&r);
-	return 0;
+	return outbox_record(d, tenant, type, payload, err);
 }
 
 static void
@@ -102,7 +81,7 @@ product_facts_of(db *d, const char *product_id, product_facts *f,
 		return db_refuse(err, "P0002", "no such product");
 	db_res r;
 	const char *p[1] = { product_id };
-	if (run(d, &r, "SELECT tracked, reorder_level, sku FROM products "
+	if (db_run(d, &r, "SELECT tracked, reorder_level, sku FROM products "
 	    "WHERE id = $1::uuid", 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
@@ -124,7 +103,7 @@ stock_product(db *d, const char *sku_or_id, char id[STOCK_ID_LEN],
 		return db_refuse(err, "P0002", "no such product");
 	db_res r;
 	const char *p[1] = { sku_or_id };
-	if (run(d, &r, api_uuid_ok(sku_or_id) ? "SELECT id, tracked FROM "
+	if (db_run(d, &r, api_uuid_ok(sku_or_id) ? "SELECT id, tracked FROM "
 	    "products WHERE id = $1::uuid" : "SELECT id, tracked FROM products "
 	    "WHERE sku = $1", 1, p, err) < 0)
 		return -1;
@@ -145,15 +124,15 @@ stock_location(db *d, const char *code_or_id, char id[STOCK_ID_LEN],
 	db_res r;
 	int rc;
 	if (code_or_id == NULL || *code_or_id == '\0') {
-		rc = run(d, &r, "SELECT id FROM locations WHERE NOT archived "
+		rc = db_run(d, &r, "SELECT id FROM locations WHERE NOT archived "
 		    "ORDER BY code LIMIT 1", 0, NULL, err);
 	} else if (api_uuid_ok(code_or_id)) {
 		const char *p[1] = { code_or_id };
-		rc = run(d, &r, "SELECT id FROM locations WHERE id = $1::uuid "
+		rc = db_run(d, &r, "SELECT id FROM locations WHERE id = $1::uuid "
 		    "AND NOT archived", 1, p, err);
 	} else {
 		const char *p[1] = { code_or_id };
-		rc = run(d, &r, "SELECT id FROM locations WHERE code = $1 AND "
+		rc = db_run(d, &r, "SELECT id FROM locations WHERE code = $1 AND "
 		    "NOT archived", 1, p, err);
 	}
 	if (rc < 0)
@@ -173,7 +152,7 @@ available_of(db *d, const char *product_id, int64_t *avail, db_res *err)
 {
 	db_res r;
 	const char *p[1] = { product_id };
-	if (run(d, &r, "SELECT coalesce(sum(on_hand - reserved), 0) FROM "
+	if (db_run(d, &r, "SELECT coalesce(sum(on_hand - reserved), 0) FROM "
 	    "stock_levels WHERE product_id = $1::uuid", 1, p, err) < 0)
 		return -1;
 	*avail = 0;
@@ -214,7 +193,7 @@ value_out(db *d, const char *product_id, int64_t n, int64_t *cost,
 {
 	db_res r;
 	const char *p[1] = { product_id };
-	if (run(d, &r, "SELECT qty, value FROM stock_valuation WHERE "
+	if (db_run(d, &r, "SELECT qty, value FROM stock_valuation WHERE "
 	    "product_id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	int64_t q = 0, v = 0;
@@ -261,7 +240,7 @@ average_value(db *d, const char *product_id, int64_t n, int64_t *value,
 {
 	db_res r;
 	const char *p[1] = { product_id };
-	if (run(d, &r, "SELECT qty, value FROM stock_valuation WHERE "
+	if (db_run(d, &r, "SELECT qty, value FROM stock_valuation WHERE "
 	    "product_id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
 	int64_t q = 0, v = 0;
@@ -290,7 +269,7 @@ movement(db *d, const char *user_id, const char *product_id,
 	const char *p[9] = { product_id, location_id, kind, qs, vs,
 	    source_type, source_id, memo ? memo : "", user_id };
 	db_res r;
-	if (run(d, &r, "INSERT INTO stock_movements (tenant_id, product_id, "
+	if (db_run(d, &r, "INSERT INTO stock_movements (tenant_id, product_id, "
 	    "location_id, kind, qty, value, source_type, source_id, memo, "
 	    "created_by) VALUES (bursar_tenant(), $1::uuid, $2::uuid, $3, "
 	    "$4::bigint, $5::bigint, $6, $7::uuid, $8, $9::uuid) RETURNING id",
@@ -309,7 +288,7 @@ level_free(db *d, const char *product_id, const char *location_id,
 {
 	db_res r;
 	const char *p[2] = { product_id, location_id };
-	if (run(d, &r, "SELECT on_hand - reserved FROM stock_levels WHERE "
+	if (db_run(d, &r, "SELECT on_hand - reserved FROM stock_levels WHERE "
 	    "product_id = $1::uuid AND location_id = $2::uuid FOR UPDATE", 2, p,
 	    err) < 0)
 		return -1;
@@ -331,7 +310,7 @@ post_two(db *d, const char *user_id, const char *date, const char *memo,
 	char today[16];
 	if (date == NULL || *date == '\0') {
 		db_res r;
-		if (run(d, &r, "SELECT current_date::text", 0, NULL, err) < 0)
+		if (db_run(d, &r, "SELECT current_date::text", 0, NULL, err) < 0)
 			return -1;
 		snprintf(today, sizeof(today), "%s", db_text(&r, 0, 0));
 		db_res_clear(&r);
@@ -374,7 +353,7 @@ stock_reserve(db *d, const char *user_id, const char *product_id,
 	db_res r;
 	/* the one conditional statement: the level row is updated only when
 	 * enough is free, and the reservation exists only if it was */
-	if (run(d, &r, "WITH l AS (UPDATE stock_levels SET reserved = "
+	if (db_run(d, &r, "WITH l AS (UPDATE stock_levels SET reserved = "
 	    "reserved + $3::bigint WHERE product_id = $1::uuid AND location_id = "
 	    "$2::uuid AND on_hand - reserved >= $3::bigint RETURNING on_hand - "
 	    "reserved AS available) INSERT INTO stock_reservations (tenant_id, "
@@ -386,7 +365,7 @@ stock_reserve(db *d, const char *user_id, const char *product_id,
 	if (r.rows == 0) {
 		db_res_clear(&r);
 		const char *q[2] = { product_id, loc };
-		if (run(d, &r, "SELECT on_hand - reserved FROM stock_levels "
+		if (db_run(d, &r, "SELECT on_hand - reserved FROM stock_levels "
 		    "WHERE product_id = $1::uuid AND location_id = $2::uuid", 2,
 		    q, err) < 0)
 			return -1;
@@ -428,7 +407,7 @@ stock_release(db *d, const char *user_id, const char *reservation_id,
 	db_res r;
 	/* the reservations end and their levels give the units back, in one
 	 * statement (several reservations of one level are summed) */
-	if (run(d, &r, "WITH r AS (UPDATE stock_reservations SET status = "
+	if (db_run(d, &r, "WITH r AS (UPDATE stock_reservations SET status = "
 	    "'released', ended_at = now() WHERE status = 'held' AND (id = "
 	    "$1::uuid OR order_id = $2::uuid) RETURNING id, product_id, "
 	    "location_id, qty, order_id), l AS (UPDATE stock_levels s SET "
@@ -442,7 +421,7 @@ stock_release(db *d, const char *user_id, const char *reservation_id,
 	if (r.rows == 0 && reservation_id) {
 		db_res_clear(&r);
 		const char *q[1] = { reservation_id };
-		if (run(d, &r, "SELECT status FROM stock_reservations WHERE id = "
+		if (db_run(d, &r, "SELECT status FROM stock_reservations WHERE id = "
 		    "$1::uuid", 1, q, err) < 0)
 			return -1;
 		int found = r.rows == 1;
@@ -485,7 +464,7 @@ stock_ship_order(db *d, const char *user_id, const char *order_id,
 		return db_refuse(err, "P0002", "no such order");
 	db_res r;
 	const char *p[1] = { order_id };
-	if (run(d, &r, "UPDATE stock_reservations SET status = 'shipped', "
+	if (db_run(d, &r, "UPDATE stock_reservations SET status = 'shipped', "
 	    "ended_at = now() WHERE order_id = $1::uuid AND status = 'held' "
 	    "RETURNING id, product_id, location_id, qty", 1, p, err) < 0)
 		return -1;

@@ -1,0 +1,293 @@
+/* docstore.c: checking and storing a document's lines and taxes, the same
+ * way for invoices and bills */
+#include "docstore.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+
+#define ARRAY_MAX (8u << 20)	/* one column of lines as a SQL array */
+#define FIELD_LEN 48		/* the callers' field buffers */
+
+int
+docstore_refuse(char *field, db_res *err, const char *sqlstate,
+    const char *name, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (field)
+		snprintf(field, FIELD_LEN, "%s", name ? name : "");
+	return db_refuse(err, sqlstate, "%s", msg);
+}
+
+void
+docstore_i64s(char out[24], int64_t v)
+{
+	snprintf(out, 24, "%" PRId64, v);
+}
+
+const char *
+docstore_opt(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+void
+docstore_add_str(cJSON *o, const char *k, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, k, v);
+	else
+		cJSON_AddNullToObject(o, k);
+}
+
+int
+docstore_currency(db *d, const char *code, char *field, db_res *err)
+{
+	if (!api_matches("^[A-Z]{3}$", code))
+		return docstore_refuse(field, err, "22023", "currency",
+		    "currency: a currency code (INR)");
+	db_res r;
+	const char *p[1] = { code };
+	if (db_run(d, &r, "SELECT 1 FROM currencies WHERE code = $1", 1, p,
+	    err) < 0)
+		return -1;
+	int known = r.rows == 1;
+	db_res_clear(&r);
+	return known ? 0 : docstore_refuse(field, err, "22023", "currency",
+	    "currency: no such currency");
+}
+
+int
+docstore_account(db *d, const char *account, const char *const *types,
+    db_res *err)
+{
+	db_res r;
+	const char *p[1] = { account };
+	if (db_run(d, &r, "SELECT type, is_group, archived FROM accounts WHERE "
+	    "CASE WHEN left($1, 1) = '@' THEN role = substr($1, 2) ELSE code = "
+	    "$1 END", 1, p, err) < 0)
+		return -1;
+	int grp = 0, arch = 0, ok = 0;
+	if (r.rows == 1) {
+		db_bool(&r, 0, 1, &grp);
+		db_bool(&r, 0, 2, &arch);
+		for (int i = 0; types[i] && !ok; i++)
+			ok = strcmp(db_text(&r, 0, 0), types[i]) == 0;
+		ok = ok && !grp && !arch;
+	}
+	db_res_clear(&r);
+	return ok;
+}
+
+int
+docstore_accounts(db *d, const docstore_line *l, size_t n,
+    const char *const *types, const char *what, char *field, db_res *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (l[i].stock)
+			continue;
+		/* each account once: a document's lines share a few */
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = !l[k].stock && strcmp(l[k].account,
+			    l[i].account) == 0;
+		if (seen)
+			continue;
+		int ok = docstore_account(d, l[i].account, types, err);
+		if (ok < 0)
+			return -1;
+		if (!ok) {
+			char f[FIELD_LEN];
+			snprintf(f, sizeof(f), "lines[%zu].account", i);
+			return docstore_refuse(field, err, "22023", f, "%s: %s is "
+			    "not an open %s account that takes postings", f,
+			    l[i].account, what);
+		}
+	}
+	return 0;
+}
+
+int
+docstore_compute(db *d, const char *date, int purchase, docstore_line *l,
+    size_t n, taxdoc *doc, db_res *err)
+{
+	docline *m = calloc(n ? n : 1, sizeof(*m));
+	if (m == NULL)
+		return db_refuse(err, "53200", "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		m[i] = l[i].m;
+		m[i].tax_group = l[i].tax_group;
+	}
+	int rc = docline_compute(d, date, purchase, m, n, doc, err);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		l[i].m = m[i];
+	free(m);
+	return rc;
+}
+
+/* ---- storing ---- */
+
+/* The columns a line may have, each sent as one SQL array. */
+enum col { C_PRODUCT, C_DESC, C_QTY, C_UNIT, C_PRICE, C_DISC, C_GROUP,
+	C_ACCT, C_NET, C_TAX, C_TOTAL, C_STYPE, C_SID, NCOL };
+
+/* How each kind of document stores its lines: the columns in the order
+ * of the INSERT's unnest ($2 onwards; $1 is the document's id). */
+static const struct table {
+	const char *doc_type;	/* document_taxes.doc_type */
+	const char *delete_sql, *insert_sql;
+	const char *too_large;	/* the refusal when the arrays exceed
+				 * ARRAY_MAX */
+	int ncol;
+	enum col cols[NCOL];
+} tables[] = {
+	[DOCSTORE_INVOICE] = { "invoice", "DELETE FROM invoice_lines WHERE "
+	    "invoice_id = $1::uuid", "INSERT INTO invoice_lines (tenant_id, "
+	    "invoice_id, line_no, product_id, description, quantity, unit, "
+	    "unit_price, discount_ppm, tax_group, account, net, tax, total, "
+	    "source_type, source_id) SELECT bursar_tenant(), $1::uuid, x.n, "
+	    "x.p, x.d, x.q, x.u, x.up, x.dp, x.tg, x.a, x.ne, x.t, x.tot, x.st, "
+	    "x.si FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], "
+	    "$6::bigint[], $7::int[], $8::text[], $9::text[], $10::bigint[], "
+	    "$11::bigint[], $12::bigint[], $13::text[], $14::uuid[]) WITH "
+	    "ORDINALITY AS x(p, d, q, u, up, dp, tg, a, ne, t, tot, st, si, n)",
+	    "the invoice is too large", 13, { C_PRODUCT, C_DESC, C_QTY, C_UNIT,
+	    C_PRICE, C_DISC, C_GROUP, C_ACCT, C_NET, C_TAX, C_TOTAL, C_STYPE,
+	    C_SID } },
+	[DOCSTORE_BILL] = { "bill", "DELETE FROM bill_lines WHERE bill_id = "
+	    "$1::uuid", "INSERT INTO bill_lines (tenant_id, bill_id, line_no, "
+	    "product_id, description, quantity, unit_price, tax_group, account, "
+	    "net, tax, total) SELECT bursar_tenant(), $1::uuid, x.n, x.p, x.d, "
+	    "x.q, x.up, x.tg, x.a, x.ne, x.t, x.tot FROM unnest($2::uuid[], "
+	    "$3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], "
+	    "$8::bigint[], $9::bigint[], $10::bigint[]) WITH ORDINALITY AS x(p, "
+	    "d, q, up, tg, a, ne, t, tot, n)", "the bill is too large", 9,
+	    { C_PRODUCT, C_DESC, C_QTY, C_PRICE, C_GROUP, C_ACCT, C_NET, C_TAX,
+	    C_TOTAL } },
+};
+
+/* columns: t's columns of the lines as SQL arrays, cols[0..t->ncol),
+ * every one initialised (the caller frees them); 0 or -1 */
+static int
+columns(const struct table *t, buf cols[NCOL], const docstore_line *l,
+    size_t n)
+{
+	for (int c = 0; c < t->ncol; c++)
+		buf_init(&cols[c], ARRAY_MAX);
+	const char **items = calloc(n ? n : 1, sizeof(*items));
+	char (*nums)[24] = calloc(n ? n : 1, sizeof(*nums));
+	int rc = -1;
+	if (items == NULL || nums == NULL)
+		goto out;
+	for (int c = 0; c < t->ncol; c++) {
+		for (size_t i = 0; i < n; i++) {
+			int64_t v = 0;
+			int num = 1;
+			switch (t->cols[c]) {
+			case C_PRODUCT: items[i] = l[i].product_id; num = 0; break;
+			case C_DESC: items[i] = l[i].description; num = 0; break;
+			case C_UNIT: items[i] = l[i].unit ? l[i].unit : ""; num = 0;
+				break;
+			case C_GROUP: items[i] = l[i].tax_group; num = 0; break;
+			case C_ACCT: items[i] = l[i].account; num = 0; break;
+			case C_STYPE: items[i] = l[i].source_type; num = 0; break;
+			case C_SID: items[i] = l[i].source_id; num = 0; break;
+			case C_QTY: v = l[i].m.quantity; break;
+			case C_PRICE: v = l[i].m.unit_price; break;
+			case C_DISC: v = l[i].m.discount_ppm; break;
+			case C_NET: v = l[i].m.net; break;
+			case C_TAX: v = l[i].m.tax; break;
+			default: v = l[i].m.total; break;
+			}
+			if (num) {
+				docstore_i64s(nums[i], v);
+				items[i] = nums[i];
+			}
+		}
+		if (db_array(&cols[c], items, n) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(items);
+	free(nums);
+	return rc;
+}
+
+/* store_taxes: doc's totals as the document's tax components */
+static int
+store_taxes(db *d, const struct table *t, const char *id, const taxdoc *doc,
+    db_res *err)
+{
+	if (doc->ntotals == 0)
+		return 0;
+	const char *codes[TAXDOC_MAX_TOTALS], *names[TAXDOC_MAX_TOTALS];
+	const char *accts[TAXDOC_MAX_TOTALS], *taxes[TAXDOC_MAX_TOTALS];
+	char nums[TAXDOC_MAX_TOTALS][24];
+	for (size_t i = 0; i < doc->ntotals; i++) {
+		codes[i] = doc->totals[i].rate;
+		names[i] = doc->totals[i].name;
+		accts[i] = doc->totals[i].account;
+		docstore_i64s(nums[i], doc->totals[i].tax);
+		taxes[i] = nums[i];
+	}
+	buf b[4] = { BUF_INIT(65536), BUF_INIT(65536), BUF_INIT(65536),
+	    BUF_INIT(65536) };
+	db_array(&b[0], codes, doc->ntotals);
+	db_array(&b[1], names, doc->ntotals);
+	db_array(&b[2], accts, doc->ntotals);
+	db_array(&b[3], taxes, doc->ntotals);
+	const char *q[6] = { id, buf_str(&b[0]), buf_str(&b[1]), buf_str(&b[2]),
+	    buf_str(&b[3]), t->doc_type };
+	db_res r;
+	int rc = db_run(d, &r, "INSERT INTO document_taxes (tenant_id, "
+	    "doc_type, doc_id, rate_code, name, account, tax) SELECT "
+	    "bursar_tenant(), $6, $1::uuid, x.r, x.n, x.a, x.t FROM "
+	    "unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS x(r, "
+	    "n, a, t)", 6, q, err);
+	for (int i = 0; i < 4; i++)
+		buf_free(&b[i]);
+	if (rc < 0)
+		return -1;
+	db_res_clear(&r);
+	return 0;
+}
+
+int
+docstore_store(db *d, docstore_kind k, const char *id,
+    const docstore_line *l, size_t n, const taxdoc *doc, db_res *err)
+{
+	const struct table *t = &tables[k];
+	db_res r;
+	const char *p1[2] = { id, t->doc_type };
+	if (db_run(d, &r, t->delete_sql, 1, p1, err) < 0)
+		return -1;
+	db_res_clear(&r);
+	if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = $2 AND "
+	    "doc_id = $1::uuid", 2, p1, err) < 0)
+		return -1;
+	db_res_clear(&r);
+	buf cols[NCOL];
+	int rc = columns(t, cols, l, n);
+	const char *p[NCOL + 1] = { id };
+	for (int c = 0; rc == 0 && c < t->ncol; c++)
+		p[c + 1] = buf_str(&cols[c]);
+	if (rc < 0)
+		db_refuse(err, "54000", "%s", t->too_large);
+	else
+		rc = db_run(d, &r, t->insert_sql, t->ncol + 1, p, err);
+	for (int c = 0; c < t->ncol; c++)
+		buf_free(&cols[c]);
+	if (rc < 0)
+		return -1;
+	db_res_clear(&r);
+	return store_taxes(d, t, id, doc, err);
+}

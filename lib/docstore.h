@@ -1,0 +1,76 @@
+/* docstore.h: what the document modules (lib/invoice, lib/bill,
+ * lib/payment) do alike when they check and store a document: a refusal
+ * that names the field, the currency and the accounts a document may use,
+ * and a document's lines and tax components computed and written in one
+ * statement each.  Every call runs in the caller's transaction. */
+#ifndef DOCSTORE_H
+#define DOCSTORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "db.h"
+#include "docline.h"
+#include "taxdoc.h"
+
+/* docstore_refuse: db_refuse (err holds no result), and the name of the
+ * field refused copied into *field (48 bytes) when field is not NULL.
+ * Always -1. */
+int docstore_refuse(char *field, db_res *err, const char *sqlstate,
+    const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* docstore_i64s: v as decimal text, for a query parameter */
+void docstore_i64s(char out[24], int64_t v);
+
+/* docstore_opt: s, or NULL when s is NULL or "" */
+const char *docstore_opt(const char *s);
+
+/* docstore_add_str: o[k] = v as a string, or null when v is NULL */
+void docstore_add_str(cJSON *o, const char *k, const char *v);
+
+/* docstore_currency: code is a known currency; 0, or -1 with err (22023
+ * naming "currency" in *field) */
+int docstore_currency(db *d, const char *code, char *field, db_res *err);
+
+/* docstore_account: whether account (a code, or "@role") is an open
+ * account that takes postings, of one of types (NULL-terminated): 1 or
+ * 0; -1 with err */
+int docstore_account(db *d, const char *account, const char *const *types,
+    db_res *err);
+
+/* A line as a document stores it.  Invoices use every member; bills have
+ * no unit, discount or source, and mark lines of tracked products. */
+typedef struct docstore_line {
+	const char *product_id, *description, *unit, *tax_group, *account;
+	const char *source_type, *source_id;	/* what the line bills */
+	int stock;	/* a bill's tracked product: into inventory, not to
+			 * account */
+	docline m;
+} docstore_line;
+
+/* docstore_accounts: every line's account but those of stock lines is
+ * acceptable to docstore_account with types; else -1 with err (22023
+ * naming "lines[i].account", saying it is not an open <what> account
+ * that takes postings).  0 or -1. */
+int docstore_accounts(db *d, const docstore_line *l, size_t n,
+    const char *const *types, const char *what, char *field, db_res *err);
+
+/* docstore_compute: the lines' money on date, for a sale (purchase 0)
+ * or a purchase, into each line and doc's totals; docline_compute's
+ * answer (0, or -1 with err) */
+int docstore_compute(db *d, const char *date, int purchase,
+    docstore_line *l, size_t n, taxdoc *doc, db_res *err);
+
+/* The documents whose lines docstore_store writes. */
+typedef enum docstore_kind { DOCSTORE_INVOICE, DOCSTORE_BILL } docstore_kind;
+
+/* docstore_store: replaces the lines and the tax components of document
+ * id of kind k by l and doc's totals.  0; or -1 with err (54000 when the
+ * lines are too large to send) */
+int docstore_store(db *d, docstore_kind k, const char *id,
+    const docstore_line *l, size_t n, const taxdoc *doc, db_res *err);
+
+#endif
