@@ -598,8 +598,8 @@ bill_settle(db *d, const char *bill_id, int64_t amount, db_res *err)
 	if (db_run(d, &r, "UPDATE bills SET paid = paid + $2::bigint, "
 	    "status = CASE WHEN paid + $2::bigint = total THEN 'paid' WHEN "
 	    "due_date < current_date THEN 'overdue' ELSE 'partially_paid' END "
-	    "WHERE id = $1::uuid RETURNING status, number, party_id::text, currency, total, "
-	    "bursar_tenant()::text", 2, p, err) < 0)
+	    "WHERE id = $1::uuid RETURNING status, number, party_id::text, "
+	    "currency, total, bursar_tenant()::text", 2, p, err) < 0)
 		return -1;
 	int rc = 0;
 	if (strcmp(db_text(&r, 0, 0), "paid") == 0) {

@@ -5,7 +5,6 @@
  * their cap, the overdue cron, the PDF through qpdf and pdftotext, bad
  * input refused with nothing written, another business's invoice 404. */
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,110 +21,26 @@
 
 /* ---- helpers ---- */
 
-/* adm: one statement as the database's owner (no tenant walls); its
- * first value (malloc'd, NULL for none) */
-static char *
-adm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-adm(const char *fmt, ...)
-{
-	char sql[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	db *d = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 5);
-	db_res r;
-	int rc = db_exec(d, &r, sql, 0, NULL);
-	ck_assert_msg(rc == 0, "%s: %s", sql, r.error);
-	char *v = r.rows > 0 && r.cols > 0 && db_text(&r, 0, 0) ?
-	    strdup(db_text(&r, 0, 0)) : NULL;
-	db_res_clear(&r);
-	db_close(d);
-	return v;
-}
-
-static long long
-adm_int(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static long long
-adm_int(const char *fmt, ...)
-{
-	char sql[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	char *v = adm("%s", sql);
-	long long n = v ? atoll(v) : 0;
-	free(v);
-	return n;
-}
-
-/* call: a JSON request that must answer want; its body parsed */
-static cJSON *
-call(const char *method, const char *path, const char *token,
-    const char *body, long want)
-{
-	reply r;
-	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
-	ck_assert_msg(r.status == want, "%s %s %s: %ld %s", method, path,
-	    body ? body : "", r.status, buf_str(&r.body));
-	cJSON *j = r.body.len ? body_json(&r) : NULL;
-	reply_free(&r);
-	return j;
-}
-
 /* refused: a request that must answer 422 naming field */
 static void
 refused(const char *method, const char *path, const char *token,
     const char *body, const char *field)
 {
-	cJSON *j = call(method, path, token, body, 422);
-	cJSON *fields = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "error"),
-	    "fields");
-	ck_assert_msg(cJSON_HasObjectItem(fields, field), "%s %s: no field %s "
-	    "in %s", path, body, field, cJSON_PrintUnformatted(j));
-	cJSON_Delete(j);
+	kit_refused(method, path, token, body, 422, field);
 }
 
-/* amount: the minor units of a money object o.key */
-static long long
-amount(const cJSON *o, const char *key)
-{
-	const cJSON *m = cJSON_GetObjectItem(o, key);
-	const cJSON *a = cJSON_GetObjectItem(m, "amount");
-	ck_assert_msg(cJSON_IsNumber(a), "%s is not money: %s", key,
-	    cJSON_PrintUnformatted(o));
-	return (long long)a->valuedouble;
-}
-
-/* A business of its own, in INR: its owner's token and its id. */
-typedef struct biz {
-	char *token;
-	char id[37];
-} biz;
-
-static void
-business(biz *b, const char *currency)
-{
-	const char *slug = unique("inv");
-	b->token = sign_up_in(slug, "owner@inv.test", currency);
-	char *id = adm("SELECT id FROM tenants WHERE slug = '%s'", slug);
-	snprintf(b->id, sizeof(b->id), "%s", id);
-	free(id);
-}
+/* A business of a test's own. */
+typedef kit_biz biz;
 
 /* customer: a customer with a billing address; its id (malloc'd) */
 static char *
 customer(const biz *b, const char *code, const char *name, int terms)
 {
-	char *id = adm("INSERT INTO parties (tenant_id, code, name, "
+	char *id = kit_adm("INSERT INTO parties (tenant_id, code, name, "
 	    "is_customer, currency, tax_id, terms_days) SELECT id, '%s', '%s', "
 	    "true, base_currency, '29ABCDE1234F1Z5', %d FROM tenants WHERE id = "
 	    "'%s' RETURNING id", code, name, terms, b->id);
-	free(adm("INSERT INTO party_addresses (tenant_id, party_id, kind, "
+	free(kit_adm("INSERT INTO party_addresses (tenant_id, party_id, kind, "
 	    "line1, city, region, postal_code, country, is_default) VALUES "
 	    "('%s', '%s', 'billing', '12 MG Road', 'Bengaluru', 'Karnataka', "
 	    "'560001', 'IN', true)", b->id, id));
@@ -137,54 +52,28 @@ static char *
 product(const biz *b, const char *sku, int tracked, const char *group,
     long long price)
 {
-	char *id = adm("INSERT INTO products (tenant_id, sku, name, tracked, "
+	char *id = kit_adm("INSERT INTO products (tenant_id, sku, name, tracked, "
 	    "tax_group) VALUES ('%s', '%s', 'Product %s', %s, %s%s%s) RETURNING "
 	    "id", b->id, sku, sku, tracked ? "true" : "false", group ? "'" : "",
 	    group ? group : "NULL", group ? "'" : "");
-	free(adm("INSERT INTO product_prices (tenant_id, product_id, currency, "
+	free(kit_adm("INSERT INTO product_prices (tenant_id, product_id, currency, "
 	    "unit_price) SELECT '%s', '%s', base_currency, %lld FROM tenants "
 	    "WHERE id = '%s'", b->id, id, price, b->id));
 	return id;
 }
 
-/* balance: debits less credits on the account with code, over the
- * business's whole journal */
-static long long
-balance(const biz *b, const char *code)
-{
-	return adm_int("SELECT coalesce(sum(l.debit - l.credit), 0) FROM "
-	    "journal_lines l JOIN accounts a ON a.tenant_id = l.tenant_id AND "
-	    "a.id = l.account_id WHERE l.tenant_id = '%s' AND a.code = '%s'",
-	    b->id, code);
-}
-
-static long long
-events(const biz *b, const char *type)
-{
-	return adm_int("SELECT count(*) FROM outbox_events WHERE tenant_id = "
-	    "'%s' AND type = '%s'", b->id, type);
-}
-
 static long long
 invoices_of(const biz *b)
 {
-	return adm_int("SELECT count(*) FROM invoices WHERE tenant_id = '%s'",
+	return kit_adm_int("SELECT count(*) FROM invoices WHERE tenant_id = '%s'",
 	    b->id);
-}
-
-/* fy: the financial year in an INR business's numbers (April starts) */
-static int
-fy(void)
-{
-	return (int)adm_int("SELECT extract(year FROM current_date)::int - "
-	    "CASE WHEN extract(month FROM current_date) < 4 THEN 1 ELSE 0 END");
 }
 
 /* draft: POSTs body as a new invoice; its id (malloc'd) */
 static char *
 draft(const biz *b, const char *body)
 {
-	cJSON *j = call("POST", "/api/v1/invoices", b->token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/invoices", b->token, body, 201);
 	char *id = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	return id;
@@ -195,7 +84,7 @@ issue(const biz *b, const char *id, const char *body, long want)
 {
 	char path[128];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/issue", id);
-	return call("POST", path, b->token, body ? body : "{}", want);
+	return kit_call("POST", path, b->token, body ? body : "{}", want);
 }
 
 /* the draft of three lines whose money the tests know to the paisa */
@@ -207,7 +96,7 @@ static const char three_lines[] = "{\"customer\":\"C1\",\"reference\":"
 static void
 three_lines_setup(biz *b)
 {
-	business(b, "INR");
+	kit_business(b, "inv", "INR");
 	free(customer(b, "C1", "Asha Traders", 30));
 	free(product(b, "P1", 1, "GST18", 50000));
 	free(product(b, "S1", 0, "GST18", 25000));
@@ -219,64 +108,65 @@ START_TEST(by_hand_issue_posts_exactly)
 {
 	biz b;
 	three_lines_setup(&b);
-	cJSON *j = call("POST", "/api/v1/invoices", b.token, three_lines, 201);
+	cJSON *j = kit_call("POST", "/api/v1/invoices", b.token, three_lines, 201);
 	const char *id = jstr(j, "id");
 	ck_assert_str_eq(jstr(j, "status"), "draft");
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(j, "number")));
 	/* 2 x 500.00 less 10% = 900.00; 250.00 of service; 3 x 3.33 */
-	ck_assert_int_eq(amount(j, "net"), 115999);
-	ck_assert_int_eq(amount(j, "tax"), 20880);
-	ck_assert_int_eq(amount(j, "total"), 136879);
+	ck_assert_int_eq(kit_amount(j, "net"), 115999);
+	ck_assert_int_eq(kit_amount(j, "tax"), 20880);
+	ck_assert_int_eq(kit_amount(j, "total"), 136879);
 	cJSON *l = cJSON_GetObjectItem(j, "lines");
 	ck_assert_int_eq(cJSON_GetArraySize(l), 3);
 	ck_assert_str_eq(jstr(cJSON_GetArrayItem(l, 0), "account"), "@sales");
 	ck_assert_str_eq(jstr(cJSON_GetArrayItem(l, 1), "account"), "@services");
-	ck_assert_int_eq(amount(cJSON_GetArrayItem(l, 0), "net"), 90000);
-	ck_assert_int_eq(amount(cJSON_GetArrayItem(l, 2), "tax"), 180);
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(l, 0), "net"), 90000);
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(l, 2), "tax"), 180);
 	ck_assert_str_eq(jstr(j, "billing_address"), "12 MG Road\n560001 "
 	    "Bengaluru\nKarnataka\nIN");
 	cJSON *taxes = cJSON_GetObjectItem(j, "taxes");
 	ck_assert_int_eq(cJSON_GetArraySize(taxes), 2);
 	ck_assert_str_eq(jstr(cJSON_GetArrayItem(taxes, 0), "name"), "CGST 9%");
-	ck_assert_int_eq(amount(cJSON_GetArrayItem(taxes, 0), "tax"), 10440);
-	ck_assert_int_eq(balance(&b, "1300"), 0);	/* a draft posts nothing */
-	ck_assert_int_eq(events(&b, "invoice.created"), 1);
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(taxes, 0), "tax"), 10440);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 0);	/* a draft posts nothing */
+	ck_assert_int_eq(kit_events(&b, "invoice.created"), 1);
 
 	char path[128];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s", id);
 	cJSON *k = issue(&b, id, NULL, 200);
 	char want[32];
-	snprintf(want, sizeof(want), "INV-%d-00001", fy());
+	snprintf(want, sizeof(want), "INV-%d-00001", kit_fy());
 	ck_assert_str_eq(jstr(k, "number"), want);
 	ck_assert_str_eq(jstr(k, "status"), "issued");
 	ck_assert_ptr_nonnull(jstr(k, "issue_date"));
 	/* due by the customer's 30 days */
-	long long days = adm_int("SELECT '%s'::date - '%s'::date",
+	long long days = kit_adm_int("SELECT '%s'::date - '%s'::date",
 	    jstr(k, "due_date"), jstr(k, "issue_date"));
 	ck_assert_int_eq(days, 30);
-	ck_assert_int_eq(balance(&b, "1300"), 136879);
-	ck_assert_int_eq(balance(&b, "4100"), -90999);
-	ck_assert_int_eq(balance(&b, "4200"), -25000);
-	ck_assert_int_eq(balance(&b, "2210"), -10440);
-	ck_assert_int_eq(balance(&b, "2220"), -10440);
-	ck_assert_int_eq(adm_int("SELECT count(*) FROM journal_entries WHERE "
+	ck_assert_int_eq(kit_balance(&b, "1300"), 136879);
+	ck_assert_int_eq(kit_balance(&b, "4100"), -90999);
+	ck_assert_int_eq(kit_balance(&b, "4200"), -25000);
+	ck_assert_int_eq(kit_balance(&b, "2210"), -10440);
+	ck_assert_int_eq(kit_balance(&b, "2220"), -10440);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM journal_entries WHERE "
 	    "tenant_id = '%s' AND source_type = 'invoice' AND source_id = '%s' "
 	    "AND id = (SELECT entry_id FROM invoices WHERE id = '%s')", b.id, id,
 	    id), 1);
-	ck_assert_int_eq(adm_int("SELECT count(*) FROM journal_lines l JOIN "
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM journal_lines l JOIN "
 	    "invoices i ON i.entry_id = l.entry_id WHERE i.id = '%s' AND "
 	    "l.party_id = i.party_id AND l.debit = 136879", id), 1);
-	ck_assert_int_eq(events(&b, "invoice.issued"), 1);
+	ck_assert_int_eq(kit_events(&b, "invoice.issued"), 1);
 	/* issued once: a second issue is a conflict and posts nothing */
 	cJSON_Delete(issue(&b, id, NULL, 409));
-	ck_assert_int_eq(balance(&b, "1300"), 136879);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 136879);
 	/* an issued invoice is not changed, nor deleted */
-	cJSON_Delete(call("PATCH", path, b.token, "{\"reference\":\"x\"}", 409));
-	cJSON_Delete(call("DELETE", path, b.token, NULL, 409));
+	cJSON_Delete(kit_call("PATCH", path, b.token, "{\"reference\":\"x\"}",
+	    409));
+	cJSON_Delete(kit_call("DELETE", path, b.token, NULL, 409));
 	/* it reads back the same */
 	cJSON *g = get_json(path, b.token, 200);
 	ck_assert_str_eq(jstr(g, "number"), want);
-	ck_assert_int_eq(amount(g, "open"), 136879);
+	ck_assert_int_eq(kit_amount(g, "open"), 136879);
 	ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetObjectItem(g,
 	    "can"), "issue")));
 	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(g,
@@ -296,26 +186,26 @@ START_TEST(draft_changed_and_deleted)
 	char path[128];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s", id);
 	/* a change keeps what it does not name */
-	cJSON *j = call("PATCH", path, b.token, "{\"reference\":\"PO-78\","
+	cJSON *j = kit_call("PATCH", path, b.token, "{\"reference\":\"PO-78\","
 	    "\"due_date\":\"2030-01-31\"}", 200);
 	ck_assert_str_eq(jstr(j, "reference"), "PO-78");
 	ck_assert_str_eq(jstr(j, "due_date"), "2030-01-31");
-	ck_assert_int_eq(amount(j, "total"), 136879);
+	ck_assert_int_eq(kit_amount(j, "total"), 136879);
 	cJSON_Delete(j);
 	/* new lines replace the old; an untaxed line by null */
-	j = call("PATCH", path, b.token, "{\"lines\":[{\"description\":"
+	j = kit_call("PATCH", path, b.token, "{\"lines\":[{\"description\":"
 	    "\"Consulting\",\"quantity\":4,\"unit_price\":12345,\"tax_group\":"
 	    "null,\"account\":\"@services\"}]}", 200);
-	ck_assert_int_eq(amount(j, "total"), 49380);
-	ck_assert_int_eq(amount(j, "tax"), 0);
+	ck_assert_int_eq(kit_amount(j, "total"), 49380);
+	ck_assert_int_eq(kit_amount(j, "tax"), 0);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "taxes")), 0);
 	ck_assert_str_eq(jstr(j, "reference"), "PO-78");
 	cJSON_Delete(j);
-	ck_assert_int_eq(events(&b, "invoice.updated"), 2);
-	cJSON_Delete(call("DELETE", path, b.token, NULL, 200));
+	ck_assert_int_eq(kit_events(&b, "invoice.updated"), 2);
+	cJSON_Delete(kit_call("DELETE", path, b.token, NULL, 200));
 	cJSON_Delete(get_json(path, b.token, 404));
 	ck_assert_int_eq(invoices_of(&b), 0);
-	ck_assert_int_eq(adm_int("SELECT count(*) FROM document_taxes WHERE "
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM document_taxes WHERE "
 	    "tenant_id = '%s'", b.id), 0);
 	free(id);
 	free(b.token);
@@ -328,43 +218,44 @@ START_TEST(from_an_order)
 {
 	biz b;
 	three_lines_setup(&b);
-	char *cust = adm("SELECT id FROM parties WHERE tenant_id = '%s'", b.id);
-	char *loc = adm("SELECT id FROM locations WHERE tenant_id = '%s'", b.id);
-	char *order = adm("INSERT INTO orders (tenant_id, number, party_id, "
+	char *cust = kit_adm("SELECT id FROM parties WHERE tenant_id = '%s'", b.id);
+	char *loc = kit_adm("SELECT id FROM locations WHERE tenant_id = '%s'",
+	    b.id);
+	char *order = kit_adm("INSERT INTO orders (tenant_id, number, party_id, "
 	    "location_id, currency, status, reference, net, tax, total) VALUES "
 	    "('%s', 'SO-T-%d', '%s', '%s', 'INR', 'placed', 'PO-9', 100000, "
 	    "18000, 118000) RETURNING id", b.id, rand() % 100000, cust, loc);
-	free(adm("INSERT INTO order_lines (tenant_id, order_id, line_no, "
+	free(kit_adm("INSERT INTO order_lines (tenant_id, order_id, line_no, "
 	    "product_id, description, quantity, unit_price, discount_ppm, "
 	    "tax_group, net, tax, total) SELECT '%s', '%s', 1, id, 'Widget', 2, "
 	    "50000, 0, 'GST18', 100000, 18000, 118000 FROM products WHERE "
 	    "tenant_id = '%s' AND sku = 'P1'", b.id, order, b.id));
 	char body[256];
 	snprintf(body, sizeof(body), "{\"order\":\"%s\",\"issue\":true}", order);
-	cJSON *j = call("POST", "/api/v1/invoices", b.token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/invoices", b.token, body, 201);
 	ck_assert_str_eq(jstr(j, "status"), "issued");
 	ck_assert_str_eq(jstr(j, "order_id"), order);
 	ck_assert_str_eq(jstr(j, "reference"), "PO-9");
-	ck_assert_int_eq(amount(j, "total"), 118000);
+	ck_assert_int_eq(kit_amount(j, "total"), 118000);
 	cJSON *l = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "lines"), 0);
 	ck_assert_str_eq(jstr(l, "description"), "Widget");
 	ck_assert_str_eq(jstr(l, "source_type"), "order");
-	ck_assert_int_eq(balance(&b, "1300"), 118000);
-	ck_assert_int_eq(balance(&b, "4100"), -100000);
-	ck_assert_int_eq(balance(&b, "2210"), -9000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 118000);
+	ck_assert_int_eq(kit_balance(&b, "4100"), -100000);
+	ck_assert_int_eq(kit_balance(&b, "2210"), -9000);
 	/* one invoice per order while it is not void */
-	cJSON_Delete(call("POST", "/api/v1/invoices", b.token, body, 409));
+	cJSON_Delete(kit_call("POST", "/api/v1/invoices", b.token, body, 409));
 	ck_assert_int_eq(invoices_of(&b), 1);
 	/* void it: the order can be invoiced again */
 	char path[128];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/void", jstr(j, "id"));
-	cJSON_Delete(call("POST", path, b.token, "{}", 200));
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 200));
 	snprintf(body, sizeof(body), "{\"order\":\"%s\"}", order);
-	cJSON *k = call("POST", "/api/v1/invoices", b.token, body, 201);
+	cJSON *k = kit_call("POST", "/api/v1/invoices", b.token, body, 201);
 	ck_assert_str_eq(jstr(k, "status"), "draft");
 	cJSON_Delete(k);
 	/* an unknown order */
-	cJSON_Delete(call("POST", "/api/v1/invoices", b.token, "{\"order\":"
+	cJSON_Delete(kit_call("POST", "/api/v1/invoices", b.token, "{\"order\":"
 	    "\"00000000-0000-0000-0000-000000000000\"}", 404));
 	cJSON_Delete(j);
 	free(cust);
@@ -432,15 +323,15 @@ START_TEST(twenty_issues_at_once_no_gap)
 		pthread_join(t[i], NULL);
 	pthread_barrier_destroy(&go);
 	qsort(r, N, sizeof(r[0]), by_text);
-	int year = fy();
+	int year = kit_fy();
 	for (int i = 0; i < N; i++) {
 		char want[32];
 		snprintf(want, sizeof(want), "INV-%d-%05d", year, i + 1);
 		ck_assert_int_eq(r[i].status, 200);
 		ck_assert_str_eq(r[i].number, want);
 	}
-	ck_assert_int_eq(balance(&b, "1300"), 136879LL * N);
-	ck_assert_int_eq(events(&b, "invoice.issued"), N);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 136879LL * N);
+	ck_assert_int_eq(kit_events(&b, "invoice.issued"), N);
 	free(b.token);
 }
 END_TEST
@@ -453,13 +344,13 @@ START_TEST(failed_issue_takes_no_number)
 	char *d = draft(&b, three_lines);
 	cJSON_Delete(issue(&b, a, NULL, 200));
 	/* close the year's first period, then issue into it */
-	char *start = adm("SELECT start_date::text FROM periods WHERE "
+	char *start = kit_adm("SELECT start_date::text FROM periods WHERE "
 	    "tenant_id = '%s' ORDER BY start_date LIMIT 1", b.id);
-	char *period = adm("SELECT id FROM periods WHERE tenant_id = '%s' "
+	char *period = kit_adm("SELECT id FROM periods WHERE tenant_id = '%s' "
 	    "ORDER BY start_date LIMIT 1", b.id);
 	char path[128], body[128];
 	snprintf(path, sizeof(path), "/api/v1/periods/%s/close", period);
-	cJSON_Delete(call("POST", path, b.token, "{}", 200));
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 200));
 	snprintf(body, sizeof(body), "{\"date\":\"%s\"}", start);
 	cJSON *e = issue(&b, c, body, 422);
 	ck_assert_ptr_nonnull(strstr(jstr(e, "error.message"), "closed"));
@@ -472,10 +363,10 @@ START_TEST(failed_issue_takes_no_number)
 	/* the next issue follows the first without a gap */
 	cJSON *k = issue(&b, d, NULL, 200);
 	char want[32];
-	snprintf(want, sizeof(want), "INV-%d-00002", fy());
+	snprintf(want, sizeof(want), "INV-%d-00002", kit_fy());
 	ck_assert_str_eq(jstr(k, "number"), want);
 	cJSON_Delete(k);
-	ck_assert_int_eq(balance(&b, "1300"), 2 * 136879LL);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 2 * 136879LL);
 	free(a);
 	free(c);
 	free(d);
@@ -518,27 +409,27 @@ START_TEST(void_reverses_and_refuses_once_settled)
 	cJSON_Delete(issue(&b, c, NULL, 200));
 	char path[128];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/void", a);
-	cJSON *j = call("POST", path, b.token, "{}", 200);
+	cJSON *j = kit_call("POST", path, b.token, "{}", 200);
 	ck_assert_str_eq(jstr(j, "status"), "void");
 	ck_assert_ptr_nonnull(jstr(j, "void_entry_id"));
 	cJSON_Delete(j);
 	/* the reversal took its posting back; the number stays used */
-	ck_assert_int_eq(balance(&b, "1300"), 136879);
-	ck_assert_int_eq(balance(&b, "4100"), -90999);
-	ck_assert_int_eq(balance(&b, "2210"), -10440);
-	ck_assert_int_eq(events(&b, "invoice.voided"), 1);
-	cJSON_Delete(call("POST", path, b.token, "{}", 409));
+	ck_assert_int_eq(kit_balance(&b, "1300"), 136879);
+	ck_assert_int_eq(kit_balance(&b, "4100"), -90999);
+	ck_assert_int_eq(kit_balance(&b, "2210"), -10440);
+	ck_assert_int_eq(kit_events(&b, "invoice.voided"), 1);
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 409));
 	/* a payment of 100.00 on the other: void is refused, a credit note
 	 * is the way */
 	settle(&b, c, 10000, NULL);
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/void", c);
-	cJSON *e = call("POST", path, b.token, "{}", 409);
+	cJSON *e = kit_call("POST", path, b.token, "{}", 409);
 	ck_assert_ptr_nonnull(strstr(jstr(e, "error.message"), "credit note"));
 	cJSON_Delete(e);
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s", c);
 	j = get_json(path, b.token, 200);
 	ck_assert_str_eq(jstr(j, "status"), "partially_paid");
-	ck_assert_int_eq(amount(j, "open"), 126879);
+	ck_assert_int_eq(kit_amount(j, "open"), 126879);
 	cJSON_Delete(j);
 	/* settling more than is open is refused */
 	settle(&b, c, 126880, "23514");
@@ -546,7 +437,7 @@ START_TEST(void_reverses_and_refuses_once_settled)
 	j = get_json(path, b.token, 200);
 	ck_assert_str_eq(jstr(j, "status"), "paid");
 	cJSON_Delete(j);
-	ck_assert_int_eq(events(&b, "invoice.paid"), 1);
+	ck_assert_int_eq(kit_events(&b, "invoice.paid"), 1);
 	free(a);
 	free(c);
 	free(b.token);
@@ -565,34 +456,34 @@ START_TEST(credit_note_mirrors_and_settles)
 	char path[128];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/credit-notes", a);
 	/* one of the two units of line 1: 450.00 + 81.00 tax = 531.00 */
-	cJSON *j = call("POST", path, b.token, "{\"lines\":[{\"line\":1,"
+	cJSON *j = kit_call("POST", path, b.token, "{\"lines\":[{\"line\":1,"
 	    "\"quantity\":1}],\"reason\":\"one came back broken\"}", 201);
 	char want[32];
-	snprintf(want, sizeof(want), "CN-%d-00001", fy());
+	snprintf(want, sizeof(want), "CN-%d-00001", kit_fy());
 	ck_assert_str_eq(jstr(j, "number"), want);
 	ck_assert_str_eq(jstr(j, "kind"), "credit_note");
 	ck_assert_str_eq(jstr(j, "credit_of"), a);
-	ck_assert_int_eq(amount(j, "total"), 53100);
+	ck_assert_int_eq(kit_amount(j, "total"), 53100);
 	/* it settled what was open on the invoice; the rest is credit */
-	ck_assert_int_eq(amount(j, "paid"), 36879);
-	ck_assert_int_eq(amount(j, "open"), 16221);
-	ck_assert_int_eq(events(&b, "credit_note.issued"), 1);
+	ck_assert_int_eq(kit_amount(j, "paid"), 36879);
+	ck_assert_int_eq(kit_amount(j, "open"), 16221);
+	ck_assert_int_eq(kit_events(&b, "credit_note.issued"), 1);
 	/* the mirror: receivable, sales and both taxes back */
-	ck_assert_int_eq(balance(&b, "1300"), 136879 - 53100);
-	ck_assert_int_eq(balance(&b, "4100"), -90999 + 45000);
-	ck_assert_int_eq(balance(&b, "2210"), -10440 + 4050);
-	ck_assert_int_eq(balance(&b, "2220"), -10440 + 4050);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 136879 - 53100);
+	ck_assert_int_eq(kit_balance(&b, "4100"), -90999 + 45000);
+	ck_assert_int_eq(kit_balance(&b, "2210"), -10440 + 4050);
+	ck_assert_int_eq(kit_balance(&b, "2220"), -10440 + 4050);
 	cJSON_Delete(j);
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s", a);
 	j = get_json(path, b.token, 200);
 	ck_assert_str_eq(jstr(j, "status"), "paid");
-	ck_assert_int_eq(amount(j, "credited"), 53100);
+	ck_assert_int_eq(kit_amount(j, "credited"), 53100);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
 	    "settlements")), 1);
 	ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetObjectItem(j,
 	    "can"), "void")));
 	cJSON_Delete(j);
-	ck_assert_int_eq(adm_int("SELECT amount FROM payment_allocations WHERE "
+	ck_assert_int_eq(kit_adm_int("SELECT amount FROM payment_allocations WHERE "
 	    "tenant_id = '%s' AND invoice_id = '%s' AND credit_note_id IS NOT "
 	    "NULL", b.id, a), 36879);
 	/* no more than was invoiced less earlier credit notes: all of it
@@ -607,16 +498,16 @@ START_TEST(credit_note_mirrors_and_settles)
 	refused("POST", path, b.token, "{}", "lines");
 	ck_assert_int_eq(invoices_of(&b), before);
 	/* the rest of the invoice still can be credited, to the paisa */
-	j = call("POST", path, b.token, "{\"lines\":[{\"line\":1,\"quantity\":"
+	j = kit_call("POST", path, b.token, "{\"lines\":[{\"line\":1,\"quantity\":"
 	    "1},{\"line\":2,\"quantity\":1},{\"line\":3,\"quantity\":3}]}", 201);
-	ck_assert_int_eq(amount(j, "total"), 136879 - 53100);
-	ck_assert_int_eq(amount(j, "paid"), 0);
+	ck_assert_int_eq(kit_amount(j, "total"), 136879 - 53100);
+	ck_assert_int_eq(kit_amount(j, "paid"), 0);
 	cJSON_Delete(j);
-	ck_assert_int_eq(balance(&b, "4100"), 0);
-	ck_assert_int_eq(balance(&b, "4200"), 0);
-	ck_assert_int_eq(balance(&b, "2210"), 0);
+	ck_assert_int_eq(kit_balance(&b, "4100"), 0);
+	ck_assert_int_eq(kit_balance(&b, "4200"), 0);
+	ck_assert_int_eq(kit_balance(&b, "2210"), 0);
 	/* (the payment is not posted here: invoice_settle posts nothing) */
-	ck_assert_int_eq(balance(&b, "1300"), 0);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 0);
 	free(a);
 	free(b.token);
 }
@@ -629,13 +520,13 @@ START_TEST(overdue_by_cron)
 	biz b;
 	three_lines_setup(&b);
 	/* issued in this year's first period, due a day later: past due */
-	char *start = adm("SELECT start_date::text FROM periods WHERE "
+	char *start = kit_adm("SELECT start_date::text FROM periods WHERE "
 	    "tenant_id = '%s' AND start_date <= current_date - 2 ORDER BY "
 	    "start_date LIMIT 1", b.id);
 	char body[1024], *late = NULL;
 	if (start == NULL)	/* the year began yesterday: use the year before */
-		start = adm("SELECT (current_date - 40)::text");
-	char *due = adm("SELECT ('%s'::date + 1)::text", start);
+		start = kit_adm("SELECT (current_date - 40)::text");
+	char *due = kit_adm("SELECT ('%s'::date + 1)::text", start);
 	snprintf(body, sizeof(body), "{\"customer\":\"C1\",\"issue_date\":\"%s\","
 	    "\"due_date\":\"%s\",\"lines\":[{\"description\":\"Old work\","
 	    "\"quantity\":1,\"unit_price\":1000}],\"issue\":true}", start, due);
@@ -656,10 +547,10 @@ START_TEST(overdue_by_cron)
 	j = get_json(path, b.token, 200);
 	ck_assert_str_eq(jstr(j, "status"), "issued");
 	cJSON_Delete(j);
-	ck_assert_int_eq(events(&b, "invoice.overdue"), 1);
+	ck_assert_int_eq(kit_events(&b, "invoice.overdue"), 1);
 	/* twice is the same as once */
 	ck_assert_int_eq(sh("%s", cmd), 0);
-	ck_assert_int_eq(events(&b, "invoice.overdue"), 1);
+	ck_assert_int_eq(kit_events(&b, "invoice.overdue"), 1);
 	j = get_json("/api/v1/invoices?status=overdue", b.token, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
 	cJSON_Delete(j);
@@ -706,11 +597,11 @@ text_has(const char *file, const char *s)
 START_TEST(pdf_checks_and_reads_back)
 {
 	biz b;
-	business(&b, "INR");
-	free(adm("UPDATE tenants SET name = 'Café Müller', address = "
+	kit_business(&b, "inv", "INR");
+	free(kit_adm("UPDATE tenants SET name = 'Café Müller', address = "
 	    "'1 Residency Road, Bengaluru', tax_id = '29AAAAA0000A1Z5' WHERE id "
 	    "= '%s'", b.id));
-	free(adm("UPDATE commerce_settings SET payment_instructions = "
+	free(kit_adm("UPDATE commerce_settings SET payment_instructions = "
 	    "'UPI: cafe@bank · IFSC HDFC0000001' WHERE tenant_id = '%s'", b.id));
 	free(customer(&b, "SP", "Σοφία Παπαδοπούλου", 15));
 	free(product(&b, "P1", 1, "GST18", 50000));
@@ -725,10 +616,10 @@ START_TEST(pdf_checks_and_reads_back)
 		    "to wrap onto a second row of the table in the PDF\","
 		    "\"quantity\":1}", i + 2);
 	snprintf(body + n, sizeof(body) - (size_t)n, "],\"issue\":true}");
-	cJSON *j = call("POST", "/api/v1/invoices", b.token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/invoices", b.token, body, 201);
 	const char *id = jstr(j, "id"), *number = jstr(j, "number");
 	/* 2 x 999.50 + 60 x 500.00 = 31999.00 net, 18% tax 5759.82 */
-	ck_assert_int_eq(amount(j, "total"), 3199900 + 575982);
+	ck_assert_int_eq(kit_amount(j, "total"), 3199900 + 575982);
 	char path[128], file[512], disp[256];
 	snprintf(file, sizeof(file), "%s/invoice-%s.pdf", getenv("BURSAR_VAR"),
 	    id);
@@ -774,7 +665,7 @@ START_TEST(pdf_checks_and_reads_back)
 	ck_assert(text_has(file, "DRAFT"));
 	/* a credit note is titled so */
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/credit-notes", id);
-	cJSON *cn = call("POST", path, b.token, "{\"lines\":[{\"line\":1,"
+	cJSON *cn = kit_call("POST", path, b.token, "{\"lines\":[{\"line\":1,"
 	    "\"quantity\":1}],\"reason\":\"Возврат\"}", 201);
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/pdf", jstr(cn, "id"));
 	fetch(path, b.token, file, &r);
@@ -873,15 +764,15 @@ START_TEST(bad_input_refused_nothing_written)
 	    "due_date");
 	/* a foreign currency with no exchange rate: refused at issue, with
 	 * no number taken */
-	cJSON *j = call("POST", p, b.token, "{\"customer\":\"C1\",\"currency\":"
+	cJSON *j = kit_call("POST", p, b.token, "{\"customer\":\"C1\",\"currency\":"
 	    "\"USD\",\"lines\":[{\"description\":\"x\",\"quantity\":1,"
 	    "\"unit_price\":100}],\"issue\":true}", 422);
 	ck_assert_ptr_nonnull(strstr(jstr(j, "error.message"),
 	    "no exchange rate"));
 	cJSON_Delete(j);
 	ck_assert_int_eq(invoices_of(&b), 0);
-	ck_assert_int_eq(events(&b, "invoice.created"), 0);
-	ck_assert_int_eq(adm_int("SELECT count(*) FROM doc_counters WHERE "
+	ck_assert_int_eq(kit_events(&b, "invoice.created"), 0);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM doc_counters WHERE "
 	    "tenant_id = '%s'", b.id), 0);
 	/* lists: filters and limits */
 	cJSON_Delete(get_json("/api/v1/invoices?limit=201", b.token, 400));
@@ -889,7 +780,7 @@ START_TEST(bad_input_refused_nothing_written)
 	cJSON_Delete(get_json("/api/v1/invoices?status=late", b.token, 422));
 	cJSON_Delete(get_json("/api/v1/invoices?from=yesterday", b.token, 422));
 	cJSON_Delete(get_json("/api/v1/invoices?cursor=garbage", b.token, 400));
-	cJSON_Delete(call("POST", "/api/v1/invoices/not-an-id/issue", b.token,
+	cJSON_Delete(kit_call("POST", "/api/v1/invoices/not-an-id/issue", b.token,
 	    "{}", 404));
 	free(b.token);
 }
@@ -940,7 +831,7 @@ START_TEST(another_business_sees_nothing)
 {
 	biz a, b;
 	three_lines_setup(&a);
-	business(&b, "INR");
+	kit_business(&b, "inv", "INR");
 	char *id = draft(&a, three_lines);
 	char path[160];
 	const char *const paths[] = { "/api/v1/invoices/%s",
@@ -956,10 +847,11 @@ START_TEST(another_business_sees_nothing)
 		reply_free(&r);
 	}
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/issue", id);
-	cJSON_Delete(call("POST", path, b.token, "{}", 404));
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 404));
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s", id);
-	cJSON_Delete(call("PATCH", path, b.token, "{\"reference\":\"x\"}", 404));
-	cJSON_Delete(call("DELETE", path, b.token, NULL, 404));
+	cJSON_Delete(kit_call("PATCH", path, b.token, "{\"reference\":\"x\"}",
+	    404));
+	cJSON_Delete(kit_call("DELETE", path, b.token, NULL, 404));
 	/* nor can it bill the other's customer */
 	refused("POST", "/api/v1/invoices", b.token, "{\"customer\":\"C1\","
 	    "\"lines\":[{\"description\":\"x\",\"quantity\":1,\"unit_price\":1}]}",
@@ -1066,10 +958,10 @@ START_TEST(pages_and_forms)
 	    "issue=yes", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
-	ck_assert_int_eq(adm_int("SELECT total FROM invoices WHERE tenant_id = "
+	ck_assert_int_eq(kit_adm_int("SELECT total FROM invoices WHERE tenant_id = "
 	    "'%s' AND reference = 'FORM-1' AND status = 'issued'", b.id), 2950);
 	/* an action refused draws the page with why */
-	char *issued = adm("SELECT id FROM invoices WHERE tenant_id = '%s' AND "
+	char *issued = kit_adm("SELECT id FROM invoices WHERE tenant_id = '%s' AND "
 	    "reference = 'FORM-1'", b.id);
 	snprintf(path, sizeof(path), "/app/invoices/%s/issue", issued);
 	form(path, b.token, "date=", &r);

@@ -1,5 +1,7 @@
 /* kit.c: what the integration tests share: JSON replies, unique names,
- * a new business with its owner's token. */
+ * a new business with its owner's token, the commerce fixtures, and
+ * reading the database as its owner. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +9,7 @@
 
 #include <check.h>
 
+#include "db.h"
 #include "kit.h"
 
 cJSON *
@@ -170,4 +173,123 @@ kit_receive(const char *token, const char *sku, int64_t qty,
 	ck_assert_msg(st == 201, "receipt of %s: %ld %s", sku, st,
 	    buf_str(&r.body));
 	reply_free(&r);
+}
+
+char *
+kit_adm(const char *fmt, ...)
+{
+	char sql[8192];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	db *d = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 5);
+	db_res r;
+	int rc = db_exec(d, &r, sql, 0, NULL);
+	ck_assert_msg(rc == 0, "%s: %s", sql, r.error);
+	char *v = r.rows > 0 && r.cols > 0 && db_text(&r, 0, 0) ?
+	    strdup(db_text(&r, 0, 0)) : NULL;
+	db_res_clear(&r);
+	db_close(d);
+	return v;
+}
+
+long long
+kit_adm_int(const char *fmt, ...)
+{
+	char sql[8192];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	char *v = kit_adm("%s", sql);
+	long long n = v ? atoll(v) : 0;
+	free(v);
+	return n;
+}
+
+cJSON *
+kit_call(const char *method, const char *path, const char *token,
+    const char *body, long want)
+{
+	reply r;
+	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
+	ck_assert_msg(r.status == want, "%s %s %s: %ld (want %ld) %s", method,
+	    path, body ? body : "", r.status, want, buf_str(&r.body));
+	cJSON *j = r.body.len ? body_json(&r) : NULL;
+	reply_free(&r);
+	return j;
+}
+
+cJSON *
+kit_post(const char *path, const char *token, const char *body, long want)
+{
+	return kit_call("POST", path, token, body, want);
+}
+
+void
+kit_refused(const char *method, const char *path, const char *token,
+    const char *body, long want, const char *field)
+{
+	cJSON *j = kit_call(method, path, token, body, want);
+	cJSON *fields = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "error"),
+	    "fields");
+	ck_assert_msg(field == NULL || cJSON_HasObjectItem(fields, field),
+	    "%s %s: no field %s in %s", path, body, field,
+	    cJSON_PrintUnformatted(j));
+	cJSON_Delete(j);
+}
+
+long long
+kit_num(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	ck_assert_msg(cJSON_IsNumber(v), "%s is not a number in %s", key,
+	    cJSON_PrintUnformatted(o));
+	return (long long)v->valuedouble;
+}
+
+long long
+kit_amount(const cJSON *o, const char *key)
+{
+	const cJSON *a = cJSON_GetObjectItem(cJSON_GetObjectItem(o, key),
+	    "amount");
+	ck_assert_msg(cJSON_IsNumber(a), "%s is not money: %s", key,
+	    cJSON_PrintUnformatted(o));
+	return (long long)a->valuedouble;
+}
+
+void
+kit_business(kit_biz *b, const char *tag, const char *currency)
+{
+	char email[64];
+	const char *slug = unique(tag);
+	snprintf(email, sizeof(email), "owner@%s.test", tag);
+	b->token = sign_up_in(slug, email, currency);
+	char *id = kit_adm("SELECT id FROM tenants WHERE slug = '%s'", slug);
+	snprintf(b->id, sizeof(b->id), "%s", id);
+	free(id);
+}
+
+long long
+kit_balance(const kit_biz *b, const char *code)
+{
+	return kit_adm_int("SELECT coalesce(sum(l.debit - l.credit), 0) FROM "
+	    "journal_lines l JOIN accounts a ON a.tenant_id = l.tenant_id AND "
+	    "a.id = l.account_id WHERE l.tenant_id = '%s' AND a.code = '%s'",
+	    b->id, code);
+}
+
+long long
+kit_events(const kit_biz *b, const char *type)
+{
+	return kit_adm_int("SELECT count(*) FROM outbox_events WHERE tenant_id "
+	    "= '%s' AND type = '%s'", b->id, type);
+}
+
+int
+kit_fy(void)
+{
+	return (int)kit_adm_int("SELECT extract(year FROM current_date)::int - "
+	    "CASE WHEN extract(month FROM current_date) < 4 THEN 1 ELSE 0 END");
 }

@@ -48,4 +48,47 @@ char *kit_product(const char *token, const char *sku, int64_t price_minor,
 void kit_receive(const char *token, const char *sku, int64_t qty,
     int64_t value_minor);
 
+/* kit_adm: one statement (printf-style) as the database's owner, past the
+ * tenant walls; asserts it ran; its first value (malloc'd, NULL for
+ * none).  kit_adm_int: that value as a number (0 for none). */
+char *kit_adm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+long long kit_adm_int(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* kit_call: a JSON request that must answer want; its body parsed (the
+ * caller deletes it), NULL when the reply has none.  kit_post: a POST. */
+cJSON *kit_call(const char *method, const char *path, const char *token,
+    const char *body, long want);
+cJSON *kit_post(const char *path, const char *token, const char *body,
+    long want);
+
+/* kit_refused: a request that must answer want with an error naming
+ * field among its fields (field NULL: any error) */
+void kit_refused(const char *method, const char *path, const char *token,
+    const char *body, long want, const char *field);
+
+/* kit_num: the number o.key, asserted to be one.  kit_amount: the minor
+ * units of the money object o.key ({"amount","currency"}). */
+long long kit_num(const cJSON *o, const char *key);
+long long kit_amount(const cJSON *o, const char *key);
+
+/* A business of a test's own: its owner's token (malloc'd) and its id. */
+typedef struct kit_biz {
+	char *token;
+	char id[37];
+} kit_biz;
+
+/* kit_business: a new business in currency, its slug unique(tag) and its
+ * owner owner@<tag>.test */
+void kit_business(kit_biz *b, const char *tag, const char *currency);
+
+/* kit_balance: debits less credits on b's account with code, over its
+ * whole journal.  kit_events: b's outbox events of type. */
+long long kit_balance(const kit_biz *b, const char *code);
+long long kit_events(const kit_biz *b, const char *type);
+
+/* kit_fy: the financial year, by its first calendar year, of an Indian
+ * business today (April starts it) */
+int kit_fy(void);
+
 #endif

@@ -13,47 +13,6 @@
 #include "kit.h"
 #include "suites.h"
 
-/* call: a JSON request that must answer want; its body parsed */
-static cJSON *
-call(const char *method, const char *path, const char *token,
-    const char *body, long want)
-{
-	reply r;
-	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
-	ck_assert_msg(r.status == want, "%s %s %s: %ld (want %ld) %s", method,
-	    path, body ? body : "", r.status, want, buf_str(&r.body));
-	cJSON *j = body_json(&r);
-	reply_free(&r);
-	return j;
-}
-
-static cJSON *
-post(const char *path, const char *token, const char *body, long want)
-{
-	return call("POST", path, token, body, want);
-}
-
-/* refused: a request that must answer status naming field */
-static void
-refused(const char *method, const char *path, const char *token,
-    const char *body, long status, const char *field)
-{
-	cJSON *j = call(method, path, token, body, status);
-	cJSON *fields = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "error"),
-	    "fields");
-	ck_assert_msg(cJSON_HasObjectItem(fields, field), "%s %s: no field %s "
-	    "in %s", path, body, field, cJSON_PrintUnformatted(j));
-	cJSON_Delete(j);
-}
-
-static long long
-jint(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	ck_assert_msg(cJSON_IsNumber(v), "%s is not a number", key);
-	return (long long)v->valuedouble;
-}
-
 static int
 jtrue(const cJSON *o, const char *key)
 {
@@ -129,7 +88,7 @@ key_with(const char *owner, const char *scopes)
 	char body[256];
 	snprintf(body, sizeof(body), "{\"name\":\"k\",\"scopes\":\"%s\"}",
 	    scopes);
-	cJSON *j = post("/api/v1/api-keys", owner, body, 201);
+	cJSON *j = kit_post("/api/v1/api-keys", owner, body, 201);
 	char *key = strdup(jstr(j, "key"));
 	cJSON_Delete(j);
 	return key;
@@ -171,17 +130,17 @@ START_TEST(customers_made_and_read_back)
 {
 	char tenant[37];
 	char *t = business("INR", tenant);
-	cJSON *c = post("/api/v1/customers", t, "{\"name\":\"Asha Traders\","
+	cJSON *c = kit_post("/api/v1/customers", t, "{\"name\":\"Asha Traders\","
 	    "\"email\":\"accounts@asha.example\",\"phone\":\"+91 22 4000 1000\","
 	    "\"tax_id\":\"27aapfu0939f1zv\",\"credit_limit\":5000000}", 201);
 	ck_assert_str_eq(jstr(c, "code"), "C-00001");
 	ck_assert_str_eq(jstr(c, "name"), "Asha Traders");
 	ck_assert_str_eq(jstr(c, "tax_id"), "27AAPFU0939F1ZV");
 	ck_assert_str_eq(jstr(c, "currency"), "INR");
-	ck_assert_int_eq(jint(c, "terms_days"), 30);
+	ck_assert_int_eq(kit_num(c, "terms_days"), 30);
 	ck_assert(jtrue(c, "is_customer") && !jtrue(c, "is_supplier"));
 	const cJSON *cl = cJSON_GetObjectItem(c, "credit_limit");
-	ck_assert_int_eq(jint(cl, "amount"), 5000000);
+	ck_assert_int_eq(kit_num(cl, "amount"), 5000000);
 	ck_assert_str_eq(jstr(cl, "currency"), "INR");
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(c, "balances")),
 	    0);
@@ -192,13 +151,13 @@ START_TEST(customers_made_and_read_back)
 	ck_assert_int_eq(events(tenant, "supplier.created", id), 0);
 
 	/* a supplier gets the next S- code, a foreign currency and terms */
-	cJSON *s = post("/api/v1/suppliers", t, "{\"name\":\"Bharat Steel\","
+	cJSON *s = kit_post("/api/v1/suppliers", t, "{\"name\":\"Bharat Steel\","
 	    "\"currency\":\"USD\",\"terms_days\":45,\"credit_limit\":{\"amount\":"
 	    "125050,\"currency\":\"USD\"}}", 201);
 	ck_assert_str_eq(jstr(s, "code"), "S-00001");
 	ck_assert_str_eq(jstr(s, "currency"), "USD");
-	ck_assert_int_eq(jint(s, "terms_days"), 45);
-	ck_assert_int_eq(jint(cJSON_GetObjectItem(s, "credit_limit"), "amount"),
+	ck_assert_int_eq(kit_num(s, "terms_days"), 45);
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(s, "credit_limit"), "amount"),
 	    125050);
 	char sid[37];
 	snprintf(sid, sizeof(sid), "%s", jstr(s, "id"));
@@ -229,7 +188,7 @@ START_TEST(customers_made_and_read_back)
 	    "Bharat Steel");
 	cJSON_Delete(l);
 	/* a customer is not a supplier: 404 under /suppliers */
-	cJSON_Delete(call("GET", path_of("/api/v1/suppliers/%s", id), t, NULL,
+	cJSON_Delete(kit_call("GET", path_of("/api/v1/suppliers/%s", id), t, NULL,
 	    404));
 	cJSON_Delete(get_json(path_of("/api/v1/suppliers/%s", sid), t, 200));
 
@@ -262,7 +221,7 @@ START_TEST(customers_paginate)
 	for (int i = 0; i < 5; i++) {
 		char body[128];
 		snprintf(body, sizeof(body), "{\"name\":\"%s\"}", names[i]);
-		cJSON_Delete(post("/api/v1/customers", t, body, 201));
+		cJSON_Delete(kit_post("/api/v1/customers", t, body, 201));
 	}
 	/* pages of two by name, case folded: Alpha Bravo | charlie delta |
 	 * echo */
@@ -298,15 +257,15 @@ START_TEST(customers_paginate)
 	    "Bravo");
 	cJSON_Delete(l);
 	/* the limits */
-	cJSON_Delete(call("GET", "/api/v1/customers?limit=201", t, NULL, 400));
-	cJSON_Delete(call("GET", "/api/v1/customers?limit=0", t, NULL, 400));
+	cJSON_Delete(kit_call("GET", "/api/v1/customers?limit=201", t, NULL, 400));
+	cJSON_Delete(kit_call("GET", "/api/v1/customers?limit=0", t, NULL, 400));
 	cJSON_Delete(get_json("/api/v1/customers?limit=200", t, 200));
-	cJSON_Delete(call("GET", "/api/v1/customers?cursor=zz%21", t, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/customers?cursor=zz%21", t, NULL,
 	    400));
-	refused("GET", "/api/v1/customers?sort=size", t, NULL, 422, "sort");
-	refused("GET", "/api/v1/customers?archived=maybe", t, NULL, 422,
+	kit_refused("GET", "/api/v1/customers?sort=size", t, NULL, 422, "sort");
+	kit_refused("GET", "/api/v1/customers?archived=maybe", t, NULL, 422,
 	    "archived");
-	cJSON_Delete(call("GET", "/api/v1/products?limit=201", t, NULL, 400));
+	cJSON_Delete(kit_call("GET", "/api/v1/products?limit=201", t, NULL, 400));
 	free(t);
 }
 END_TEST
@@ -319,41 +278,41 @@ START_TEST(party_refusals_write_nothing)
 	long long before = parties_of(tenant);
 	long long evs = count("SELECT count(*) FROM outbox_events WHERE "
 	    "tenant_id = $1::uuid AND $2::text IS NULL", tenant, NULL);
-	refused("POST", "/api/v1/customers", t, "{\"email\":\"a@b.example\"}",
+	kit_refused("POST", "/api/v1/customers", t, "{\"email\":\"a@b.example\"}",
 	    422, "name");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"\"}", 422, "name");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"currency\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"\"}", 422, "name");
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"currency\":"
 	    "\"XXX\"}", 422, "currency");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"currency\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"currency\":"
 	    "\"inr\"}", 422, "currency");
 	/* the check character is wrong; then a bad shape */
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"tax_id\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"tax_id\":"
 	    "\"27AAPFU0939F1ZX\"}", 422, "tax_id");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"tax_id\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"tax_id\":"
 	    "\"27AAPFU0939F1Z\"}", 422, "tax_id");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"tax_id\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"tax_id\":"
 	    "\"00AAPFU0939F1ZV\"}", 422, "tax_id");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
 	    "\"credit_limit\":-1}", 422, "credit_limit");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
 	    "\"credit_limit\":1.5}", 422, "credit_limit");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
 	    "\"terms_days\":400}", 422, "terms_days");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"email\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"email\":"
 	    "\"not an email\"}", 422, "email");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"code\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"code\":"
 	    "\"C-00001\"}", 422, "code");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"code\":"
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\",\"code\":"
 	    "\"has space\"}", 422, "code");
-	refused("POST", "/api/v1/parties", t, "{\"name\":\"X\"}", 422,
+	kit_refused("POST", "/api/v1/parties", t, "{\"name\":\"X\"}", 422,
 	    "is_customer");
-	refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
+	kit_refused("POST", "/api/v1/customers", t, "{\"name\":\"X\","
 	    "\"is_customer\":false}", 422, "is_customer");
-	refused("PATCH", path_of("/api/v1/customers/%s", id), t,
+	kit_refused("PATCH", path_of("/api/v1/customers/%s", id), t,
 	    "{\"credit_limit\":-500}", 422, "credit_limit");
-	refused("PATCH", path_of("/api/v1/customers/%s", id), t,
+	kit_refused("PATCH", path_of("/api/v1/customers/%s", id), t,
 	    "{\"tax_id\":\"29AAGCB7383J1Z5\"}", 422, "tax_id");
-	refused("PATCH", path_of("/api/v1/customers/%s", id), t,
+	kit_refused("PATCH", path_of("/api/v1/customers/%s", id), t,
 	    "{\"is_customer\":false}", 422, "is_customer");
 	ck_assert_int_eq(parties_of(tenant), before);
 	ck_assert_int_eq(count("SELECT count(*) FROM outbox_events WHERE "
@@ -365,7 +324,7 @@ START_TEST(party_refusals_write_nothing)
 	/* outside India a tax id is any text up to 40 characters */
 	char t2[37];
 	char *eu = business("EUR", t2);
-	cJSON *e = post("/api/v1/customers", eu, "{\"name\":\"Müller GmbH\","
+	cJSON *e = kit_post("/api/v1/customers", eu, "{\"name\":\"Müller GmbH\","
 	    "\"tax_id\":\"DE123456789\"}", 201);
 	ck_assert_str_eq(jstr(e, "tax_id"), "DE123456789");
 	ck_assert_str_eq(jstr(e, "currency"), "EUR");
@@ -381,24 +340,24 @@ START_TEST(customers_change_and_archive)
 	char tenant[37];
 	char *t = business("INR", tenant);
 	char *id = kit_party(t, "customer", "Deccan Foods", NULL);
-	cJSON *p = call("PATCH", path_of("/api/v1/customers/%s", id), t,
+	cJSON *p = kit_call("PATCH", path_of("/api/v1/customers/%s", id), t,
 	    "{\"name\":\"Deccan Foods Ltd\",\"terms_days\":15,\"credit_limit\":"
 	    "2500000,\"tax_id\":\"29AAGCB7383J1Z4\"}", 200);
 	ck_assert_str_eq(jstr(p, "name"), "Deccan Foods Ltd");
-	ck_assert_int_eq(jint(p, "terms_days"), 15);
-	ck_assert_int_eq(jint(cJSON_GetObjectItem(p, "credit_limit"), "amount"),
+	ck_assert_int_eq(kit_num(p, "terms_days"), 15);
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(p, "credit_limit"), "amount"),
 	    2500000);
 	ck_assert_str_eq(jstr(p, "tax_id"), "29AAGCB7383J1Z4");
 	ck_assert_str_eq(jstr(p, "code"), "C-00001");
 	cJSON_Delete(p);
 	ck_assert_int_eq(events(tenant, "customer.updated", id), 1);
 	/* the limit removed with null-as-empty */
-	p = call("PATCH", path_of("/api/v1/customers/%s", id), t,
+	p = kit_call("PATCH", path_of("/api/v1/customers/%s", id), t,
 	    "{\"credit_limit\":\"\"}", 200);
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(p, "credit_limit")));
 	cJSON_Delete(p);
 	/* becoming a supplier too: supplier.created, and in both lists */
-	p = call("PATCH", path_of("/api/v1/parties/%s", id), t,
+	p = kit_call("PATCH", path_of("/api/v1/parties/%s", id), t,
 	    "{\"is_supplier\":true}", 200);
 	ck_assert(jtrue(p, "is_supplier") && jtrue(p, "is_customer"));
 	cJSON_Delete(p);
@@ -406,7 +365,7 @@ START_TEST(customers_change_and_archive)
 	ck_assert_int_eq(events(tenant, "customer.updated", id), 3);
 
 	/* archived: out of the default list, in archived=true and all */
-	cJSON_Delete(post(path_of("/api/v1/customers/%s/archive", id), t, "{}",
+	cJSON_Delete(kit_post(path_of("/api/v1/customers/%s/archive", id), t, "{}",
 	    200));
 	cJSON *l = get_json("/api/v1/customers", t, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(l, "items")), 0);
@@ -415,7 +374,7 @@ START_TEST(customers_change_and_archive)
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(l, "items")), 1);
 	ck_assert(jtrue(cJSON_GetObjectItem(l, "items")->child, "archived"));
 	cJSON_Delete(l);
-	cJSON_Delete(post(path_of("/api/v1/customers/%s/unarchive", id), t,
+	cJSON_Delete(kit_post(path_of("/api/v1/customers/%s/unarchive", id), t,
 	    "{}", 200));
 	l = get_json("/api/v1/customers?archived=all", t, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(l, "items")), 1);
@@ -423,7 +382,7 @@ START_TEST(customers_change_and_archive)
 	cJSON_Delete(l);
 
 	/* contacts and addresses: add, edit, remove */
-	p = post(path_of("/api/v1/customers/%s/contacts", id), t,
+	p = kit_post(path_of("/api/v1/customers/%s/contacts", id), t,
 	    "{\"name\":\"Ravi Kumar\",\"role\":\"Accounts\",\"email\":"
 	    "\"ravi@deccan.example\",\"is_primary\":true}", 201);
 	cJSON *cs = cJSON_GetObjectItem(p, "contacts");
@@ -432,7 +391,7 @@ START_TEST(customers_change_and_archive)
 	char cid[37];
 	snprintf(cid, sizeof(cid), "%s", jstr(cs->child, "id"));
 	cJSON_Delete(p);
-	p = post(path_of("/api/v1/customers/%s/contacts", id), t,
+	p = kit_post(path_of("/api/v1/customers/%s/contacts", id), t,
 	    "{\"name\":\"Meera\",\"is_primary\":true}", 201);
 	cs = cJSON_GetObjectItem(p, "contacts");
 	ck_assert_int_eq(cJSON_GetArraySize(cs), 2);
@@ -444,19 +403,19 @@ START_TEST(customers_change_and_archive)
 	char cpath[256];
 	snprintf(cpath, sizeof(cpath), "/api/v1/customers/%s/contacts/%s", id,
 	    cid);
-	p = call("PATCH", cpath, t, "{\"phone\":\"+91 80 1234 5678\"}", 200);
+	p = kit_call("PATCH", cpath, t, "{\"phone\":\"+91 80 1234 5678\"}", 200);
 	cs = cJSON_GetObjectItem(p, "contacts");
 	ck_assert_str_eq(jstr(cs->child->next, "phone"), "+91 80 1234 5678");
 	cJSON_Delete(p);
-	refused("POST", path_of("/api/v1/customers/%s/contacts", id), t,
+	kit_refused("POST", path_of("/api/v1/customers/%s/contacts", id), t,
 	    "{\"role\":\"x\"}", 422, "name");
-	p = call("DELETE", cpath, t, NULL, 200);
+	p = kit_call("DELETE", cpath, t, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(p, "contacts")),
 	    1);
 	cJSON_Delete(p);
-	cJSON_Delete(call("DELETE", cpath, t, NULL, 404));
+	cJSON_Delete(kit_call("DELETE", cpath, t, NULL, 404));
 
-	p = post(path_of("/api/v1/customers/%s/addresses", id), t,
+	p = kit_post(path_of("/api/v1/customers/%s/addresses", id), t,
 	    "{\"kind\":\"billing\",\"line1\":\"12 MG Road\",\"city\":"
 	    "\"Bengaluru\",\"region\":\"Karnataka\",\"postal_code\":\"560001\"}",
 	    201);
@@ -469,15 +428,15 @@ START_TEST(customers_change_and_archive)
 	snprintf(apath, sizeof(apath), "/api/v1/customers/%s/addresses/%s", id,
 	    jstr(as->child, "id"));
 	cJSON_Delete(p);
-	refused("POST", path_of("/api/v1/customers/%s/addresses", id), t,
+	kit_refused("POST", path_of("/api/v1/customers/%s/addresses", id), t,
 	    "{\"kind\":\"home\",\"line1\":\"x\"}", 422, "kind");
-	refused("POST", path_of("/api/v1/customers/%s/addresses", id), t,
+	kit_refused("POST", path_of("/api/v1/customers/%s/addresses", id), t,
 	    "{\"kind\":\"shipping\"}", 422, "line1");
-	p = call("PATCH", apath, t, "{\"kind\":\"shipping\"}", 200);
+	p = kit_call("PATCH", apath, t, "{\"kind\":\"shipping\"}", 200);
 	ck_assert_str_eq(jstr(cJSON_GetObjectItem(p, "addresses")->child,
 	    "kind"), "shipping");
 	cJSON_Delete(p);
-	p = post(path_of("%s/delete", apath), t, "{}", 200);
+	p = kit_post(path_of("%s/delete", apath), t, "{}", 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(p,
 	    "addresses")), 0);
 	cJSON_Delete(p);
@@ -494,20 +453,20 @@ START_TEST(other_business_and_permissions)
 	char *cust = kit_party(a, "customer", "Mine", NULL);
 	char *prod = kit_product(a, "MINE-1", 10000, "INR", "GST18", 1);
 	/* another business sees and changes none of it */
-	cJSON_Delete(call("GET", path_of("/api/v1/customers/%s", cust), b, NULL,
+	cJSON_Delete(kit_call("GET", path_of("/api/v1/customers/%s", cust), b, NULL,
 	    404));
-	cJSON_Delete(call("GET", path_of("/api/v1/parties/%s", cust), b, NULL,
+	cJSON_Delete(kit_call("GET", path_of("/api/v1/parties/%s", cust), b, NULL,
 	    404));
-	cJSON_Delete(call("PATCH", path_of("/api/v1/customers/%s", cust), b,
+	cJSON_Delete(kit_call("PATCH", path_of("/api/v1/customers/%s", cust), b,
 	    "{\"name\":\"Stolen\"}", 404));
-	cJSON_Delete(post(path_of("/api/v1/customers/%s/archive", cust), b,
+	cJSON_Delete(kit_post(path_of("/api/v1/customers/%s/archive", cust), b,
 	    "{}", 404));
-	cJSON_Delete(post(path_of("/api/v1/customers/%s/contacts", cust), b,
+	cJSON_Delete(kit_post(path_of("/api/v1/customers/%s/contacts", cust), b,
 	    "{\"name\":\"x\"}", 404));
-	cJSON_Delete(call("GET", path_of("/api/v1/products/%s", prod), b, NULL,
+	cJSON_Delete(kit_call("GET", path_of("/api/v1/products/%s", prod), b, NULL,
 	    404));
-	cJSON_Delete(call("GET", "/api/v1/products/MINE-1", b, NULL, 404));
-	cJSON_Delete(call("PATCH", path_of("/api/v1/products/%s", prod), b,
+	cJSON_Delete(kit_call("GET", "/api/v1/products/MINE-1", b, NULL, 404));
+	cJSON_Delete(kit_call("PATCH", path_of("/api/v1/products/%s", prod), b,
 	    "{\"name\":\"Stolen\"}", 404));
 	cJSON *l = get_json("/api/v1/customers", b, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(l, "items")), 0);
@@ -517,22 +476,23 @@ START_TEST(other_business_and_permissions)
 	cJSON_Delete(p);
 	/* the sales role's permissions: customers yes, suppliers no */
 	char *sales = key_with(a, "sales.read,sales.write,inventory.read");
-	cJSON_Delete(post("/api/v1/customers", sales, "{\"name\":\"By sales\"}",
+	cJSON_Delete(kit_post("/api/v1/customers", sales, "{\"name\":\"By sales\"}",
 	    201));
 	long long n = parties_of(ta);
-	cJSON_Delete(post("/api/v1/suppliers", sales, "{\"name\":\"No\"}", 403));
-	cJSON_Delete(post("/api/v1/parties", sales, "{\"name\":\"No\","
+	cJSON_Delete(kit_post("/api/v1/suppliers", sales, "{\"name\":\"No\"}",
+	    403));
+	cJSON_Delete(kit_post("/api/v1/parties", sales, "{\"name\":\"No\","
 	    "\"is_customer\":true,\"is_supplier\":true}", 403));
-	cJSON_Delete(call("PATCH", path_of("/api/v1/parties/%s", cust), sales,
+	cJSON_Delete(kit_call("PATCH", path_of("/api/v1/parties/%s", cust), sales,
 	    "{\"is_supplier\":true}", 403));
-	cJSON_Delete(call("GET", "/api/v1/suppliers", sales, NULL, 403));
-	cJSON_Delete(post("/api/v1/products", sales, "{\"sku\":\"S1\","
+	cJSON_Delete(kit_call("GET", "/api/v1/suppliers", sales, NULL, 403));
+	cJSON_Delete(kit_post("/api/v1/products", sales, "{\"sku\":\"S1\","
 	    "\"name\":\"No\"}", 403));
 	cJSON_Delete(get_json("/api/v1/products", sales, 200));
 	ck_assert_int_eq(parties_of(ta), n);
 	/* a supplier is out of a sales key's sight */
 	char *supp = kit_party(a, "supplier", "Their supplier", NULL);
-	cJSON_Delete(call("GET", path_of("/api/v1/parties/%s", supp), sales,
+	cJSON_Delete(kit_call("GET", path_of("/api/v1/parties/%s", supp), sales,
 	    NULL, 403));
 	l = get_json("/api/v1/parties", sales, 200);
 	const cJSON *o;
@@ -542,7 +502,7 @@ START_TEST(other_business_and_permissions)
 	/* settings: a reader sees, cannot change */
 	char *reader = key_with(a, "ledger.read");
 	cJSON_Delete(get_json("/api/v1/commerce/settings", reader, 200));
-	cJSON_Delete(call("PATCH", "/api/v1/commerce/settings", reader,
+	cJSON_Delete(kit_call("PATCH", "/api/v1/commerce/settings", reader,
 	    "{\"default_terms_days\":10}", 403));
 	free(reader);
 	free(supp);
@@ -586,13 +546,14 @@ START_TEST(products_made_and_read_back)
 {
 	char tenant[37];
 	char *t = business("INR", tenant);
-	cJSON *k = post("/api/v1/categories", t, "{\"name\":\"Hardware\"}", 201);
+	cJSON *k = kit_post("/api/v1/categories", t, "{\"name\":\"Hardware\"}",
+	    201);
 	char cat[37];
 	snprintf(cat, sizeof(cat), "%s", jstr(k, "id"));
 	cJSON_Delete(k);
-	refused("POST", "/api/v1/categories", t, "{\"name\":\"Hardware\"}", 409,
+	kit_refused("POST", "/api/v1/categories", t, "{\"name\":\"Hardware\"}", 409,
 	    "name");
-	cJSON *p = post("/api/v1/products", t, "{\"sku\":\"BOLT-10\",\"name\":"
+	cJSON *p = kit_post("/api/v1/products", t, "{\"sku\":\"BOLT-10\",\"name\":"
 	    "\"Hex bolt M10\",\"unit\":\"each\",\"tracked\":true,\"tax_group\":"
 	    "\"GST18\",\"reorder_level\":50,\"category\":\"Hardware\","
 	    "\"prices\":[{\"currency\":\"INR\",\"unit_price\":12500},"
@@ -601,18 +562,18 @@ START_TEST(products_made_and_read_back)
 	ck_assert_str_eq(jstr(p, "category_id"), cat);
 	ck_assert_str_eq(jstr(p, "category"), "Hardware");
 	ck_assert_str_eq(jstr(p, "tax_group"), "GST18");
-	ck_assert_int_eq(jint(p, "reorder_level"), 50);
+	ck_assert_int_eq(kit_num(p, "reorder_level"), 50);
 	cJSON *pr = cJSON_GetObjectItem(p, "prices");
 	ck_assert_int_eq(cJSON_GetArraySize(pr), 2);
 	ck_assert_str_eq(jstr(pr->child, "currency"), "INR");
-	ck_assert_int_eq(jint(pr->child, "unit_price"), 12500);
-	ck_assert_int_eq(jint(pr->child->next, "unit_price"), 199);
+	ck_assert_int_eq(kit_num(pr->child, "unit_price"), 12500);
+	ck_assert_int_eq(kit_num(pr->child->next, "unit_price"), 199);
 	ck_assert(!cJSON_HasObjectItem(pr->child, "digits"));
 	/* stock at the main store, none yet */
 	cJSON *st = cJSON_GetObjectItem(p, "stock");
 	ck_assert_int_eq(cJSON_GetArraySize(st), 1);
 	ck_assert_str_eq(jstr(st->child, "location_code"), "MAIN");
-	ck_assert_int_eq(jint(st->child, "available"), 0);
+	ck_assert_int_eq(kit_num(st->child, "available"), 0);
 	char id[37];
 	snprintf(id, sizeof(id), "%s", jstr(p, "id"));
 	cJSON_Delete(p);
@@ -622,63 +583,63 @@ START_TEST(products_made_and_read_back)
 	ck_assert_str_eq(jstr(p, "id"), id);
 	cJSON_Delete(p);
 	/* prices as a map; a service */
-	p = post("/api/v1/products", t, "{\"sku\":\"FIT-HR\",\"name\":"
+	p = kit_post("/api/v1/products", t, "{\"sku\":\"FIT-HR\",\"name\":"
 	    "\"Fitting, per hour\",\"unit\":\"hour\",\"tracked\":false,"
 	    "\"prices\":{\"INR\":90000}}", 201);
 	ck_assert(!jtrue(p, "tracked"));
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(p, "tax_group")));
-	ck_assert_int_eq(jint(cJSON_GetObjectItem(p, "prices")->child,
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(p, "prices")->child,
 	    "unit_price"), 90000);
 	cJSON_Delete(p);
 	char *third = kit_product(t, "NUT-10", 450, "INR", NULL, 1);
 
 	/* refusals: nothing written */
 	long long n = products_of(tenant);
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"BOLT-10\",\"name\":"
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"BOLT-10\",\"name\":"
 	    "\"Again\"}", 409, "sku");
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
 	    "\"tax_group\":\"GST99\"}", 422, "tax_group");
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
 	    "\"category\":\"Nope\"}", 422, "category");
-	refused("POST", "/api/v1/products", t, "{\"name\":\"X\"}", 422, "sku");
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"a b\",\"name\":"
+	kit_refused("POST", "/api/v1/products", t, "{\"name\":\"X\"}", 422, "sku");
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"a b\",\"name\":"
 	    "\"X\"}", 422, "sku");
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
 	    "\"prices\":[{\"currency\":\"INR\",\"unit_price\":-1}]}", 422,
 	    "prices");
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
 	    "\"prices\":{\"QQQ\":5}}", 422, "prices");
-	refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
+	kit_refused("POST", "/api/v1/products", t, "{\"sku\":\"X1\",\"name\":\"X\","
 	    "\"reorder_level\":-3}", 422, "reorder_level");
-	refused("PATCH", path_of("/api/v1/products/%s", third), t,
+	kit_refused("PATCH", path_of("/api/v1/products/%s", third), t,
 	    "{\"sku\":\"BOLT-10\"}", 409, "sku");
 	ck_assert_int_eq(products_of(tenant), n);
 
 	/* change, prices set and removed */
-	p = call("PATCH", "/api/v1/products/BOLT-10", t, "{\"name\":"
+	p = kit_call("PATCH", "/api/v1/products/BOLT-10", t, "{\"name\":"
 	    "\"Hex bolt M10 zinc\",\"reorder_level\":80,\"prices\":{\"INR\":"
 	    "13000}}", 200);
 	ck_assert_str_eq(jstr(p, "name"), "Hex bolt M10 zinc");
 	pr = cJSON_GetObjectItem(p, "prices");
 	ck_assert_int_eq(cJSON_GetArraySize(pr), 2);
-	ck_assert_int_eq(jint(pr->child, "unit_price"), 13000);
+	ck_assert_int_eq(kit_num(pr->child, "unit_price"), 13000);
 	cJSON_Delete(p);
 	ck_assert_int_eq(events(tenant, "product.updated", id), 1);
-	p = post(path_of("/api/v1/products/%s/prices", id), t, "{\"currency\":"
+	p = kit_post(path_of("/api/v1/products/%s/prices", id), t, "{\"currency\":"
 	    "\"EUR\",\"unit_price\":\"1.85\"}", 200);
 	pr = cJSON_GetObjectItem(p, "prices");
 	ck_assert_int_eq(cJSON_GetArraySize(pr), 3);
 	ck_assert_str_eq(jstr(pr->child, "currency"), "EUR");
-	ck_assert_int_eq(jint(pr->child, "unit_price"), 185);
+	ck_assert_int_eq(kit_num(pr->child, "unit_price"), 185);
 	cJSON_Delete(p);
-	refused("POST", path_of("/api/v1/products/%s/prices", id), t,
+	kit_refused("POST", path_of("/api/v1/products/%s/prices", id), t,
 	    "{\"currency\":\"EUR\",\"unit_price\":\"1.855\"}", 422, "unit_price");
-	p = call("DELETE", path_of("/api/v1/products/%s/prices/USD", id), t,
+	p = kit_call("DELETE", path_of("/api/v1/products/%s/prices/USD", id), t,
 	    NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(p, "prices")),
 	    2);
 	cJSON_Delete(p);
-	cJSON_Delete(call("DELETE", path_of("/api/v1/products/%s/prices/USD",
+	cJSON_Delete(kit_call("DELETE", path_of("/api/v1/products/%s/prices/USD",
 	    id), t, NULL, 404));
 
 	/* lists: kinds, category, search, sort by SKU, archived */
@@ -709,19 +670,19 @@ START_TEST(products_made_and_read_back)
 	ck_assert_str_eq(jstr(items->child, "sku"), "NUT-10");
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(l, "next")));
 	cJSON_Delete(l);
-	refused("GET", "/api/v1/products?kind=food", t, NULL, 422, "kind");
-	cJSON_Delete(post(path_of("/api/v1/products/%s/archive", third), t,
+	kit_refused("GET", "/api/v1/products?kind=food", t, NULL, 422, "kind");
+	cJSON_Delete(kit_post(path_of("/api/v1/products/%s/archive", third), t,
 	    "{}", 200));
 	l = get_json("/api/v1/products", t, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(l, "items")), 2);
 	cJSON_Delete(l);
 
 	/* a category in use stays; an empty one goes */
-	refused("DELETE", path_of("/api/v1/categories/%s", cat), t, NULL, 422,
+	kit_refused("DELETE", path_of("/api/v1/categories/%s", cat), t, NULL, 422,
 	    "category");
-	cJSON_Delete(call("PATCH", "/api/v1/products/BOLT-10", t,
+	cJSON_Delete(kit_call("PATCH", "/api/v1/products/BOLT-10", t,
 	    "{\"category\":\"\"}", 200));
-	cJSON_Delete(call("DELETE", path_of("/api/v1/categories/%s", cat), t,
+	cJSON_Delete(kit_call("DELETE", path_of("/api/v1/categories/%s", cat), t,
 	    NULL, 200));
 	l = get_json("/api/v1/categories", t, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(l, "items")), 0);
@@ -737,32 +698,32 @@ START_TEST(commerce_settings)
 	char *t = business("INR", tenant);
 	cJSON *s = get_json("/api/v1/commerce/settings", t, 200);
 	ck_assert_str_eq(jstr(s, "invoice_on"), "ship");
-	ck_assert_int_eq(jint(s, "default_terms_days"), 30);
+	ck_assert_int_eq(kit_num(s, "default_terms_days"), 30);
 	ck_assert_str_eq(jstr(s, "invoice_prefix"), "INV");
 	cJSON_Delete(s);
-	s = call("PATCH", "/api/v1/commerce/settings", t, "{\"invoice_on\":"
+	s = kit_call("PATCH", "/api/v1/commerce/settings", t, "{\"invoice_on\":"
 	    "\"place\",\"default_terms_days\":45,\"invoice_prefix\":\"SI\","
 	    "\"payment_instructions\":\"HDFC Bank, A/c 50100012345678, IFSC "
 	    "HDFC0000123\",\"address\":\"4 Residency Road\\nBengaluru 560025\","
 	    "\"tax_id\":\"29AAGCB7383J1Z4\"}", 200);
 	ck_assert_str_eq(jstr(s, "invoice_on"), "place");
-	ck_assert_int_eq(jint(s, "default_terms_days"), 45);
+	ck_assert_int_eq(kit_num(s, "default_terms_days"), 45);
 	ck_assert_str_eq(jstr(s, "invoice_prefix"), "SI");
 	ck_assert_str_eq(jstr(s, "credit_note_prefix"), "CN");
 	ck_assert_str_eq(jstr(s, "address"), "4 Residency Road\nBengaluru 560025");
 	ck_assert_str_eq(jstr(s, "tax_id"), "29AAGCB7383J1Z4");
 	cJSON_Delete(s);
 	/* a new customer takes the new default terms */
-	s = post("/api/v1/customers", t, "{\"name\":\"Late payer\"}", 201);
-	ck_assert_int_eq(jint(s, "terms_days"), 45);
+	s = kit_post("/api/v1/customers", t, "{\"name\":\"Late payer\"}", 201);
+	ck_assert_int_eq(kit_num(s, "terms_days"), 45);
 	cJSON_Delete(s);
-	refused("PATCH", "/api/v1/commerce/settings", t, "{\"invoice_on\":"
+	kit_refused("PATCH", "/api/v1/commerce/settings", t, "{\"invoice_on\":"
 	    "\"never\"}", 422, "invoice_on");
-	refused("PATCH", "/api/v1/commerce/settings", t, "{\"invoice_prefix\":"
+	kit_refused("PATCH", "/api/v1/commerce/settings", t, "{\"invoice_prefix\":"
 	    "\"inv-\"}", 422, "invoice_prefix");
-	refused("PATCH", "/api/v1/commerce/settings", t, "{\"tax_id\":"
+	kit_refused("PATCH", "/api/v1/commerce/settings", t, "{\"tax_id\":"
 	    "\"29AAGCB7383J1Z5\"}", 422, "tax_id");
-	refused("PATCH", "/api/v1/commerce/settings", t,
+	kit_refused("PATCH", "/api/v1/commerce/settings", t,
 	    "{\"default_terms_days\":366}", 422, "default_terms_days");
 	s = get_json("/api/v1/commerce/settings", t, 200);
 	ck_assert_str_eq(jstr(s, "tax_id"), "29AAGCB7383J1Z4");
@@ -795,7 +756,7 @@ START_TEST(pages_keep_what_was_typed)
 	cJSON *l = get_json("/api/v1/customers", t, 200);
 	cJSON *c = cJSON_GetObjectItem(l, "items")->child;
 	ck_assert_str_eq(jstr(c, "name"), "Kaveri Textiles");
-	ck_assert_int_eq(jint(cJSON_GetObjectItem(c, "credit_limit"), "amount"),
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(c, "credit_limit"), "amount"),
 	    100050);
 	char id[37];
 	snprintf(id, sizeof(id), "%s", jstr(c, "id"));
@@ -813,7 +774,7 @@ START_TEST(pages_keep_what_was_typed)
 	page("/app/customers/new", t, 200, &r);
 	reply_free(&r);
 	/* a product form: a duplicate SKU is 409 with the input kept */
-	cJSON_Delete(post("/api/v1/products", t, "{\"sku\":\"TAKEN\",\"name\":"
+	cJSON_Delete(kit_post("/api/v1/products", t, "{\"sku\":\"TAKEN\",\"name\":"
 	    "\"First\"}", 201));
 	form("/app/products", t, "sku=TAKEN&name=Second+one&unit=each&"
 	    "tracked=true&price=12.50&price_currency=INR", &r);
@@ -826,7 +787,7 @@ START_TEST(pages_keep_what_was_typed)
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	cJSON *p = get_json("/api/v1/products/NEW-1", t, 200);
-	ck_assert_int_eq(jint(cJSON_GetObjectItem(p, "prices")->child,
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(p, "prices")->child,
 	    "unit_price"), 1250);
 	ck_assert(jtrue(p, "tracked"));
 	cJSON_Delete(p);

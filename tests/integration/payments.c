@@ -4,7 +4,6 @@
  * another in part, its overpayment stays as credit, is allocated later
  * and refunded; a payment to a supplier; a credit note refunded; every
  * refusal writes nothing; statements balance and age; the pages. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,122 +17,13 @@
 
 /* ---- helpers ---- */
 
-/* adm: one statement as the database's owner; its first value
- * (malloc'd, NULL for none) */
-static char *
-adm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-adm(const char *fmt, ...)
-{
-	char sql[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	db *d = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 5);
-	db_res r;
-	int rc = db_exec(d, &r, sql, 0, NULL);
-	ck_assert_msg(rc == 0, "%s: %s", sql, r.error);
-	char *v = r.rows > 0 && r.cols > 0 && db_text(&r, 0, 0) ?
-	    strdup(db_text(&r, 0, 0)) : NULL;
-	db_res_clear(&r);
-	db_close(d);
-	return v;
-}
-
-static long long
-adm_int(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static long long
-adm_int(const char *fmt, ...)
-{
-	char sql[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	char *v = adm("%s", sql);
-	long long n = v ? atoll(v) : 0;
-	free(v);
-	return n;
-}
-
-/* call: a JSON request that must answer want; its body parsed */
-static cJSON *
-call(const char *method, const char *path, const char *token,
-    const char *body, long want)
-{
-	reply r;
-	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
-	ck_assert_msg(r.status == want, "%s %s %s: %ld %s", method, path,
-	    body ? body : "", r.status, buf_str(&r.body));
-	cJSON *j = r.body.len ? body_json(&r) : NULL;
-	reply_free(&r);
-	return j;
-}
-
-/* refused: a request that must answer want naming field */
-static void
-refused(const char *method, const char *path, const char *token,
-    const char *body, long want, const char *field)
-{
-	cJSON *j = call(method, path, token, body, want);
-	cJSON *fields = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "error"),
-	    "fields");
-	ck_assert_msg(field == NULL || cJSON_HasObjectItem(fields, field),
-	    "%s %s: no field %s in %s", path, body, field,
-	    cJSON_PrintUnformatted(j));
-	cJSON_Delete(j);
-}
-
-/* amount: the minor units of money o.key */
-static long long
-amount(const cJSON *o, const char *key)
-{
-	const cJSON *a = cJSON_GetObjectItem(cJSON_GetObjectItem(o, key),
-	    "amount");
-	ck_assert_msg(cJSON_IsNumber(a), "%s is not money: %s", key,
-	    cJSON_PrintUnformatted(o));
-	return (long long)a->valuedouble;
-}
-
-typedef struct biz {
-	char *token;
-	char id[37];
-} biz;
-
-static void
-business(biz *b)
-{
-	const char *slug = unique("pay");
-	b->token = sign_up_in(slug, "owner@pay.test", "INR");
-	char *id = adm("SELECT id FROM tenants WHERE slug = '%s'", slug);
-	snprintf(b->id, sizeof(b->id), "%s", id);
-	free(id);
-}
-
-/* balance: debits less credits on the account with code */
-static long long
-balance(const biz *b, const char *code)
-{
-	return adm_int("SELECT coalesce(sum(l.debit - l.credit), 0) FROM "
-	    "journal_lines l JOIN accounts a ON a.tenant_id = l.tenant_id AND "
-	    "a.id = l.account_id WHERE l.tenant_id = '%s' AND a.code = '%s'",
-	    b->id, code);
-}
-
-static long long
-events(const biz *b, const char *type)
-{
-	return adm_int("SELECT count(*) FROM outbox_events WHERE tenant_id = "
-	    "'%s' AND type = '%s'", b->id, type);
-}
+/* A business of a test's own. */
+typedef kit_biz biz;
 
 static long long
 count_of(const biz *b, const char *table)
 {
-	return adm_int("SELECT count(*) FROM %s WHERE tenant_id = '%s'", table,
+	return kit_adm_int("SELECT count(*) FROM %s WHERE tenant_id = '%s'", table,
 	    b->id);
 }
 
@@ -146,13 +36,6 @@ written(const biz *b)
 	    100 + count_of(b, "outbox_events");
 }
 
-static int
-fy(void)
-{
-	return (int)adm_int("SELECT extract(year FROM current_date)::int - "
-	    "CASE WHEN extract(month FROM current_date) < 4 THEN 1 ELSE 0 END");
-}
-
 /* invoice: an issued invoice of one untaxed line for price; its id
  * (malloc'd) */
 static char *
@@ -162,7 +45,7 @@ invoice(const biz *b, const char *customer, long long price)
 	snprintf(body, sizeof(body), "{\"customer\":\"%s\",\"issue\":true,"
 	    "\"lines\":[{\"description\":\"Consulting\",\"quantity\":1,"
 	    "\"unit_price\":%lld,\"tax_group\":null}]}", customer, price);
-	cJSON *j = call("POST", "/api/v1/invoices", b->token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/invoices", b->token, body, 201);
 	ck_assert_str_eq(jstr(j, "status"), "issued");
 	char *id = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
@@ -173,7 +56,7 @@ static const char *
 status_of(const biz *b, const char *table, const char *id)
 {
 	static char s[32];
-	char *v = adm("SELECT status FROM %s WHERE tenant_id = '%s' AND id = "
+	char *v = kit_adm("SELECT status FROM %s WHERE tenant_id = '%s' AND id = "
 	    "'%s'", table, b->id, id);
 	snprintf(s, sizeof(s), "%s", v ? v : "");
 	free(v);
@@ -183,7 +66,7 @@ status_of(const biz *b, const char *table, const char *id)
 static long long
 paid_of(const biz *b, const char *table, const char *id)
 {
-	return adm_int("SELECT paid FROM %s WHERE tenant_id = '%s' AND id = "
+	return kit_adm_int("SELECT paid FROM %s WHERE tenant_id = '%s' AND id = "
 	    "'%s'", table, b->id, id);
 }
 
@@ -191,7 +74,7 @@ paid_of(const biz *b, const char *table, const char *id)
 static cJSON *
 pay(const biz *b, const char *body)
 {
-	return call("POST", "/api/v1/payments", b->token, body, 201);
+	return kit_call("POST", "/api/v1/payments", b->token, body, 201);
 }
 
 /* ---- bills ---- */
@@ -199,7 +82,7 @@ pay(const biz *b, const char *body)
 START_TEST(bill_received_posts_exactly_and_stocks_at_cost)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *sup = kit_party(b.token, "supplier", "Kaveri Mills", NULL);
 	char *prod = kit_product(b.token, "BOLT-M8", 9000, "INR", "GST18", 1);
 	char body[1024];
@@ -208,60 +91,60 @@ START_TEST(bill_received_posts_exactly_and_stocks_at_cost)
 	    "\"unit_price\":3333},{\"description\":\"Freight\",\"quantity\":1,"
 	    "\"unit_price\":12050,\"tax_group\":null,\"account\":\"5500\"}]}",
 	    sup);
-	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	ck_assert_str_eq(jstr(j, "status"), "draft");
 	ck_assert_ptr_null(jstr(j, "number"));
 	char *id = strdup(jstr(j, "id"));
 	/* 40 x 33.33 = 1333.20; GST 18% = 239.98 (CGST 119.99 + SGST
 	 * 119.99); freight 120.50 untaxed */
-	ck_assert_int_eq(amount(j, "net"), 133320 + 12050);
-	ck_assert_int_eq(amount(j, "tax"), 23998);
-	ck_assert_int_eq(amount(j, "total"), 133320 + 12050 + 23998);
+	ck_assert_int_eq(kit_amount(j, "net"), 133320 + 12050);
+	ck_assert_int_eq(kit_amount(j, "tax"), 23998);
+	ck_assert_int_eq(kit_amount(j, "total"), 133320 + 12050 + 23998);
 	cJSON_Delete(j);
 	/* a draft posts nothing and stocks nothing */
-	ck_assert_int_eq(balance(&b, "1400"), 0);
-	ck_assert_int_eq(adm_int("SELECT count(*) FROM stock_movements WHERE "
+	ck_assert_int_eq(kit_balance(&b, "1400"), 0);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM stock_movements WHERE "
 	    "tenant_id = '%s'", b.id), 0);
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/bills/%s/receive", id);
-	j = call("POST", path, b.token, "{}", 200);
+	j = kit_call("POST", path, b.token, "{}", 200);
 	ck_assert_str_eq(jstr(j, "status"), "received");
 	char num[40];
-	snprintf(num, sizeof(num), "BILL-%d-00001", fy());
+	snprintf(num, sizeof(num), "BILL-%d-00001", kit_fy());
 	ck_assert_str_eq(jstr(j, "number"), num);
 	ck_assert_ptr_nonnull(jstr(j, "due_date"));
 	cJSON_Delete(j);
 	/* the posting: inventory and freight at net, input tax, payables */
-	ck_assert_int_eq(balance(&b, "1400"), 133320);
-	ck_assert_int_eq(balance(&b, "5500"), 12050);
-	ck_assert_int_eq(balance(&b, "1510"), 11999);
-	ck_assert_int_eq(balance(&b, "1520"), 11999);
-	ck_assert_int_eq(balance(&b, "2100"), -(133320 + 12050 + 23998));
-	ck_assert_int_eq(adm_int("SELECT count(*) FROM journal_lines l JOIN "
+	ck_assert_int_eq(kit_balance(&b, "1400"), 133320);
+	ck_assert_int_eq(kit_balance(&b, "5500"), 12050);
+	ck_assert_int_eq(kit_balance(&b, "1510"), 11999);
+	ck_assert_int_eq(kit_balance(&b, "1520"), 11999);
+	ck_assert_int_eq(kit_balance(&b, "2100"), -(133320 + 12050 + 23998));
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM journal_lines l JOIN "
 	    "accounts a ON a.id = l.account_id AND a.tenant_id = l.tenant_id "
 	    "WHERE l.tenant_id = '%s' AND a.code = '2100' AND l.party_id = '%s'",
 	    b.id, sup), 1);
 	/* the goods: on hand and valued at the cost posted to inventory */
-	ck_assert_int_eq(adm_int("SELECT on_hand FROM stock_levels WHERE "
+	ck_assert_int_eq(kit_adm_int("SELECT on_hand FROM stock_levels WHERE "
 	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 40);
-	ck_assert_int_eq(adm_int("SELECT value FROM stock_valuation WHERE "
+	ck_assert_int_eq(kit_adm_int("SELECT value FROM stock_valuation WHERE "
 	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 133320);
-	ck_assert_int_eq(events(&b, "bill.received"), 1);
-	ck_assert_int_eq(events(&b, "stock.received"), 1);
+	ck_assert_int_eq(kit_events(&b, "bill.received"), 1);
+	ck_assert_int_eq(kit_events(&b, "stock.received"), 1);
 	/* received once */
-	refused("POST", path, b.token, "{}", 409, NULL);
-	ck_assert_int_eq(balance(&b, "1400"), 133320);
+	kit_refused("POST", path, b.token, "{}", 409, NULL);
+	ck_assert_int_eq(kit_balance(&b, "1400"), 133320);
 	/* the same supplier reference again: 409 naming it, nothing kept */
 	long long bills = count_of(&b, "bills");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
 	    "\"km/1187\",\"lines\":[{\"description\":\"x\",\"quantity\":1,"
 	    "\"unit_price\":100}]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 409, "supplier_ref");
+	kit_refused("POST", "/api/v1/bills", b.token, body, 409, "supplier_ref");
 	ck_assert_int_eq(count_of(&b, "bills"), bills);
 	/* a received bill is not changed or deleted */
 	snprintf(path, sizeof(path), "/api/v1/bills/%s", id);
-	refused("PATCH", path, b.token, "{\"notes\":\"x\"}", 409, NULL);
-	refused("DELETE", path, b.token, NULL, 409, NULL);
+	kit_refused("PATCH", path, b.token, "{\"notes\":\"x\"}", 409, NULL);
+	kit_refused("DELETE", path, b.token, NULL, 409, NULL);
 	free(id);
 	free(prod);
 	free(sup);
@@ -272,95 +155,96 @@ END_TEST
 START_TEST(bill_drafts_void_and_refusals)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *sup = kit_party(b.token, "supplier", "Deccan Steel", NULL);
 	char *cust = kit_party(b.token, "customer", "Only A Customer", NULL);
 	char *prod = kit_product(b.token, "ROD-10", 5000, "INR", NULL, 1);
 	char body[1024];
 	long long before = count_of(&b, "bills");
 	/* refusals: nothing written */
-	refused("POST", "/api/v1/bills", b.token, "{\"lines\":[]}", 422,
+	kit_refused("POST", "/api/v1/bills", b.token, "{\"lines\":[]}", 422,
 	    "supplier");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"lines\":[{"
 	    "\"description\":\"x\",\"quantity\":1,\"unit_price\":1}]}", cust);
-	refused("POST", "/api/v1/bills", b.token, body, 422, "supplier");
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422, "supplier");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"lines\":[]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 422, "lines");
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422, "lines");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"lines\":[{"
 	    "\"description\":\"x\",\"quantity\":0,\"unit_price\":100}]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 422,
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422,
 	    "lines[0].quantity");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"lines\":[{"
 	    "\"description\":\"x\",\"quantity\":1,\"unit_price\":10.5}]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 422,
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422,
 	    "lines[0].unit_price");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"lines\":[{"
 	    "\"description\":\"x\",\"quantity\":1,\"unit_price\":100,"
 	    "\"account\":\"4100\"}]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 422,
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422,
 	    "lines[0].account");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"lines\":[{"
 	    "\"sku\":\"NOPE\",\"quantity\":1,\"unit_price\":100}]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 422, "lines[0].product");
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422,
+	    "lines[0].product");
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"bill_date\":"
 	    "\"2026-02-30\",\"lines\":[{\"description\":\"x\",\"quantity\":1,"
 	    "\"unit_price\":100}]}", sup);
-	refused("POST", "/api/v1/bills", b.token, body, 422, "bill_date");
+	kit_refused("POST", "/api/v1/bills", b.token, body, 422, "bill_date");
 	ck_assert_int_eq(count_of(&b, "bills"), before);
 	/* a draft is changed and deleted */
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
 	    "\"DS-1\",\"lines\":[{\"description\":\"Cutting\",\"quantity\":2,"
 	    "\"unit_price\":1000,\"tax_group\":null}]}", sup);
-	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/bills/%s", jstr(j, "id"));
 	cJSON_Delete(j);
-	j = call("PATCH", path, b.token, "{\"lines\":[{\"description\":"
+	j = kit_call("PATCH", path, b.token, "{\"lines\":[{\"description\":"
 	    "\"Cutting\",\"quantity\":3,\"unit_price\":1000,\"tax_group\":"
 	    "null}]}", 200);
-	ck_assert_int_eq(amount(j, "total"), 3000);
+	ck_assert_int_eq(kit_amount(j, "total"), 3000);
 	ck_assert_str_eq(jstr(j, "supplier_ref"), "DS-1");
 	cJSON_Delete(j);
-	j = call("DELETE", path, b.token, NULL, 200);
+	j = kit_call("DELETE", path, b.token, NULL, 200);
 	cJSON_Delete(j);
-	cJSON_Delete(call("GET", path, b.token, NULL, 404));
+	cJSON_Delete(kit_call("GET", path, b.token, NULL, 404));
 	/* received with stock, then voided: the reversal and the goods out */
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
 	    "\"DS-2\",\"receive\":true,\"lines\":[{\"sku\":\"ROD-10\","
 	    "\"quantity\":7,\"unit_price\":4321,\"tax_group\":null}]}", sup);
-	j = call("POST", "/api/v1/bills", b.token, body, 201);
+	j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	ck_assert_str_eq(jstr(j, "status"), "received");
 	snprintf(path, sizeof(path), "/api/v1/bills/%s/void", jstr(j, "id"));
 	cJSON_Delete(j);
-	ck_assert_int_eq(balance(&b, "1400"), 30247);
-	j = call("POST", path, b.token, "{}", 200);
+	ck_assert_int_eq(kit_balance(&b, "1400"), 30247);
+	j = kit_call("POST", path, b.token, "{}", 200);
 	ck_assert_str_eq(jstr(j, "status"), "void");
 	cJSON_Delete(j);
-	ck_assert_int_eq(balance(&b, "1400"), 0);
-	ck_assert_int_eq(balance(&b, "2100"), 0);
-	ck_assert_int_eq(adm_int("SELECT on_hand FROM stock_levels WHERE "
+	ck_assert_int_eq(kit_balance(&b, "1400"), 0);
+	ck_assert_int_eq(kit_balance(&b, "2100"), 0);
+	ck_assert_int_eq(kit_adm_int("SELECT on_hand FROM stock_levels WHERE "
 	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 0);
-	ck_assert_int_eq(adm_int("SELECT qty * 1000000 + value FROM "
+	ck_assert_int_eq(kit_adm_int("SELECT qty * 1000000 + value FROM "
 	    "stock_valuation WHERE tenant_id = '%s' AND product_id = '%s'",
 	    b.id, prod), 0);
-	ck_assert_int_eq(events(&b, "bill.voided"), 1);
-	refused("POST", path, b.token, "{}", 409, NULL);
+	ck_assert_int_eq(kit_events(&b, "bill.voided"), 1);
+	kit_refused("POST", path, b.token, "{}", 409, NULL);
 	/* the void freed its reference */
-	j = call("POST", "/api/v1/bills", b.token, body, 201);
+	j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	char *again = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	/* goods no longer there (reserved): the void is refused, nothing
 	 * moves */
-	free(adm("UPDATE stock_levels SET reserved = 3 WHERE tenant_id = '%s' "
+	free(kit_adm("UPDATE stock_levels SET reserved = 3 WHERE tenant_id = '%s' "
 	    "AND product_id = '%s'", b.id, prod));
 	snprintf(path, sizeof(path), "/api/v1/bills/%s/void", again);
 	long long w = written(&b);
-	refused("POST", path, b.token, "{}", 409, NULL);
+	kit_refused("POST", path, b.token, "{}", 409, NULL);
 	ck_assert_int_eq(written(&b), w);
 	ck_assert_str_eq(status_of(&b, "bills", again), "received");
-	ck_assert_int_eq(adm_int("SELECT on_hand FROM stock_levels WHERE "
+	ck_assert_int_eq(kit_adm_int("SELECT on_hand FROM stock_levels WHERE "
 	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 7);
-	ck_assert_int_eq(balance(&b, "1400"), 30247);
+	ck_assert_int_eq(kit_balance(&b, "1400"), 30247);
 	free(again);
 	free(prod);
 	free(cust);
@@ -372,27 +256,27 @@ END_TEST
 START_TEST(bill_overdue_by_cron)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *sup = kit_party(b.token, "supplier", "Late Letters", NULL);
 	/* dated in this year's first period, due a day later: past due */
-	char *start = adm("SELECT start_date::text FROM periods WHERE "
+	char *start = kit_adm("SELECT start_date::text FROM periods WHERE "
 	    "tenant_id = '%s' AND start_date <= current_date - 2 ORDER BY "
 	    "start_date LIMIT 1", b.id);
 	if (start == NULL)	/* the year began yesterday */
-		start = adm("SELECT (current_date - 40)::text");
-	char *due = adm("SELECT ('%s'::date + 1)::text", start);
+		start = kit_adm("SELECT (current_date - 40)::text");
+	char *due = kit_adm("SELECT ('%s'::date + 1)::text", start);
 	char body[1024];
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"bill_date\":"
 	    "\"%s\",\"due_date\":\"%s\",\"receive\":true,\"lines\":[{"
 	    "\"description\":\"Old stationery\",\"quantity\":1,"
 	    "\"unit_price\":7000,\"tax_group\":null}]}", sup, start, due);
-	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
+	cJSON *j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	char *late = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"receive\":true,"
 	    "\"lines\":[{\"description\":\"New stationery\",\"quantity\":1,"
 	    "\"unit_price\":3000,\"tax_group\":null}]}", sup);
-	j = call("POST", "/api/v1/bills", b.token, body, 201);
+	j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	char *fresh = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	char cmd[2048];
@@ -401,9 +285,9 @@ START_TEST(bill_overdue_by_cron)
 	ck_assert_int_eq(sh("%s", cmd), 0);
 	ck_assert_str_eq(status_of(&b, "bills", late), "overdue");
 	ck_assert_str_eq(status_of(&b, "bills", fresh), "received");
-	ck_assert_int_eq(events(&b, "bill.overdue"), 1);
+	ck_assert_int_eq(kit_events(&b, "bill.overdue"), 1);
 	ck_assert_int_eq(sh("%s", cmd), 0);
-	ck_assert_int_eq(events(&b, "bill.overdue"), 1);
+	ck_assert_int_eq(kit_events(&b, "bill.overdue"), 1);
 	/* a part payment keeps it overdue */
 	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":2000,\"currency\":\"INR\"},\"method\":"
@@ -414,12 +298,12 @@ START_TEST(bill_overdue_by_cron)
 	/* the supplier's aging: 5000 more than 30 days late, 3000 current */
 	char path[200];
 	snprintf(path, sizeof(path), "/api/v1/statements/%s?side=supplier", sup);
-	j = call("GET", path, b.token, NULL, 200);
+	j = kit_call("GET", path, b.token, NULL, 200);
 	cJSON *ag = cJSON_GetObjectItem(j, "aging");
-	ck_assert_int_eq(amount(ag, "current"), 3000);
-	ck_assert_int_eq(amount(ag, "total"), 8000);
-	ck_assert_int_eq(amount(j, "closing"), 8000);
-	ck_assert_int_eq(amount(j, "closing"), -balance(&b, "2100"));
+	ck_assert_int_eq(kit_amount(ag, "current"), 3000);
+	ck_assert_int_eq(kit_amount(ag, "total"), 8000);
+	ck_assert_int_eq(kit_amount(j, "closing"), 8000);
+	ck_assert_int_eq(kit_amount(j, "closing"), -kit_balance(&b, "2100"));
 	cJSON_Delete(j);
 	free(fresh);
 	free(late);
@@ -435,11 +319,11 @@ END_TEST
 START_TEST(payment_in_allocated_credit_kept_allocated_refunded)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Nilgiri Foods", NULL);
 	char *a = invoice(&b, cust, 100000);
 	char *i2 = invoice(&b, cust, 50000);
-	ck_assert_int_eq(balance(&b, "1300"), 150000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 150000);
 	/* 1300.00 received: 1000.00 settles A in full, 200.00 goes to B,
 	 * 100.00 stays as credit */
 	char body[1024];
@@ -450,11 +334,11 @@ START_TEST(payment_in_allocated_credit_kept_allocated_refunded)
 	    "\"amount\":20000}]}", cust, a, i2);
 	cJSON *j = pay(&b, body);
 	char num[40];
-	snprintf(num, sizeof(num), "PAY-%d-00001", fy());
+	snprintf(num, sizeof(num), "PAY-%d-00001", kit_fy());
 	ck_assert_str_eq(jstr(j, "number"), num);
-	ck_assert_int_eq(amount(j, "amount"), 130000);
-	ck_assert_int_eq(amount(j, "allocated"), 120000);
-	ck_assert_int_eq(amount(j, "unallocated"), 10000);
+	ck_assert_int_eq(kit_amount(j, "amount"), 130000);
+	ck_assert_int_eq(kit_amount(j, "allocated"), 120000);
+	ck_assert_int_eq(kit_amount(j, "unallocated"), 10000);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
 	    "allocations")), 2);
 	char *p1 = strdup(jstr(j, "id"));
@@ -462,82 +346,82 @@ START_TEST(payment_in_allocated_credit_kept_allocated_refunded)
 	ck_assert_str_eq(status_of(&b, "invoices", a), "paid");
 	ck_assert_str_eq(status_of(&b, "invoices", i2), "partially_paid");
 	ck_assert_int_eq(paid_of(&b, "invoices", i2), 20000);
-	ck_assert_int_eq(balance(&b, "1200"), 130000);
-	ck_assert_int_eq(balance(&b, "1300"), 20000);
-	ck_assert_int_eq(events(&b, "payment.received"), 1);
-	ck_assert_int_eq(events(&b, "invoice.paid"), 1);
+	ck_assert_int_eq(kit_balance(&b, "1200"), 130000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 20000);
+	ck_assert_int_eq(kit_events(&b, "payment.received"), 1);
+	ck_assert_int_eq(kit_events(&b, "invoice.paid"), 1);
 	/* the credit allocated later */
 	char path[200];
 	snprintf(path, sizeof(path), "/api/v1/payments/%s/allocate", p1);
 	snprintf(body, sizeof(body), "{\"allocations\":[{\"invoice\":\"%s\","
 	    "\"amount\":10000}]}", i2);
-	j = call("POST", path, b.token, body, 200);
-	ck_assert_int_eq(amount(j, "unallocated"), 0);
+	j = kit_call("POST", path, b.token, body, 200);
+	ck_assert_int_eq(kit_amount(j, "unallocated"), 0);
 	cJSON_Delete(j);
 	ck_assert_int_eq(paid_of(&b, "invoices", i2), 30000);
 	/* allocating it posts nothing */
-	ck_assert_int_eq(balance(&b, "1300"), 20000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 20000);
 	/* nothing left to allocate */
-	refused("POST", path, b.token, body, 409, NULL);
+	kit_refused("POST", path, b.token, body, 409, NULL);
 	/* 300.00 more: 200.00 pays B off, 100.00 is kept as credit */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":30000,\"currency\":\"INR\"},\"method\":"
 	    "\"cash\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":20000}]}",
 	    cust, i2);
 	j = pay(&b, body);
-	ck_assert_int_eq(amount(j, "unallocated"), 10000);
+	ck_assert_int_eq(kit_amount(j, "unallocated"), 10000);
 	ck_assert_str_eq(jstr(j, "account"), "@cash");
 	char *p2 = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	ck_assert_str_eq(status_of(&b, "invoices", i2), "paid");
-	ck_assert_int_eq(events(&b, "invoice.paid"), 2);
-	ck_assert_int_eq(balance(&b, "1100"), 30000);
-	ck_assert_int_eq(balance(&b, "1300"), -10000);
+	ck_assert_int_eq(kit_events(&b, "invoice.paid"), 2);
+	ck_assert_int_eq(kit_balance(&b, "1100"), 30000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), -10000);
 	/* 40.00 of the credit refunded, by bank */
 	snprintf(path, sizeof(path), "/api/v1/payments/%s/refund", p2);
-	j = call("POST", path, b.token, "{\"amount\":4000,\"method\":"
+	j = kit_call("POST", path, b.token, "{\"amount\":4000,\"method\":"
 	    "\"bank_transfer\"}", 201);
 	ck_assert_str_eq(jstr(j, "kind"), "refund");
 	ck_assert_str_eq(jstr(j, "direction"), "out");
 	ck_assert_str_eq(jstr(j, "refund_of"), p2);
-	ck_assert_int_eq(amount(j, "amount"), 4000);
+	ck_assert_int_eq(kit_amount(j, "amount"), 4000);
 	cJSON_Delete(j);
-	ck_assert_int_eq(adm_int("SELECT unallocated FROM payments WHERE id = "
+	ck_assert_int_eq(kit_adm_int("SELECT unallocated FROM payments WHERE id = "
 	    "'%s'", p2), 6000);
-	ck_assert_int_eq(balance(&b, "1200"), 126000);
-	ck_assert_int_eq(balance(&b, "1300"), -6000);
-	ck_assert_int_eq(events(&b, "payment.refunded"), 1);
+	ck_assert_int_eq(kit_balance(&b, "1200"), 126000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), -6000);
+	ck_assert_int_eq(kit_events(&b, "payment.refunded"), 1);
 	/* no more than the credit left; nothing written */
 	long long w = written(&b);
-	refused("POST", path, b.token, "{\"amount\":6001}", 422, "amount");
-	refused("POST", path, b.token, "{\"amount\":0}", 422, "amount");
+	kit_refused("POST", path, b.token, "{\"amount\":6001}", 422, "amount");
+	kit_refused("POST", path, b.token, "{\"amount\":0}", 422, "amount");
 	ck_assert_int_eq(written(&b), w);
 	/* the customer's statement: every document and payment, running */
 	snprintf(path, sizeof(path), "/api/v1/statements/%s", cust);
-	j = call("GET", path, b.token, NULL, 200);
+	j = kit_call("GET", path, b.token, NULL, 200);
 	ck_assert_str_eq(jstr(j, "side"), "customer");
-	ck_assert_int_eq(amount(j, "opening"), 0);
+	ck_assert_int_eq(kit_amount(j, "opening"), 0);
 	cJSON *items = cJSON_GetObjectItem(j, "items");
 	ck_assert_int_eq(cJSON_GetArraySize(items), 5);
 	static const long long run[5] = { 100000, 150000, 20000, -10000,
 	    -6000 };
 	for (int i = 0; i < 5; i++)
-		ck_assert_int_eq(amount(cJSON_GetArrayItem(items, i), "balance"),
+		ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(items, i), "balance"),
 		    run[i]);
 	ck_assert_str_eq(jstr(cJSON_GetArrayItem(items, 4), "kind"), "refund");
-	ck_assert_int_eq(amount(j, "closing"), -6000);
+	ck_assert_int_eq(kit_amount(j, "closing"), -6000);
 	/* it agrees with the ledger */
-	ck_assert_int_eq(amount(j, "closing"), balance(&b, "1300"));
+	ck_assert_int_eq(kit_amount(j, "closing"), kit_balance(&b, "1300"));
 	cJSON *ag = cJSON_GetObjectItem(j, "aging");
-	ck_assert_int_eq(amount(ag, "total"), 0);
-	ck_assert_int_eq(amount(ag, "unapplied_credit"), 6000);
+	ck_assert_int_eq(kit_amount(ag, "total"), 0);
+	ck_assert_int_eq(kit_amount(ag, "unapplied_credit"), 6000);
 	cJSON_Delete(j);
 	/* a period after today: all brought forward */
-	char *tomorrow = adm("SELECT (current_date + 1)::text");
+	char *tomorrow = kit_adm("SELECT (current_date + 1)::text");
 	snprintf(path, sizeof(path), "/api/v1/statements/%s?from=%s", cust,
 	    tomorrow);
-	j = call("GET", path, b.token, NULL, 200);
-	ck_assert_int_eq(amount(j, "opening"), -6000);
+	j = kit_call("GET", path, b.token, NULL, 200);
+	ck_assert_int_eq(kit_amount(j, "opening"), -6000);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 0);
 	cJSON_Delete(j);
 	free(tomorrow);
@@ -553,7 +437,7 @@ END_TEST
 START_TEST(payment_refusals_write_nothing)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Malabar Spices", NULL);
 	char *other = kit_party(b.token, "customer", "Someone Else", NULL);
 	char *sup = kit_party(b.token, "supplier", "Only A Supplier", NULL);
@@ -562,7 +446,7 @@ START_TEST(payment_refusals_write_nothing)
 	char *voided = invoice(&b, cust, 5000);
 	char path[200], body[1024];
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/void", voided);
-	cJSON_Delete(call("POST", path, b.token, "{}", 200));
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 200));
 	long long w = written(&b);
 	static const char *const amounts[] = { "0", "-500", "12.5", "\"100\"",
 	    "1e20" };
@@ -570,74 +454,74 @@ START_TEST(payment_refusals_write_nothing)
 		snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":"
 		    "\"%s\",\"amount\":{\"amount\":%s,\"currency\":\"INR\"},"
 		    "\"method\":\"upi\"}", cust, amounts[i]);
-		refused("POST", "/api/v1/payments", b.token, body, 422, "amount");
+		kit_refused("POST", "/api/v1/payments", b.token, body, 422, "amount");
 	}
 	/* over what is open on the invoice */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":30000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":20001}]}",
 	    cust, mine);
-	refused("POST", "/api/v1/payments", b.token, body, 422,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422,
 	    "allocations[0].amount");
 	/* allocations beyond the payment */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":10000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":10001}]}",
 	    cust, mine);
-	refused("POST", "/api/v1/payments", b.token, body, 422,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422,
 	    "allocations[0].amount");
 	/* another customer's invoice */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":10000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":5000}]}",
 	    cust, theirs);
-	refused("POST", "/api/v1/payments", b.token, body, 422,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422,
 	    "allocations[0].invoice");
 	/* a void invoice */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":5000}]}",
 	    cust, voided);
-	refused("POST", "/api/v1/payments", b.token, body, 409,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 409,
 	    "allocations[0].invoice");
 	/* another currency than the invoice's (with no rate to it either) */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"USD\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":5000}]}",
 	    cust, mine);
-	refused("POST", "/api/v1/payments", b.token, body, 422, NULL);
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, NULL);
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"XYZ\"},\"method\":"
 	    "\"upi\"}", cust);
-	refused("POST", "/api/v1/payments", b.token, body, 422, "currency");
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, "currency");
 	/* money in from a party that is not a customer; a bad direction,
 	 * method, account, date */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\"}", sup);
-	refused("POST", "/api/v1/payments", b.token, body, 422, "party");
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, "party");
 	snprintf(body, sizeof(body), "{\"direction\":\"sideways\",\"party\":"
 	    "\"%s\",\"amount\":{\"amount\":5000,\"currency\":\"INR\"},"
 	    "\"method\":\"upi\"}", cust);
-	refused("POST", "/api/v1/payments", b.token, body, 422, "direction");
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, "direction");
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"INR\"},\"method\":"
 	    "\"barter\"}", cust);
-	refused("POST", "/api/v1/payments", b.token, body, 422, "method");
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, "method");
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"account\":\"4100\"}", cust);
-	refused("POST", "/api/v1/payments", b.token, body, 422, "account");
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, "account");
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"payment_date\":\"yesterday\"}", cust);
-	refused("POST", "/api/v1/payments", b.token, body, 422, "payment_date");
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422, "payment_date");
 	/* a bill on a payment in */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":5000,\"currency\":\"INR\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"bill\":\"%s\",\"amount\":5000}]}",
 	    cust, mine);
-	refused("POST", "/api/v1/payments", b.token, body, 422,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422,
 	    "allocations[0]");
 	/* nothing of it was written, and the invoices are as they were */
 	ck_assert_int_eq(written(&b), w);
@@ -645,10 +529,10 @@ START_TEST(payment_refusals_write_nothing)
 	ck_assert_int_eq(paid_of(&b, "invoices", theirs), 0);
 	ck_assert_str_eq(status_of(&b, "invoices", mine), "issued");
 	/* limits and filters on the list */
-	refused("GET", "/api/v1/payments?limit=201", b.token, NULL, 400, NULL);
-	refused("GET", "/api/v1/payments?direction=up", b.token, NULL, 422,
+	kit_refused("GET", "/api/v1/payments?limit=201", b.token, NULL, 400, NULL);
+	kit_refused("GET", "/api/v1/payments?direction=up", b.token, NULL, 422,
 	    "direction");
-	cJSON_Delete(call("GET", "/api/v1/payments/00000000-0000-0000-0000-"
+	cJSON_Delete(kit_call("GET", "/api/v1/payments/00000000-0000-0000-0000-"
 	    "000000000000", b.token, NULL, 404));
 	free(voided);
 	free(theirs);
@@ -665,15 +549,15 @@ END_TEST
 START_TEST(payment_to_a_supplier)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *sup = kit_party(b.token, "supplier", "Tapti Paper", NULL);
 	char body[1024];
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
 	    "\"TP-9\",\"receive\":true,\"lines\":[{\"description\":\"Office "
 	    "paper\",\"quantity\":10,\"unit_price\":25000,\"tax_group\":"
 	    "\"GST18\"}]}", sup);
-	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
-	ck_assert_int_eq(amount(j, "total"), 295000);
+	cJSON *j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
+	ck_assert_int_eq(kit_amount(j, "total"), 295000);
 	char *bill = strdup(jstr(j, "id"));
 	char *number = strdup(jstr(j, "number"));
 	cJSON_Delete(j);
@@ -684,19 +568,19 @@ START_TEST(payment_to_a_supplier)
 	    "\"%s\",\"amount\":100000}]}", sup, number);
 	j = pay(&b, body);
 	ck_assert_str_eq(jstr(j, "direction"), "out");
-	ck_assert_int_eq(amount(j, "unallocated"), 0);
+	ck_assert_int_eq(kit_amount(j, "unallocated"), 0);
 	cJSON_Delete(j);
 	ck_assert_str_eq(status_of(&b, "bills", bill), "partially_paid");
-	ck_assert_int_eq(balance(&b, "2100"), -195000);
-	ck_assert_int_eq(balance(&b, "1200"), -100000);
-	ck_assert_int_eq(events(&b, "payment.made"), 1);
+	ck_assert_int_eq(kit_balance(&b, "2100"), -195000);
+	ck_assert_int_eq(kit_balance(&b, "1200"), -100000);
+	ck_assert_int_eq(kit_events(&b, "payment.made"), 1);
 	/* more than is open on it is refused */
 	long long w = written(&b);
 	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":200000,\"currency\":\"INR\"},\"method\":"
 	    "\"bank_transfer\",\"allocations\":[{\"bill\":\"%s\",\"amount\":"
 	    "195001}]}", sup, bill);
-	refused("POST", "/api/v1/payments", b.token, body, 422,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422,
 	    "allocations[0].amount");
 	ck_assert_int_eq(written(&b), w);
 	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
@@ -705,21 +589,21 @@ START_TEST(payment_to_a_supplier)
 	    "195000}]}", sup, bill);
 	cJSON_Delete(pay(&b, body));
 	ck_assert_str_eq(status_of(&b, "bills", bill), "paid");
-	ck_assert_int_eq(events(&b, "bill.paid"), 1);
-	ck_assert_int_eq(balance(&b, "2100"), 0);
-	ck_assert_int_eq(balance(&b, "1200"), -295000);
+	ck_assert_int_eq(kit_events(&b, "bill.paid"), 1);
+	ck_assert_int_eq(kit_balance(&b, "2100"), 0);
+	ck_assert_int_eq(kit_balance(&b, "1200"), -295000);
 	/* a paid bill is not voided */
 	char path[200];
 	snprintf(path, sizeof(path), "/api/v1/bills/%s/void", bill);
-	refused("POST", path, b.token, "{}", 409, NULL);
+	kit_refused("POST", path, b.token, "{}", 409, NULL);
 	/* the supplier's statement */
 	snprintf(path, sizeof(path), "/api/v1/statements/%s", sup);
-	j = call("GET", path, b.token, NULL, 200);
+	j = kit_call("GET", path, b.token, NULL, 200);
 	ck_assert_str_eq(jstr(j, "side"), "supplier");
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 3);
-	ck_assert_int_eq(amount(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
 	    "items"), 0), "balance"), 295000);
-	ck_assert_int_eq(amount(j, "closing"), 0);
+	ck_assert_int_eq(kit_amount(j, "closing"), 0);
 	cJSON_Delete(j);
 	free(number);
 	free(bill);
@@ -732,7 +616,7 @@ END_TEST
 static void
 rate(const biz *b, const char *r)
 {
-	free(adm("INSERT INTO exchange_rates (tenant_id, currency, rate_date, "
+	free(kit_adm("INSERT INTO exchange_rates (tenant_id, currency, rate_date, "
 	    "rate) VALUES ('%s', 'USD', current_date, %s) ON CONFLICT (tenant_id, "
 	    "currency, rate_date) DO UPDATE SET rate = EXCLUDED.rate", b->id, r));
 }
@@ -740,13 +624,13 @@ rate(const biz *b, const char *r)
 START_TEST(foreign_currency_exchange_difference)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Acme Inc", "USD");
 	char *sup = kit_party(b.token, "supplier", "Globex LLC", "USD");
 	/* invoiced $1000.00 at 83.00: receivable 83,000.00 */
 	rate(&b, "83.00");
 	char *inv = invoice(&b, cust, 100000);
-	ck_assert_int_eq(balance(&b, "1300"), 8300000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 8300000);
 	/* $600.00 received at 84.50: 50,700.00 banked, 49,800.00 of the
 	 * receivable relieved, 900.00 gained */
 	rate(&b, "84.50");
@@ -756,9 +640,9 @@ START_TEST(foreign_currency_exchange_difference)
 	    "\"bank_transfer\",\"allocations\":[{\"invoice\":\"%s\","
 	    "\"amount\":60000}]}", cust, inv);
 	cJSON_Delete(pay(&b, body));
-	ck_assert_int_eq(balance(&b, "1200"), 5070000);
-	ck_assert_int_eq(balance(&b, "1300"), 3320000);
-	ck_assert_int_eq(balance(&b, "4800"), -90000);
+	ck_assert_int_eq(kit_balance(&b, "1200"), 5070000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 3320000);
+	ck_assert_int_eq(kit_balance(&b, "4800"), -90000);
 	/* $450.00: $400.00 settles it (the rest of its 83.00 booking goes,
 	 * 600.00 gained), $50.00 kept as credit at 84.50 */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
@@ -770,33 +654,33 @@ START_TEST(foreign_currency_exchange_difference)
 	snprintf(path, sizeof(path), "/api/v1/payments/%s/refund", jstr(j, "id"));
 	cJSON_Delete(j);
 	ck_assert_str_eq(status_of(&b, "invoices", inv), "paid");
-	ck_assert_int_eq(balance(&b, "1300"), -422500);
-	ck_assert_int_eq(balance(&b, "4800"), -150000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), -422500);
+	ck_assert_int_eq(kit_balance(&b, "4800"), -150000);
 	/* the $50.00 refunded at 82.00: 4,100.00 paid out for a credit
 	 * booked at 4,225.00 */
 	rate(&b, "82.00");
-	cJSON_Delete(call("POST", path, b.token, "{\"amount\":5000}", 201));
-	ck_assert_int_eq(balance(&b, "1300"), 0);
-	ck_assert_int_eq(balance(&b, "1200"), 5070000 + 3802500 - 410000);
-	ck_assert_int_eq(balance(&b, "4800"), -162500);
+	cJSON_Delete(kit_call("POST", path, b.token, "{\"amount\":5000}", 201));
+	ck_assert_int_eq(kit_balance(&b, "1300"), 0);
+	ck_assert_int_eq(kit_balance(&b, "1200"), 5070000 + 3802500 - 410000);
+	ck_assert_int_eq(kit_balance(&b, "4800"), -162500);
 	/* a supplier's $200.00 bill at 82.00, paid at 84.50: 500.00 lost */
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"receive\":true,"
 	    "\"lines\":[{\"description\":\"Licence\",\"quantity\":1,"
 	    "\"unit_price\":20000,\"tax_group\":null}]}", sup);
-	j = call("POST", "/api/v1/bills", b.token, body, 201);
+	j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
 	ck_assert_str_eq(jstr(j, "currency"), "USD");
 	char *bill = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
-	ck_assert_int_eq(balance(&b, "2100"), -1640000);
-	ck_assert_int_eq(balance(&b, "5500"), 1640000);
+	ck_assert_int_eq(kit_balance(&b, "2100"), -1640000);
+	ck_assert_int_eq(kit_balance(&b, "5500"), 1640000);
 	rate(&b, "84.50");
 	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
 	    "\"amount\":{\"amount\":20000,\"currency\":\"USD\"},\"method\":"
 	    "\"bank_transfer\",\"allocations\":[{\"bill\":\"%s\","
 	    "\"amount\":20000}]}", sup, bill);
 	cJSON_Delete(pay(&b, body));
-	ck_assert_int_eq(balance(&b, "2100"), 0);
-	ck_assert_int_eq(balance(&b, "5800"), 50000);
+	ck_assert_int_eq(kit_balance(&b, "2100"), 0);
+	ck_assert_int_eq(kit_balance(&b, "5800"), 50000);
 	/* a payment in another currency than the invoice's is refused */
 	char *inr = kit_party(b.token, "customer", "Local Shop", NULL);
 	char *local = invoice(&b, inr, 1000);
@@ -805,7 +689,7 @@ START_TEST(foreign_currency_exchange_difference)
 	    "\"amount\":{\"amount\":1000,\"currency\":\"USD\"},\"method\":"
 	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":"
 	    "1000}]}", inr, local);
-	refused("POST", "/api/v1/payments", b.token, body, 422,
+	kit_refused("POST", "/api/v1/payments", b.token, body, 422,
 	    "allocations[0].invoice");
 	ck_assert_int_eq(written(&b), w);
 	free(local);
@@ -821,7 +705,7 @@ END_TEST
 START_TEST(credit_note_refunded)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Godavari Retail", NULL);
 	char *inv = invoice(&b, cust, 80000);
 	char body[512], path[200];
@@ -832,22 +716,22 @@ START_TEST(credit_note_refunded)
 	cJSON_Delete(pay(&b, body));
 	/* goods came back after payment: the credit note's 800.00 is open */
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/credit-notes", inv);
-	cJSON *j = call("POST", path, b.token, "{\"all\":true}", 201);
+	cJSON *j = kit_call("POST", path, b.token, "{\"all\":true}", 201);
 	char *cn = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
-	ck_assert_int_eq(balance(&b, "1300"), -80000);
+	ck_assert_int_eq(kit_balance(&b, "1300"), -80000);
 	snprintf(path, sizeof(path), "/api/v1/payments/credit-notes/%s/refund",
 	    cn);
 	long long w = written(&b);
-	refused("POST", path, b.token, "{\"amount\":80001}", 422, "amount");
+	kit_refused("POST", path, b.token, "{\"amount\":80001}", 422, "amount");
 	ck_assert_int_eq(written(&b), w);
-	j = call("POST", path, b.token, "{\"amount\":80000}", 201);
+	j = kit_call("POST", path, b.token, "{\"amount\":80000}", 201);
 	ck_assert_str_eq(jstr(j, "kind"), "refund");
 	cJSON_Delete(j);
-	ck_assert_int_eq(balance(&b, "1300"), 0);
-	ck_assert_int_eq(balance(&b, "1200"), 0);
+	ck_assert_int_eq(kit_balance(&b, "1300"), 0);
+	ck_assert_int_eq(kit_balance(&b, "1200"), 0);
 	ck_assert_str_eq(status_of(&b, "invoices", cn), "paid");
-	refused("POST", path, b.token, "{\"amount\":1}", 422, "amount");
+	kit_refused("POST", path, b.token, "{\"amount\":1}", 422, "amount");
 	free(cn);
 	free(inv);
 	free(cust);
@@ -858,50 +742,50 @@ END_TEST
 START_TEST(statement_aging_and_periods)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Kaveri Hotels", NULL);
 	/* three invoices, made old by hand: due 10, 45 and 120 days ago */
 	char *x = invoice(&b, cust, 10000), *y = invoice(&b, cust, 20000);
 	char *z = invoice(&b, cust, 40000);
-	free(adm("UPDATE invoices SET due_date = current_date - 10 WHERE id = "
+	free(kit_adm("UPDATE invoices SET due_date = current_date - 10 WHERE id = "
 	    "'%s'", x));
-	free(adm("UPDATE invoices SET due_date = current_date - 45 WHERE id = "
+	free(kit_adm("UPDATE invoices SET due_date = current_date - 45 WHERE id = "
 	    "'%s'", y));
-	free(adm("UPDATE invoices SET due_date = current_date - 120 WHERE id = "
+	free(kit_adm("UPDATE invoices SET due_date = current_date - 120 WHERE id = "
 	    "'%s'", z));
 	char path[200];
 	snprintf(path, sizeof(path), "/api/v1/statements/%s", cust);
-	cJSON *j = call("GET", path, b.token, NULL, 200);
+	cJSON *j = kit_call("GET", path, b.token, NULL, 200);
 	cJSON *ag = cJSON_GetObjectItem(j, "aging");
-	ck_assert_int_eq(amount(ag, "current"), 0);
-	ck_assert_int_eq(amount(ag, "days_1_30"), 10000);
-	ck_assert_int_eq(amount(ag, "days_31_60"), 20000);
-	ck_assert_int_eq(amount(ag, "days_61_90"), 0);
-	ck_assert_int_eq(amount(ag, "days_over_90"), 40000);
-	ck_assert_int_eq(amount(ag, "total"), 70000);
-	ck_assert_int_eq(amount(j, "closing"), 70000);
+	ck_assert_int_eq(kit_amount(ag, "current"), 0);
+	ck_assert_int_eq(kit_amount(ag, "days_1_30"), 10000);
+	ck_assert_int_eq(kit_amount(ag, "days_31_60"), 20000);
+	ck_assert_int_eq(kit_amount(ag, "days_61_90"), 0);
+	ck_assert_int_eq(kit_amount(ag, "days_over_90"), 40000);
+	ck_assert_int_eq(kit_amount(ag, "total"), 70000);
+	ck_assert_int_eq(kit_amount(j, "closing"), 70000);
 	cJSON_Delete(j);
 	/* before the first document: nothing */
-	char *yesterday = adm("SELECT (current_date - 1)::text");
+	char *yesterday = kit_adm("SELECT (current_date - 1)::text");
 	snprintf(path, sizeof(path), "/api/v1/statements/%s?to=%s", cust,
 	    yesterday);
-	j = call("GET", path, b.token, NULL, 200);
-	ck_assert_int_eq(amount(j, "closing"), 0);
+	j = kit_call("GET", path, b.token, NULL, 200);
+	ck_assert_int_eq(kit_amount(j, "closing"), 0);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 0);
 	cJSON_Delete(j);
 	/* bad asks */
 	snprintf(path, sizeof(path), "/api/v1/statements/%s?from=someday",
 	    cust);
-	refused("GET", path, b.token, NULL, 422, "from");
+	kit_refused("GET", path, b.token, NULL, 422, "from");
 	snprintf(path, sizeof(path), "/api/v1/statements/%s?side=supplier",
 	    cust);
-	refused("GET", path, b.token, NULL, 422, "side");
-	refused("GET", "/api/v1/statements/NOBODY", b.token, NULL, 404, NULL);
+	kit_refused("GET", path, b.token, NULL, 422, "side");
+	kit_refused("GET", "/api/v1/statements/NOBODY", b.token, NULL, 404, NULL);
 	/* another business sees none of it */
 	biz o;
-	business(&o);
+	kit_business(&o, "pay", "INR");
 	snprintf(path, sizeof(path), "/api/v1/statements/%s", cust);
-	refused("GET", path, o.token, NULL, 404, NULL);
+	kit_refused("GET", path, o.token, NULL, 404, NULL);
 	free(o.token);
 	free(yesterday);
 	free(z);
@@ -915,7 +799,7 @@ END_TEST
 START_TEST(idempotent_payment)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Repeat Buyer", NULL);
 	char body[512], auth[1024], key[128];
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
@@ -934,7 +818,7 @@ START_TEST(idempotent_payment)
 	cJSON *a = body_json(&r1), *c = body_json(&r2);
 	ck_assert_str_eq(jstr(a, "id"), jstr(c, "id"));
 	ck_assert_int_eq(count_of(&b, "payments"), 1);
-	ck_assert_int_eq(balance(&b, "1100"), 1234);
+	ck_assert_int_eq(kit_balance(&b, "1100"), 1234);
 	cJSON_Delete(a);
 	cJSON_Delete(c);
 	reply_free(&r1);
@@ -970,7 +854,7 @@ form(const char *path, const char *token, const char *body, reply *r)
 START_TEST(lists_pages_and_forms)
 {
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *cust = kit_party(b.token, "customer", "Sahyadri Farms", NULL);
 	char *sup = kit_party(b.token, "supplier", "Konkan Crates", NULL);
 	char *inv = invoice(&b, cust, 99900);
@@ -983,9 +867,9 @@ START_TEST(lists_pages_and_forms)
 		cJSON_Delete(pay(&b, body));
 	}
 	/* keyset pages of 2, newest first */
-	cJSON *j = call("GET", "/api/v1/payments?limit=2", b.token, NULL, 200);
+	cJSON *j = kit_call("GET", "/api/v1/payments?limit=2", b.token, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 2);
-	ck_assert_int_eq(amount(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
 	    "items"), 0), "amount"), 1002);
 	const char *next = jstr(j, "next");
 	ck_assert_ptr_nonnull(next);
@@ -993,14 +877,14 @@ START_TEST(lists_pages_and_forms)
 	snprintf(path, sizeof(path), "/api/v1/payments?limit=2&cursor=%s",
 	    next);
 	cJSON_Delete(j);
-	j = call("GET", path, b.token, NULL, 200);
+	j = kit_call("GET", path, b.token, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(j, "next")));
 	cJSON_Delete(j);
-	j = call("GET", "/api/v1/payments?q=r-1", b.token, NULL, 200);
+	j = kit_call("GET", "/api/v1/payments?q=r-1", b.token, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
 	cJSON_Delete(j);
-	j = call("GET", "/api/v1/payments?credit=true&direction=in", b.token,
+	j = kit_call("GET", "/api/v1/payments?credit=true&direction=in", b.token,
 	    NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 3);
 	cJSON_Delete(j);
@@ -1014,7 +898,7 @@ START_TEST(lists_pages_and_forms)
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "KEEP-ME"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "at most 2 decimals"));
 	reply_free(&r);
-	char *number = adm("SELECT number FROM invoices WHERE id = '%s'", inv);
+	char *number = kit_adm("SELECT number FROM invoices WHERE id = '%s'", inv);
 	snprintf(body, sizeof(body), "direction=in&party=%s&amount=500.00&"
 	    "method=upi&reference=TOO-MUCH&alloc_doc=%s&alloc_amount=1000.00",
 	    cust, number);
@@ -1037,8 +921,8 @@ START_TEST(lists_pages_and_forms)
 	page("/app/payments/new?direction=out", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "alloc_doc"));
 	reply_free(&r);
-	char *pid = adm("SELECT id FROM payments WHERE reference = 'FORM-1' AND "
-	    "tenant_id = '%s'", b.id);
+	char *pid = kit_adm("SELECT id FROM payments WHERE reference = "
+	    "'FORM-1' AND tenant_id = '%s'", b.id);
 	snprintf(path, sizeof(path), "/app/payments/%s", pid);
 	page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), number));
@@ -1049,7 +933,7 @@ START_TEST(lists_pages_and_forms)
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "-30.03"));
 	reply_free(&r);
 	/* the refund and allocation forms on a payment's page */
-	char *r0 = adm("SELECT id FROM payments WHERE reference = 'R-0' AND "
+	char *r0 = kit_adm("SELECT id FROM payments WHERE reference = 'R-0' AND "
 	    "tenant_id = '%s'", b.id);
 	snprintf(path, sizeof(path), "/app/payments/%s/refund", r0);
 	w = written(&b);
@@ -1068,7 +952,7 @@ START_TEST(lists_pages_and_forms)
 	form(path, b.token, "amount=5.00&reference=CASH-BACK", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
-	ck_assert_int_eq(adm_int("SELECT unallocated FROM payments WHERE id = "
+	ck_assert_int_eq(kit_adm_int("SELECT unallocated FROM payments WHERE id = "
 	    "'%s'", r0), 500);
 	free(r0);
 	/* a bill by the form, with a bad line drawn again */
@@ -1089,22 +973,22 @@ START_TEST(lists_pages_and_forms)
 	form("/app/bills", b.token, body, &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
-	ck_assert_int_eq(balance(&b, "5500"), 30000);
+	ck_assert_int_eq(kit_balance(&b, "5500"), 30000);
 	page("/app/bills?q=kc-form", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "KC-FORM"));
 	reply_free(&r);
 	page("/app/bills/new", b.token, 200, &r);
 	reply_free(&r);
-	char *bid = adm("SELECT id FROM bills WHERE supplier_ref = 'KC-FORM' AND "
-	    "tenant_id = '%s'", b.id);
+	char *bid = kit_adm("SELECT id FROM bills WHERE supplier_ref = "
+	    "'KC-FORM' AND tenant_id = '%s'", b.id);
 	snprintf(path, sizeof(path), "/app/bills/%s", bid);
 	page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "300.00"));
 	reply_free(&r);
-	j = call("GET", "/api/v1/bills?status=received", b.token, NULL, 200);
+	j = kit_call("GET", "/api/v1/bills?status=received", b.token, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 1);
 	cJSON_Delete(j);
-	refused("GET", "/api/v1/bills?status=lost", b.token, NULL, 422,
+	kit_refused("GET", "/api/v1/bills?status=lost", b.token, NULL, 422,
 	    "status");
 	free(bid);
 	free(pid);
@@ -1125,7 +1009,7 @@ tb(const cJSON *items, const char *code)
 	const cJSON *x;
 	cJSON_ArrayForEach(x, items) {
 		if (strcmp(jstr(x, "code") ? jstr(x, "code") : "", code) == 0)
-			return amount(x, "balance_debit") - amount(x,
+			return kit_amount(x, "balance_debit") - kit_amount(x,
 			    "balance_credit");
 	}
 	return 0;
@@ -1143,7 +1027,7 @@ START_TEST(workflow_end_to_end)
 		return;
 	}
 	biz b;
-	business(&b);
+	kit_business(&b, "pay", "INR");
 	char *sup = kit_party(b.token, "supplier", "Assam Estates", NULL);
 	char *cust = kit_party(b.token, "customer", "Blue Lotus Cafe", NULL);
 	char *prod = kit_product(b.token, "TEA-1KG", 50000, "INR", "GST18", 1);
@@ -1152,8 +1036,8 @@ START_TEST(workflow_end_to_end)
 	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
 	    "\"AE-501\",\"receive\":true,\"lines\":[{\"sku\":\"TEA-1KG\","
 	    "\"quantity\":20,\"unit_price\":30000}]}", sup);
-	cJSON *j = call("POST", "/api/v1/bills", b.token, body, 201);
-	ck_assert_int_eq(amount(j, "total"), 708000);
+	cJSON *j = kit_call("POST", "/api/v1/bills", b.token, body, 201);
+	ck_assert_int_eq(kit_amount(j, "total"), 708000);
 	char *bill = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	snprintf(body, sizeof(body), "{\"direction\":\"out\",\"party\":\"%s\","
@@ -1165,35 +1049,35 @@ START_TEST(workflow_end_to_end)
 	snprintf(body, sizeof(body), "{\"customer\":\"%s\",\"lines\":[{"
 	    "\"sku\":\"TEA-1KG\",\"quantity\":5,\"unit_price\":50000}]}",
 	    cust);
-	j = call("POST", "/api/v1/orders", b.token, body, 201);
-	ck_assert_int_eq(amount(j, "total"), 295000);
+	j = kit_call("POST", "/api/v1/orders", b.token, body, 201);
+	ck_assert_int_eq(kit_amount(j, "total"), 295000);
 	char *order = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	char path[200];
 	snprintf(path, sizeof(path), "/api/v1/orders/%s/place", order);
-	cJSON_Delete(call("POST", path, b.token, "{}", 200));
-	ck_assert_int_eq(adm_int("SELECT reserved FROM stock_levels WHERE "
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 200));
+	ck_assert_int_eq(kit_adm_int("SELECT reserved FROM stock_levels WHERE "
 	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 5);
-	ck_assert_int_eq(events(&b, "order.placed"), 1);
-	ck_assert_int_eq(events(&b, "stock.reserved"), 1);
+	ck_assert_int_eq(kit_events(&b, "order.placed"), 1);
+	ck_assert_int_eq(kit_events(&b, "stock.reserved"), 1);
 	/* shipped: cost of goods sold at the moving average, 5 x 300.00 */
 	snprintf(path, sizeof(path), "/api/v1/orders/%s/ship", order);
-	cJSON_Delete(call("POST", path, b.token, "{}", 200));
-	ck_assert_int_eq(adm_int("SELECT on_hand * 1000 + reserved FROM "
+	cJSON_Delete(kit_call("POST", path, b.token, "{}", 200));
+	ck_assert_int_eq(kit_adm_int("SELECT on_hand * 1000 + reserved FROM "
 	    "stock_levels WHERE tenant_id = '%s' AND product_id = '%s'", b.id,
 	    prod), 15000);
 	/* invoiced: by the shipment (the business's default), or by hand */
-	char *inv = adm("SELECT id FROM invoices WHERE tenant_id = '%s' AND "
+	char *inv = kit_adm("SELECT id FROM invoices WHERE tenant_id = '%s' AND "
 	    "order_id = '%s' AND status <> 'void'", b.id, order);
 	if (inv == NULL) {
 		snprintf(body, sizeof(body), "{\"order\":\"%s\",\"issue\":true}",
 		    order);
-		j = call("POST", "/api/v1/invoices", b.token, body, 201);
+		j = kit_call("POST", "/api/v1/invoices", b.token, body, 201);
 		inv = strdup(jstr(j, "id"));
 		cJSON_Delete(j);
 	}
 	ck_assert_str_eq(status_of(&b, "invoices", inv), "issued");
-	ck_assert_int_eq(adm_int("SELECT total FROM invoices WHERE id = '%s'",
+	ck_assert_int_eq(kit_adm_int("SELECT total FROM invoices WHERE id = '%s'",
 	    inv), 295000);
 	/* partly paid, then paid */
 	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"%s\","
@@ -1208,14 +1092,14 @@ START_TEST(workflow_end_to_end)
 	    "\"amount\":195000}]}", cust, inv);
 	cJSON_Delete(pay(&b, body));
 	ck_assert_str_eq(status_of(&b, "invoices", inv), "paid");
-	ck_assert_int_eq(events(&b, "invoice.paid"), 1);
+	ck_assert_int_eq(kit_events(&b, "invoice.paid"), 1);
 	/* the trial balance at the year's end, to the paisa */
-	char *end = adm("SELECT end_date::text FROM fiscal_years WHERE "
+	char *end = kit_adm("SELECT end_date::text FROM fiscal_years WHERE "
 	    "tenant_id = '%s' AND start_date <= current_date AND end_date >= "
 	    "current_date", b.id);
 	snprintf(path, sizeof(path), "/api/v1/ledger/trial-balance?date=%s",
 	    end);
-	j = call("GET", path, b.token, NULL, 200);
+	j = kit_call("GET", path, b.token, NULL, 200);
 	cJSON *items = cJSON_GetObjectItem(j, "items");
 	ck_assert_int_eq(tb(items, "1300"), 0);		/* receivable */
 	ck_assert_int_eq(tb(items, "4100"), -250000);	/* sales */
@@ -1229,11 +1113,11 @@ START_TEST(workflow_end_to_end)
 	ck_assert_int_eq(tb(items, "2100"), 0);		/* payable */
 	cJSON *t = cJSON_GetObjectItem(j, "totals");
 	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(t, "balanced")));
-	ck_assert_int_eq(amount(t, "balance_debit"), 54000 + 54000 + 450000 +
+	ck_assert_int_eq(kit_amount(t, "balance_debit"), 54000 + 54000 + 450000 +
 	    150000);
 	cJSON_Delete(j);
 	/* the inventory account and the valuation agree */
-	ck_assert_int_eq(adm_int("SELECT value FROM stock_valuation WHERE "
+	ck_assert_int_eq(kit_adm_int("SELECT value FROM stock_valuation WHERE "
 	    "tenant_id = '%s' AND product_id = '%s'", b.id, prod), 450000);
 	free(end);
 	free(inv);

@@ -16,47 +16,18 @@
 #include "stock.h"
 #include "suites.h"
 
-/* call: a JSON request that must answer want; its body parsed */
-static cJSON *
-call(const char *method, const char *path, const char *token,
-    const char *body, long want)
-{
-	reply r;
-	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
-	ck_assert_msg(r.status == want, "%s %s %s: %ld (want %ld) %s", method,
-	    path, body ? body : "", r.status, want, buf_str(&r.body));
-	cJSON *j = body_json(&r);
-	reply_free(&r);
-	return j;
-}
-
-static cJSON *
-post(const char *path, const char *token, const char *body, long want)
-{
-	return call("POST", path, token, body, want);
-}
-
 /* refused: a request that must answer status naming field */
 static void
 refused(const char *path, const char *token, const char *body, long status,
     const char *field)
 {
-	cJSON *j = post(path, token, body, status);
+	cJSON *j = kit_post(path, token, body, status);
 	cJSON *e = cJSON_GetObjectItem(j, "error");
 	ck_assert_ptr_nonnull(jstr(e, "message"));
 	ck_assert_msg(cJSON_HasObjectItem(cJSON_GetObjectItem(e, "fields"),
 	    field), "%s %s: no field %s in %s", path, body, field,
 	    cJSON_PrintUnformatted(j));
 	cJSON_Delete(j);
-}
-
-static long long
-num(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	ck_assert_msg(cJSON_IsNumber(v), "%s is not a number in %s", key,
-	    cJSON_PrintUnformatted(o));
-	return (long long)v->valuedouble;
 }
 
 static const char *
@@ -136,9 +107,9 @@ level(const char *token, const char *sku, const char *loc, long long *on,
 	cJSON *items = cJSON_GetObjectItem(j, "items");
 	ck_assert_int_eq(cJSON_GetArraySize(items), 1);
 	const cJSON *o = items->child;
-	*on = num(o, "on_hand");
-	*res = num(o, "reserved");
-	*avail = num(o, "available");
+	*on = kit_num(o, "on_hand");
+	*res = kit_num(o, "reserved");
+	*avail = kit_num(o, "available");
 	ck_assert_int_eq(*avail, *on - *res);
 	cJSON_Delete(j);
 }
@@ -154,12 +125,12 @@ valuation(const char *token, const char *sku, long long *qty,
 	*qty = *value = -1;
 	cJSON_ArrayForEach(o, cJSON_GetObjectItem(j, "items"))
 		if (strcmp(jstr(o, "sku"), sku) == 0) {
-			*qty = num(o, "quantity");
-			*value = num(o, "value");
+			*qty = kit_num(o, "quantity");
+			*value = kit_num(o, "value");
 		}
 	const cJSON *t = cJSON_GetObjectItem(j, "total");
-	*total = num(t, "value");
-	*inventory = num(t, "inventory_balance");
+	*total = kit_num(t, "value");
+	*inventory = kit_num(t, "inventory_balance");
 	ck_assert_str_eq(jstr(t, "currency"), "INR");
 	cJSON_Delete(j);
 }
@@ -270,9 +241,9 @@ START_TEST(fifty_reservations_against_ten)
 	ck_assert_int_eq(events(tenant, "stock.reserved"), 10);
 	ck_assert_int_eq(events(tenant, "stock.reservation_failed"), 40);
 	/* and one more is still refused with the quantity available */
-	cJSON *j = post("/api/v1/inventory/RACE-1/reserve", t,
+	cJSON *j = kit_post("/api/v1/inventory/RACE-1/reserve", t,
 	    "{\"quantity\":1}", 409);
-	ck_assert_int_eq(num(cJSON_GetObjectItem(j, "error"), "available"), 0);
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(j, "error"), "available"), 0);
 	cJSON_Delete(j);
 	free(t);
 }
@@ -299,31 +270,31 @@ START_TEST(reserve_refusals_and_release)
 	    "location");
 	refused("/api/v1/inventory/SVC-1/reserve", t, "{\"quantity\":1}", 422,
 	    "sku");
-	cJSON_Delete(post("/api/v1/inventory/NO-SUCH/reserve", t,
+	cJSON_Delete(kit_post("/api/v1/inventory/NO-SUCH/reserve", t,
 	    "{\"quantity\":1}", 404));
 	ck_assert_int_eq(written(tenant), before);
 	/* short: 409 with what is available, and nothing held */
-	cJSON *j = post(path, t, "{\"quantity\":11}", 409);
+	cJSON *j = kit_post(path, t, "{\"quantity\":11}", 409);
 	const cJSON *e = cJSON_GetObjectItem(j, "error");
 	ck_assert_str_eq(jstr(e, "code"), "insufficient_stock");
-	ck_assert_int_eq(num(e, "available"), 10);
+	ck_assert_int_eq(kit_num(e, "available"), 10);
 	ck_assert_ptr_nonnull(strstr(jstr(e, "message"), "10"));
 	ck_assert(cJSON_IsObject(cJSON_GetObjectItem(e, "fields")));
 	cJSON_Delete(j);
 	ck_assert_int_eq(written(tenant), before);
 	ck_assert_int_eq(events(tenant, "stock.reservation_failed"), failed + 1);
 	/* a viewer (read-only key) may look but not reserve */
-	j = post("/api/v1/api-keys", t, "{\"name\":\"viewer\",\"scopes\":"
+	j = kit_post("/api/v1/api-keys", t, "{\"name\":\"viewer\",\"scopes\":"
 	    "\"inventory.read,sales.read\"}", 201);
 	char *viewer = strdup(jstr(j, "key"));
 	cJSON_Delete(j);
-	cJSON_Delete(post(path, viewer, "{\"quantity\":1}", 403));
+	cJSON_Delete(kit_post(path, viewer, "{\"quantity\":1}", 403));
 	cJSON_Delete(get_json("/api/v1/stock", viewer, 200));
 	ck_assert_int_eq(written(tenant), before);
 	/* another business: the SKU does not exist there */
 	char other[37];
 	char *b = business(other);
-	cJSON_Delete(post(path, b, "{\"quantity\":1}", 404));
+	cJSON_Delete(kit_post(path, b, "{\"quantity\":1}", 404));
 	j = get_json("/api/v1/stock", b, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 0);
 	cJSON_Delete(j);
@@ -347,8 +318,8 @@ START_TEST(reserve_refusals_and_release)
 	ck_assert_str_eq(jstr(j, "location"), "MAIN");
 	ck_assert_str_eq(jstr(j, "status"), "held");
 	ck_assert_str_eq(jstr(j, "reference"), "PO-7");
-	ck_assert_int_eq(num(j, "quantity"), 4);
-	ck_assert_int_eq(num(j, "available"), 6);
+	ck_assert_int_eq(kit_num(j, "quantity"), 4);
+	ck_assert_int_eq(kit_num(j, "available"), 6);
 	char *rid = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
 	long long on, res, avail;
@@ -362,25 +333,25 @@ START_TEST(reserve_refusals_and_release)
 	j = get_json("/api/v1/reservations?status=released", t, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 0);
 	cJSON_Delete(j);
-	cJSON_Delete(call("GET", "/api/v1/reservations?status=lost", t, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/reservations?status=lost", t, NULL,
 	    422));
-	cJSON_Delete(call("GET", "/api/v1/reservations?limit=201", t, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/reservations?limit=201", t, NULL,
 	    400));
 	/* another business cannot release it */
-	cJSON_Delete(post(path_of("/api/v1/reservations/%s/release", rid), b,
+	cJSON_Delete(kit_post(path_of("/api/v1/reservations/%s/release", rid), b,
 	    NULL, 404));
 	/* release gives the units back, once */
 	long long released = events(tenant, "stock.released");
-	j = post(path_of("/api/v1/reservations/%s/release", rid), t, NULL, 200);
+	j = kit_post(path_of("/api/v1/reservations/%s/release", rid), t, NULL, 200);
 	ck_assert_str_eq(jstr(j, "status"), "released");
 	cJSON_Delete(j);
 	level(t, "RES-1", "MAIN", &on, &res, &avail);
 	ck_assert_int_eq(res, 0);
 	ck_assert_int_eq(avail, 10);
 	ck_assert_int_eq(events(tenant, "stock.released"), released + 1);
-	cJSON_Delete(post(path_of("/api/v1/reservations/%s/release", rid), t,
+	cJSON_Delete(kit_post(path_of("/api/v1/reservations/%s/release", rid), t,
 	    NULL, 409));
-	cJSON_Delete(post("/api/v1/reservations/"
+	cJSON_Delete(kit_post("/api/v1/reservations/"
 	    "00000000-0000-4000-8000-000000000000/release", t, NULL, 404));
 	ck_assert_int_eq(events(tenant, "stock.released"), released + 1);
 	free(rid);
@@ -395,7 +366,7 @@ END_TEST
 static cJSON *
 move(const char *kind, const char *token, const char *body, long want)
 {
-	return post(path_of("/api/v1/stock/%s", kind), token, body, want);
+	return kit_post(path_of("/api/v1/stock/%s", kind), token, body, want);
 }
 
 START_TEST(receipt_valuation_adjust_transfer)
@@ -412,8 +383,8 @@ START_TEST(receipt_valuation_adjust_transfer)
 	    "\"cost\":\"560.00\",\"location\":\"MAIN\",\"memo\":\"second lot\"}",
 	    201);
 	ck_assert_str_eq(jstr(j, "kind"), "receipt");
-	ck_assert_int_eq(num(j, "quantity"), 5);
-	ck_assert_int_eq(num(j, "value"), 56000);
+	ck_assert_int_eq(kit_num(j, "quantity"), 5);
+	ck_assert_int_eq(kit_num(j, "value"), 56000);
 	ck_assert_str_eq(jstr(j, "memo"), "second lot");
 	cJSON_Delete(j);
 	long long qty, value, total, inv;
@@ -424,27 +395,27 @@ START_TEST(receipt_valuation_adjust_transfer)
 	ck_assert_int_eq(inv, 156000);
 	ck_assert_int_eq(balance_of(tenant, "capital"), -156000);
 	j = get_json("/api/v1/stock/valuation?q=VAL-1", t, 200);
-	ck_assert_int_eq(num(cJSON_GetObjectItem(j, "items")->child,
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(j, "items")->child,
 	    "average_cost"), 10400);
 	cJSON_Delete(j);
 	/* a count finds 3 missing: 3 x 104.00 out, to expense */
 	j = move("adjustments", t, "{\"sku\":\"VAL-1\",\"quantity\":-3,"
 	    "\"memo\":\"count\"}", 201);
 	ck_assert_str_eq(jstr(j, "kind"), "adjustment");
-	ck_assert_int_eq(num(j, "quantity"), -3);
-	ck_assert_int_eq(num(j, "value"), -31200);
+	ck_assert_int_eq(kit_num(j, "quantity"), -3);
+	ck_assert_int_eq(kit_num(j, "value"), -31200);
 	cJSON_Delete(j);
 	ck_assert_int_eq(balance_of(tenant, "expense"), 31200);
 	/* and one found again, at the average */
 	j = move("adjustments", t, "{\"sku\":\"VAL-1\",\"quantity\":1}", 201);
-	ck_assert_int_eq(num(j, "value"), 10400);
+	ck_assert_int_eq(kit_num(j, "value"), 10400);
 	cJSON_Delete(j);
 	ck_assert_int_eq(balance_of(tenant, "expense"), 20800);
 	valuation(t, "VAL-1", &qty, &value, &total, &inv);
 	ck_assert_int_eq(qty, 13);
 	ck_assert_int_eq(value, 135200);
 	/* a second location, and 5 moved there: value unchanged */
-	j = post("/api/v1/locations", t, "{\"code\":\"WH2\",\"name\":"
+	j = kit_post("/api/v1/locations", t, "{\"code\":\"WH2\",\"name\":"
 	    "\"Warehouse 2\"}", 201);
 	ck_assert_str_eq(jstr(j, "code"), "WH2");
 	cJSON_Delete(j);
@@ -452,7 +423,7 @@ START_TEST(receipt_valuation_adjust_transfer)
 	    "\"to\":\"WH2\",\"quantity\":5}", 201);
 	ck_assert_str_eq(jstr(j, "from"), "MAIN");
 	ck_assert_str_eq(jstr(j, "to"), "WH2");
-	ck_assert_int_eq(num(j, "quantity"), 5);
+	ck_assert_int_eq(kit_num(j, "quantity"), 5);
 	cJSON_Delete(j);
 	long long on, res, avail;
 	level(t, "VAL-1", "MAIN", &on, &res, &avail);
@@ -465,10 +436,10 @@ START_TEST(receipt_valuation_adjust_transfer)
 	/* thirds: 3 units for 1.00; one out takes 0.33, the last two 0.67 */
 	kit_receive(t, "RND-1", 3, 100);
 	j = move("adjustments", t, "{\"sku\":\"RND-1\",\"quantity\":-1}", 201);
-	ck_assert_int_eq(num(j, "value"), -33);
+	ck_assert_int_eq(kit_num(j, "value"), -33);
 	cJSON_Delete(j);
 	j = move("adjustments", t, "{\"sku\":\"RND-1\",\"quantity\":-2}", 201);
-	ck_assert_int_eq(num(j, "value"), -67);
+	ck_assert_int_eq(kit_num(j, "value"), -67);
 	cJSON_Delete(j);
 	valuation(t, "VAL-1", &qty, &value, &total, &inv);
 	/* the books agree with the stock, to the paisa */
@@ -480,7 +451,7 @@ START_TEST(receipt_valuation_adjust_transfer)
 	ck_assert_int_eq(events(tenant, "stock.adjusted"), 4);
 	ck_assert_int_eq(events(tenant, "stock.transferred"), 1);
 	/* refusals: each says which field, and nothing is written */
-	j = post("/api/v1/inventory/VAL-1/reserve", t, "{\"quantity\":6,"
+	j = kit_post("/api/v1/inventory/VAL-1/reserve", t, "{\"quantity\":6,"
 	    "\"location\":\"MAIN\"}", 201);
 	cJSON_Delete(j);
 	long long before = written(tenant);
@@ -542,15 +513,15 @@ START_TEST(receipt_valuation_adjust_transfer)
 	items = cJSON_GetObjectItem(j, "items");
 	ck_assert_int_eq(cJSON_GetArraySize(items), 2);
 	ck_assert_str_eq(jstr(items->child->next, "kind"), "receipt");
-	ck_assert_int_eq(num(items->child->next, "value"), 100000);
+	ck_assert_int_eq(kit_num(items->child->next, "value"), 100000);
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(j, "next")));
 	cJSON_Delete(j);
 	j = get_json("/api/v1/stock/movements?kind=adjustment", t, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 4);
 	cJSON_Delete(j);
-	cJSON_Delete(call("GET", "/api/v1/stock/movements?kind=theft", t, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/stock/movements?kind=theft", t, NULL,
 	    422));
-	cJSON_Delete(call("GET", "/api/v1/stock?cursor=!!", t, NULL, 400));
+	cJSON_Delete(kit_call("GET", "/api/v1/stock?cursor=!!", t, NULL, 400));
 	free(t);
 }
 END_TEST
@@ -567,8 +538,8 @@ in_low(const char *token, const char *sku, long long *avail,
 	cJSON_ArrayForEach(o, cJSON_GetObjectItem(j, "items"))
 		if (strcmp(jstr(o, "sku"), sku) == 0) {
 			found = 1;
-			*avail = num(o, "available");
-			*shortfall = num(o, "shortfall");
+			*avail = kit_num(o, "available");
+			*shortfall = kit_num(o, "shortfall");
 		}
 	cJSON_Delete(j);
 	return found;
@@ -579,7 +550,7 @@ START_TEST(low_stock)
 	char tenant[37];
 	char *t = business(tenant);
 	char *id = kit_product(t, "LOW-1", 1000, "INR", NULL, 1);
-	cJSON_Delete(call("PATCH", "/api/v1/products/LOW-1", t,
+	cJSON_Delete(kit_call("PATCH", "/api/v1/products/LOW-1", t,
 	    "{\"reorder_level\":5}", 200));
 	long long avail, shortfall;
 	/* nothing on hand yet: below its level */
@@ -587,18 +558,18 @@ START_TEST(low_stock)
 	ck_assert_int_eq(shortfall, 5);
 	kit_receive(t, "LOW-1", 6, 6000);
 	ck_assert(!in_low(t, "LOW-1", &avail, &shortfall));
-	cJSON_Delete(post("/api/v1/inventory/LOW-1/reserve", t,
+	cJSON_Delete(kit_post("/api/v1/inventory/LOW-1/reserve", t,
 	    "{\"quantity\":1}", 201));
 	ck_assert(!in_low(t, "LOW-1", &avail, &shortfall));
 	ck_assert_int_eq(events(tenant, "stock.low"), 0);
-	cJSON_Delete(post("/api/v1/inventory/LOW-1/reserve", t,
+	cJSON_Delete(kit_post("/api/v1/inventory/LOW-1/reserve", t,
 	    "{\"quantity\":1}", 201));
 	ck_assert(in_low(t, "LOW-1", &avail, &shortfall));
 	ck_assert_int_eq(avail, 4);
 	ck_assert_int_eq(shortfall, 1);
 	ck_assert_int_eq(events(tenant, "stock.low"), 1);
 	/* already below: no second event */
-	cJSON_Delete(post("/api/v1/inventory/LOW-1/reserve", t,
+	cJSON_Delete(kit_post("/api/v1/inventory/LOW-1/reserve", t,
 	    "{\"quantity\":1}", 201));
 	ck_assert_int_eq(events(tenant, "stock.low"), 1);
 	free(id);
@@ -692,8 +663,8 @@ START_TEST(ship_order_at_average_cost)
 	j = get_json("/api/v1/stock/movements?kind=shipment", t, 200);
 	items = cJSON_GetObjectItem(j, "items");
 	ck_assert_int_eq(cJSON_GetArraySize(items), 1);
-	ck_assert_int_eq(num(items->child, "quantity"), -2);
-	ck_assert_int_eq(num(items->child, "value"), -667);
+	ck_assert_int_eq(kit_num(items->child, "quantity"), -2);
+	ck_assert_int_eq(kit_num(items->child, "value"), -667);
 	ck_assert_str_eq(jstr(items->child, "source_id"), order);
 	cJSON_Delete(j);
 	free(order);
@@ -732,7 +703,7 @@ START_TEST(locations_and_pages)
 	char *t = business(tenant);
 	free(kit_product(t, "PG-1", 1000, "INR", NULL, 1));
 	kit_receive(t, "PG-1", 4, 4000);
-	cJSON *j = post("/api/v1/locations", t, "{\"code\":\"SHOP\",\"name\":"
+	cJSON *j = kit_post("/api/v1/locations", t, "{\"code\":\"SHOP\",\"name\":"
 	    "\"The shop\"}", 201);
 	char *shop = strdup(jstr(j, "id"));
 	cJSON_Delete(j);
@@ -745,7 +716,7 @@ START_TEST(locations_and_pages)
 	    "name");
 	ck_assert_int_eq(countn("SELECT count(*) FROM locations WHERE tenant_id "
 	    "= $1::uuid AND $2::text IS NULL", tenant, NULL), 2);
-	j = call("PATCH", path_of("/api/v1/locations/%s", shop), t,
+	j = kit_call("PATCH", path_of("/api/v1/locations/%s", shop), t,
 	    "{\"name\":\"The corner shop\"}", 200);
 	ck_assert_str_eq(jstr(j, "name"), "The corner shop");
 	ck_assert_str_eq(jstr(j, "code"), "SHOP");
@@ -757,7 +728,7 @@ START_TEST(locations_and_pages)
 	    "location");
 	cJSON_Delete(move("transfers", t, "{\"sku\":\"PG-1\",\"from\":\"SHOP\","
 	    "\"to\":\"MAIN\",\"quantity\":1}", 201));
-	j = post(path_of("/api/v1/locations/%s/archive", shop), t, NULL, 200);
+	j = kit_post(path_of("/api/v1/locations/%s/archive", shop), t, NULL, 200);
 	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(j, "archived")));
 	cJSON_Delete(j);
 	refused("/api/v1/inventory/PG-1/reserve", t, "{\"quantity\":1,"
@@ -774,11 +745,11 @@ START_TEST(locations_and_pages)
 	/* another business sees none of it */
 	char other[37];
 	char *b = business(other);
-	cJSON_Delete(call("GET", path_of("/api/v1/locations/%s", shop), b, NULL,
+	cJSON_Delete(kit_call("GET", path_of("/api/v1/locations/%s", shop), b, NULL,
 	    404));
-	cJSON_Delete(call("PATCH", path_of("/api/v1/locations/%s", shop), b,
+	cJSON_Delete(kit_call("PATCH", path_of("/api/v1/locations/%s", shop), b,
 	    "{\"name\":\"Mine\"}", 404));
-	cJSON_Delete(call("GET", "/api/v1/inventory/PG-1", b, NULL, 404));
+	cJSON_Delete(kit_call("GET", "/api/v1/inventory/PG-1", b, NULL, 404));
 	/* the pages */
 	static const char *const pages[] = { "/app/stock", "/app/stock/low",
 	    "/app/stock/movements", "/app/stock/valuation", "/app/reservations",
