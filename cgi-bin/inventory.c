@@ -52,14 +52,6 @@ whole(const char *s, int64_t *out)
 	return 0;
 }
 
-static const char *
-summary(const cJSON *fields)
-{
-	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
-		return fields->child->valuestring;
-	return "the change was refused: see the fields marked";
-}
-
 /* base: the business's base currency and its minor-unit digits */
 static int
 base(ctx *c, char cur[4], int *digits)
@@ -149,7 +141,7 @@ listing(ctx *c, list_fn fn, const char *path)
 		if (rc == STOCK_VIEW_INVALID)
 			app_error(c, rc == STOCK_VIEW_INVALID && cJSON_GetObjectItem(
 			    fields, "cursor") ? 400 : 422, "invalid",
-			    summary(fields), fields);
+			    handler_summary(fields), fields);
 		else
 			cJSON_Delete(fields);
 		return NULL;
@@ -310,7 +302,7 @@ product_stock_page(ctx *c, int status, const char *sku, cJSON *fields)
 		cJSON_AddStringToObject(form, keep[i], v ? v : "");
 	}
 	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", summary(fields));
+		cJSON_AddStringToObject(d, "error", handler_summary(fields));
 	cJSON_AddItemToObject(d, "fields", fields ? fields :
 	    cJSON_CreateObject());
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
@@ -350,7 +342,7 @@ static void
 reserve_refused(ctx *c, const char *sku, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields), fields);
 		return;
 	}
 	c->failed = 1;
@@ -537,7 +529,7 @@ move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
 		cJSON_AddStringToObject(form, move_fields[k][i], v ? v : "");
 	}
 	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", summary(fields));
+		cJSON_AddStringToObject(d, "error", handler_summary(fields));
 	cJSON_AddItemToObject(d, "fields", fields ? fields :
 	    cJSON_CreateObject());
 	app_render(c, status, "stock_move.cs", move_titles[k], d);
@@ -567,7 +559,7 @@ move_refused(ctx *c, enum move_kind k, int status, const char *code,
     cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, status, code, summary(fields), fields);
+		app_error(c, status, code, handler_summary(fields), fields);
 		return;
 	}
 	c->failed = 1;
@@ -849,7 +841,7 @@ location_form_page(ctx *c, int status, cJSON *fields)
 	if (l)
 		cJSON_AddItemToObject(d, "location", l);
 	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", summary(fields));
+		cJSON_AddStringToObject(d, "error", handler_summary(fields));
 	cJSON_AddItemToObject(d, "fields", fields ? fields :
 	    cJSON_CreateObject());
 	app_render(c, status, "locations_form.cs", id ? "Edit location" :
@@ -884,7 +876,7 @@ location_refused(ctx *c, int rc, cJSON *fields, int form)
 	int status = rc == STOCK_VIEW_CONFLICT ? 409 : 422;
 	if (c->api || !form) {
 		app_error(c, status, rc == STOCK_VIEW_CONFLICT ? "conflict" :
-		    "invalid", summary(fields), fields);
+		    "invalid", handler_summary(fields), fields);
 		return;
 	}
 	c->failed = 1;

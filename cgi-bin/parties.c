@@ -15,46 +15,6 @@
 #include "money.h"
 #include "party.h"
 
-/* arg: a field as text: a string, or a JSON true/false or integer in its
- * text form; NULL when absent; "?" for a JSON value of another kind */
-static const char *
-arg(ctx *c, const char *name)
-{
-	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
-	    c->req.json, name) : NULL;
-	if (v == NULL || cJSON_IsString(v))
-		return http_arg(&c->req, name);
-	if (cJSON_IsNull(v))
-		return NULL;
-	if (cJSON_IsBool(v))
-		return cJSON_IsTrue(v) ? "true" : "false";
-	int64_t n;
-	if (cJSON_IsNumber(v))
-		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
-		    (long long)n) : "?";
-	return "?";
-}
-
-/* jtext: a string member of o, "" when absent */
-static const char *
-jtext(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
-/* int_of: an exact integer item: raw JSON text (api_int) or a number */
-static int
-int_of(const cJSON *v, int64_t *out)
-{
-	if (cJSON_IsRaw(v) && v->valuestring) {
-		char *end;
-		*out = strtoll(v->valuestring, &end, 10);
-		return *end == '\0' ? 0 : -1;
-	}
-	return api_get_int(v, out);
-}
-
 /* The kind of party a route is about: the path's first segment. */
 enum kind { CUSTOMERS, SUPPLIERS, PARTIES };
 
@@ -111,14 +71,6 @@ reachable(ctx *c, const char *id, int write, int *customer, int *supplier)
 	return 0;
 }
 
-static const char *
-summary(const cJSON *fields)
-{
-	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
-		return fields->child->valuestring;
-	return "the change was refused: see the fields marked";
-}
-
 typedef void (*page_fn)(ctx *c, int status, cJSON *fields);
 
 /* refused: 422 with the fields as JSON, or the page again keeping what
@@ -127,7 +79,7 @@ static void
 refused(ctx *c, int rc, cJSON *fields, page_fn page)
 {
 	if (rc == PARTY_INVALID && (c->api || page == NULL)) {
-		app_error(c, 422, "invalid", summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields), fields);
 		return;
 	}
 	if (rc == PARTY_INVALID) {
@@ -149,7 +101,7 @@ money_text(ctx *c, int64_t minor, const char *currency)
 	    "code = $1", 1, p, keys);
 	int64_t d = 2;
 	if (rows && cJSON_GetArraySize(rows) == 1)
-		int_of(cJSON_GetObjectItem(rows->child, "d"), &d);
+		handler_exact(cJSON_GetObjectItem(rows->child, "d"), &d);
 	cJSON_Delete(rows);
 	buf b = BUF_INIT(64);
 	money_format(&b, minor, (int)d);
@@ -166,7 +118,7 @@ money_texts(ctx *c, cJSON *o, const char *key)
 	const cJSON *m = cJSON_GetObjectItem(o, key);
 	int64_t n;
 	const cJSON *cur = cJSON_GetObjectItem(m, "currency");
-	if (m && int_of(cJSON_GetObjectItem(m, "amount"), &n) == 0 &&
+	if (m && handler_exact(cJSON_GetObjectItem(m, "amount"), &n) == 0 &&
 	    cJSON_IsString(cur))
 		cJSON_AddStringToObject(o, arena_printf(c->a, "%s_text", key),
 		    money_text(c, n, cur->valuestring));
@@ -177,10 +129,12 @@ money_texts(ctx *c, cJSON *o, const char *key)
 static party_in
 party_args(ctx *c)
 {
-	party_in in = { arg(c, "code"), arg(c, "name"), arg(c, "is_customer"),
-	    arg(c, "is_supplier"), arg(c, "email"), arg(c, "phone"),
-	    arg(c, "tax_id"), arg(c, "currency"), arg(c, "terms_days"),
-	    arg(c, "credit_limit"), arg(c, "notes"), 0 };
+	party_in in = { handler_field(c, "code"), handler_field(c, "name"),
+	    handler_field(c, "is_customer"), handler_field(c, "is_supplier"),
+	    handler_field(c, "email"), handler_field(c, "phone"),
+	    handler_field(c, "tax_id"), handler_field(c, "currency"),
+	    handler_field(c, "terms_days"), handler_field(c, "credit_limit"),
+	    handler_field(c, "notes"), 0 };
 	const cJSON *cl = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, "credit_limit") : NULL;
 	if (cJSON_IsObject(cl))
@@ -200,26 +154,6 @@ party_args(ctx *c)
 static const char *const party_form[] = { "code", "name", "email", "phone",
     "tax_id", "currency", "terms_days", "credit_limit", "notes",
     "is_customer", "is_supplier", NULL };
-
-/* form_data: what was typed (or dflt), the refused fields and their
- * summary into d */
-static void
-form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
-    cJSON *fields)
-{
-	cJSON *form = cJSON_AddObjectToObject(d, "form");
-	int typed = c->req.form.n > 0;
-	for (int i = 0; keep[i]; i++) {
-		const char *v = typed ? http_arg(&c->req, keep[i]) : NULL;
-		if (v == NULL && !typed && dflt)
-			v = dflt[i];
-		cJSON_AddStringToObject(form, keep[i], v ? v : "");
-	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
-	    : cJSON_CreateObject());
-}
 
 static void
 page_common(ctx *c, cJSON *d)
@@ -280,7 +214,7 @@ list(ctx *c)
 	int rc = party_list(c, &f, fields, &items, &next);
 	if (rc != PARTY_OK) {
 		if (rc == PARTY_INVALID)
-			app_error(c, 422, "invalid", summary(fields), fields);
+			app_error(c, 422, "invalid", handler_summary(fields), fields);
 		else
 			cJSON_Delete(fields);
 		return;
@@ -347,19 +281,21 @@ form_page(ctx *c, int status, cJSON *fields)
 		const char *limit = cJSON_IsObject(cl) && api_get_int(
 		    cJSON_GetObjectItem(cl, "amount"), &n) == 0 ? money_text(c,
 		    n, cJSON_GetObjectItem(p, "currency")->valuestring) : "";
-		const char *dflt[] = { jtext(p, "code"), jtext(p, "name"),
-		    jtext(p, "email"), jtext(p, "phone"), jtext(p, "tax_id"),
-		    jtext(p, "currency"), arena_printf(c->a, "%d",
+		const char *dflt[] = { handler_string(p, "code"),
+		    handler_string(p, "name"), handler_string(p, "email"),
+		    handler_string(p, "phone"), handler_string(p, "tax_id"),
+		    handler_string(p, "currency"), arena_printf(c->a, "%d",
 		    cJSON_GetObjectItem(p, "terms_days")->valueint), limit,
-		    jtext(p, "notes"), cJSON_IsTrue(cJSON_GetObjectItem(p,
-		    "is_customer")) ? "true" : "", cJSON_IsTrue(
-		    cJSON_GetObjectItem(p, "is_supplier")) ? "true" : "" };
-		form_data(c, d, party_form, dflt, fields);
+		    handler_string(p, "notes"),
+		    cJSON_IsTrue(cJSON_GetObjectItem(p, "is_customer")) ? "true" : "",
+		    cJSON_IsTrue(cJSON_GetObjectItem(p, "is_supplier")) ? "true" :
+		    "" };
+		handler_form(c, d, party_form, dflt, fields);
 		cJSON_AddItemToObject(d, "party", p);
 	} else {
 		const char *dflt[] = { "", "", "", "", "", "", "", "", "",
 		    k != SUPPLIERS ? "true" : "", k == SUPPLIERS ? "true" : "" };
-		form_data(c, d, party_form, dflt, fields);
+		handler_form(c, d, party_form, dflt, fields);
 	}
 	app_render(c, status, "parties_form.cs", id ? "Edit party" :
 	    "New party", d);
@@ -397,7 +333,7 @@ show(ctx *c)
 	cJSON *b;
 	cJSON_ArrayForEach(b, cJSON_GetObjectItem(p, "balances")) {
 		int64_t n;
-		if (int_of(cJSON_GetObjectItem(b, "amount"), &n) == 0)
+		if (handler_exact(cJSON_GetObjectItem(b, "amount"), &n) == 0)
 			cJSON_AddStringToObject(b, "amount_text", money_text(c, n,
 			    cJSON_GetObjectItem(b, "currency")->valuestring));
 	}
@@ -549,8 +485,9 @@ contact_save(ctx *c)
 	int cu, su;
 	if (reachable(c, id, 1, &cu, &su) < 0)
 		return;
-	party_contact_in in = { arg(c, "name"), arg(c, "role"), arg(c, "email"),
-	    arg(c, "phone"), arg(c, "is_primary") };
+	party_contact_in in = { handler_field(c, "name"), handler_field(c, "role"),
+	    handler_field(c, "email"), handler_field(c, "phone"),
+	    handler_field(c, "is_primary") };
 	char out[PARTY_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	part_done(c, party_contact_save(c, id, cid, &in, f, out), f, cid ? 200 :
@@ -575,9 +512,10 @@ address_save(ctx *c)
 	int cu, su;
 	if (reachable(c, id, 1, &cu, &su) < 0)
 		return;
-	party_address_in in = { arg(c, "kind"), arg(c, "line1"), arg(c, "line2"),
-	    arg(c, "city"), arg(c, "region"), arg(c, "postal_code"),
-	    arg(c, "country"), arg(c, "is_default") };
+	party_address_in in = { handler_field(c, "kind"), handler_field(c, "line1"),
+	    handler_field(c, "line2"), handler_field(c, "city"),
+	    handler_field(c, "region"), handler_field(c, "postal_code"),
+	    handler_field(c, "country"), handler_field(c, "is_default") };
 	char out[PARTY_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	part_done(c, party_address_save(c, id, aid, &in, f, out), f, aid ? 200 :

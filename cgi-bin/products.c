@@ -13,53 +13,6 @@
 #include "money.h"
 #include "product.h"
 
-/* arg: a field as text: a string, or a JSON true/false or integer in its
- * text form; NULL when absent; "?" for a JSON value of another kind */
-static const char *
-arg(ctx *c, const char *name)
-{
-	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
-	    c->req.json, name) : NULL;
-	if (v == NULL || cJSON_IsString(v))
-		return http_arg(&c->req, name);
-	if (cJSON_IsNull(v))
-		return NULL;
-	if (cJSON_IsBool(v))
-		return cJSON_IsTrue(v) ? "true" : "false";
-	int64_t n;
-	if (cJSON_IsNumber(v))
-		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
-		    (long long)n) : "?";
-	return "?";
-}
-
-static const char *
-jtext(const cJSON *o, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	return cJSON_IsString(v) ? v->valuestring : "";
-}
-
-/* int_of: an exact integer item: raw JSON text (api_int) or a number */
-static int
-int_of(const cJSON *v, int64_t *out)
-{
-	if (cJSON_IsRaw(v) && v->valuestring) {
-		char *end;
-		*out = strtoll(v->valuestring, &end, 10);
-		return *end == '\0' ? 0 : -1;
-	}
-	return api_get_int(v, out);
-}
-
-static const char *
-summary(const cJSON *fields)
-{
-	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
-		return fields->child->valuestring;
-	return "the change was refused: see the fields marked";
-}
-
 typedef void (*page_fn)(ctx *c, int status, cJSON *fields);
 
 /* refused: 422 (409 for a taken SKU or name) with the fields as JSON, or
@@ -71,7 +24,7 @@ refused(ctx *c, int rc, cJSON *fields, page_fn page)
 	if ((rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) && (c->api ||
 	    page == NULL)) {
 		app_error(c, status, rc == PRODUCT_CONFLICT ? "conflict" :
-		    "invalid", summary(fields), fields);
+		    "invalid", handler_summary(fields), fields);
 		return;
 	}
 	if (rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) {
@@ -83,24 +36,6 @@ refused(ctx *c, int rc, cJSON *fields, page_fn page)
 		app_error(c, 404, "not_found", "no such record", NULL);
 }
 
-static void
-form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
-    cJSON *fields)
-{
-	cJSON *form = cJSON_AddObjectToObject(d, "form");
-	int typed = c->req.form.n > 0;
-	for (int i = 0; keep[i]; i++) {
-		const char *v = typed ? http_arg(&c->req, keep[i]) : NULL;
-		if (v == NULL && !typed && dflt)
-			v = dflt[i];
-		cJSON_AddStringToObject(form, keep[i], v ? v : "");
-	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
-	    : cJSON_CreateObject());
-}
-
 /* prices_for: each price gets its decimal text for a page (browser), or
  * loses its digits (API) */
 static void
@@ -109,9 +44,9 @@ prices_for(ctx *c, cJSON *product)
 	cJSON *pr;
 	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(product, "prices")) {
 		int64_t d = 2, n;
-		int_of(cJSON_GetObjectItem(pr, "digits"), &d);
+		handler_exact(cJSON_GetObjectItem(pr, "digits"), &d);
 		cJSON_DeleteItemFromObject(pr, "digits");
-		if (c->api || int_of(cJSON_GetObjectItem(pr, "unit_price"),
+		if (c->api || handler_exact(cJSON_GetObjectItem(pr, "unit_price"),
 		    &n) < 0)
 			continue;
 		buf b = BUF_INIT(64);
@@ -143,7 +78,7 @@ list(ctx *c)
 	int rc = product_list(c, &f, fields, &items, &next);
 	if (rc != PRODUCT_OK) {
 		if (rc == PRODUCT_INVALID)
-			app_error(c, 422, "invalid", summary(fields), fields);
+			app_error(c, 422, "invalid", handler_summary(fields), fields);
 		else
 			cJSON_Delete(fields);
 		return;
@@ -206,8 +141,8 @@ form_page(ctx *c, int status, cJSON *fields)
 		cJSON_Delete(d);
 		return;
 	}
-	const char *cur = cJSON_GetArraySize(base) ? jtext(base->child, "base")
-	    : "";
+	const char *cur = cJSON_GetArraySize(base) ?
+	    handler_string(base->child, "base") : "";
 	cJSON_AddItemToObject(d, "tax_groups", groups);
 	cJSON_AddItemToObject(d, "categories", cats);
 	if (id) {
@@ -222,18 +157,19 @@ form_page(ctx *c, int status, cJSON *fields)
 			return;
 		}
 		prices_for(c, p);
-		const char *dflt[] = { jtext(p, "sku"), jtext(p, "name"),
-		    jtext(p, "description"), jtext(p, "unit"), cJSON_IsTrue(
+		const char *dflt[] = { handler_string(p, "sku"),
+		    handler_string(p, "name"), handler_string(p, "description"),
+		    handler_string(p, "unit"), cJSON_IsTrue(
 		    cJSON_GetObjectItem(p, "tracked")) ? "true" : "false",
-		    jtext(p, "category_id"), jtext(p, "tax_group"),
-		    arena_printf(c->a, "%.0f", cJSON_GetObjectItem(p,
-		    "reorder_level")->valuedouble), "", cur };
-		form_data(c, d, product_form, dflt, fields);
+		    handler_string(p, "category_id"), handler_string(p, "tax_group"),
+		    arena_printf(c->a, "%.0f",
+		    cJSON_GetObjectItem(p, "reorder_level")->valuedouble), "", cur };
+		handler_form(c, d, product_form, dflt, fields);
 		cJSON_AddItemToObject(d, "product", p);
 	} else {
 		const char *dflt[] = { "", "", "", "each", "true", "", "", "0",
 		    "", cur };
-		form_data(c, d, product_form, dflt, fields);
+		handler_form(c, d, product_form, dflt, fields);
 	}
 	cJSON_Delete(base);
 	app_render(c, status, "products_form.cs", id ? "Edit product" :
@@ -279,7 +215,7 @@ show(ctx *c)
 	cJSON *d = cJSON_CreateObject();
 	cJSON_AddItemToObject(d, "product", p);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
-	app_render(c, 200, "products_detail.cs", jtext(p, "name"), d);
+	app_render(c, 200, "products_detail.cs", handler_string(p, "name"), d);
 }
 
 static void
@@ -303,9 +239,11 @@ finished(ctx *c, int status, const char *id)
 static product_in
 product_args(ctx *c)
 {
-	product_in in = { arg(c, "sku"), arg(c, "name"), arg(c, "description"),
-	    arg(c, "unit"), arg(c, "tracked"), arg(c, "category"),
-	    arg(c, "tax_group"), arg(c, "reorder_level"), NULL, NULL, NULL };
+	product_in in = { handler_field(c, "sku"), handler_field(c, "name"),
+	    handler_field(c, "description"), handler_field(c, "unit"),
+	    handler_field(c, "tracked"), handler_field(c, "category"),
+	    handler_field(c, "tax_group"), handler_field(c, "reorder_level"), NULL,
+	    NULL, NULL };
 	if (c->req.json) {
 		in.prices = cJSON_GetObjectItemCaseSensitive(c->req.json,
 		    "prices");
@@ -386,12 +324,13 @@ price_set(ctx *c)
 		return;
 	const char *cur = app_param(c, "currency");
 	if (cur == NULL)
-		cur = arg(c, "currency");
+		cur = handler_field(c, "currency");
 	const cJSON *up = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, "unit_price") : NULL;
 	int minor = up && !cJSON_IsString(up);
 	cJSON *f = cJSON_CreateObject();
-	int rc = product_price_set(c, id, cur, arg(c, "unit_price"), minor, f);
+	int rc = product_price_set(c, id, cur, handler_field(c, "unit_price"),
+	    minor, f);
 	if (rc != PRODUCT_OK) {
 		refused(c, rc, f, NULL);
 		return;
@@ -428,7 +367,7 @@ categories_page(ctx *c, int status, cJSON *fields)
 		return;
 	}
 	static const char *const keep[] = { "name", NULL };
-	form_data(c, d, keep, NULL, fields);
+	handler_form(c, d, keep, NULL, fields);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
 	app_render(c, status, "categories.cs", "Product categories", d);
 }
@@ -467,7 +406,7 @@ category_create(ctx *c)
 {
 	char id[PRODUCT_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
-	int rc = product_category_create(c, arg(c, "name"), f, id);
+	int rc = product_category_create(c, handler_field(c, "name"), f, id);
 	if (rc != PRODUCT_OK) {
 		refused(c, rc, f, categories_page);
 		return;
@@ -481,7 +420,7 @@ category_rename(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	cJSON *f = cJSON_CreateObject();
-	int rc = product_category_rename(c, id, arg(c, "name"), f);
+	int rc = product_category_rename(c, id, handler_field(c, "name"), f);
 	if (rc != PRODUCT_OK) {
 		refused(c, rc, f, categories_page);
 		return;
@@ -525,11 +464,11 @@ settings_page(ctx *c, int status, cJSON *fields)
 	}
 	const char *dflt[11];
 	for (int i = 0; settings_form[i]; i++)
-		dflt[i] = jtext(s, settings_form[i]);
+		dflt[i] = handler_string(s, settings_form[i]);
 	dflt[1] = arena_printf(c->a, "%d", cJSON_GetObjectItem(s,
 	    "default_terms_days")->valueint);
 	cJSON *d = cJSON_CreateObject();
-	form_data(c, d, settings_form, dflt, fields);
+	handler_form(c, d, settings_form, dflt, fields);
 	cJSON_AddItemToObject(d, "settings", s);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "ledger.manage"));
 	app_render(c, status, "commerce_settings.cs", "Commerce settings", d);
@@ -544,12 +483,14 @@ settings(ctx *c)
 static void
 settings_save(ctx *c)
 {
-	commerce_settings_in in = { arg(c, "invoice_on"),
-	    arg(c, "default_terms_days"), arg(c, "invoice_prefix"),
-	    arg(c, "credit_note_prefix"), arg(c, "order_prefix"),
-	    arg(c, "bill_prefix"), arg(c, "payment_prefix"),
-	    arg(c, "payment_instructions"), arg(c, "address"),
-	    arg(c, "tax_id") };
+	commerce_settings_in in = { handler_field(c, "invoice_on"),
+	    handler_field(c, "default_terms_days"),
+	    handler_field(c, "invoice_prefix"),
+	    handler_field(c, "credit_note_prefix"),
+	    handler_field(c, "order_prefix"), handler_field(c, "bill_prefix"),
+	    handler_field(c, "payment_prefix"),
+	    handler_field(c, "payment_instructions"), handler_field(c, "address"),
+	    handler_field(c, "tax_id") };
 	cJSON *f = cJSON_CreateObject();
 	int rc = commerce_settings_save(c, &in, f);
 	if (rc != PRODUCT_OK) {

@@ -263,3 +263,65 @@ handler_digits(ctx *c, const char *currency, const char *party)
 	cJSON_Delete(r);
 	return d;
 }
+
+const char *
+handler_field(ctx *c, const char *name)
+{
+	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
+	    c->req.json, name) : NULL;
+	if (v == NULL || cJSON_IsString(v))
+		return http_arg(&c->req, name);
+	if (cJSON_IsNull(v))
+		return NULL;
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	int64_t n;
+	if (cJSON_IsNumber(v))
+		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
+		    (long long)n) : "?";
+	return "?";
+}
+
+const char *
+handler_string(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+int
+handler_exact(const cJSON *v, int64_t *out)
+{
+	if (cJSON_IsRaw(v) && v->valuestring) {
+		char *end;
+		*out = strtoll(v->valuestring, &end, 10);
+		return *end == '\0' ? 0 : -1;
+	}
+	return api_get_int(v, out);
+}
+
+const char *
+handler_summary(const cJSON *fields)
+{
+	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
+		return fields->child->valuestring;
+	return "the change was refused: see the fields marked";
+}
+
+void
+handler_form(ctx *c, cJSON *d, const char *const *keep,
+    const char *const *dflt, const cJSON *fields)
+{
+	cJSON *form = cJSON_AddObjectToObject(d, "form");
+	int typed = c->req.form.n > 0;
+	for (int i = 0; keep[i]; i++) {
+		const char *v = typed ? http_arg(&c->req, keep[i]) : NULL;
+		if (v == NULL && !typed && dflt)
+			v = dflt[i];
+		cJSON_AddStringToObject(form, keep[i], v ? v : "");
+	}
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", handler_summary(fields));
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
+	    : cJSON_CreateObject());
+}

@@ -91,4 +91,30 @@ const char *handler_nth(const kv_list *l, const char *name, size_t i);
  * in: currency, else the party's (an id or a code), else the business's */
 int handler_digits(ctx *c, const char *currency, const char *party);
 
+/* ---- the record programs (parties, products, inventory) ---- */
+
+/* handler_field: the request's field name as text: a JSON string, true
+ * or false ("true", "false") or integer in its text form, else the form
+ * field; NULL when absent or JSON null; "?" for a JSON value of another
+ * kind */
+const char *handler_field(ctx *c, const char *name);
+
+/* handler_string: the string member key of o, "" when absent or not a
+ * string */
+const char *handler_string(const cJSON *o, const char *key);
+
+/* handler_exact: an exact integer item, raw JSON text (api_int) or a
+ * number, into *out; 0 or -1 */
+int handler_exact(const cJSON *v, int64_t *out);
+
+/* handler_summary: a refusal's one line: the only field's message, or a
+ * pointer to the fields marked */
+const char *handler_summary(const cJSON *fields);
+
+/* handler_form: into d, "form" with what was typed under each of keep
+ * (or dflt[i] on a form not yet sent, dflt may be NULL), "fields" (a
+ * copy of fields, or {}) and "error" (their summary) when any */
+void handler_form(ctx *c, cJSON *d, const char *const *keep,
+    const char *const *dflt, const cJSON *fields);
+
 #endif
