@@ -209,7 +209,8 @@ while [ $r -le "$ROUNDS" ]; do
 	r=$((r + 1))
 done
 stop_peer
-echo "bench: POST /api/v1/orders (5 lines, placed, invoiced), $ROUNDS interleaved rounds"
+echo "bench: POST /api/v1/orders (5 lines, placed, invoiced), $ROUNDS interleaved rounds;" \
+	"pgbench: $(grep -cv '^--\|^$' "$ROOT/bench/orders_pgbench.sql") statements a transaction"
 r=1
 while [ $r -le "$ROUNDS" ]; do
 	measure post "$url/api/v1/orders" "$W/post.lua"
