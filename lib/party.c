@@ -11,6 +11,7 @@
 #include "money.h"
 #include "outbox.h"
 #include "party.h"
+#include "record.h"
 
 /* ---- pure checks ---- */
 
@@ -41,16 +42,6 @@ party_gstin_ok(const char *s)
 	return s[14] == gst_chars[(36 - sum % 36) % 36];
 }
 
-/* chars: the number of UTF-8 characters of s */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-	for (; s && *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* text_check: s (when given) of min to max characters */
 static void
 text_check(struct ctx *c, cJSON *fields, const char *field, const char *s,
@@ -58,7 +49,7 @@ text_check(struct ctx *c, cJSON *fields, const char *field, const char *s,
 {
 	if (s == NULL)
 		return;
-	size_t n = chars(s);
+	size_t n = record_chars(s);
 	if (n < min || n > max)
 		api_field(fields, field, min ? arena_printf(c->a, "%zu to %zu "
 		    "characters", min, max) : arena_printf(c->a, "at most %zu "
@@ -68,31 +59,16 @@ text_check(struct ctx *c, cJSON *fields, const char *field, const char *s,
 /* ---- database ---- */
 
 static int
-run(struct ctx *c, db_res *r, const char *sql, int n, const char *const *p)
-{
-	db_res own;
-	db_res *res = r ? r : &own;
-	if (db_exec(c->db, res, sql, n, p) < 0) {
-		app_db_error(c, res);
-		db_res_clear(res);
-		return -1;
-	}
-	if (r == NULL)
-		db_res_clear(&own);
-	return 0;
-}
-
-static int
 mark(struct ctx *c)
 {
-	return run(c, NULL, "SAVEPOINT party_change", 0, NULL);
+	return record_run(c, NULL, "SAVEPOINT party_change", 0, NULL);
 }
 
 static int
 undo(struct ctx *c)
 {
-	return run(c, NULL, "ROLLBACK TO SAVEPOINT party_change", 0, NULL) < 0 ?
-	    PARTY_ERROR : PARTY_INVALID;
+	return record_run(c, NULL, "ROLLBACK TO SAVEPOINT party_change", 0,
+	    NULL) < 0 ? PARTY_ERROR : PARTY_INVALID;
 }
 
 /* attempt: a changing statement after mark(); PARTY_OK with r filled, or
@@ -117,21 +93,6 @@ attempt(struct ctx *c, db_res *r, const char *sql, int n,
 	}
 	db_res_clear(r);
 	return rc;
-}
-
-/* one_text: the first column of the first row of sql into out (""
- * when no row); 0, or -1 with the response set */
-static int
-one_text(struct ctx *c, const char *sql, int n, const char *const *p,
-    char *out, size_t outlen)
-{
-	db_res r;
-	if (run(c, &r, sql, n, p) < 0)
-		return -1;
-	snprintf(out, outlen, "%s", r.rows > 0 && db_text(&r, 0, 0) ?
-	    db_text(&r, 0, 0) : "");
-	db_res_clear(&r);
-	return 0;
 }
 
 static int
@@ -209,7 +170,6 @@ static int
 announce(struct ctx *c, const char *what, const char *id, cJSON *before,
     cJSON *after)
 {
-	db_res r;
 	int rc = PARTY_OK;
 	static const char *const kinds[2] = { "customer", "supplier" };
 	static const char *const flags[2] = { "is_customer", "is_supplier" };
@@ -219,12 +179,9 @@ announce(struct ctx *c, const char *what, const char *id, cJSON *before,
 		/* a supplier that just became a customer too is a new customer */
 		const char *w = before && !flag_of(before, flags[i]) ?
 		    "created" : what;
-		if (outbox_emit(c->db, &r, c->tenant_id, arena_printf(c->a,
-		    "%s.%s", kinds[i], w), after) < 0) {
-			app_db_error(c, &r);
+		if (record_event(c, arena_printf(c->a, "%s.%s", kinds[i], w),
+		    after) < 0)
 			rc = PARTY_ERROR;
-		}
-		db_res_clear(&r);
 	}
 	if (rc == PARTY_OK && audit_record(c, arena_printf(c->a, "party.%s",
 	    what), "party", id, before, after) < 0)
@@ -236,29 +193,12 @@ announce(struct ctx *c, const char *what, const char *id, cJSON *before,
 
 /* ---- checking what was typed ---- */
 
-/* currency_digits: the minor units of code; 1 when there is no such
- * currency, -1 on error */
-static int
-currency_digits(struct ctx *c, const char *code, int *digits)
-{
-	char d[8];
-	const char *p[1] = { code };
-	if (!api_matches("^[A-Z]{3}$", code)) {
-		*digits = 0;
-		return 1;
-	}
-	if (one_text(c, "SELECT minor_units FROM currencies WHERE code = $1", 1,
-	    p, d, sizeof(d)) < 0)
-		return -1;
-	*digits = atoi(d);
-	return d[0] ? 0 : 1;
-}
-
 /* business: the base currency into base; 0 or -1 */
 static int
 business(struct ctx *c, char base[4])
 {
-	return one_text(c, "SELECT base_currency FROM tenants", 0, NULL, base, 4);
+	return record_text(c, "SELECT base_currency FROM tenants", 0, NULL,
+	    base, 4);
 }
 
 /* flag: a yes/no field into *out (untouched when absent) */
@@ -305,7 +245,8 @@ check(struct ctx *c, const party_in *in, const char *cur, checked *out,
 		api_field(fields, "code", "1 to 32 letters, digits, '.', '_' or "
 		    "'-', starting with a letter or a digit");
 	out->code = in->code && *in->code ? in->code : NULL;
-	if (in->name && (chars(in->name) < 1 || chars(in->name) > 200))
+	if (in->name && (record_chars(in->name) < 1 ||
+	    record_chars(in->name) > 200))
 		api_field(fields, "name", "a name of 1 to 200 characters");
 	out->name = in->name;
 	int v;
@@ -324,13 +265,13 @@ check(struct ctx *c, const party_in *in, const char *cur, checked *out,
 	    in->email)))
 		api_field(fields, "email", "an email address (name@example.com)");
 	out->email = in->email;
-	if (in->phone && (chars(in->phone) > 40 || (*in->phone &&
+	if (in->phone && (record_chars(in->phone) > 40 || (*in->phone &&
 	    !api_matches("^[+0-9 ()./-]{3,40}$", in->phone))))
 		api_field(fields, "phone", "a phone number: digits, spaces and "
 		    "+ ( ) . / -");
 	out->phone = in->phone;
 	out->tax_id = upper(c, in->tax_id);
-	if (out->tax_id && chars(out->tax_id) > 40)
+	if (out->tax_id && record_chars(out->tax_id) > 40)
 		api_field(fields, "tax_id", "at most 40 characters");
 	else if (out->tax_id && *out->tax_id && strcmp(base, "INR") == 0 &&
 	    !party_gstin_ok(out->tax_id))
@@ -340,7 +281,7 @@ check(struct ctx *c, const party_in *in, const char *cur, checked *out,
 	const char *currency = in->currency && *in->currency ? in->currency :
 	    cur ? cur : arena_strdup(c->a, base);
 	int digits = 2;
-	int k = currency_digits(c, currency, &digits);
+	int k = record_digits(c, currency, &digits);
 	if (k < 0)
 		return -1;
 	if (k > 0)
@@ -371,7 +312,7 @@ check(struct ctx *c, const party_in *in, const char *cur, checked *out,
 		else
 			out->credit = arena_printf(c->a, "%lld", (long long)m);
 	}
-	if (in->notes && chars(in->notes) > 4000)
+	if (in->notes && record_chars(in->notes) > 4000)
 		api_field(fields, "notes", "at most 4000 characters");
 	out->notes = in->notes;
 	return 0;
@@ -383,7 +324,7 @@ code_taken(struct ctx *c, const char *code, const char *self)
 {
 	char t[8];
 	const char *p[2] = { code, self };
-	if (one_text(c, "SELECT 1 FROM parties WHERE code = $1 AND ($2::uuid "
+	if (record_text(c, "SELECT 1 FROM parties WHERE code = $1 AND ($2::uuid "
 	    "IS NULL OR id <> $2::uuid)", 2, p, t, sizeof(t)) < 0)
 		return -1;
 	return t[0] != '\0';
@@ -415,7 +356,7 @@ party_create(struct ctx *c, const party_in *in, cJSON *fields,
 	char code[40];
 	if (v.code == NULL) {
 		const char *p[1] = { v.customer == 1 ? "C" : "S" };
-		if (one_text(c, "SELECT party_next_code($1)", 1, p, code,
+		if (record_text(c, "SELECT party_next_code($1)", 1, p, code,
 		    sizeof(code)) < 0)
 			return PARTY_ERROR;
 		v.code = code;
@@ -450,7 +391,7 @@ in_use(struct ctx *c, const char *id)
 {
 	char t[8];
 	const char *p[1] = { id };
-	if (one_text(c, "SELECT 1 WHERE EXISTS (SELECT 1 FROM orders WHERE "
+	if (record_text(c, "SELECT 1 WHERE EXISTS (SELECT 1 FROM orders WHERE "
 	    "party_id = $1::uuid) OR EXISTS (SELECT 1 FROM invoices WHERE "
 	    "party_id = $1::uuid) OR EXISTS (SELECT 1 FROM bills WHERE party_id "
 	    "= $1::uuid) OR EXISTS (SELECT 1 FROM payments WHERE party_id = "
@@ -538,8 +479,8 @@ party_archive(struct ctx *c, const char *id, int archived)
 		return rc;
 	const char *p[2] = { id, archived ? "true" : "false" };
 	cJSON *after = NULL;
-	if (run(c, NULL, "UPDATE parties SET archived = $2::boolean, updated_at "
-	    "= now() WHERE id = $1::uuid", 2, p) < 0 ||
+	if (record_run(c, NULL, "UPDATE parties SET archived = $2::boolean, "
+	    "updated_at = now() WHERE id = $1::uuid", 2, p) < 0 ||
 	    (after = state(c, id, 0, &rc)) == NULL) {
 		cJSON_Delete(before);
 		return PARTY_ERROR;
@@ -555,8 +496,8 @@ party_kind(struct ctx *c, const char *id, int *customer, int *supplier)
 		return PARTY_NOT_FOUND;
 	db_res r;
 	const char *p[1] = { id };
-	if (run(c, &r, "SELECT is_customer, is_supplier FROM parties WHERE id = "
-	    "$1::uuid", 1, p) < 0)
+	if (record_run(c, &r, "SELECT is_customer, is_supplier FROM parties WHERE "
+	    "id = $1::uuid", 1, p) < 0)
 		return PARTY_ERROR;
 	int rc = r.rows == 1 ? PARTY_OK : PARTY_NOT_FOUND;
 	if (rc == PARTY_OK) {
@@ -626,7 +567,7 @@ party_list(struct ctx *c, const party_filter *f, cJSON *fields,
 		api_field(fields, "sort", "name or newest");
 	if (f->after && !api_uuid_ok(f->after))
 		api_field(fields, "cursor", "malformed cursor");
-	if (f->q && chars(f->q) > 200)
+	if (f->q && record_chars(f->q) > 200)
 		api_field(fields, "q", "at most 200 characters");
 	if (invalid(fields))
 		return PARTY_INVALID;
@@ -673,7 +614,7 @@ owner(struct ctx *c, const char *party_id)
 		return PARTY_NOT_FOUND;
 	char t[8];
 	const char *p[1] = { party_id };
-	if (one_text(c, "SELECT 1 FROM parties WHERE id = $1::uuid FOR UPDATE",
+	if (record_text(c, "SELECT 1 FROM parties WHERE id = $1::uuid FOR UPDATE",
 	    1, p, t, sizeof(t)) < 0)
 		return PARTY_ERROR;
 	return t[0] ? PARTY_OK : PARTY_NOT_FOUND;
@@ -688,7 +629,7 @@ touched(struct ctx *c, const char *party_id)
 	if (after == NULL)
 		return PARTY_ERROR;
 	const char *p[1] = { party_id };
-	if (run(c, NULL, "UPDATE parties SET updated_at = now() WHERE id = "
+	if (record_run(c, NULL, "UPDATE parties SET updated_at = now() WHERE id = "
 	    "$1::uuid", 1, p) < 0) {
 		cJSON_Delete(after);
 		return PARTY_ERROR;
@@ -708,15 +649,16 @@ party_contact_save(struct ctx *c, const char *party_id,
 		return PARTY_NOT_FOUND;
 	if (contact_id == NULL && in->name == NULL)
 		api_field(fields, "name", "the contact's name is needed");
-	if (in->name && (chars(in->name) < 1 || chars(in->name) > 200))
+	if (in->name && (record_chars(in->name) < 1 ||
+	    record_chars(in->name) > 200))
 		api_field(fields, "name", "a name of 1 to 200 characters");
-	if (in->role && chars(in->role) > 100)
+	if (in->role && record_chars(in->role) > 100)
 		api_field(fields, "role", "at most 100 characters");
 	if (in->email && *in->email && (strlen(in->email) > 254 ||
 	    !api_matches("^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$",
 	    in->email)))
 		api_field(fields, "email", "an email address (name@example.com)");
-	if (in->phone && (chars(in->phone) > 40 || (*in->phone &&
+	if (in->phone && (record_chars(in->phone) > 40 || (*in->phone &&
 	    !api_matches("^[+0-9 ()./-]{3,40}$", in->phone))))
 		api_field(fields, "phone", "a phone number: digits, spaces and "
 		    "+ ( ) . / -");
@@ -748,7 +690,7 @@ party_contact_save(struct ctx *c, const char *party_id,
 	if (!found)
 		return PARTY_NOT_FOUND;
 	const char *q[2] = { party_id, id };
-	if (primary && run(c, NULL, "UPDATE party_contacts SET is_primary = "
+	if (primary && record_run(c, NULL, "UPDATE party_contacts SET is_primary = "
 	    "false WHERE party_id = $1::uuid AND id <> $2::uuid AND is_primary",
 	    2, q) < 0)
 		return PARTY_ERROR;
@@ -766,8 +708,8 @@ party_contact_remove(struct ctx *c, const char *party_id,
 		return PARTY_NOT_FOUND;
 	db_res r;
 	const char *p[2] = { party_id, contact_id };
-	if (run(c, &r, "DELETE FROM party_contacts WHERE party_id = $1::uuid "
-	    "AND id = $2::uuid RETURNING id", 2, p) < 0)
+	if (record_run(c, &r, "DELETE FROM party_contacts WHERE party_id = "
+	    "$1::uuid AND id = $2::uuid RETURNING id", 2, p) < 0)
 		return PARTY_ERROR;
 	int found = r.rows == 1;
 	db_res_clear(&r);
@@ -837,9 +779,9 @@ party_address_save(struct ctx *c, const char *party_id,
 	if (!found)
 		return PARTY_NOT_FOUND;
 	const char *q[3] = { party_id, id, kind };
-	if (is_default && run(c, NULL, "UPDATE party_addresses SET is_default = "
-	    "false WHERE party_id = $1::uuid AND id <> $2::uuid AND kind = $3 "
-	    "AND is_default", 3, q) < 0)
+	if (is_default && record_run(c, NULL, "UPDATE party_addresses SET "
+	    "is_default = false WHERE party_id = $1::uuid AND id <> $2::uuid AND "
+	    "kind = $3 AND is_default", 3, q) < 0)
 		return PARTY_ERROR;
 	return touched(c, party_id);
 }
@@ -855,8 +797,8 @@ party_address_remove(struct ctx *c, const char *party_id,
 		return PARTY_NOT_FOUND;
 	db_res r;
 	const char *p[2] = { party_id, address_id };
-	if (run(c, &r, "DELETE FROM party_addresses WHERE party_id = $1::uuid "
-	    "AND id = $2::uuid RETURNING id", 2, p) < 0)
+	if (record_run(c, &r, "DELETE FROM party_addresses WHERE party_id = "
+	    "$1::uuid AND id = $2::uuid RETURNING id", 2, p) < 0)
 		return PARTY_ERROR;
 	int found = r.rows == 1;
 	db_res_clear(&r);

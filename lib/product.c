@@ -7,32 +7,19 @@
 #include "app.h"
 #include "audit.h"
 #include "books_setup.h"
+#include "handler.h"
 #include "money.h"
 #include "outbox.h"
 #include "party.h"
 #include "product.h"
+#include "record.h"
 
 /* ---- database ---- */
 
 static int
-run(struct ctx *c, db_res *r, const char *sql, int n, const char *const *p)
-{
-	db_res own;
-	db_res *res = r ? r : &own;
-	if (db_exec(c->db, res, sql, n, p) < 0) {
-		app_db_error(c, res);
-		db_res_clear(res);
-		return -1;
-	}
-	if (r == NULL)
-		db_res_clear(&own);
-	return 0;
-}
-
-static int
 mark(struct ctx *c)
 {
-	return run(c, NULL, "SAVEPOINT product_change", 0, NULL);
+	return record_run(c, NULL, "SAVEPOINT product_change", 0, NULL);
 }
 
 /* attempt: a changing statement after mark(); a refusal by a rule is
@@ -51,7 +38,7 @@ attempt(struct ctx *c, db_res *r, const char *sql, int n,
 		api_field(fields, field, r->error ? r->error : "refused");
 		rc = strcmp(st, "23505") == 0 ? PRODUCT_CONFLICT :
 		    PRODUCT_INVALID;
-		if (run(c, NULL, "ROLLBACK TO SAVEPOINT product_change", 0,
+		if (record_run(c, NULL, "ROLLBACK TO SAVEPOINT product_change", 0,
 		    NULL) < 0)
 			rc = PRODUCT_ERROR;
 	} else {
@@ -63,43 +50,9 @@ attempt(struct ctx *c, db_res *r, const char *sql, int n,
 }
 
 static int
-one_text(struct ctx *c, const char *sql, int n, const char *const *p,
-    char *out, size_t outlen)
-{
-	db_res r;
-	if (run(c, &r, sql, n, p) < 0)
-		return -1;
-	snprintf(out, outlen, "%s", r.rows > 0 && db_text(&r, 0, 0) ?
-	    db_text(&r, 0, 0) : "");
-	db_res_clear(&r);
-	return 0;
-}
-
-static int
 invalid(const cJSON *fields)
 {
 	return cJSON_GetArraySize(fields) > 0;
-}
-
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-	for (; s && *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* int_of: an exact integer item: raw JSON text (api_int) or a number */
-static int
-int_of(const cJSON *v, int64_t *out)
-{
-	if (cJSON_IsRaw(v) && v->valuestring) {
-		char *end;
-		*out = strtoll(v->valuestring, &end, 10);
-		return *end == '\0' ? 0 : -1;
-	}
-	return api_get_int(v, out);
 }
 
 /* ---- a product's state ---- */
@@ -166,39 +119,11 @@ static int
 announce(struct ctx *c, const char *what, const char *id, cJSON *before,
     cJSON *after)
 {
-	db_res r;
-	int rc = PRODUCT_OK;
-	if (outbox_emit(c->db, &r, c->tenant_id, arena_printf(c->a,
-	    "product.%s", what), after) < 0) {
-		app_db_error(c, &r);
-		rc = PRODUCT_ERROR;
-	}
-	db_res_clear(&r);
-	if (rc == PRODUCT_OK && audit_record(c, arena_printf(c->a,
-	    "product.%s", what), "product", id, before, after) < 0)
-		rc = PRODUCT_ERROR;
-	cJSON_Delete(before);
-	cJSON_Delete(after);
-	return rc;
+	return record_announce(c, arena_printf(c->a, "product.%s", what),
+	    "product", id, before, after) < 0 ? PRODUCT_ERROR : PRODUCT_OK;
 }
 
 /* ---- prices ---- */
-
-/* currency_digits: 0 with the minor units, 1 when unknown, -1 on error */
-static int
-currency_digits(struct ctx *c, const char *code, int *digits)
-{
-	char d[8];
-	const char *p[1] = { code };
-	*digits = 0;
-	if (code == NULL || !api_matches("^[A-Z]{3}$", code))
-		return 1;
-	if (one_text(c, "SELECT minor_units FROM currencies WHERE code = $1", 1,
-	    p, d, sizeof(d)) < 0)
-		return -1;
-	*digits = atoi(d);
-	return d[0] ? 0 : 1;
-}
 
 /* A price checked: currency and minor units as text. */
 typedef struct price {
@@ -211,7 +136,7 @@ price_check(struct ctx *c, const char *currency, const char *amount,
     int minor, const char *field, cJSON *fields, price *out)
 {
 	int digits;
-	int k = currency_digits(c, currency, &digits);
+	int k = record_digits(c, currency, &digits);
 	if (k < 0)
 		return -1;
 	if (k > 0) {
@@ -288,7 +213,7 @@ prices_save(struct ctx *c, const char *id, const price *ps, int n)
 	for (int i = 0; i < n; i++) {
 		const char *p[4] = { c->tenant_id, id, ps[i].currency,
 		    ps[i].minor };
-		if (run(c, NULL, "INSERT INTO product_prices (tenant_id, "
+		if (record_run(c, NULL, "INSERT INTO product_prices (tenant_id, "
 		    "product_id, currency, unit_price) VALUES ($1, $2::uuid, $3, "
 		    "$4::bigint) ON CONFLICT (tenant_id, product_id, currency) DO "
 		    "UPDATE SET unit_price = EXCLUDED.unit_price", 4, p) < 0)
@@ -315,7 +240,7 @@ static int
 category_id(struct ctx *c, const char *key, char out[PRODUCT_ID_LEN])
 {
 	const char *p[2] = { api_uuid_ok(key) ? key : NULL, key };
-	if (one_text(c, "SELECT id FROM product_categories WHERE id = $1::uuid "
+	if (record_text(c, "SELECT id FROM product_categories WHERE id = $1::uuid "
 	    "OR name = $2 ORDER BY id = $1::uuid DESC LIMIT 1", 2, p, out,
 	    PRODUCT_ID_LEN) < 0)
 		return -1;
@@ -331,13 +256,14 @@ check(struct ctx *c, const product_in *in, checked *v, cJSON *fields)
 		api_field(fields, "sku", "1 to 40 letters, digits, '.', '_' or "
 		    "'-', starting with a letter or a digit");
 	v->sku = in->sku;
-	if (in->name && (chars(in->name) < 1 || chars(in->name) > 200))
+	if (in->name && (record_chars(in->name) < 1 ||
+	    record_chars(in->name) > 200))
 		api_field(fields, "name", "a name of 1 to 200 characters");
 	v->name = in->name;
-	if (in->description && chars(in->description) > 4000)
+	if (in->description && record_chars(in->description) > 4000)
 		api_field(fields, "description", "at most 4000 characters");
 	v->description = in->description;
-	if (in->unit && (chars(in->unit) < 1 || chars(in->unit) > 20))
+	if (in->unit && (record_chars(in->unit) < 1 || record_chars(in->unit) > 20))
 		api_field(fields, "unit", "a unit of 1 to 20 characters (each, "
 		    "kg, hour)");
 	v->unit = in->unit;
@@ -370,7 +296,7 @@ check(struct ctx *c, const product_in *in, checked *v, cJSON *fields)
 		if (*in->tax_group) {
 			char t2[8];
 			const char *p[1] = { in->tax_group };
-			if (one_text(c, "SELECT 1 FROM tax_groups WHERE code = $1 "
+			if (record_text(c, "SELECT 1 FROM tax_groups WHERE code = $1 "
 			    "AND NOT archived", 1, p, t2, sizeof(t2)) < 0)
 				return -1;
 			if (!t2[0])
@@ -403,7 +329,7 @@ sku_taken(struct ctx *c, const char *sku, const char *self)
 {
 	char t[8];
 	const char *p[2] = { sku, self };
-	if (one_text(c, "SELECT 1 FROM products WHERE sku = $1 AND ($2::uuid IS "
+	if (record_text(c, "SELECT 1 FROM products WHERE sku = $1 AND ($2::uuid IS "
 	    "NULL OR id <> $2::uuid)", 2, p, t, sizeof(t)) < 0)
 		return -1;
 	return t[0] != '\0';
@@ -519,7 +445,7 @@ changed(struct ctx *c, const char *id, const char *sql, int n,
 	if (before == NULL)
 		return rc;
 	db_res r;
-	if (run(c, &r, sql, n, p) < 0) {
+	if (record_run(c, &r, sql, n, p) < 0) {
 		cJSON_Delete(before);
 		return PRODUCT_ERROR;
 	}
@@ -529,7 +455,7 @@ changed(struct ctx *c, const char *id, const char *sql, int n,
 		cJSON_Delete(before);
 		return PRODUCT_NOT_FOUND;
 	}
-	run(c, NULL, "UPDATE products SET updated_at = now() WHERE id = "
+	record_run(c, NULL, "UPDATE products SET updated_at = now() WHERE id = "
 	    "$1::uuid", 1, p);
 	cJSON *after = state(c, id, 0, &rc);
 	if (after == NULL) {
@@ -585,7 +511,7 @@ product_find(struct ctx *c, const char *key, char id[PRODUCT_ID_LEN])
 	if (key == NULL || *key == '\0')
 		return PRODUCT_NOT_FOUND;
 	const char *p[2] = { api_uuid_ok(key) ? key : NULL, key };
-	if (one_text(c, "SELECT id FROM products WHERE id = $1::uuid OR sku = "
+	if (record_text(c, "SELECT id FROM products WHERE id = $1::uuid OR sku = "
 	    "$2 ORDER BY id = $1::uuid DESC LIMIT 1", 2, p, id,
 	    PRODUCT_ID_LEN) < 0)
 		return PRODUCT_ERROR;
@@ -616,8 +542,8 @@ product_json(struct ctx *c, const char *id, int *rc)
 	const cJSON *s;
 	cJSON_ArrayForEach(s, stock) {
 		int64_t a, b;
-		if (int_of(cJSON_GetObjectItem(s, "on_hand"), &a) == 0 &&
-		    int_of(cJSON_GetObjectItem(s, "reserved"), &b) == 0) {
+		if (handler_exact(cJSON_GetObjectItem(s, "on_hand"), &a) == 0 &&
+		    handler_exact(cJSON_GetObjectItem(s, "reserved"), &b) == 0) {
 			on += a;
 			res += b;
 		}
@@ -653,7 +579,7 @@ product_list(struct ctx *c, const product_filter *f, cJSON *fields,
 		api_field(fields, "category", "a category's id");
 	if (f->after && !api_uuid_ok(f->after))
 		api_field(fields, "cursor", "malformed cursor");
-	if (f->q && chars(f->q) > 200)
+	if (f->q && record_chars(f->q) > 200)
 		api_field(fields, "q", "at most 200 characters");
 	if (invalid(fields))
 		return PRODUCT_INVALID;
@@ -734,7 +660,7 @@ product_list(struct ctx *c, const product_filter *f, cJSON *fields,
 static void
 category_name_check(const char *name, cJSON *fields)
 {
-	if (name == NULL || chars(name) < 1 || chars(name) > 100)
+	if (name == NULL || record_chars(name) < 1 || record_chars(name) > 100)
 		api_field(fields, "name", "a name of 1 to 100 characters");
 }
 
@@ -793,7 +719,7 @@ product_category_delete(struct ctx *c, const char *id, cJSON *fields)
 		return PRODUCT_NOT_FOUND;
 	char t[16];
 	const char *p[1] = { id };
-	if (one_text(c, "SELECT count(*) FROM products WHERE category_id = "
+	if (record_text(c, "SELECT count(*) FROM products WHERE category_id = "
 	    "$1::uuid", 1, p, t, sizeof(t)) < 0)
 		return PRODUCT_ERROR;
 	if (atoi(t) > 0) {
@@ -803,7 +729,7 @@ product_category_delete(struct ctx *c, const char *id, cJSON *fields)
 		return PRODUCT_INVALID;
 	}
 	db_res r;
-	if (run(c, &r, "DELETE FROM product_categories WHERE id = $1::uuid "
+	if (record_run(c, &r, "DELETE FROM product_categories WHERE id = $1::uuid "
 	    "RETURNING id", 1, p) < 0)
 		return PRODUCT_ERROR;
 	int found = r.rows == 1;
@@ -865,17 +791,18 @@ commerce_settings_save(struct ctx *c, const commerce_settings_in *in,
 	for (int i = 0; i < 5; i++)
 		if (pf[i] && !api_matches("^[A-Z0-9]{1,8}$", pf[i]))
 			api_field(fields, pn[i], "1 to 8 capital letters or digits");
-	if (in->payment_instructions && chars(in->payment_instructions) > 2000)
+	if (in->payment_instructions &&
+	    record_chars(in->payment_instructions) > 2000)
 		api_field(fields, "payment_instructions", "at most 2000 "
 		    "characters");
-	if (in->address && chars(in->address) > 1000)
+	if (in->address && record_chars(in->address) > 1000)
 		api_field(fields, "address", "at most 1000 characters");
 	cJSON *before = commerce_settings_json(c);
 	if (before == NULL)
 		return PRODUCT_ERROR;
 	const char *base = cJSON_GetObjectItem(before,
 	    "base_currency")->valuestring;
-	if (in->tax_id && chars(in->tax_id) > 40)
+	if (in->tax_id && record_chars(in->tax_id) > 40)
 		api_field(fields, "tax_id", "at most 40 characters");
 	else if (in->tax_id && *in->tax_id && strcmp(base, "INR") == 0 &&
 	    !party_gstin_ok(in->tax_id))
@@ -893,16 +820,16 @@ commerce_settings_save(struct ctx *c, const commerce_settings_in *in,
 	cJSON *after = NULL;
 	db_res r;
 	int rc = PRODUCT_ERROR;
-	if (run(c, NULL, "UPDATE commerce_settings SET invoice_on = coalesce($1, "
-	    "invoice_on), default_terms_days = coalesce($2::int, "
+	if (record_run(c, NULL, "UPDATE commerce_settings SET invoice_on = "
+	    "coalesce($1, invoice_on), default_terms_days = coalesce($2::int, "
 	    "default_terms_days), invoice_prefix = coalesce($3, invoice_prefix), "
-	    "credit_note_prefix = coalesce($4, credit_note_prefix), order_prefix "
-	    "= coalesce($5, order_prefix), bill_prefix = coalesce($6, "
-	    "bill_prefix), payment_prefix = coalesce($7, payment_prefix), "
-	    "payment_instructions = coalesce($8, payment_instructions)", 8, p) < 0
-	    || run(c, NULL, "UPDATE tenants SET address = coalesce($1, address), "
-	    "tax_id = coalesce($2, tax_id) WHERE id = bursar_tenant()", 2, q) < 0
-	    || (after = commerce_settings_json(c)) == NULL)
+	    "credit_note_prefix = coalesce($4, credit_note_prefix), order_prefix = "
+	    "coalesce($5, order_prefix), bill_prefix = coalesce($6, bill_prefix), "
+	    "payment_prefix = coalesce($7, payment_prefix), payment_instructions = "
+	    "coalesce($8, payment_instructions)", 8, p) < 0 || record_run(c, NULL,
+	    "UPDATE tenants SET address = coalesce($1, address), tax_id = "
+	    "coalesce($2, tax_id) WHERE id = bursar_tenant()", 2, q) < 0 ||
+	    (after = commerce_settings_json(c)) == NULL)
 		goto done;
 	if (outbox_emit(c->db, &r, c->tenant_id, "commerce.settings_changed",
 	    after) < 0) {

@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "books_setup.h"
 #include "outbox.h"
+#include "record.h"
 
 #define TS(col) "to_char(" col " AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
@@ -20,20 +21,11 @@ opt(const char *s)
 	return s && *s ? s : NULL;
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-	for (; s && *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* common: the checks every list shares */
 static void
 common(const stock_filter *f, cJSON *fields)
 {
-	if (f->q && chars(f->q) > 200)
+	if (f->q && record_chars(f->q) > 200)
 		api_field(fields, "q", "at most 200 characters");
 	if (f->sku && strlen(f->sku) > 40)
 		api_field(fields, "sku", "at most 40 characters");
@@ -390,17 +382,6 @@ stock_view_location(struct ctx *c, const char *id)
 	return o;
 }
 
-static int
-run(struct ctx *c, const char *sql, int n, const char *const *p)
-{
-	db_res r;
-	int rc = db_exec(c->db, &r, sql, n, p);
-	if (rc < 0)
-		app_db_error(c, &r);
-	db_res_clear(&r);
-	return rc;
-}
-
 /* attempt: a change under the savepoint; a refusal by a rule is undone
  * with its message under field */
 static int
@@ -416,7 +397,8 @@ attempt(struct ctx *c, db_res *r, const char *sql, int n,
 		api_field(fields, field, taken ? "another location has this code"
 		    : r->error ? r->error : "refused");
 		rc = taken ? STOCK_VIEW_CONFLICT : STOCK_VIEW_INVALID;
-		if (run(c, "ROLLBACK TO SAVEPOINT location_change", 0, NULL) < 0)
+		if (record_run(c, NULL, "ROLLBACK TO SAVEPOINT location_change", 0,
+		    NULL) < 0)
 			rc = STOCK_VIEW_ERROR;
 	} else {
 		app_db_error(c, r);
@@ -437,7 +419,7 @@ check(const char *code, const char *name, int creating, cJSON *fields)
 			    "or -, starting with a letter or digit");
 	}
 	if (creating || name) {
-		size_t n = chars(name);
+		size_t n = record_chars(name);
 		if (name == NULL || n == 0)
 			api_field(fields, "name", "a name is needed");
 		else if (n > 100)
@@ -450,20 +432,9 @@ static int
 announce(struct ctx *c, const char *what, const char *id, cJSON *before,
     cJSON *after)
 {
-	db_res r;
-	int rc = STOCK_VIEW_OK;
-	const char *type = arena_printf(c->a, "location.%s", what);
-	if (outbox_emit(c->db, &r, c->tenant_id, type, after) < 0) {
-		app_db_error(c, &r);
-		rc = STOCK_VIEW_ERROR;
-	}
-	db_res_clear(&r);
-	if (rc == STOCK_VIEW_OK && audit_record(c, type, "location", id, before,
-	    after) < 0)
-		rc = STOCK_VIEW_ERROR;
-	cJSON_Delete(before);
-	cJSON_Delete(after);
-	return rc;
+	return record_announce(c, arena_printf(c->a, "location.%s", what),
+	    "location", id, before, after) < 0 ? STOCK_VIEW_ERROR :
+	    STOCK_VIEW_OK;
 }
 
 int
@@ -473,7 +444,7 @@ stock_location_create(struct ctx *c, const char *code, const char *name,
 	check(code, name, 1, fields);
 	if (cJSON_GetArraySize(fields) > 0)
 		return STOCK_VIEW_INVALID;
-	if (run(c, "SAVEPOINT location_change", 0, NULL) < 0)
+	if (record_run(c, NULL, "SAVEPOINT location_change", 0, NULL) < 0)
 		return STOCK_VIEW_ERROR;
 	db_res r;
 	const char *p[2] = { code, name };
@@ -502,7 +473,7 @@ stock_location_update(struct ctx *c, const char *id, const char *code,
 		cJSON_Delete(before);
 		return STOCK_VIEW_INVALID;
 	}
-	if (run(c, "SAVEPOINT location_change", 0, NULL) < 0) {
+	if (record_run(c, NULL, "SAVEPOINT location_change", 0, NULL) < 0) {
 		cJSON_Delete(before);
 		return STOCK_VIEW_ERROR;
 	}
@@ -558,8 +529,8 @@ stock_location_archive(struct ctx *c, const char *id, int archived,
 		}
 	}
 	const char *p[2] = { id, archived ? "true" : "false" };
-	if (run(c, "UPDATE locations SET archived = $2::boolean WHERE id = "
-	    "$1::uuid", 2, p) < 0) {
+	if (record_run(c, NULL, "UPDATE locations SET archived = $2::boolean WHERE "
+	    "id = $1::uuid", 2, p) < 0) {
 		cJSON_Delete(before);
 		return STOCK_VIEW_ERROR;
 	}
