@@ -49,21 +49,10 @@ static const char *const money_keys[] = { "net", "tax", "total", "paid",
 static cJSON *
 bill_json(ctx *c, const char *id)
 {
-	if (!api_uuid_ok(id)) {
-		app_error(c, 404, "not_found", "no such bill", NULL);
+	cJSON *o = handler_one(c, head_sql, id, head_keys, "bill");
+	if (o == NULL)
 		return NULL;
-	}
 	const char *p[1] = { id };
-	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
-	if (h == NULL)
-		return NULL;
-	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
-	    NULL;
-	cJSON_Delete(h);
-	if (o == NULL) {
-		app_error(c, 404, "not_found", "no such bill", NULL);
-		return NULL;
-	}
 	static const char *const lkeys[] = { "#line", "product_id", "sku",
 	    "?stock", "description", "#quantity", "#unit_price", "tax_group",
 	    "account", "#net", "#tax", "#total", NULL };
@@ -156,7 +145,7 @@ bills(ctx *c)
 	const char *from = handler_query(c, "from");
 	const char *to = handler_query(c, "to");
 	const char *sup = handler_query(c, "supplier");
-	const char *q = handler_query(c, "q"), *cursor = handler_query(c, "cursor");
+	const char *q = handler_query(c, "q");
 	int ok = status == NULL;
 	for (int i = 0; !ok && statuses[i]; i++)
 		ok = strcmp(status, statuses[i]) == 0;
@@ -173,62 +162,24 @@ bills(ctx *c)
 		handler_refuse(c, "to", "a date, YYYY-MM-DD");
 		return;
 	}
-	int limit = PAGE_ROWS;
-	if (c->api && api_limit(&c->req.query, &limit) < 0) {
-		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+	int limit;
+	const char *after;
+	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
-	}
-	const char *after = NULL;
-	if (cursor) {
-		after = api_cursor_decode(c->a, cursor);
-		if (after == NULL || strchr(after, '|') == NULL ||
-		    !api_uuid_ok(strchr(after, '|') + 1)) {
-			app_error(c, 400, "bad_request", "malformed cursor", NULL);
-			return;
-		}
-	}
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[7] = { status, sup, from, to, q, after, lim };
 	cJSON *items = books_rows(c, list_sql, 7, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = NULL;
-	if (cJSON_GetArraySize(items) > limit) {
-		cJSON_DeleteItemFromArray(items, limit);
-		cJSON *last = cJSON_GetArrayItem(items, limit - 1);
-		next = api_cursor_encode(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(last, "key")));
-	}
-	cJSON *x;
-	cJSON_ArrayForEach(x, items) {
-		cJSON_DeleteItemFromObject(x, "key");
-		handler_monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(x, "currency"))), (int)handler_i64(x,
-		    "digits"), money_keys);
-		cJSON_DeleteItemFromObject(x, "digits");
-	}
+	const char *next = handler_next(c, items, limit);
+	handler_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
 		static const char *const names[] = { "status", "supplier", "from",
 		    "to", "q" };
 		const char *values[] = { status, sup, from, to, q };
-		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
-		const char *href = "/app/bills";
-		int first = 1;
-		for (int i = 0; i < 5; i++) {
-			cJSON_AddStringToObject(fl, names[i], values[i] ?
-			    values[i] : "");
-			if (values[i] == NULL)
-				continue;
-			href = arena_printf(c->a, "%s%c%s=%s", href, first ? '?' :
-			    '&', names[i], form_url_escape(c->a, values[i]));
-			first = 0;
-		}
-		if (next)
-			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
-			    "%s%ccursor=%s", href, first ? '?' : '&',
-			    form_url_escape(c->a, next)));
+		handler_filter(c, d, "/app/bills", names, values, 5, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
 		    "purchases.write"));
 	}

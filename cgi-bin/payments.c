@@ -82,21 +82,10 @@ static const char *const money_keys[] = { "amount", "unallocated",
 static cJSON *
 payment_json(ctx *c, const char *id)
 {
-	if (!api_uuid_ok(id)) {
-		app_error(c, 404, "not_found", "no such payment", NULL);
+	cJSON *o = handler_one(c, head_sql, id, head_keys, "payment");
+	if (o == NULL)
 		return NULL;
-	}
 	const char *p[1] = { id };
-	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
-	if (h == NULL)
-		return NULL;
-	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
-	    NULL;
-	cJSON_Delete(h);
-	if (o == NULL) {
-		app_error(c, 404, "not_found", "no such payment", NULL);
-		return NULL;
-	}
 	static const char *const akeys[] = { "kind", "id", "number", "status",
 	    "#amount", "#open", NULL };
 	static const char *const rkeys[] = { "id", "number", "payment_date",
@@ -193,7 +182,6 @@ payments(ctx *c)
 	const char *method = handler_query(c, "method");
 	const char *from = handler_query(c, "from"), *to = handler_query(c, "to");
 	const char *q = handler_query(c, "q"), *credit = handler_query(c, "credit");
-	const char *cursor = handler_query(c, "cursor");
 	if (dir && !one_of(dir, dirs)) {
 		handler_refuse(c, "direction", "in or out");
 		return;
@@ -219,20 +207,10 @@ payments(ctx *c)
 		handler_refuse(c, "to", "a date, YYYY-MM-DD");
 		return;
 	}
-	int limit = PAGE_ROWS;
-	if (c->api && api_limit(&c->req.query, &limit) < 0) {
-		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+	int limit;
+	const char *after;
+	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
-	}
-	const char *after = NULL;
-	if (cursor) {
-		after = api_cursor_decode(c->a, cursor);
-		if (after == NULL || strchr(after, '|') == NULL ||
-		    !api_uuid_ok(strchr(after, '|') + 1)) {
-			app_error(c, 400, "bad_request", "malformed cursor", NULL);
-			return;
-		}
-	}
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[10] = { dir, kind, party, method, from, to, q, credit,
@@ -240,43 +218,15 @@ payments(ctx *c)
 	cJSON *items = books_rows(c, list_sql, 10, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = NULL;
-	if (cJSON_GetArraySize(items) > limit) {
-		cJSON_DeleteItemFromArray(items, limit);
-		cJSON *last = cJSON_GetArrayItem(items, limit - 1);
-		next = api_cursor_encode(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(last, "key")));
-	}
-	cJSON *x;
-	cJSON_ArrayForEach(x, items) {
-		cJSON_DeleteItemFromObject(x, "key");
-		handler_monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(x, "currency"))), (int)handler_i64(x,
-		    "digits"), money_keys);
-		cJSON_DeleteItemFromObject(x, "digits");
-	}
+	const char *next = handler_next(c, items, limit);
+	handler_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
 		static const char *const names[] = { "direction", "kind", "party",
 		    "method", "from", "to", "q", "credit" };
 		const char *values[] = { dir, kind, party, method, from, to, q,
 		    credit };
-		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
-		const char *href = "/app/payments";
-		int first = 1;
-		for (int i = 0; i < 8; i++) {
-			cJSON_AddStringToObject(fl, names[i], values[i] ?
-			    values[i] : "");
-			if (values[i] == NULL)
-				continue;
-			href = arena_printf(c->a, "%s%c%s=%s", href, first ? '?' :
-			    '&', names[i], form_url_escape(c->a, values[i]));
-			first = 0;
-		}
-		if (next)
-			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
-			    "%s%ccursor=%s", href, first ? '?' : '&',
-			    form_url_escape(c->a, next)));
+		handler_filter(c, d, "/app/payments", names, values, 8, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
 	}
 	app_render(c, 200, "payments.cs", "Payments", d);

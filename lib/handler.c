@@ -7,6 +7,7 @@
 
 #include "api.h"
 #include "books_setup.h"
+#include "form.h"
 #include "money.h"
 
 const char *
@@ -324,4 +325,92 @@ handler_form(ctx *c, cJSON *d, const char *const *keep,
 		cJSON_AddStringToObject(d, "error", handler_summary(fields));
 	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
 	    : cJSON_CreateObject());
+}
+
+int
+handler_keyset(ctx *c, int size, int *limit, const char **after)
+{
+	*limit = size;
+	*after = NULL;
+	if (c->api && api_limit(&c->req.query, limit) < 0) {
+		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+		return -1;
+	}
+	const char *cursor = handler_query(c, "cursor");
+	if (cursor == NULL)
+		return 0;
+	*after = api_cursor_decode(c->a, cursor);
+	if (*after == NULL || strchr(*after, '|') == NULL ||
+	    !api_uuid_ok(strchr(*after, '|') + 1)) {
+		app_error(c, 400, "bad_request", "malformed cursor", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+handler_next(ctx *c, cJSON *items, int limit)
+{
+	if (cJSON_GetArraySize(items) <= limit)
+		return NULL;
+	cJSON_DeleteItemFromArray(items, limit);
+	cJSON *last = cJSON_GetArrayItem(items, limit - 1);
+	return api_cursor_encode(c->a, cJSON_GetStringValue(
+	    cJSON_GetObjectItem(last, "key")));
+}
+
+void
+handler_rows(ctx *c, cJSON *items, const char *const *keys)
+{
+	cJSON *x;
+	cJSON_ArrayForEach(x, items) {
+		cJSON_DeleteItemFromObject(x, "key");
+		handler_monies(c, x, arena_strdup(c->a, cJSON_GetStringValue(
+		    cJSON_GetObjectItem(x, "currency"))), (int)handler_i64(x,
+		    "digits"), keys);
+		cJSON_DeleteItemFromObject(x, "digits");
+	}
+}
+
+void
+handler_filter(ctx *c, cJSON *d, const char *path,
+    const char *const *names, const char *const *values, int n,
+    const char *next)
+{
+	cJSON *fl = cJSON_AddObjectToObject(d, "filter");
+	const char *href = path;
+	int first = 1;
+	for (int i = 0; i < n; i++) {
+		cJSON_AddStringToObject(fl, names[i], values[i] ? values[i] : "");
+		if (values[i] == NULL)
+			continue;
+		href = arena_printf(c->a, "%s%c%s=%s", href, first ? '?' : '&',
+		    names[i], form_url_escape(c->a, values[i]));
+		first = 0;
+	}
+	if (next)
+		cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
+		    "%s%ccursor=%s", href, first ? '?' : '&',
+		    form_url_escape(c->a, next)));
+}
+
+cJSON *
+handler_one(ctx *c, const char *sql, const char *id,
+    const char *const *keys, const char *what)
+{
+	const char *nf = arena_printf(c->a, "no such %s", what);
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", nf, NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	cJSON *h = books_rows(c, sql, 1, p, keys);
+	if (h == NULL)
+		return NULL;
+	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
+	    NULL;
+	cJSON_Delete(h);
+	if (o == NULL)
+		app_error(c, 404, "not_found", nf, NULL);
+	return o;
 }

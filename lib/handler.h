@@ -91,6 +91,35 @@ const char *handler_nth(const kv_list *l, const char *name, size_t i);
  * in: currency, else the party's (an id or a code), else the business's */
 int handler_digits(ctx *c, const char *currency, const char *party);
 
+/* ---- lists by keyset (invoices, bills, payments) ---- */
+
+/* handler_one: the row sql reads for id ($1) as an object (the caller
+ * deletes it); NULL with the response set: 404 "no such <what>" when id
+ * is not a UUID or no row has it, else the database's error */
+cJSON *handler_one(ctx *c, const char *sql, const char *id,
+    const char *const *keys, const char *what);
+
+/* handler_keyset: the page's size (size, or the API's limit=) into
+ * *limit, and the query's cursor decoded ("<created_at>|<id>") into
+ * *after (NULL for the first page); -1 with the 400 answered */
+int handler_keyset(ctx *c, int size, int *limit, const char **after);
+
+/* handler_next: items were read limit + 1 rows deep: the row past the
+ * page dropped, and the cursor of the next page from the last row's
+ * "key" (arena); NULL when this page is the last */
+const char *handler_next(ctx *c, cJSON *items, int limit);
+
+/* handler_rows: each row of a list shown: its amounts under keys in its
+ * own "currency" and "digits", then "key" and "digits" dropped */
+void handler_rows(ctx *c, cJSON *items, const char *const *keys);
+
+/* handler_filter: for a page, into d: "filter" (each of the n names with
+ * its value, "" when not given) and, when next, "next_href": path with
+ * the filters given and cursor=next */
+void handler_filter(ctx *c, cJSON *d, const char *path,
+    const char *const *names, const char *const *values, int n,
+    const char *next);
+
 /* ---- the record programs (parties, products, inventory) ---- */
 
 /* handler_field: the request's field name as text: a JSON string, true
