@@ -352,38 +352,30 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	static const char *const skeys[] = { "id", "code", "name", "currency",
 	    NULL };
 	static const char *const pkeys[] = { "sku", "name", NULL };
-	static const char *const gkeys[] = { "code", "name", NULL };
 	static const char *const ckeys[] = { "code", NULL };
 	static const char *const akeys[] = { "code", "name", NULL };
-	cJSON *sups = books_rows(c, "SELECT id, code, name, currency FROM "
-	    "parties WHERE is_supplier AND NOT archived ORDER BY lower(name), id "
-	    "LIMIT 500", 0, NULL, skeys);
-	cJSON *prods = sups ? books_rows(c, "SELECT sku, name FROM products "
-	    "WHERE NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
-	cJSON *groups = prods ? books_rows(c, "SELECT code, name FROM tax_groups "
-	    "WHERE NOT archived ORDER BY code", 0, NULL, gkeys) : NULL;
-	cJSON *curs = groups ? books_rows(c, "SELECT code FROM currencies ORDER "
-	    "BY code", 0, NULL, ckeys) : NULL;
-	cJSON *locs = curs ? books_rows(c, "SELECT code, name FROM locations "
-	    "WHERE NOT archived ORDER BY code", 0, NULL, akeys) : NULL;
-	cJSON *accts = locs ? books_rows(c, "SELECT code, name FROM accounts "
-	    "WHERE type IN ('expense', 'asset') AND NOT is_group AND NOT "
-	    "archived ORDER BY code", 0, NULL, akeys) : NULL;
-	if (accts == NULL) {
-		cJSON_Delete(sups);
-		cJSON_Delete(prods);
-		cJSON_Delete(groups);
-		cJSON_Delete(curs);
-		cJSON_Delete(locs);
+	static const handler_lookup lists[] = {
+		{ "suppliers", "SELECT id, code, name, currency FROM parties "
+		    "WHERE is_supplier AND NOT archived ORDER BY lower(name), id "
+		    "LIMIT 500", skeys },
+		{ "products", "SELECT sku, name FROM products WHERE NOT "
+		    "archived ORDER BY sku LIMIT 1000", pkeys },
+		{ "tax_groups", "SELECT code, name FROM tax_groups WHERE NOT "
+		    "archived ORDER BY code", akeys },
+		{ "currencies", "SELECT code FROM currencies ORDER BY code",
+		    ckeys },
+		{ "locations", "SELECT code, name FROM locations WHERE NOT "
+		    "archived ORDER BY code", akeys },
+		{ "accounts", "SELECT code, name FROM accounts WHERE type IN "
+		    "('expense', 'asset') AND NOT is_group AND NOT archived ORDER "
+		    "BY code", akeys },
+		{ NULL, NULL, NULL },
+	};
+	cJSON *d = cJSON_CreateObject();
+	if (handler_lookups(c, d, lists) < 0) {
+		cJSON_Delete(d);
 		return;
 	}
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddItemToObject(d, "suppliers", sups);
-	cJSON_AddItemToObject(d, "products", prods);
-	cJSON_AddItemToObject(d, "tax_groups", groups);
-	cJSON_AddItemToObject(d, "currencies", curs);
-	cJSON_AddItemToObject(d, "locations", locs);
-	cJSON_AddItemToObject(d, "accounts", accts);
 	if (id)
 		cJSON_AddStringToObject(d, "id", id);
 	cJSON *form = cJSON_AddObjectToObject(d, "form");
@@ -392,24 +384,10 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	    "currency", "bill_date", "due_date", "location", "notes", NULL };
 	if (fields || c->req.form.n > 0) {
 		/* drawn again: what was typed */
-		for (int i = 0; keys[i]; i++) {
-			const char *v = http_arg(&c->req, keys[i]);
-			cJSON_AddStringToObject(form, keys[i], v ? v : "");
-		}
-		const kv_list *f = &c->req.form;
-		size_t n = kv_count(f, "line_description");
 		static const char *const cols[] = { "line_product",
 		    "line_description", "line_quantity", "line_unit_price",
 		    "line_tax_group", "line_account", NULL };
-		for (size_t r = 0; r < n; r++) {
-			cJSON *row = cJSON_CreateObject();
-			for (int k = 0; cols[k]; k++) {
-				const char *v = handler_nth(f, cols[k], r);
-				cJSON_AddStringToObject(row, cols[k] + 5, v ? v :
-				    "");
-			}
-			cJSON_AddItemToArray(lines, row);
-		}
+		handler_typed(c, form, keys, lines, cols);
 	} else if (id) {
 		cJSON *o = bill_json(c, id);
 		if (o == NULL) {
@@ -450,24 +428,9 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		cJSON_AddStringToObject(row, "tax_group", "(product)");
 		cJSON_AddItemToArray(lines, row);
 	}
-	int i = 0;
-	cJSON *row;
-	cJSON_ArrayForEach(row, lines) {
-		const char *why = NULL;
-		static const char *const parts[] = { "product", "description",
-		    "quantity", "unit_price", "tax_group", "account" };
-		for (int k = 0; k < 6; k++) {
-			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
-			    arena_printf(c->a, "lines[%d].%s", i, parts[k])) :
-			    NULL;
-			if (cJSON_IsString(v))
-				why = why ? arena_printf(c->a, "%s; %s", why,
-				    v->valuestring) : v->valuestring;
-		}
-		if (why)
-			cJSON_AddStringToObject(row, "error", why);
-		i++;
-	}
+	static const char *const parts[] = { "product", "description",
+	    "quantity", "unit_price", "tax_group", "account" };
+	handler_row_errors(c, lines, fields, parts, 6);
 	if (fields && cJSON_GetArraySize(fields) > 0)
 		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
 		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
@@ -583,46 +546,29 @@ bill_update(ctx *c)
 
 /* ---- actions ---- */
 
-/* acted: the API gets the bill (201 with Location for a new one); a
- * browser goes back to it */
+/* shown: the bill with what can be done to it now */
+static cJSON *
+shown(ctx *c, const char *id)
+{
+	cJSON *o = bill_json(c, id);
+	if (o)
+		actions(c, o);
+	return o;
+}
+
+static const handler_doc the_bill = { "bill", "Bill", "/app/bills",
+    "/api/v1/bills", "bills_show.cs", shown, handler_failed };
+
 static void
 acted(ctx *c, const char *id, int status)
 {
-	if (!c->api) {
-		app_redirect(c, arena_printf(c->a, "/app/bills/%s", id));
-		return;
-	}
-	cJSON *o = bill_json(c, id);
-	if (o == NULL)
-		return;
-	actions(c, o);
-	if (status == 201)
-		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
-		    "/api/v1/bills/%s", id));
-	app_render(c, status, NULL, NULL, o);
+	handler_acted(c, &the_bill, id, status);
 }
 
-/* action_refused: the API's error, or the bill's page with the reason */
 static void
 action_refused(ctx *c, const char *id, db_res *err, const char *field)
 {
-	int st = handler_status(err);
-	if (c->api || st == 0 || st == 404) {
-		handler_failed(c, err, field);
-		return;
-	}
-	const char *why = arena_strdup(c->a, err->error);
-	db_res_clear(err);
-	handler_undo(c);
-	c->failed = 1;
-	cJSON *o = bill_json(c, id);
-	if (o == NULL)
-		return;
-	actions(c, o);
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddItemToObject(d, "bill", o);
-	cJSON_AddStringToObject(d, "error", why);
-	app_render(c, st, "bills_show.cs", "Bill", d);
+	handler_action_refused(c, &the_bill, id, err, field);
 }
 
 static void

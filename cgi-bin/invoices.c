@@ -485,26 +485,23 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	static const char *const pkeys[] = { "sku", "name", NULL };
 	static const char *const gkeys[] = { "code", "name", NULL };
 	static const char *const cykeys[] = { "code", NULL };
-	cJSON *cust = books_rows(c, "SELECT id, code, name, currency FROM parties "
-	    "WHERE is_customer AND NOT archived ORDER BY lower(name), id LIMIT "
-	    "500", 0, NULL, ckeys);
-	cJSON *prods = cust ? books_rows(c, "SELECT sku, name FROM products WHERE "
-	    "NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
-	cJSON *groups = prods ? books_rows(c, "SELECT code, name FROM tax_groups "
-	    "WHERE NOT archived ORDER BY code", 0, NULL, gkeys) : NULL;
-	cJSON *curs = groups ? books_rows(c, "SELECT code FROM currencies ORDER BY "
-	    "code", 0, NULL, cykeys) : NULL;
-	if (curs == NULL) {
-		cJSON_Delete(cust);
-		cJSON_Delete(prods);
-		cJSON_Delete(groups);
+	static const handler_lookup lists[] = {
+		{ "customers", "SELECT id, code, name, currency FROM parties "
+		    "WHERE is_customer AND NOT archived ORDER BY lower(name), id "
+		    "LIMIT 500", ckeys },
+		{ "products", "SELECT sku, name FROM products WHERE NOT "
+		    "archived ORDER BY sku LIMIT 1000", pkeys },
+		{ "tax_groups", "SELECT code, name FROM tax_groups WHERE NOT "
+		    "archived ORDER BY code", gkeys },
+		{ "currencies", "SELECT code FROM currencies ORDER BY code",
+		    cykeys },
+		{ NULL, NULL, NULL },
+	};
+	cJSON *d = cJSON_CreateObject();
+	if (handler_lookups(c, d, lists) < 0) {
+		cJSON_Delete(d);
 		return;
 	}
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddItemToObject(d, "customers", cust);
-	cJSON_AddItemToObject(d, "products", prods);
-	cJSON_AddItemToObject(d, "tax_groups", groups);
-	cJSON_AddItemToObject(d, "currencies", curs);
 	if (id)
 		cJSON_AddStringToObject(d, "id", id);
 	cJSON *form = cJSON_AddObjectToObject(d, "form");
@@ -513,24 +510,10 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		/* drawn again: what was typed */
 		static const char *const keys[] = { "customer", "currency",
 		    "issue_date", "due_date", "reference", "notes", NULL };
-		for (int i = 0; keys[i]; i++) {
-			const char *v = http_arg(&c->req, keys[i]);
-			cJSON_AddStringToObject(form, keys[i], v ? v : "");
-		}
-		const kv_list *f = &c->req.form;
-		size_t n = kv_count(f, "line_description");
 		static const char *const cols[] = { "line_product",
 		    "line_description", "line_quantity", "line_unit_price",
 		    "line_discount", "line_tax_group", NULL };
-		for (size_t r = 0; r < n; r++) {
-			cJSON *row = cJSON_CreateObject();
-			for (int k = 0; cols[k]; k++) {
-				const char *v = handler_nth(f, cols[k], r);
-				cJSON_AddStringToObject(row, cols[k] + 5, v ? v :
-				    "");
-			}
-			cJSON_AddItemToArray(lines, row);
-		}
+		handler_typed(c, form, keys, lines, cols);
 	} else if (id) {
 		/* the draft as it is */
 		cJSON *o = invoice_json(c, id);
@@ -577,25 +560,9 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		cJSON_AddStringToObject(row, "tax_group", "(product)");
 		cJSON_AddItemToArray(lines, row);
 	}
-	int i = 0;
-	cJSON *row;
-	cJSON_ArrayForEach(row, lines) {
-		const char *why = NULL;
-		static const char *const parts[] = { "product", "description",
-		    "quantity", "unit_price", "discount", "tax_group",
-		    "account" };
-		for (int k = 0; k < 7; k++) {
-			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
-			    arena_printf(c->a, "lines[%d].%s", i, parts[k])) :
-			    NULL;
-			if (cJSON_IsString(v))
-				why = why ? arena_printf(c->a, "%s; %s", why,
-				    v->valuestring) : v->valuestring;
-		}
-		if (why)
-			cJSON_AddStringToObject(row, "error", why);
-		i++;
-	}
+	static const char *const parts[] = { "product", "description",
+	    "quantity", "unit_price", "discount", "tax_group", "account" };
+	handler_row_errors(c, lines, fields, parts, 7);
 	if (fields && cJSON_GetArraySize(fields) > 0) {
 		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
 		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
@@ -630,7 +597,7 @@ invoice_edit(ctx *c)
 	draft_form(c, 200, id, NULL);
 }
 
-static void acted(ctx *c, const char *show, int status);
+static void acted(ctx *c, const char *id, int status);
 
 /* ---- drafts: writing ---- */
 
@@ -767,46 +734,30 @@ invoice_update(ctx *c)
 
 /* ---- actions ---- */
 
-/* acted: the end of an action on invoice id: the API gets the invoice
- * (status 200 or 201 for show), a browser goes back to it */
-static void
-acted(ctx *c, const char *show, int status)
+/* shown: the invoice with what can be done to it now */
+static cJSON *
+shown(ctx *c, const char *id)
 {
-	if (!c->api) {
-		app_redirect(c, arena_printf(c->a, "/app/invoices/%s", show));
-		return;
-	}
-	cJSON *o = invoice_json(c, show);
-	if (o == NULL)
-		return;
-	actions(c, o);
-	if (status == 201)
-		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
-		    "/api/v1/invoices/%s", show));
-	app_render(c, status, NULL, NULL, o);
+	cJSON *o = invoice_json(c, id);
+	if (o)
+		actions(c, o);
+	return o;
 }
 
-/* action_refused: the API's error, or the invoice's page with the reason */
+static const handler_doc the_invoice = { "invoice", "Invoice",
+    "/app/invoices", "/api/v1/invoices", "invoices_show.cs", shown, failed };
+
+/* acted: the end of an action on invoice id */
+static void
+acted(ctx *c, const char *id, int status)
+{
+	handler_acted(c, &the_invoice, id, status);
+}
+
 static void
 action_refused(ctx *c, const char *id, db_res *err, const char *field)
 {
-	int st = handler_status(err);
-	if (c->api || st == 0 || st == 404) {
-		failed(c, err, field);
-		return;
-	}
-	const char *why = arena_strdup(c->a, err->error);
-	db_res_clear(err);
-	handler_undo(c);
-	c->failed = 1;
-	cJSON *o = invoice_json(c, id);
-	if (o == NULL)
-		return;
-	actions(c, o);
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddItemToObject(d, "invoice", o);
-	cJSON_AddStringToObject(d, "error", why);
-	app_render(c, st, "invoices_show.cs", "Invoice", d);
+	handler_action_refused(c, &the_invoice, id, err, field);
 }
 
 /* date_arg: an optional "date" */

@@ -414,3 +414,95 @@ handler_one(ctx *c, const char *sql, const char *id,
 		app_error(c, 404, "not_found", nf, NULL);
 	return o;
 }
+
+void
+handler_acted(ctx *c, const handler_doc *k, const char *id, int status)
+{
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "%s/%s", k->app, id));
+		return;
+	}
+	cJSON *o = k->read(c, id);
+	if (o == NULL)
+		return;
+	if (status == 201)
+		resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
+		    "%s/%s", k->api, id));
+	app_render(c, status, NULL, NULL, o);
+}
+
+void
+handler_action_refused(ctx *c, const handler_doc *k, const char *id,
+    db_res *err, const char *field)
+{
+	int st = handler_status(err);
+	if (c->api || st == 0 || st == 404) {
+		k->failed(c, err, field);
+		return;
+	}
+	const char *why = arena_strdup(c->a, err->error);
+	db_res_clear(err);
+	handler_undo(c);
+	c->failed = 1;
+	cJSON *o = k->read(c, id);
+	if (o == NULL)
+		return;
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, k->name, o);
+	cJSON_AddStringToObject(d, "error", why);
+	app_render(c, st, k->show, k->title, d);
+}
+
+int
+handler_lookups(ctx *c, cJSON *d, const handler_lookup *l)
+{
+	for (; l->name; l++) {
+		cJSON *rows = books_rows(c, l->sql, 0, NULL, l->keys);
+		if (rows == NULL)
+			return -1;
+		cJSON_AddItemToObject(d, l->name, rows);
+	}
+	return 0;
+}
+
+void
+handler_typed(ctx *c, cJSON *form, const char *const *keys, cJSON *rows,
+    const char *const *cols)
+{
+	for (int i = 0; keys[i]; i++) {
+		const char *v = http_arg(&c->req, keys[i]);
+		cJSON_AddStringToObject(form, keys[i], v ? v : "");
+	}
+	const kv_list *f = &c->req.form;
+	size_t n = kv_count(f, "line_description");
+	for (size_t r = 0; r < n; r++) {
+		cJSON *row = cJSON_CreateObject();
+		for (int k = 0; cols[k]; k++) {
+			const char *v = handler_nth(f, cols[k], r);
+			cJSON_AddStringToObject(row, cols[k] + 5, v ? v : "");
+		}
+		cJSON_AddItemToArray(rows, row);
+	}
+}
+
+void
+handler_row_errors(ctx *c, cJSON *rows, const cJSON *fields,
+    const char *const *parts, int n)
+{
+	int i = 0;
+	cJSON *row;
+	cJSON_ArrayForEach(row, rows) {
+		const char *why = NULL;
+		for (int k = 0; k < n; k++) {
+			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
+			    arena_printf(c->a, "lines[%d].%s", i, parts[k])) :
+			    NULL;
+			if (cJSON_IsString(v))
+				why = why ? arena_printf(c->a, "%s; %s", why,
+				    v->valuestring) : v->valuestring;
+		}
+		if (why)
+			cJSON_AddStringToObject(row, "error", why);
+		i++;
+	}
+}

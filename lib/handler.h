@@ -91,6 +91,60 @@ const char *handler_nth(const kv_list *l, const char *name, size_t i);
  * in: currency, else the party's (an id or a code), else the business's */
 int handler_digits(ctx *c, const char *currency, const char *party);
 
+/* ---- a document's actions (invoices, bills) ---- */
+
+/* A document a program acts on. */
+typedef struct handler_doc {
+	const char *name;	/* "bill": the page's key for it */
+	const char *title;	/* "Bill": the page's title */
+	const char *app;	/* "/app/bills": its pages, by id below */
+	const char *api;	/* "/api/v1/bills": the same for the API */
+	const char *show;	/* "bills_show.cs": its page */
+	/* read: the document id with what can be done to it now; NULL
+	 * with the response set */
+	cJSON *(*read)(ctx *c, const char *id);
+	/* failed: the API's answer to a refusal naming field (err
+	 * cleared): handler_failed, or the program's own */
+	void (*failed)(ctx *c, db_res *err, const char *field);
+} handler_doc;
+
+/* handler_acted: the end of an action on document id: the API gets the
+ * document with status (201 with its Location), a browser goes back to
+ * its page */
+void handler_acted(ctx *c, const handler_doc *k, const char *id,
+    int status);
+
+/* handler_action_refused: an action on document id refused with err:
+ * the API's answer (k->failed, naming field), or for a refusal by a rule
+ * the page again with the reason, the change undone to the savepoint */
+void handler_action_refused(ctx *c, const handler_doc *k, const char *id,
+    db_res *err, const char *field);
+
+/* ---- a document's draft form (invoices, bills) ---- */
+
+/* A list a form chooses from: d's member name, the rows sql reads (no
+ * parameters), their keys as books_rows takes them. */
+typedef struct handler_lookup {
+	const char *name, *sql;
+	const char *const *keys;
+} handler_lookup;
+
+/* handler_lookups: each lookup's rows into d, up to one with a NULL
+ * name; 0, or -1 with the response set */
+int handler_lookups(ctx *c, cJSON *d, const handler_lookup *l);
+
+/* handler_typed: the form as it was sent, to draw it again: into form
+ * each of keys with its value ("" when not sent), and into rows one
+ * object per row of the repeated fields cols ("line_description" rows;
+ * each member named without its "line_" prefix) */
+void handler_typed(ctx *c, cJSON *form, const char *const *keys,
+    cJSON *rows, const char *const *cols);
+
+/* handler_row_errors: each row of rows gets "error", the messages that
+ * fields holds for "lines[i].<part>" for the n parts, joined by "; " */
+void handler_row_errors(ctx *c, cJSON *rows, const cJSON *fields,
+    const char *const *parts, int n);
+
 /* ---- lists by keyset (invoices, bills, payments) ---- */
 
 /* handler_one: the row sql reads for id ($1) as an object (the caller
