@@ -172,6 +172,16 @@ static const struct table {
 	    "d, q, up, tg, a, ne, t, tot, n)", "the bill is too large", 9,
 	    { C_PRODUCT, C_DESC, C_QTY, C_PRICE, C_GROUP, C_ACCT, C_NET, C_TAX,
 	    C_TOTAL } },
+	[DOCSTORE_ORDER] = { "order", "DELETE FROM order_lines WHERE order_id "
+	    "= $1::uuid", "INSERT INTO order_lines (tenant_id, order_id, "
+	    "line_no, product_id, description, quantity, unit_price, "
+	    "discount_ppm, tax_group, net, tax, total) SELECT bursar_tenant(), "
+	    "$1::uuid, x.n, x.p, x.d, x.q, x.up, x.dp, x.tg, x.ne, x.t, x.tot "
+	    "FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], "
+	    "$6::int[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[]) "
+	    "WITH ORDINALITY AS x(p, d, q, up, dp, tg, ne, t, tot, n)",
+	    "the order is too large", 9, { C_PRODUCT, C_DESC, C_QTY, C_PRICE,
+	    C_DISC, C_GROUP, C_NET, C_TAX, C_TOTAL } },
 };
 
 /* columns: t's columns of the lines as SQL arrays, cols[0..t->ncol),

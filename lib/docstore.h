@@ -42,7 +42,8 @@ int docstore_account(db *d, const char *account, const char *const *types,
     db_res *err);
 
 /* A line as a document stores it.  Invoices use every member; bills have
- * no unit, discount or source, and mark lines of tracked products. */
+ * no unit, discount or source, and mark lines of tracked products;
+ * orders have no unit, account or source. */
 typedef struct docstore_line {
 	const char *product_id, *description, *unit, *tax_group, *account;
 	const char *source_type, *source_id;	/* what the line bills */
@@ -65,7 +66,8 @@ int docstore_compute(db *d, const char *date, int purchase,
     docstore_line *l, size_t n, taxdoc *doc, db_res *err);
 
 /* The documents whose lines docstore_store writes. */
-typedef enum docstore_kind { DOCSTORE_INVOICE, DOCSTORE_BILL } docstore_kind;
+typedef enum docstore_kind { DOCSTORE_INVOICE, DOCSTORE_BILL, DOCSTORE_ORDER }
+    docstore_kind;
 
 /* docstore_store: replaces the lines and the tax components of document
  * id of kind k by l and doc's totals.  0; or -1 with err (54000 when the

@@ -4,7 +4,6 @@
 #include "order.h"
 
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,42 +14,12 @@
 #include "books_setup.h"
 #include "buf.h"
 #include "docline.h"
+#include "docstore.h"
 #include "invoice.h"
 #include "outbox.h"
 #include "stock.h"
 
 #define ARRAY_MAX (8u << 20)
-
-/* ---- small things ---- */
-
-/* refuse_at: db_refuse naming the field (48 bytes) the refusal is about */
-static int
-refuse_at(db_res *err, char *field, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int
-refuse_at(db_res *err, char *field, const char *name, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(field, 48, "%s", name);
-	return db_refuse(err, "22023", "%s", msg);
-}
-
-static const char *
-opt(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-static void
-i64s(char out[24], int64_t v)
-{
-	snprintf(out, 24, "%" PRId64, v);
-}
 
 /* ---- the order as stored ---- */
 
@@ -141,12 +110,6 @@ set_status(db *d, const char *id, const char *status, db_res *err)
 
 /* ---- drafts ---- */
 
-/* A line ready to store. */
-typedef struct line {
-	const char *product_id, *description, *tax_group;
-	docline m;
-} line;
-
 /* The draft being written, what it was when it is changed. */
 typedef struct draft {
 	db_res cur;	/* O_* of the draft changed, or nothing */
@@ -156,7 +119,7 @@ typedef struct draft {
 	const char *party_id, *currency, *order_date, *today, *tenant;
 	const char *reference, *notes;
 	char location[STOCK_ID_LEN];
-	line *lines;
+	docstore_line *lines;
 	size_t n;
 } draft;
 
@@ -174,8 +137,8 @@ static int
 find_customer(db *d, const char *customer, draft *w, char *field,
     db_res *err)
 {
-	if (!opt(customer))
-		return refuse_at(err, field, "customer", "customer: choose a "
+	if (!docstore_opt(customer))
+		return docstore_refuse(field, err, "22023", "customer", "customer: choose a "
 		    "customer (an id or a code)");
 	const char *p[1] = { customer };
 	if (db_run(d, &w->party, api_uuid_ok(customer) ? "SELECT id::text, "
@@ -190,7 +153,7 @@ find_customer(db *d, const char *customer, draft *w, char *field,
 		db_bool(&w->party, 0, 5, &arch);
 	}
 	if (!cust || arch)
-		return refuse_at(err, field, "customer", "customer: %s",
+		return docstore_refuse(field, err, "22023", "customer", "customer: %s",
 		    w->party.rows == 1 && arch ? "the customer is archived" :
 		    "no such customer");
 	w->party_id = db_text(&w->party, 0, 0);
@@ -199,33 +162,16 @@ find_customer(db *d, const char *customer, draft *w, char *field,
 	return 0;
 }
 
-static int
-check_currency(db *d, const char *code, char *field, db_res *err)
-{
-	if (!api_matches("^[A-Z]{3}$", code))
-		return refuse_at(err, field, "currency", "currency: a currency "
-		    "code (INR)");
-	db_res r;
-	const char *p[1] = { code };
-	if (db_run(d, &r, "SELECT 1 FROM currencies WHERE code = $1", 1, p,
-	    err) < 0)
-		return -1;
-	int ok = r.rows == 1;
-	db_res_clear(&r);
-	return ok ? 0 : refuse_at(err, field, "currency", "currency: no such "
-	    "currency");
-}
-
 /* resolve_lines: the lines as given, completed from their products (one
  * query for all of them) and checked */
 static int
 resolve_lines(db *d, const order_in *in, draft *w, char *field, db_res *err)
 {
 	if (in->n == 0)
-		return refuse_at(err, field, "lines", "lines: an order has at "
+		return docstore_refuse(field, err, "22023", "lines", "lines: an order has at "
 		    "least one line");
 	if (in->n > DOCLINE_MAX)
-		return refuse_at(err, field, "lines", "lines: at most %d",
+		return docstore_refuse(field, err, "22023", "lines", "lines: at most %d",
 		    DOCLINE_MAX);
 	const char **ids = calloc(in->n, sizeof(*ids));
 	const char **skus = calloc(in->n, sizeof(*skus));
@@ -238,10 +184,10 @@ resolve_lines(db *d, const order_in *in, draft *w, char *field, db_res *err)
 	}
 	for (size_t i = 0; i < in->n; i++) {
 		const char *p = in->lines[i].product;
-		if (!opt(p)) {
+		if (!docstore_opt(p)) {
 			char f[48];
 			snprintf(f, sizeof(f), "lines[%zu].product", i);
-			refuse_at(err, field, f, "%s: a product (its SKU or id)", f);
+			docstore_refuse(field, err, "22023", f, "%s: a product (its SKU or id)", f);
 			goto out;
 		}
 		if (api_uuid_ok(p))
@@ -250,7 +196,7 @@ resolve_lines(db *d, const order_in *in, draft *w, char *field, db_res *err)
 			skus[i] = p;
 	}
 	if (db_array(&a, ids, in->n) < 0 || db_array(&b, skus, in->n) < 0) {
-		refuse_at(err, field, "lines", "lines: too large");
+		docstore_refuse(field, err, "22023", "lines", "lines: too large");
 		goto out;
 	}
 	const char *p[3] = { buf_str(&a), buf_str(&b), w->currency };
@@ -263,32 +209,32 @@ resolve_lines(db *d, const order_in *in, draft *w, char *field, db_res *err)
 		goto out;
 	for (size_t i = 0; i < in->n; i++) {
 		const order_line_in *li = &in->lines[i];
-		line *l = &w->lines[i];
+		docstore_line *l = &w->lines[i];
 		int r = (int)i, archived = 0;
 		char f[48];
 		snprintf(f, sizeof(f), "lines[%zu].product", i);
 		if (db_isnull(&w->products, r, 0)) {
-			refuse_at(err, field, f, "%s: no such product: %s", f,
+			docstore_refuse(field, err, "22023", f, "%s: no such product: %s", f,
 			    li->product);
 			goto out;
 		}
 		db_bool(&w->products, r, 3, &archived);
 		if (archived) {
-			refuse_at(err, field, f, "%s: the product %s is archived",
+			docstore_refuse(field, err, "22023", f, "%s: the product %s is archived",
 			    f, db_text(&w->products, r, 1));
 			goto out;
 		}
 		l->product_id = db_text(&w->products, r, 0);
-		l->description = opt(li->description) ? li->description :
+		l->description = docstore_opt(li->description) ? li->description :
 		    db_text(&w->products, r, 1);
-		l->tax_group = li->tax_group ? opt(li->tax_group) :
+		l->tax_group = li->tax_group ? docstore_opt(li->tax_group) :
 		    db_text(&w->products, r, 2);
 		l->m.quantity = li->quantity;
 		l->m.discount_ppm = li->discount_ppm;
 		l->m.unit_price = li->unit_price;
 		if (l->m.unit_price < 0 && db_isnull(&w->products, r, 4)) {
 			snprintf(f, sizeof(f), "lines[%zu].unit_price", i);
-			refuse_at(err, field, f, "%s: %s has no price in %s: give "
+			docstore_refuse(field, err, "22023", f, "%s: %s has no price in %s: give "
 			    "one", f, db_text(&w->products, r, 1), w->currency);
 			goto out;
 		}
@@ -296,12 +242,12 @@ resolve_lines(db *d, const order_in *in, draft *w, char *field, db_res *err)
 			db_i64(&w->products, r, 4, &l->m.unit_price);
 		if (strlen(l->description) > 500) {
 			snprintf(f, sizeof(f), "lines[%zu].description", i);
-			refuse_at(err, field, f, "%s: at most 500 characters", f);
+			docstore_refuse(field, err, "22023", f, "%s: at most 500 characters", f);
 			goto out;
 		}
 		if (l->m.quantity <= 0 || l->m.quantity > DOCLINE_QTY_MAX) {
 			snprintf(f, sizeof(f), "lines[%zu].quantity", i);
-			refuse_at(err, field, f, "%s: a whole number from 1 to %lld",
+			docstore_refuse(field, err, "22023", f, "%s: a whole number from 1 to %lld",
 			    f, (long long)DOCLINE_QTY_MAX);
 			goto out;
 		}
@@ -330,7 +276,7 @@ load_lines(db *d, const char *id, draft *w, db_res *err)
 	if (w->lines == NULL)
 		return db_refuse(err, "53200", "out of memory");
 	for (size_t i = 0; i < n; i++) {
-		line *l = &w->lines[i];
+		docstore_line *l = &w->lines[i];
 		int r = (int)i;
 		l->product_id = db_text(&w->old, r, 0);
 		l->description = db_text(&w->old, r, 1);
@@ -343,124 +289,6 @@ load_lines(db *d, const char *id, draft *w, db_res *err)
 	return 0;
 }
 
-/* The line columns, for one unnest. */
-enum { C_PRODUCT, C_DESC, C_GROUP, C_QTY, C_PRICE, C_DISC, C_NET, C_TAX,
-	C_TOTAL, NCOL };
-
-static int
-line_columns(buf cols[NCOL], const line *l, size_t n)
-{
-	const char **items = calloc(n ? n : 1, sizeof(*items));
-	char (*nums)[24] = calloc(n ? n : 1, sizeof(*nums));
-	int rc = -1;
-	for (int c = 0; c < NCOL; c++)
-		buf_init(&cols[c], ARRAY_MAX);
-	if (items == NULL || nums == NULL)
-		goto out;
-	for (int c = 0; c < NCOL; c++) {
-		for (size_t i = 0; i < n; i++) {
-			const int64_t v[NCOL] = { [C_QTY] = l[i].m.quantity,
-			    [C_PRICE] = l[i].m.unit_price, [C_DISC] =
-			    l[i].m.discount_ppm, [C_NET] = l[i].m.net, [C_TAX] =
-			    l[i].m.tax, [C_TOTAL] = l[i].m.total };
-			items[i] = c == C_PRODUCT ? l[i].product_id : c == C_DESC ?
-			    l[i].description : c == C_GROUP ? l[i].tax_group : NULL;
-			if (c >= C_QTY) {
-				i64s(nums[i], v[c]);
-				items[i] = nums[i];
-			}
-		}
-		if (db_array(&cols[c], items, n) < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(items);
-	free(nums);
-	return rc;
-}
-
-/* store: the order's lines and its tax per component, replacing any */
-static int
-store(db *d, const char *id, int replace, const draft *w, const taxdoc *doc,
-    db_res *err)
-{
-	db_res r;
-	const char *p1[1] = { id };
-	if (replace && (db_run(d, &r, "WITH l AS (DELETE FROM order_lines "
-	    "WHERE order_id = $1::uuid) DELETE FROM document_taxes WHERE "
-	    "doc_type = 'order' AND doc_id = $1::uuid", 1, p1, err) < 0))
-		return -1;
-	if (replace)
-		db_res_clear(&r);
-	buf cols[NCOL];
-	if (line_columns(cols, w->lines, w->n) < 0) {
-		for (int c = 0; c < NCOL; c++)
-			buf_free(&cols[c]);
-		return db_refuse(err, "54000", "the order is too large");
-	}
-	/* the tax components ride along as four more arrays */
-	const char *codes[TAXDOC_MAX_TOTALS], *names[TAXDOC_MAX_TOTALS];
-	const char *accts[TAXDOC_MAX_TOTALS], *taxes[TAXDOC_MAX_TOTALS];
-	char nums[TAXDOC_MAX_TOTALS][24];
-	for (size_t i = 0; i < doc->ntotals; i++) {
-		codes[i] = doc->totals[i].rate;
-		names[i] = doc->totals[i].name;
-		accts[i] = doc->totals[i].account;
-		i64s(nums[i], doc->totals[i].tax);
-		taxes[i] = nums[i];
-	}
-	buf t[4] = { BUF_INIT(65536), BUF_INIT(65536), BUF_INIT(65536),
-	    BUF_INIT(65536) };
-	db_array(&t[0], codes, doc->ntotals);
-	db_array(&t[1], names, doc->ntotals);
-	db_array(&t[2], accts, doc->ntotals);
-	db_array(&t[3], taxes, doc->ntotals);
-	const char *p[NCOL + 5] = { id };
-	for (int c = 0; c < NCOL; c++)
-		p[c + 1] = buf_str(&cols[c]);
-	for (int i = 0; i < 4; i++)
-		p[NCOL + 1 + i] = buf_str(&t[i]);
-	int rc = db_run(d, &r, "WITH t AS (INSERT INTO document_taxes "
-	    "(tenant_id, doc_type, doc_id, rate_code, name, account, tax) SELECT "
-	    "bursar_tenant(), 'order', $1::uuid, x.r, x.n, x.a, x.t FROM "
-	    "unnest($11::text[], $12::text[], $13::text[], $14::bigint[]) AS "
-	    "x(r, n, a, t)) INSERT INTO order_lines (tenant_id, order_id, "
-	    "line_no, product_id, description, tax_group, quantity, unit_price, "
-	    "discount_ppm, net, tax, total) SELECT bursar_tenant(), $1::uuid, "
-	    "x.n, x.p, x.d, x.g, x.q, x.u, x.dp, x.ne, x.t, x.tot FROM "
-	    "unnest($2::uuid[], $3::text[], $4::text[], $5::bigint[], "
-	    "$6::bigint[], $7::int[], $8::bigint[], $9::bigint[], $10::bigint[]) "
-	    "WITH ORDINALITY AS x(p, d, g, q, u, dp, ne, t, tot, n)", NCOL + 5, p,
-	    err);
-	for (int c = 0; c < NCOL; c++)
-		buf_free(&cols[c]);
-	for (int i = 0; i < 4; i++)
-		buf_free(&t[i]);
-	if (rc < 0)
-		return -1;
-	db_res_clear(&r);
-	return 0;
-}
-
-/* compute: the lines' money on date, into doc */
-static int
-compute(db *d, const char *date, draft *w, taxdoc *doc, db_res *err)
-{
-	docline *m = calloc(w->n ? w->n : 1, sizeof(*m));
-	if (m == NULL)
-		return db_refuse(err, "53200", "out of memory");
-	for (size_t i = 0; i < w->n; i++) {
-		m[i] = w->lines[i].m;
-		m[i].tax_group = w->lines[i].tax_group;
-	}
-	int rc = docline_compute(d, date, 0, m, w->n, doc, err);
-	for (size_t i = 0; rc == 0 && i < w->n; i++)
-		w->lines[i].m = m[i];
-	free(m);
-	return rc;
-}
-
 /* read_draft: what the new or changed draft will be, checked */
 static int
 read_draft(db *d, const char *id, order_in *in, draft *w, db_res *err)
@@ -471,32 +299,32 @@ read_draft(db *d, const char *id, order_in *in, draft *w, db_res *err)
 	if (find_customer(d, in->customer ? in->customer : id ? db_text(cur, 0,
 	    O_PARTY) : NULL, w, in->field, err) < 0)
 		return -1;
-	w->currency = opt(in->currency) ? in->currency : id && !in->customer ?
+	w->currency = docstore_opt(in->currency) ? in->currency : id && !in->customer ?
 	    db_text(cur, 0, O_CURRENCY) : db_text(&w->party, 0, 1);
-	if (check_currency(d, w->currency, in->field, err) < 0)
+	if (docstore_currency(d, w->currency, in->field, err) < 0)
 		return -1;
-	const char *loc = opt(in->location) ? in->location : id ?
+	const char *loc = docstore_opt(in->location) ? in->location : id ?
 	    db_text(cur, 0, O_LOCATION) : NULL;
 	if (stock_location(d, loc, w->location, err) < 0) {
 		if (strcmp(err->sqlstate, "P0002") != 0)
 			return -1;
-		return refuse_at(err, in->field, "location", "location: no such "
-		    "location: %s", loc ? loc : "(none set up)");
+		return docstore_refuse(in->field, err, "22023", "location",
+		    "location: no such location: %s", loc ? loc : "(none set up)");
 	}
-	w->order_date = opt(in->order_date) ? in->order_date : id ?
+	w->order_date = docstore_opt(in->order_date) ? in->order_date : id ?
 	    db_text(cur, 0, O_DATE) : w->today;
 	if (!books_date_ok(w->order_date))
-		return refuse_at(err, in->field, "order_date", "order_date: a "
-		    "date, YYYY-MM-DD");
+		return docstore_refuse(in->field, err, "22023", "order_date",
+		    "order_date: a date, YYYY-MM-DD");
 	w->reference = in->reference ? in->reference : id ? db_text(cur, 0,
 	    O_REFERENCE) : "";
 	w->notes = in->notes ? in->notes : id ? db_text(cur, 0, O_NOTES) : "";
 	if (strlen(w->reference) > 100)
-		return refuse_at(err, in->field, "reference", "reference: at "
-		    "most 100 characters");
+		return docstore_refuse(in->field, err, "22023", "reference",
+		    "reference: at most 100 characters");
 	if (strlen(w->notes) > 4000)
-		return refuse_at(err, in->field, "notes", "notes: at most 4000 "
-		    "characters");
+		return docstore_refuse(in->field, err, "22023", "notes",
+		    "notes: at most 4000 characters");
 	if (id && !in->set_lines)
 		return load_lines(d, id, w, err);
 	return resolve_lines(d, in, w, in->field, err);
@@ -514,15 +342,15 @@ order_draft(db *d, const char *user_id, const char *id, order_in *in,
 	taxdoc doc;
 	if (read_draft(d, id, in, &w, err) < 0)
 		goto out;
-	if (compute(d, w.order_date, &w, &doc, err) < 0) {
+	if (docstore_compute(d, w.order_date, 0, w.lines, w.n, &doc, err) < 0) {
 		if (in->field[0] == '\0')
 			snprintf(in->field, sizeof(in->field), "lines");
 		goto out;
 	}
 	char net[24], tax[24], total[24];
-	i64s(net, doc.net);
-	i64s(tax, doc.tax);
-	i64s(total, doc.gross);
+	docstore_i64s(net, doc.net);
+	docstore_i64s(tax, doc.tax);
+	docstore_i64s(total, doc.gross);
 	const char *p[10] = { w.party_id, w.currency, w.location, w.order_date,
 	    w.reference, w.notes, net, tax, total, id ? id : user_id };
 	if (db_run(d, &r, id == NULL ? "INSERT INTO orders (tenant_id, number, "
@@ -536,7 +364,7 @@ order_draft(db *d, const char *user_id, const char *id, order_in *in,
 	    "number", 10, p, err) < 0)
 		goto out;
 	snprintf(out, ORDER_ID_LEN, "%s", db_text(&r, 0, 0));
-	if (store(d, out, id != NULL, &w, &doc, err) < 0)
+	if (docstore_store(d, DOCSTORE_ORDER, out, w.lines, w.n, &doc, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
 	cJSON_AddStringToObject(ev, "id", out);

@@ -4,104 +4,36 @@
  * goods sold, invoices made on place or on ship, the credit limit, bad
  * input refused with nothing written, idempotent creation, lists, pages,
  * and another business's order unseen. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
 
-#include "db.h"
 #include "kit.h"
 #include "suites.h"
 
 /* ---- helpers ---- */
 
-/* adm: one statement as the database's owner; its first value
- * (malloc'd, NULL for none) */
-static char *
-adm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-adm(const char *fmt, ...)
-{
-	char sql[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	db *d = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 5);
-	db_res r;
-	int rc = db_exec(d, &r, sql, 0, NULL);
-	ck_assert_msg(rc == 0, "%s: %s", sql, r.error);
-	char *v = r.rows > 0 && r.cols > 0 && db_text(&r, 0, 0) ?
-	    strdup(db_text(&r, 0, 0)) : NULL;
-	db_res_clear(&r);
-	db_close(d);
-	return v;
-}
-
-static long long
-num(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static long long
-num(const char *fmt, ...)
-{
-	char sql[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	char *v = adm("%s", sql);
-	long long n = v ? atoll(v) : 0;
-	free(v);
-	return n;
-}
-
-/* call: a JSON request that must answer want; its body parsed */
-static cJSON *
-call(const char *method, const char *path, const char *token,
-    const char *body, long want)
-{
-	reply r;
-	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
-	ck_assert_msg(r.status == want, "%s %s %s: %ld %s", method, path,
-	    body ? body : "", r.status, buf_str(&r.body));
-	cJSON *j = r.body.len ? body_json(&r) : NULL;
-	reply_free(&r);
-	return j;
-}
-
-/* money: the minor units of the money object o.key */
-static long long
-money(const cJSON *o, const char *key)
-{
-	const cJSON *a = cJSON_GetObjectItem(cJSON_GetObjectItem(o, key),
-	    "amount");
-	ck_assert_msg(cJSON_IsNumber(a), "%s is not money: %s", key,
-	    cJSON_PrintUnformatted(o));
-	return (long long)a->valuedouble;
-}
-
 /* A business of its own in INR (GST groups), a customer C1 and three
- * products: WIDGET and GADGET (goods, GST18) and SETUP (a service). */
+ * products: WIDGET and GADGET (goods, GST18) and SETUP (a service);
+ * its orders are invoiced by hand unless a test says otherwise. */
 typedef struct biz {
-	char *token;
-	char id[37];
+	kit_biz k;
+	char *token;	/* k.token */
+	const char *id;	/* k.id */
 	char *customer;
 } biz;
 
 static void
 business(biz *b)
 {
-	const char *slug = unique("ord");
-	b->token = sign_up_in(slug, "owner@ord.test", "INR");
-	char *id = adm("SELECT id FROM tenants WHERE slug = '%s'", slug);
-	snprintf(b->id, sizeof(b->id), "%s", id);
-	free(id);
-	free(adm("UPDATE commerce_settings SET invoice_on = 'manual' WHERE "
+	kit_business(&b->k, "ord", "INR");
+	b->token = b->k.token;
+	b->id = b->k.id;
+	free(kit_adm("UPDATE commerce_settings SET invoice_on = 'manual' WHERE "
 	    "tenant_id = '%s'", b->id));
-	b->customer = adm("INSERT INTO parties (tenant_id, code, name, "
+	b->customer = kit_adm("INSERT INTO parties (tenant_id, code, name, "
 	    "is_customer, currency) VALUES ('%s', 'C1', 'Asha Traders', true, "
 	    "'INR') RETURNING id", b->id);
 	free(kit_product(b->token, "WIDGET", 12500, "INR", "GST18", 1));
@@ -112,7 +44,7 @@ business(biz *b)
 static void
 done(biz *b)
 {
-	free(b->token);
+	free(b->k.token);
 	free(b->customer);
 }
 
@@ -123,7 +55,7 @@ create(const biz *b, const char *lines, int place, long want)
 	char body[4096];
 	snprintf(body, sizeof(body), "{\"customer\":\"C1\",\"reference\":"
 	    "\"PO-7\",\"lines\":[%s]%s}", lines, place ? ",\"place\":true" : "");
-	cJSON *j = call("POST", "/api/v1/orders", b->token, body, want);
+	cJSON *j = kit_call("POST", "/api/v1/orders", b->token, body, want);
 	const char *id = jstr(j, "id");
 	if (id == NULL)
 		id = jstr(j, "error.order_id");
@@ -138,13 +70,13 @@ move(const biz *b, const char *id, const char *action, long want)
 {
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/orders/%s/%s", id, action);
-	return call("POST", path, b->token, "{}", want);
+	return kit_call("POST", path, b->token, "{}", want);
 }
 
 static long long
 reserved(const biz *b, const char *sku)
 {
-	return num("SELECT coalesce(sum(l.reserved), 0) FROM stock_levels l "
+	return kit_adm_int("SELECT coalesce(sum(l.reserved), 0) FROM stock_levels l "
 	    "JOIN products p ON p.tenant_id = l.tenant_id AND p.id = "
 	    "l.product_id WHERE l.tenant_id = '%s' AND p.sku = '%s'", b->id,
 	    sku);
@@ -153,20 +85,19 @@ reserved(const biz *b, const char *sku)
 static long long
 events(const biz *b, const char *type)
 {
-	return num("SELECT count(*) FROM outbox_events WHERE tenant_id = '%s' "
-	    "AND type = '%s'", b->id, type);
+	return kit_events(&b->k, type);
 }
 
 static long long
 orders_of(const biz *b)
 {
-	return num("SELECT count(*) FROM orders WHERE tenant_id = '%s'", b->id);
+	return kit_adm_int("SELECT count(*) FROM orders WHERE tenant_id = '%s'", b->id);
 }
 
 static char *
 status(const biz *b, const char *id)
 {
-	return adm("SELECT status FROM orders WHERE tenant_id = '%s' AND id = "
+	return kit_adm("SELECT status FROM orders WHERE tenant_id = '%s' AND id = "
 	    "'%s'", b->id, id);
 }
 
@@ -187,37 +118,37 @@ START_TEST(totals_to_the_paisa)
 	    "100000,\"tax_group\":null,\"description\":\"Seconds\"}", 0, 201);
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/orders/%s", id);
-	cJSON *o = call("GET", path, b.token, NULL, 200);
+	cJSON *o = kit_call("GET", path, b.token, NULL, 200);
 	ck_assert_str_eq(jstr(o, "status"), "draft");
 	ck_assert_str_eq(jstr(o, "customer"), "Asha Traders");
 	ck_assert_ptr_nonnull(strstr(jstr(o, "number"), "SO-"));
-	ck_assert_int_eq(money(o, "net"), 47500 + 10500 + 243750 + 899);
-	ck_assert_int_eq(money(o, "tax"), 2 * (4275 + 945));
-	ck_assert_int_eq(money(o, "total"), 302649 + 10440);
+	ck_assert_int_eq(kit_amount(o, "net"), 47500 + 10500 + 243750 + 899);
+	ck_assert_int_eq(kit_amount(o, "tax"), 2 * (4275 + 945));
+	ck_assert_int_eq(kit_amount(o, "total"), 302649 + 10440);
 	cJSON *lines = cJSON_GetObjectItem(o, "lines");
 	ck_assert_int_eq(cJSON_GetArraySize(lines), 4);
 	cJSON *l3 = cJSON_GetArrayItem(lines, 3);
 	ck_assert_str_eq(jstr(l3, "description"), "Seconds");
-	ck_assert_int_eq(money(l3, "net"), 899);
-	ck_assert_int_eq(money(l3, "tax"), 0);
-	ck_assert_int_eq(money(cJSON_GetArrayItem(lines, 1), "unit_price"),
+	ck_assert_int_eq(kit_amount(l3, "net"), 899);
+	ck_assert_int_eq(kit_amount(l3, "tax"), 0);
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(lines, 1), "unit_price"),
 	    1050);
 	ck_assert_str_eq(jstr(cJSON_GetArrayItem(lines, 0), "discount"), "5");
 	cJSON *taxes = cJSON_GetObjectItem(o, "taxes");
 	ck_assert_int_eq(cJSON_GetArraySize(taxes), 2);
-	ck_assert_int_eq(money(cJSON_GetArrayItem(taxes, 0), "tax"), 5220);
-	ck_assert_int_eq(money(cJSON_GetArrayItem(taxes, 1), "tax"), 5220);
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(taxes, 0), "tax"), 5220);
+	ck_assert_int_eq(kit_amount(cJSON_GetArrayItem(taxes, 1), "tax"), 5220);
 	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(o,
 	    "can"), "place")));
 	cJSON_Delete(o);
 	/* the stored lines sum to the order, and the event was recorded */
-	ck_assert_int_eq(num("SELECT sum(total) FROM order_lines WHERE order_id "
+	ck_assert_int_eq(kit_adm_int("SELECT sum(total) FROM order_lines WHERE order_id "
 	    "= '%s'", id), 313089);
 	ck_assert_int_eq(events(&b, "order.created"), 1);
 	/* a change replaces the lines; the totals follow */
-	o = call("PATCH", path, b.token, "{\"notes\":\"by Friday\",\"lines\":"
+	o = kit_call("PATCH", path, b.token, "{\"notes\":\"by Friday\",\"lines\":"
 	    "[{\"sku\":\"GADGET\",\"quantity\":2}]}", 200);
-	ck_assert_int_eq(money(o, "total"), 2100 + 378);
+	ck_assert_int_eq(kit_amount(o, "total"), 2100 + 378);
 	ck_assert_str_eq(jstr(o, "notes"), "by Friday");
 	ck_assert_str_eq(jstr(o, "reference"), "PO-7");
 	cJSON_Delete(o);
@@ -262,7 +193,7 @@ START_TEST(place_reserves_all_lines_or_none)
 	/* with what there is, it is placed: every tracked line held */
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/orders/%s", id);
-	cJSON_Delete(call("PATCH", path, b.token, "{\"lines\":[{\"sku\":"
+	cJSON_Delete(kit_call("PATCH", path, b.token, "{\"lines\":[{\"sku\":"
 	    "\"WIDGET\",\"quantity\":4},{\"sku\":\"GADGET\",\"quantity\":2},"
 	    "{\"sku\":\"SETUP\",\"quantity\":1}]}", 200));
 	cJSON *o = move(&b, id, "place", 200);
@@ -305,7 +236,7 @@ START_TEST(moves_not_allowed_are_409)
 	cJSON_Delete(move(&b, id, "complete", 409));
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/orders/%s", id);
-	cJSON_Delete(call("PATCH", path, b.token, "{\"notes\":\"x\"}", 409));
+	cJSON_Delete(kit_call("PATCH", path, b.token, "{\"notes\":\"x\"}", 409));
 	/* cancel gives the stock back */
 	ck_assert_int_eq(reserved(&b, "WIDGET"), 3);
 	cJSON *o = move(&b, id, "cancel", 200);
@@ -348,44 +279,44 @@ START_TEST(ship_posts_cost_and_invoices_as_chosen)
 	ck_assert_str_eq(jstr(o, "status"), "shipped");
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(o, "invoice_id")));
 	cJSON_Delete(o);
-	ck_assert_int_eq(num("SELECT coalesce(sum(l.debit - l.credit), 0) FROM "
+	ck_assert_int_eq(kit_adm_int("SELECT coalesce(sum(l.debit - l.credit), 0) FROM "
 	    "journal_lines l JOIN accounts a ON a.tenant_id = l.tenant_id AND "
 	    "a.id = l.account_id WHERE l.tenant_id = '%s' AND a.role = 'cogs'",
 	    b.id), 24000);
-	ck_assert_int_eq(num("SELECT on_hand FROM stock_levels l JOIN products "
+	ck_assert_int_eq(kit_adm_int("SELECT on_hand FROM stock_levels l JOIN products "
 	    "p ON p.id = l.product_id WHERE l.tenant_id = '%s' AND p.sku = "
 	    "'WIDGET'", b.id), 6);
-	ck_assert_int_eq(num("SELECT count(*) FROM invoices WHERE tenant_id = "
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM invoices WHERE tenant_id = "
 	    "'%s'", b.id), 0);
 	/* invoiced on ship: the shipment issues the order's invoice */
-	free(adm("UPDATE commerce_settings SET invoice_on = 'ship' WHERE "
+	free(kit_adm("UPDATE commerce_settings SET invoice_on = 'ship' WHERE "
 	    "tenant_id = '%s'", b.id));
 	char *two = create(&b, "{\"sku\":\"WIDGET\",\"quantity\":2}", 1, 201);
-	ck_assert_int_eq(num("SELECT count(*) FROM invoices WHERE order_id = "
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM invoices WHERE order_id = "
 	    "'%s'", two), 0);
 	o = move(&b, two, "ship", 200);
 	ck_assert_ptr_nonnull(strstr(jstr(o, "invoice_number"), "INV-"));
 	ck_assert_str_eq(jstr(o, "invoice_status"), "issued");
-	long long total = money(o, "total");
+	long long total = kit_amount(o, "total");
 	cJSON_Delete(o);
-	ck_assert_int_eq(num("SELECT total FROM invoices WHERE order_id = '%s'",
+	ck_assert_int_eq(kit_adm_int("SELECT total FROM invoices WHERE order_id = '%s'",
 	    two), total);
 	ck_assert_int_eq(total, 2 * 12500 * 118 / 100);
 	/* invoiced on place: placing issues it; cancelling voids it */
-	free(adm("UPDATE commerce_settings SET invoice_on = 'place' WHERE "
+	free(kit_adm("UPDATE commerce_settings SET invoice_on = 'place' WHERE "
 	    "tenant_id = '%s'", b.id));
 	char *three = create(&b, "{\"sku\":\"WIDGET\",\"quantity\":1}", 1, 201);
-	char *inv = adm("SELECT status FROM invoices WHERE order_id = '%s'",
+	char *inv = kit_adm("SELECT status FROM invoices WHERE order_id = '%s'",
 	    three);
 	ck_assert_str_eq(inv, "issued");
 	free(inv);
 	cJSON_Delete(move(&b, three, "cancel", 200));
-	inv = adm("SELECT status FROM invoices WHERE order_id = '%s'", three);
+	inv = kit_adm("SELECT status FROM invoices WHERE order_id = '%s'", three);
 	ck_assert_str_eq(inv, "void");
 	free(inv);
 	ck_assert_int_eq(reserved(&b, "WIDGET"), 0);
 	/* the books still balance */
-	ck_assert_int_eq(num("SELECT sum(debit) - sum(credit) FROM "
+	ck_assert_int_eq(kit_adm_int("SELECT sum(debit) - sum(credit) FROM "
 	    "journal_lines WHERE tenant_id = '%s'", b.id), 0);
 	free(three);
 	free(two);
@@ -399,7 +330,7 @@ START_TEST(credit_limit_refuses_placing)
 	biz b;
 	business(&b);
 	kit_receive(b.token, "WIDGET", 10, 60000);
-	free(adm("UPDATE parties SET credit_limit = 30000 WHERE id = '%s'",
+	free(kit_adm("UPDATE parties SET credit_limit = 30000 WHERE id = '%s'",
 	    b.customer));
 	/* 2 x 125.00 + GST = 295.00: within 300.00 */
 	char *id = create(&b, "{\"sku\":\"WIDGET\",\"quantity\":2}", 1, 201);
@@ -426,7 +357,7 @@ START_TEST(bad_input_refused_nothing_written)
 {
 	biz b;
 	business(&b);
-	free(adm("INSERT INTO parties (tenant_id, code, name, is_customer, "
+	free(kit_adm("INSERT INTO parties (tenant_id, code, name, is_customer, "
 	    "is_supplier, currency) VALUES ('%s', 'S1', 'Only Supplies', false, "
 	    "true, 'INR')", b.id));
 	long long before = orders_of(&b);
@@ -466,7 +397,7 @@ START_TEST(bad_input_refused_nothing_written)
 		    "\"WIDGET\",\"quantity\":1}]}", "place" },
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		cJSON *j = call("POST", "/api/v1/orders", b.token, bad[i].body,
+		cJSON *j = kit_call("POST", "/api/v1/orders", b.token, bad[i].body,
 		    422);
 		cJSON *f = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "error"),
 		    "fields");
@@ -481,15 +412,15 @@ START_TEST(bad_input_refused_nothing_written)
 		buf_printf(&big, "%s{\"sku\":\"WIDGET\",\"quantity\":1}", i ? "," :
 		    "");
 	buf_puts(&big, "]}");
-	cJSON_Delete(call("POST", "/api/v1/orders", b.token, buf_str(&big), 422));
+	cJSON_Delete(kit_call("POST", "/api/v1/orders", b.token, buf_str(&big), 422));
 	buf_free(&big);
-	cJSON_Delete(call("POST", "/api/v1/orders", b.token, "[1]", 400));
+	cJSON_Delete(kit_call("POST", "/api/v1/orders", b.token, "[1]", 400));
 	ck_assert_int_eq(orders_of(&b), before);
 	ck_assert_int_eq(events(&b, "order.created"), 0);
 	/* unknown orders */
-	cJSON_Delete(call("GET", "/api/v1/orders/not-an-id", b.token, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/orders/not-an-id", b.token, NULL,
 	    404));
-	cJSON_Delete(call("POST", "/api/v1/orders/"
+	cJSON_Delete(kit_call("POST", "/api/v1/orders/"
 	    "00000000-0000-4000-8000-000000000000/place", b.token, "{}", 404));
 	done(&b);
 }
@@ -537,11 +468,11 @@ START_TEST(lists_filter_and_page)
 	for (int i = 0; i < 5; i++)
 		free(create(&b, "{\"sku\":\"GADGET\",\"quantity\":1}", i < 2,
 		    201));
-	cJSON *j = call("GET", "/api/v1/orders?status=placed", b.token, NULL,
+	cJSON *j = kit_call("GET", "/api/v1/orders?status=placed", b.token, NULL,
 	    200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 2);
 	cJSON_Delete(j);
-	j = call("GET", "/api/v1/orders?q=asha&customer=C1", b.token, NULL, 200);
+	j = kit_call("GET", "/api/v1/orders?q=asha&customer=C1", b.token, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 5);
 	cJSON_Delete(j);
 	/* keyset pages of two: 2, 2, 1, none repeated */
@@ -549,7 +480,7 @@ START_TEST(lists_filter_and_page)
 	int seen = 0, pages = 0;
 	char first[64] = "";
 	for (;;) {
-		j = call("GET", path, b.token, NULL, 200);
+		j = kit_call("GET", path, b.token, NULL, 200);
 		cJSON *it;
 		cJSON_ArrayForEach(it, cJSON_GetObjectItem(j, "items")) {
 			ck_assert_str_ne(jstr(it, "id"), first);
@@ -568,11 +499,11 @@ START_TEST(lists_filter_and_page)
 	}
 	ck_assert_int_eq(seen, 5);
 	ck_assert_int_eq(pages, 3);
-	cJSON_Delete(call("GET", "/api/v1/orders?limit=201", b.token, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/orders?limit=201", b.token, NULL,
 	    400));
-	cJSON_Delete(call("GET", "/api/v1/orders?status=lost", b.token, NULL,
+	cJSON_Delete(kit_call("GET", "/api/v1/orders?status=lost", b.token, NULL,
 	    422));
-	cJSON_Delete(call("GET", "/api/v1/orders?from=yesterday", b.token,
+	cJSON_Delete(kit_call("GET", "/api/v1/orders?from=yesterday", b.token,
 	    NULL, 422));
 	done(&b);
 }
@@ -586,10 +517,10 @@ START_TEST(another_business_sees_nothing)
 	char *id = create(&a, "{\"sku\":\"GADGET\",\"quantity\":1}", 0, 201);
 	char path[160];
 	snprintf(path, sizeof(path), "/api/v1/orders/%s", id);
-	cJSON_Delete(call("GET", path, b.token, NULL, 404));
-	cJSON_Delete(call("PATCH", path, b.token, "{\"notes\":\"x\"}", 404));
+	cJSON_Delete(kit_call("GET", path, b.token, NULL, 404));
+	cJSON_Delete(kit_call("PATCH", path, b.token, "{\"notes\":\"x\"}", 404));
 	cJSON_Delete(move(&b, id, "cancel", 404));
-	cJSON *j = call("GET", "/api/v1/orders", b.token, NULL, 200);
+	cJSON *j = kit_call("GET", "/api/v1/orders", b.token, NULL, 200);
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "items")), 0);
 	cJSON_Delete(j);
 	char *st = status(&a, id);
@@ -650,7 +581,7 @@ START_TEST(pages_and_forms)
 	    "line_discount=&place=yes", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
-	char *id = adm("SELECT id FROM orders WHERE tenant_id = '%s' AND "
+	char *id = kit_adm("SELECT id FROM orders WHERE tenant_id = '%s' AND "
 	    "reference = 'FORM-1'", b.id);
 	char *st = status(&b, id);
 	ck_assert_str_eq(st, "placed");
