@@ -185,23 +185,34 @@ low_check(db *d, const char *product_id, const product_facts *f,
 
 /* ---- valuation ---- */
 
-/* value_out: takes n units out of the product's valuation at moving
- * average cost; their cost into *cost */
+/* valued: the units of the product valued and their value (0 and 0 when
+ * none yet), locked until the transaction ends */
 static int
-value_out(db *d, const char *product_id, int64_t n, int64_t *cost,
-    db_res *err)
+valued(db *d, const char *product_id, int64_t *q, int64_t *v, db_res *err)
 {
 	db_res r;
 	const char *p[1] = { product_id };
 	if (db_run(d, &r, "SELECT qty, value FROM stock_valuation WHERE "
 	    "product_id = $1::uuid FOR UPDATE", 1, p, err) < 0)
 		return -1;
-	int64_t q = 0, v = 0;
+	*q = *v = 0;
 	if (r.rows == 1) {
-		db_i64(&r, 0, 0, &q);
-		db_i64(&r, 0, 1, &v);
+		db_i64(&r, 0, 0, q);
+		db_i64(&r, 0, 1, v);
 	}
 	db_res_clear(&r);
+	return 0;
+}
+
+/* value_out: takes n units out of the product's valuation at moving
+ * average cost; their cost into *cost */
+static int
+value_out(db *d, const char *product_id, int64_t n, int64_t *cost,
+    db_res *err)
+{
+	int64_t q, v;
+	if (valued(d, product_id, &q, &v, err) < 0)
+		return -1;
 	if (q < n)
 		return db_refuse(err, "23514", "only %" PRId64 " units are "
 		    "valued in stock", q);
@@ -238,17 +249,9 @@ static int
 average_value(db *d, const char *product_id, int64_t n, int64_t *value,
     db_res *err)
 {
-	db_res r;
-	const char *p[1] = { product_id };
-	if (db_run(d, &r, "SELECT qty, value FROM stock_valuation WHERE "
-	    "product_id = $1::uuid FOR UPDATE", 1, p, err) < 0)
+	int64_t q, v;
+	if (valued(d, product_id, &q, &v, err) < 0)
 		return -1;
-	int64_t q = 0, v = 0;
-	if (r.rows == 1) {
-		db_i64(&r, 0, 0, &q);
-		db_i64(&r, 0, 1, &v);
-	}
-	db_res_clear(&r);
 	*value = 0;
 	if (q > 0 && money_mul_div(v, n, q, value) < 0)
 		return db_refuse(err, "22003", "the stock's value is out of "
