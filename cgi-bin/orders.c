@@ -12,7 +12,6 @@
 #include "auth.h"
 #include "books_setup.h"
 #include "docline.h"
-#include "form.h"
 #include "handler.h"
 #include "money.h"
 #include "order.h"
@@ -110,21 +109,9 @@ rows_of(ctx *c, cJSON *o, const char *key, const char *const *keys,
 static cJSON *
 order_json(ctx *c, const char *id)
 {
-	if (!api_uuid_ok(id)) {
-		app_error(c, 404, "not_found", "no such order", NULL);
+	cJSON *o = handler_one(c, head_sql, id, head_keys, "order");
+	if (o == NULL)
 		return NULL;
-	}
-	const char *p[1] = { id };
-	cJSON *h = books_rows(c, head_sql, 1, p, head_keys);
-	if (h == NULL)
-		return NULL;
-	cJSON *o = cJSON_GetArraySize(h) ? cJSON_DetachItemFromArray(h, 0) :
-	    NULL;
-	cJSON_Delete(h);
-	if (o == NULL) {
-		app_error(c, 404, "not_found", "no such order", NULL);
-		return NULL;
-	}
 	static const char *const lkeys[] = { "#line", "product_id", "sku",
 	    "description", "#quantity", "$unit_price", "#discount_ppm",
 	    "tax_group", "$net", "$tax", "$total", "#reserved", "unit", NULL };
@@ -213,7 +200,7 @@ orders(ctx *c)
 	    "completed", "cancelled", NULL };
 	static const char *const names[] = { "status", "customer", "from", "to",
 	    "q" };
-	const char *v[5], *cursor = handler_query(c, "cursor");
+	const char *v[5];
 	for (int i = 0; i < 5; i++)
 		v[i] = handler_query(c, names[i]);
 	int ok = v[0] == NULL;
@@ -229,56 +216,21 @@ orders(ctx *c)
 			handler_refuse(c, names[i], "a date, YYYY-MM-DD");
 			return;
 		}
-	int limit = PAGE_ROWS;
-	if (c->api && api_limit(&c->req.query, &limit) < 0) {
-		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
+	int limit;
+	const char *after;
+	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
-	}
-	const char *after = NULL;
-	if (cursor) {
-		after = api_cursor_decode(c->a, cursor);
-		if (after == NULL || strchr(after, '|') == NULL ||
-		    !api_uuid_ok(strchr(after, '|') + 1)) {
-			app_error(c, 400, "bad_request", "malformed cursor", NULL);
-			return;
-		}
-	}
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[7] = { v[0], v[1], v[2], v[3], v[4], after, lim };
 	cJSON *items = books_rows(c, list_sql, 7, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = NULL;
-	if (cJSON_GetArraySize(items) > limit) {
-		cJSON_DeleteItemFromArray(items, limit);
-		next = api_cursor_encode(c->a, cJSON_GetStringValue(
-		    cJSON_GetObjectItem(cJSON_GetArrayItem(items, limit - 1),
-		    "key")));
-	}
-	cJSON *x;
-	cJSON_ArrayForEach(x, items) {
-		cJSON_DeleteItemFromObject(x, "key");
-		handler_monies(c, x, cJSON_GetStringValue(cJSON_GetObjectItem(x,
-		    "currency")), (int)handler_i64(x, "digits"), money_keys);
-		cJSON_DeleteItemFromObject(x, "digits");
-	}
+	const char *next = handler_next(c, items, limit);
+	handler_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
-		cJSON *fl = cJSON_AddObjectToObject(d, "filter");
-		const char *href = "/app/orders";
-		char sep = '?';
-		for (int i = 0; i < 5; i++) {
-			cJSON_AddStringToObject(fl, names[i], v[i] ? v[i] : "");
-			if (v[i] == NULL)
-				continue;
-			href = arena_printf(c->a, "%s%c%s=%s", href, sep, names[i],
-			    form_url_escape(c->a, v[i]));
-			sep = '&';
-		}
-		if (next)
-			cJSON_AddStringToObject(d, "next_href", arena_printf(c->a,
-			    "%s%ccursor=%s", href, sep, form_url_escape(c->a, next)));
+		handler_filter(c, d, "/app/orders", names, v, 5, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
 	}
 	app_render(c, 200, "orders.cs", "Orders", d);
@@ -418,50 +370,34 @@ order_form(ctx *c, int status, const char *id, cJSON *fields)
 	static const char *const pkeys[] = { "sku", "name", NULL };
 	static const char *const lkeys[] = { "code", "name", NULL };
 	static const char *const ykeys[] = { "code", NULL };
-	cJSON *cust = books_rows(c, "SELECT id, code, name, currency FROM "
-	    "parties WHERE is_customer AND NOT archived ORDER BY lower(name), "
-	    "id LIMIT 500", 0, NULL, ckeys);
-	cJSON *prods = cust ? books_rows(c, "SELECT sku, name FROM products "
-	    "WHERE NOT archived ORDER BY sku LIMIT 1000", 0, NULL, pkeys) : NULL;
-	cJSON *locs = prods ? books_rows(c, "SELECT code, name FROM locations "
-	    "WHERE NOT archived ORDER BY code", 0, NULL, lkeys) : NULL;
-	cJSON *curs = locs ? books_rows(c, "SELECT code FROM currencies ORDER "
-	    "BY code", 0, NULL, ykeys) : NULL;
-	if (curs == NULL) {
-		cJSON_Delete(cust);
-		cJSON_Delete(prods);
-		cJSON_Delete(locs);
+	static const handler_lookup lists[] = {
+		{ "customers", "SELECT id, code, name, currency FROM parties "
+		    "WHERE is_customer AND NOT archived ORDER BY lower(name), id "
+		    "LIMIT 500", ckeys },
+		{ "products", "SELECT sku, name FROM products WHERE NOT "
+		    "archived ORDER BY sku LIMIT 1000", pkeys },
+		{ "locations", "SELECT code, name FROM locations WHERE NOT "
+		    "archived ORDER BY code", lkeys },
+		{ "currencies", "SELECT code FROM currencies ORDER BY code",
+		    ykeys },
+		{ NULL, NULL, NULL },
+	};
+	cJSON *d = cJSON_CreateObject();
+	if (handler_lookups(c, d, lists) < 0) {
+		cJSON_Delete(d);
 		return;
 	}
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddItemToObject(d, "customers", cust);
-	cJSON_AddItemToObject(d, "products", prods);
-	cJSON_AddItemToObject(d, "locations", locs);
-	cJSON_AddItemToObject(d, "currencies", curs);
 	if (id)
 		cJSON_AddStringToObject(d, "id", id);
 	cJSON *form = cJSON_AddObjectToObject(d, "form");
 	cJSON *rows = cJSON_AddArrayToObject(d, "rows");
 	static const char *const heads[] = { "customer", "currency", "location",
 	    "order_date", "reference", "notes", NULL };
-	static const char *const cols[] = { "product", "quantity", "unit_price",
-	    "discount", NULL };
+	static const char *const cols[] = { "line_product", "line_quantity",
+	    "line_unit_price", "line_discount", NULL };
 	if (fields || c->req.form.n > 0) {
 		/* drawn again: what was typed */
-		for (int i = 0; heads[i]; i++) {
-			const char *v = http_arg(&c->req, heads[i]);
-			cJSON_AddStringToObject(form, heads[i], v ? v : "");
-		}
-		size_t n = kv_count(&c->req.form, "line_product");
-		for (size_t r = 0; r < n; r++) {
-			cJSON *row = cJSON_CreateObject();
-			for (int k = 0; cols[k]; k++) {
-				const char *v = handler_nth(&c->req.form,
-				    arena_printf(c->a, "line_%s", cols[k]), r);
-				cJSON_AddStringToObject(row, cols[k], v ? v : "");
-			}
-			cJSON_AddItemToArray(rows, row);
-		}
+		handler_typed(c, form, heads, rows, cols);
 	} else if (id) {
 		/* the draft as it is */
 		cJSON *o = order_json(c, id);

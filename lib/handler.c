@@ -474,7 +474,10 @@ handler_typed(ctx *c, cJSON *form, const char *const *keys, cJSON *rows,
 		cJSON_AddStringToObject(form, keys[i], v ? v : "");
 	}
 	const kv_list *f = &c->req.form;
-	size_t n = kv_count(f, "line_description");
+	size_t n = 0;
+	for (int k = 0; cols[k]; k++)
+		if (kv_count(f, cols[k]) > n)
+			n = kv_count(f, cols[k]);
 	for (size_t r = 0; r < n; r++) {
 		cJSON *row = cJSON_CreateObject();
 		for (int k = 0; cols[k]; k++) {

@@ -135,8 +135,8 @@ int handler_lookups(ctx *c, cJSON *d, const handler_lookup *l);
 
 /* handler_typed: the form as it was sent, to draw it again: into form
  * each of keys with its value ("" when not sent), and into rows one
- * object per row of the repeated fields cols ("line_description" rows;
- * each member named without its "line_" prefix) */
+ * object per row of the repeated fields cols (as many rows as the most
+ * repeated of them; each member named without its "line_" prefix) */
 void handler_typed(ctx *c, cJSON *form, const char *const *keys,
     cJSON *rows, const char *const *cols);
 
