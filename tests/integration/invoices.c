@@ -897,52 +897,31 @@ END_TEST
 
 /* ---- pages ---- */
 
-static void
-page(const char *path, const char *token, long want, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, NULL };
-	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
-	ck_assert_msg(r->status == want, "%s: %ld %s", path, r->status,
-	    buf_str(&r->body));
-}
-
-static void
-form(const char *path, const char *token, const char *body, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, "Content-Type: "
-	    "application/x-www-form-urlencoded", NULL };
-	ck_assert_int_eq(client_do("POST", path, h, body, strlen(body), r), 0);
-}
-
 START_TEST(pages_and_forms)
 {
 	biz b;
 	three_lines_setup(&b);
 	char *id = draft(&b, three_lines);
 	reply r;
-	page("/app/invoices", b.token, 200, &r);
+	kit_page("/app/invoices", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Asha Traders"));
 	reply_free(&r);
-	page("/app/invoices/new", b.token, 200, &r);
+	kit_page("/app/invoices/new", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "line_description"));
 	reply_free(&r);
 	char path[160];
 	snprintf(path, sizeof(path), "/app/invoices/%s", id);
-	page(path, b.token, 200, &r);
+	kit_page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "1368.79"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "/issue"));
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/app/invoices/%s/edit", id);
-	page(path, b.token, 200, &r);
+	kit_page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Misc"));
 	reply_free(&r);
 	/* a form with a bad line is drawn again with what was typed */
 	long long before = invoices_of(&b);
-	form("/app/invoices", b.token, "customer=C1&reference=KEEP-ME&"
+	kit_form("/app/invoices", b.token, "customer=C1&reference=KEEP-ME&"
 	    "line_product=&line_description=Typed+by+hand&line_quantity=zero&"
 	    "line_unit_price=12.50&line_discount=&line_tax_group=GST18", &r);
 	ck_assert_int_eq(r.status, 422);
@@ -952,7 +931,7 @@ START_TEST(pages_and_forms)
 	reply_free(&r);
 	ck_assert_int_eq(invoices_of(&b), before);
 	/* a good one goes through and is issued */
-	form("/app/invoices", b.token, "customer=C1&reference=FORM-1&"
+	kit_form("/app/invoices", b.token, "customer=C1&reference=FORM-1&"
 	    "line_product=&line_description=Typed+by+hand&line_quantity=2&"
 	    "line_unit_price=12.50&line_discount=&line_tax_group=GST18&"
 	    "issue=yes", &r);
@@ -964,11 +943,11 @@ START_TEST(pages_and_forms)
 	char *issued = kit_adm("SELECT id FROM invoices WHERE tenant_id = '%s' AND "
 	    "reference = 'FORM-1'", b.id);
 	snprintf(path, sizeof(path), "/app/invoices/%s/issue", issued);
-	form(path, b.token, "date=", &r);
+	kit_form(path, b.token, "date=", &r);
 	ck_assert_int_eq(r.status, 409);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "only a draft"));
 	reply_free(&r);
-	page("/app/credit-notes", b.token, 200, &r);
+	kit_page("/app/credit-notes", b.token, 200, &r);
 	reply_free(&r);
 	free(issued);
 	free(id);

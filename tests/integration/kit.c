@@ -293,3 +293,24 @@ kit_fy(void)
 	return (int)kit_adm_int("SELECT extract(year FROM current_date)::int - "
 	    "CASE WHEN extract(month FROM current_date) < 4 THEN 1 ELSE 0 END");
 }
+
+void
+kit_page(const char *path, const char *token, long want, reply *r)
+{
+	char auth[1024];
+	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
+	const char *h[] = { auth, NULL };
+	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
+	ck_assert_msg(r->status == want, "%s: %ld %s", path, r->status,
+	    buf_str(&r->body));
+}
+
+void
+kit_form(const char *path, const char *token, const char *body, reply *r)
+{
+	char auth[1024];
+	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
+	const char *h[] = { auth, "Content-Type: "
+	    "application/x-www-form-urlencoded", NULL };
+	ck_assert_int_eq(client_do("POST", path, h, body, strlen(body), r), 0);
+}

@@ -67,6 +67,13 @@ cJSON *kit_post(const char *path, const char *token, const char *body,
 void kit_refused(const char *method, const char *path, const char *token,
     const char *body, long want, const char *field);
 
+/* kit_page: GET path as a browser signed in with token, asserting the
+ * status want; r holds the reply.  kit_form: a form POSTed (body
+ * urlencoded) the same way, whatever its status. */
+void kit_page(const char *path, const char *token, long want, reply *r);
+void kit_form(const char *path, const char *token, const char *body,
+    reply *r);
+
 /* kit_num: the number o.key, asserted to be one.  kit_amount: the minor
  * units of the money object o.key ({"amount","currency"}). */
 long long kit_num(const cJSON *o, const char *key);

@@ -94,28 +94,6 @@ key_with(const char *owner, const char *scopes)
 	return key;
 }
 
-/* form: a urlencoded POST with a bearer token, as a browser's form
- * would send it */
-static void
-form(const char *path, const char *token, const char *body, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, "Content-Type: "
-	    "application/x-www-form-urlencoded", NULL };
-	ck_assert_int_eq(client_do("POST", path, h, body, strlen(body), r), 0);
-}
-
-static void
-page(const char *path, const char *token, long want, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, NULL };
-	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
-	ck_assert_msg(r->status == want, "%s: %ld", path, r->status);
-}
-
 static const char *
 path_of(const char *fmt, const char *id)
 {
@@ -740,7 +718,7 @@ START_TEST(pages_keep_what_was_typed)
 	reply r;
 	/* a refused form comes back 422 with the typed values and the
 	 * reason, and nothing is written */
-	form("/app/customers", t, "name=Kaveri+Textiles&email=not-an-email&"
+	kit_form("/app/customers", t, "name=Kaveri+Textiles&email=not-an-email&"
 	    "tax_id=&currency=&terms_days=&credit_limit=1000.50&is_customer=true",
 	    &r);
 	ck_assert_int_eq(r.status, 422);
@@ -749,8 +727,9 @@ START_TEST(pages_keep_what_was_typed)
 	ck_assert(strstr(buf_str(&r.body), "an email address"));
 	reply_free(&r);
 	ck_assert_int_eq(parties_of(tenant), 0);
-	form("/app/customers", t, "name=Kaveri+Textiles&email=a%40kaveri.example"
-	    "&credit_limit=1000.50&is_customer=true", &r);
+	kit_form("/app/customers", t, "name=Kaveri+Textiles"
+	    "&email=a%40kaveri.example&credit_limit=1000.50&is_customer=true",
+	    &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	cJSON *l = get_json("/api/v1/customers", t, 200);
@@ -761,28 +740,28 @@ START_TEST(pages_keep_what_was_typed)
 	char id[37];
 	snprintf(id, sizeof(id), "%s", jstr(c, "id"));
 	cJSON_Delete(l);
-	page("/app/customers", t, 200, &r);
+	kit_page("/app/customers", t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "Kaveri Textiles"));
 	ck_assert(strstr(buf_str(&r.body), "1000.50"));
 	reply_free(&r);
-	page(path_of("/app/customers/%s", id), t, 200, &r);
+	kit_page(path_of("/app/customers/%s", id), t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "Nothing open"));
 	reply_free(&r);
-	page(path_of("/app/customers/%s/edit", id), t, 200, &r);
+	kit_page(path_of("/app/customers/%s/edit", id), t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "value=\"a@kaveri.example\""));
 	reply_free(&r);
-	page("/app/customers/new", t, 200, &r);
+	kit_page("/app/customers/new", t, 200, &r);
 	reply_free(&r);
 	/* a product form: a duplicate SKU is 409 with the input kept */
 	cJSON_Delete(kit_post("/api/v1/products", t, "{\"sku\":\"TAKEN\",\"name\":"
 	    "\"First\"}", 201));
-	form("/app/products", t, "sku=TAKEN&name=Second+one&unit=each&"
+	kit_form("/app/products", t, "sku=TAKEN&name=Second+one&unit=each&"
 	    "tracked=true&price=12.50&price_currency=INR", &r);
 	ck_assert_int_eq(r.status, 409);
 	ck_assert(strstr(buf_str(&r.body), "value=\"Second one\""));
 	ck_assert(strstr(buf_str(&r.body), "value=\"12.50\""));
 	reply_free(&r);
-	form("/app/products", t, "sku=NEW-1&name=Second+one&unit=each&"
+	kit_form("/app/products", t, "sku=NEW-1&name=Second+one&unit=each&"
 	    "tracked=true&price=12.50&price_currency=INR", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
@@ -791,21 +770,21 @@ START_TEST(pages_keep_what_was_typed)
 	    "unit_price"), 1250);
 	ck_assert(jtrue(p, "tracked"));
 	cJSON_Delete(p);
-	page("/app/products", t, 200, &r);
+	kit_page("/app/products", t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "NEW-1"));
 	reply_free(&r);
-	page("/app/products/NEW-1", t, 200, &r);
+	kit_page("/app/products/NEW-1", t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "12.50"));
 	ck_assert(strstr(buf_str(&r.body), "MAIN"));
 	reply_free(&r);
-	page("/app/products/new", t, 200, &r);
+	kit_page("/app/products/new", t, 200, &r);
 	reply_free(&r);
-	page("/app/categories", t, 200, &r);
+	kit_page("/app/categories", t, 200, &r);
 	reply_free(&r);
-	page("/app/commerce/settings", t, 200, &r);
+	kit_page("/app/commerce/settings", t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "value=\"INV\""));
 	reply_free(&r);
-	form("/app/commerce/settings", t, "invoice_on=ship&default_terms_days="
+	kit_form("/app/commerce/settings", t, "invoice_on=ship&default_terms_days="
 	    "abc&invoice_prefix=INV", &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert(strstr(buf_str(&r.body), "value=\"abc\""));

@@ -830,27 +830,6 @@ END_TEST
 
 /* ---- lists and pages ---- */
 
-static void
-page(const char *path, const char *token, long want, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, NULL };
-	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
-	ck_assert_msg(r->status == want, "%s: %ld %s", path, r->status,
-	    buf_str(&r->body));
-}
-
-static void
-form(const char *path, const char *token, const char *body, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, "Content-Type: "
-	    "application/x-www-form-urlencoded", NULL };
-	ck_assert_int_eq(client_do("POST", path, h, body, strlen(body), r), 0);
-}
-
 START_TEST(lists_pages_and_forms)
 {
 	biz b;
@@ -893,7 +872,7 @@ START_TEST(lists_pages_and_forms)
 	reply r;
 	snprintf(body, sizeof(body), "direction=in&party=%s&amount=12.345&"
 	    "method=upi&reference=KEEP-ME&alloc_doc=&alloc_amount=", cust);
-	form("/app/payments", b.token, body, &r);
+	kit_form("/app/payments", b.token, body, &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "KEEP-ME"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "at most 2 decimals"));
@@ -902,7 +881,7 @@ START_TEST(lists_pages_and_forms)
 	snprintf(body, sizeof(body), "direction=in&party=%s&amount=500.00&"
 	    "method=upi&reference=TOO-MUCH&alloc_doc=%s&alloc_amount=1000.00",
 	    cust, number);
-	form("/app/payments", b.token, body, &r);
+	kit_form("/app/payments", b.token, body, &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "TOO-MUCH"));
 	reply_free(&r);
@@ -910,25 +889,25 @@ START_TEST(lists_pages_and_forms)
 	snprintf(body, sizeof(body), "direction=in&party=%s&amount=999.00&"
 	    "method=upi&reference=FORM-1&alloc_doc=%s&alloc_amount=999.00",
 	    cust, number);
-	form("/app/payments", b.token, body, &r);
+	kit_form("/app/payments", b.token, body, &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	ck_assert_str_eq(status_of(&b, "invoices", inv), "paid");
 	/* the pages */
-	page("/app/payments", b.token, 200, &r);
+	kit_page("/app/payments", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "FORM-1"));
 	reply_free(&r);
-	page("/app/payments/new?direction=out", b.token, 200, &r);
+	kit_page("/app/payments/new?direction=out", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "alloc_doc"));
 	reply_free(&r);
 	char *pid = kit_adm("SELECT id FROM payments WHERE reference = "
 	    "'FORM-1' AND tenant_id = '%s'", b.id);
 	snprintf(path, sizeof(path), "/app/payments/%s", pid);
-	page(path, b.token, 200, &r);
+	kit_page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), number));
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/app/statements/%s", cust);
-	page(path, b.token, 200, &r);
+	kit_page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Balance brought"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "-30.03"));
 	reply_free(&r);
@@ -937,19 +916,19 @@ START_TEST(lists_pages_and_forms)
 	    "tenant_id = '%s'", b.id);
 	snprintf(path, sizeof(path), "/app/payments/%s/refund", r0);
 	w = written(&b);
-	form(path, b.token, "amount=20.00", &r);
+	kit_form(path, b.token, "amount=20.00", &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "credit left to refund"));
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/app/payments/%s/allocate", r0);
-	form(path, b.token, "direction=in&alloc_doc=NO-SUCH&alloc_amount=1.00",
+	kit_form(path, b.token, "direction=in&alloc_doc=NO-SUCH&alloc_amount=1.00",
 	    &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "no such invoice"));
 	reply_free(&r);
 	ck_assert_int_eq(written(&b), w);
 	snprintf(path, sizeof(path), "/app/payments/%s/refund", r0);
-	form(path, b.token, "amount=5.00&reference=CASH-BACK", &r);
+	kit_form(path, b.token, "amount=5.00&reference=CASH-BACK", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	ck_assert_int_eq(kit_adm_int("SELECT unallocated FROM payments WHERE id = "
@@ -960,7 +939,7 @@ START_TEST(lists_pages_and_forms)
 	    "line_product=&line_description=Crates&line_quantity=two&"
 	    "line_unit_price=150.00&line_tax_group=&line_account=", sup);
 	long long bills = count_of(&b, "bills");
-	form("/app/bills", b.token, body, &r);
+	kit_form("/app/bills", b.token, body, &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "KC-FORM"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Crates"));
@@ -970,19 +949,19 @@ START_TEST(lists_pages_and_forms)
 	    "line_product=&line_description=Crates&line_quantity=2&"
 	    "line_unit_price=150.00&line_tax_group=&line_account=5500&"
 	    "receive=yes", sup);
-	form("/app/bills", b.token, body, &r);
+	kit_form("/app/bills", b.token, body, &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	ck_assert_int_eq(kit_balance(&b, "5500"), 30000);
-	page("/app/bills?q=kc-form", b.token, 200, &r);
+	kit_page("/app/bills?q=kc-form", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "KC-FORM"));
 	reply_free(&r);
-	page("/app/bills/new", b.token, 200, &r);
+	kit_page("/app/bills/new", b.token, 200, &r);
 	reply_free(&r);
 	char *bid = kit_adm("SELECT id FROM bills WHERE supplier_ref = "
 	    "'KC-FORM' AND tenant_id = '%s'", b.id);
 	snprintf(path, sizeof(path), "/app/bills/%s", bid);
-	page(path, b.token, 200, &r);
+	kit_page(path, b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "300.00"));
 	reply_free(&r);
 	j = kit_call("GET", "/api/v1/bills?status=received", b.token, NULL, 200);

@@ -677,26 +677,6 @@ END_TEST
 
 /* ---- locations and pages ---- */
 
-static void
-page(const char *path, const char *token, long want, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, NULL };
-	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
-	ck_assert_msg(r->status == want, "%s: %ld", path, r->status);
-}
-
-static void
-form(const char *path, const char *token, const char *body, reply *r)
-{
-	char auth[1024];
-	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-	const char *h[] = { auth, "Content-Type: "
-	    "application/x-www-form-urlencoded", NULL };
-	ck_assert_int_eq(client_do("POST", path, h, body, strlen(body), r), 0);
-}
-
 START_TEST(locations_and_pages)
 {
 	char tenant[37];
@@ -758,41 +738,41 @@ START_TEST(locations_and_pages)
 	    "/app/inventory/PG-1", NULL };
 	reply r;
 	for (int i = 0; pages[i]; i++) {
-		page(pages[i], t, 200, &r);
+		kit_page(pages[i], t, 200, &r);
 		reply_free(&r);
 	}
-	page("/app/stock/valuation", t, 200, &r);
+	kit_page("/app/stock/valuation", t, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "40.00"));
 	reply_free(&r);
-	page(path_of("/app/locations/%s", shop), t, 200, &r);
+	kit_page(path_of("/app/locations/%s", shop), t, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "The corner shop"));
 	reply_free(&r);
 	/* a form refused comes back as typed, with the reason */
 	before = written(tenant);
-	form("/app/stock/receipts", t, "sku=PG-1&location=MAIN&quantity=abc&"
+	kit_form("/app/stock/receipts", t, "sku=PG-1&location=MAIN&quantity=abc&"
 	    "cost=12.50&memo=kept+memo", &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "value=\"abc\""));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "kept memo"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "positive whole number"));
 	reply_free(&r);
-	form("/app/stock/adjustments", t, "sku=PG-1&location=MAIN&quantity=-9",
+	kit_form("/app/stock/adjustments", t, "sku=PG-1&location=MAIN&quantity=-9",
 	    &r);
 	ck_assert_int_eq(r.status, 409);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "only 4"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "value=\"-9\""));
 	reply_free(&r);
-	form("/app/inventory/PG-1/reserve", t, "quantity=9", &r);
+	kit_form("/app/inventory/PG-1/reserve", t, "quantity=9", &r);
 	ck_assert_int_eq(r.status, 409);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "only 4"));
 	reply_free(&r);
 	ck_assert_int_eq(written(tenant), before);
-	form("/app/locations", t, "code=bad+code&name=Kept+name", &r);
+	kit_form("/app/locations", t, "code=bad+code&name=Kept+name", &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Kept name"));
 	reply_free(&r);
 	/* and one accepted: back to the movements */
-	form("/app/stock/receipts", t, "sku=PG-1&location=MAIN&quantity=2&"
+	kit_form("/app/stock/receipts", t, "sku=PG-1&location=MAIN&quantity=2&"
 	    "cost=25.00&account=%40capital", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
