@@ -146,22 +146,13 @@ bills(ctx *c)
 	const char *to = handler_query(c, "to");
 	const char *sup = handler_query(c, "supplier");
 	const char *q = handler_query(c, "q");
-	int ok = status == NULL;
-	for (int i = 0; !ok && statuses[i]; i++)
-		ok = strcmp(status, statuses[i]) == 0;
-	if (!ok) {
+	if (status && !handler_one_of(status, statuses)) {
 		handler_refuse(c, "status", "draft, received, partially_paid, paid, "
 		    "overdue or void");
 		return;
 	}
-	if (from && !books_date_ok(from)) {
-		handler_refuse(c, "from", "a date, YYYY-MM-DD");
+	if (handler_span(c, from, to) < 0)
 		return;
-	}
-	if (to && !books_date_ok(to)) {
-		handler_refuse(c, "to", "a date, YYYY-MM-DD");
-		return;
-	}
 	int limit;
 	const char *after;
 	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)

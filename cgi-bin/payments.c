@@ -159,15 +159,6 @@ static const char list_sql[] = "SELECT p.id, p.number, p.direction, "
     "split_part($9, '|', 2)::uuid)) ORDER BY p.created_at DESC, p.id DESC "
     "LIMIT $10::int";
 
-static int
-one_of(const char *v, const char *const *allowed)
-{
-	for (int i = 0; allowed[i]; i++)
-		if (strcmp(v, allowed[i]) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 payments(ctx *c)
 {
@@ -182,31 +173,25 @@ payments(ctx *c)
 	const char *method = handler_query(c, "method");
 	const char *from = handler_query(c, "from"), *to = handler_query(c, "to");
 	const char *q = handler_query(c, "q"), *credit = handler_query(c, "credit");
-	if (dir && !one_of(dir, dirs)) {
+	if (dir && !handler_one_of(dir, dirs)) {
 		handler_refuse(c, "direction", "in or out");
 		return;
 	}
-	if (kind && !one_of(kind, kinds)) {
+	if (kind && !handler_one_of(kind, kinds)) {
 		handler_refuse(c, "kind", "payment or refund");
 		return;
 	}
-	if (method && !one_of(method, methods)) {
+	if (method && !handler_one_of(method, methods)) {
 		handler_refuse(c, "method", "cash, bank_transfer, card, cheque, upi or "
 		    "other");
 		return;
 	}
-	if (credit && !one_of(credit, flags)) {
+	if (credit && !handler_one_of(credit, flags)) {
 		handler_refuse(c, "credit", "true (with credit left) or false");
 		return;
 	}
-	if (from && !books_date_ok(from)) {
-		handler_refuse(c, "from", "a date, YYYY-MM-DD");
+	if (handler_span(c, from, to) < 0)
 		return;
-	}
-	if (to && !books_date_ok(to)) {
-		handler_refuse(c, "to", "a date, YYYY-MM-DD");
-		return;
-	}
 	int limit;
 	const char *after;
 	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)

@@ -509,3 +509,26 @@ handler_row_errors(ctx *c, cJSON *rows, const cJSON *fields,
 		i++;
 	}
 }
+
+int
+handler_one_of(const char *v, const char *const *allowed)
+{
+	for (int i = 0; allowed[i]; i++)
+		if (strcmp(v, allowed[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+handler_span(ctx *c, const char *from, const char *to)
+{
+	if (from && !books_date_ok(from)) {
+		handler_refuse(c, "from", "a date, YYYY-MM-DD");
+		return -1;
+	}
+	if (to && !books_date_ok(to)) {
+		handler_refuse(c, "to", "a date, YYYY-MM-DD");
+		return -1;
+	}
+	return 0;
+}

@@ -153,6 +153,13 @@ void handler_row_errors(ctx *c, cJSON *rows, const cJSON *fields,
 cJSON *handler_one(ctx *c, const char *sql, const char *id,
     const char *const *keys, const char *what);
 
+/* handler_one_of: v is one of allowed (NULL-terminated) */
+int handler_one_of(const char *v, const char *const *allowed);
+
+/* handler_span: a list's "from" and "to", when given, are dates; -1
+ * with the 422 naming the first that is not */
+int handler_span(ctx *c, const char *from, const char *to);
+
 /* handler_keyset: the page's size (size, or the API's limit=) into
  * *limit, and the query's cursor decoded ("<created_at>|<id>") into
  * *after (NULL for the first page); -1 with the 400 answered */
