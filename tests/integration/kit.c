@@ -208,6 +208,21 @@ kit_adm_int(const char *fmt, ...)
 	return n;
 }
 
+long long
+kit_adm_count(const char *sql, int n, const char *a, const char *b,
+    const char *c)
+{
+	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+	db_res r;
+	const char *p[3] = { a, b, c };
+	ck_assert_msg(db_exec(adm, &r, sql, n, p) == 0, "%s: %s", sql, r.error);
+	int64_t got = -1;
+	db_i64(&r, 0, 0, &got);
+	db_res_clear(&r);
+	db_close(adm);
+	return got;
+}
+
 cJSON *
 kit_call(const char *method, const char *path, const char *token,
     const char *body, long want)

@@ -55,6 +55,12 @@ char *kit_adm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 long long kit_adm_int(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/* kit_adm_count: the number the owner's connection reads with sql and
+ * its first n of the parameters a, b, c (any may be NULL); asserts it
+ * ran; -1 for none */
+long long kit_adm_count(const char *sql, int n, const char *a,
+    const char *b, const char *c);
+
 /* kit_call: a JSON request that must answer want; its body parsed (the
  * caller deletes it), NULL when the reply has none.  kit_post: a POST. */
 cJSON *kit_call(const char *method, const char *path, const char *token,

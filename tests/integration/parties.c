@@ -24,46 +24,23 @@ jtrue(const cJSON *o, const char *key)
 static char *
 business(const char *currency, char tenant[37])
 {
-	const char *slug = unique("pty");
-	char *t = sign_up_in(slug, "owner@pty.test", currency);
-	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
-	db_res r;
-	const char *p[1] = { slug };
-	ck_assert_int_eq(db_exec(adm, &r, "SELECT id FROM tenants WHERE slug = "
-	    "$1", 1, p), 0);
-	snprintf(tenant, 37, "%s", db_text(&r, 0, 0));
-	db_res_clear(&r);
-	db_close(adm);
-	return t;
-}
-
-/* count: a number the admin connection reads with sql and parameters
- * a, b, c (any may be NULL) */
-static long long
-countn(const char *sql, int n, const char *a, const char *b, const char *c)
-{
-	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
-	db_res r;
-	const char *p[3] = { a, b, c };
-	ck_assert_msg(db_exec(adm, &r, sql, n, p) == 0, "%s: %s", sql, r.error);
-	int64_t got = -1;
-	db_i64(&r, 0, 0, &got);
-	db_res_clear(&r);
-	db_close(adm);
-	return got;
+	kit_biz b;
+	kit_business(&b, "pty", currency);
+	snprintf(tenant, 37, "%s", b.id);
+	return b.token;
 }
 
 static long long
 count(const char *sql, const char *a, const char *b)
 {
-	return countn(sql, 2, a, b, NULL);
+	return kit_adm_count(sql, 2, a, b, NULL);
 }
 
 /* events: how many events of type the business has about record id */
 static long long
 events(const char *tenant, const char *type, const char *id)
 {
-	return countn("SELECT count(*) FROM outbox_events WHERE tenant_id = "
+	return kit_adm_count("SELECT count(*) FROM outbox_events WHERE tenant_id = "
 	    "$1::uuid AND type = $2 AND payload->>'id' = $3", 3, tenant, type, id);
 }
 

@@ -40,36 +40,21 @@ path_of(const char *fmt, const char *a)
 	return p[i];
 }
 
-/* countn: a number the admin connection reads */
+/* countn: a number the owner's connection reads with a and b */
 static long long
 countn(const char *sql, const char *a, const char *b)
 {
-	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
-	db_res r;
-	const char *p[2] = { a, b };
-	ck_assert_msg(db_exec(adm, &r, sql, 2, p) == 0, "%s: %s", sql, r.error);
-	int64_t got = -1;
-	db_i64(&r, 0, 0, &got);
-	db_res_clear(&r);
-	db_close(adm);
-	return got;
+	return kit_adm_count(sql, 2, a, b, NULL);
 }
 
 /* business: a new business in INR; its owner's token and its id */
 static char *
 business(char tenant[37])
 {
-	const char *slug = unique("stk");
-	char *t = sign_up_in(slug, "owner@stk.test", "INR");
-	db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
-	db_res r;
-	const char *p[1] = { slug };
-	ck_assert_int_eq(db_exec(adm, &r, "SELECT id FROM tenants WHERE slug = "
-	    "$1", 1, p), 0);
-	snprintf(tenant, 37, "%s", db_text(&r, 0, 0));
-	db_res_clear(&r);
-	db_close(adm);
-	return t;
+	kit_biz b;
+	kit_business(&b, "stk", "INR");
+	snprintf(tenant, 37, "%s", b.id);
+	return b.token;
 }
 
 static long long
