@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "outbox.h"
 
 #define ARRAY_MAX (8u << 20)	/* one column of lines as a SQL array */
 #define FIELD_LEN 48		/* the callers' field buffers */
@@ -300,4 +301,175 @@ docstore_store(db *d, docstore_kind k, const char *id,
 		return -1;
 	db_res_clear(&r);
 	return store_taxes(d, t, id, doc, err);
+}
+
+int
+docstore_delete(db *d, docstore_kind k, const char *id, const char *instead,
+    db_res *err)
+{
+	const struct table *t = &tables[k];
+	memset(err, 0, sizeof(*err));
+	if (!api_uuid_ok(id))
+		return db_refuse(err, "P0002", "no such %s", t->doc_type);
+	/* each kind's documents are in the table of its name's plural */
+	char sql[128];
+	snprintf(sql, sizeof(sql), "SELECT status, bursar_tenant()::text, "
+	    "number FROM %ss WHERE id = $1::uuid FOR UPDATE", t->doc_type);
+	db_res r;
+	const char *p[2] = { id, t->doc_type };
+	if (db_run(d, &r, sql, 1, p, err) < 0)
+		return -1;
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		return db_refuse(err, "P0002", "no such %s", t->doc_type);
+	}
+	if (strcmp(db_text(&r, 0, 0), "draft") != 0) {
+		db_refuse(err, "40001", "only a draft can be deleted: %s is %s, "
+		    "%s", db_text(&r, 0, 2), db_text(&r, 0, 0), instead);
+		db_res_clear(&r);
+		return -1;
+	}
+	char tenant[40];
+	snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 1));
+	db_res_clear(&r);
+	if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = $2 AND "
+	    "doc_id = $1::uuid", 2, p, err) < 0)
+		return -1;
+	db_res_clear(&r);
+	snprintf(sql, sizeof(sql), "DELETE FROM %ss WHERE id = $1::uuid AND "
+	    "status = 'draft'", t->doc_type);
+	if (db_run(d, &r, sql, 1, p, err) < 0)
+		return -1;
+	db_res_clear(&r);
+	cJSON *ev = cJSON_CreateObject();
+	docstore_add_str(ev, "id", id);
+	char type[32];
+	snprintf(type, sizeof(type), "%s.deleted", t->doc_type);
+	return outbox_record(d, tenant, type, ev, err);
+}
+
+/* The settling statements, by kind; each returns status, kind, number,
+ * party_id, currency, total and the tenant. */
+static const char *const settle_sql[] = {
+	[DOCSTORE_INVOICE] = "UPDATE invoices SET paid = paid + $2::bigint, "
+	    "status = CASE WHEN paid + $2::bigint = total THEN 'paid' WHEN kind "
+	    "= 'invoice' AND due_date < current_date THEN 'overdue' ELSE "
+	    "'partially_paid' END WHERE id = $1::uuid RETURNING status, kind, "
+	    "number, party_id::text, currency, total, bursar_tenant()::text",
+	[DOCSTORE_BILL] = "UPDATE bills SET paid = paid + $2::bigint, status "
+	    "= CASE WHEN paid + $2::bigint = total THEN 'paid' WHEN due_date < "
+	    "current_date THEN 'overdue' ELSE 'partially_paid' END WHERE id = "
+	    "$1::uuid RETURNING status, 'bill', number, party_id::text, "
+	    "currency, total, bursar_tenant()::text",
+};
+
+int
+docstore_settle(db *d, docstore_kind k, const char *id, int64_t amount,
+    db_res *err)
+{
+	const char *name = tables[k].doc_type;
+	memset(err, 0, sizeof(*err));
+	if ((size_t)k >= sizeof(settle_sql) / sizeof(settle_sql[0]))
+		return db_refuse(err, "XX000", "a %s is not settled", name);
+	if (!api_uuid_ok(id))
+		return db_refuse(err, "P0002", "no such %s", name);
+	if (amount <= 0)
+		return db_refuse(err, "22023", "the amount settled must be more "
+		    "than zero");
+	char amt[24], sql[128];
+	docstore_i64s(amt, amount);
+	const char *p[2] = { id, amt };
+	snprintf(sql, sizeof(sql), "SELECT status, total - paid, number FROM "
+	    "%ss WHERE id = $1::uuid FOR UPDATE", name);
+	db_res r;
+	if (db_run(d, &r, sql, 1, p, err) < 0)
+		return -1;
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		return db_refuse(err, "P0002", "no such %s", name);
+	}
+	const char *st = db_text(&r, 0, 0);
+	int64_t open = 0;
+	db_i64(&r, 0, 1, &open);
+	if (strcmp(st, "draft") == 0 || strcmp(st, "void") == 0) {
+		db_refuse(err, "40001", "a %s %s cannot be settled", st, name);
+		db_res_clear(&r);
+		return -1;
+	}
+	if (amount > open) {
+		db_refuse(err, "23514", "%s has %" PRId64 " open (minor units): "
+		    "%" PRId64 " is more", db_text(&r, 0, 2), open, amount);
+		db_res_clear(&r);
+		return -1;
+	}
+	db_res_clear(&r);
+	if (db_run(d, &r, settle_sql[k], 2, p, err) < 0)
+		return -1;
+	int rc = 0;
+	/* a credit note settled against an invoice is not money received */
+	if (strcmp(db_text(&r, 0, 0), "paid") == 0 && strcmp(db_text(&r, 0, 1),
+	    "credit_note") != 0) {
+		cJSON *ev = cJSON_CreateObject();
+		docstore_add_str(ev, "id", id);
+		docstore_add_str(ev, "number", db_text(&r, 0, 2));
+		docstore_add_str(ev, "party_id", db_text(&r, 0, 3));
+		docstore_add_str(ev, "currency", db_text(&r, 0, 4));
+		int64_t total = 0;
+		db_i64(&r, 0, 5, &total);
+		cJSON_AddItemToObject(ev, "total", api_int(total));
+		char type[32];
+		snprintf(type, sizeof(type), "%s.paid", name);
+		rc = outbox_record(d, db_text(&r, 0, 6), type, ev, err);
+	}
+	db_res_clear(&r);
+	return rc;
+}
+
+/* The overdue sweeps, by kind; each returns id, number, party_id,
+ * currency, the amount due, the due date and the tenant.  A second
+ * sweep at the same time waits on the rows, then finds them overdue
+ * already and leaves them. */
+static const char *const overdue_sql[] = {
+	[DOCSTORE_INVOICE] = "UPDATE invoices SET status = 'overdue' WHERE "
+	    "kind = 'invoice' AND status IN ('issued', 'partially_paid') AND "
+	    "due_date < current_date RETURNING id::text, number, "
+	    "party_id::text, currency, total - paid, due_date::text, "
+	    "bursar_tenant()::text",
+	[DOCSTORE_BILL] = "UPDATE bills SET status = 'overdue' WHERE status IN "
+	    "('received', 'partially_paid') AND due_date < current_date "
+	    "RETURNING id::text, number, party_id::text, currency, total - "
+	    "paid, due_date::text, bursar_tenant()::text",
+};
+
+int
+docstore_mark_overdue(db *d, docstore_kind k, int *n, db_res *err)
+{
+	memset(err, 0, sizeof(*err));
+	*n = 0;
+	if ((size_t)k >= sizeof(overdue_sql) / sizeof(overdue_sql[0]))
+		return db_refuse(err, "XX000", "a %s is never overdue",
+		    tables[k].doc_type);
+	char type[32];
+	snprintf(type, sizeof(type), "%s.overdue", tables[k].doc_type);
+	db_res r;
+	if (db_run(d, &r, overdue_sql[k], 0, NULL, err) < 0)
+		return -1;
+	for (int i = 0; i < r.rows; i++) {
+		cJSON *ev = cJSON_CreateObject();
+		docstore_add_str(ev, "id", db_text(&r, i, 0));
+		docstore_add_str(ev, "number", db_text(&r, i, 1));
+		docstore_add_str(ev, "party_id", db_text(&r, i, 2));
+		docstore_add_str(ev, "currency", db_text(&r, i, 3));
+		int64_t due = 0;
+		db_i64(&r, i, 4, &due);
+		cJSON_AddItemToObject(ev, "amount_due", api_int(due));
+		docstore_add_str(ev, "due_date", db_text(&r, i, 5));
+		if (outbox_record(d, db_text(&r, i, 6), type, ev, err) < 0) {
+			db_res_clear(&r);
+			return -1;
+		}
+	}
+	*n = r.rows;
+	db_res_clear(&r);
+	return 0;
 }

@@ -75,4 +75,25 @@ typedef enum docstore_kind { DOCSTORE_INVOICE, DOCSTORE_BILL, DOCSTORE_ORDER }
 int docstore_store(db *d, docstore_kind k, const char *id,
     const docstore_line *l, size_t n, const taxdoc *doc, db_res *err);
 
+/* docstore_delete: deletes document id of kind k, a draft, with its tax
+ * components (its lines go with it), and records "<kind>.deleted".  0;
+ * or -1 with err: P0002 for no such document, 40001 for one that is not
+ * a draft (the message ending with instead: what to do about it). */
+int docstore_delete(db *d, docstore_kind k, const char *id,
+    const char *instead, db_res *err);
+
+/* docstore_settle: amount (minor units, > 0) more of document id of kind
+ * k (an invoice, a credit note or a bill) paid, its status moved on
+ * (paid, overdue or partially paid), and "<kind>.paid" recorded once it
+ * is paid (never for a credit note).  0; or -1 with err: P0002 for no
+ * such document, 22023 for an amount not above zero, 40001 for a draft
+ * or a void one, 23514 for more than is open. */
+int docstore_settle(db *d, docstore_kind k, const char *id, int64_t amount,
+    db_res *err);
+
+/* docstore_mark_overdue: every open document of kind k (an invoice or a
+ * bill) past its due date marked overdue, with "<kind>.overdue" for each;
+ * how many into *n.  0, or -1 with err. */
+int docstore_mark_overdue(db *d, docstore_kind k, int *n, db_res *err);
+
 #endif

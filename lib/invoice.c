@@ -384,39 +384,8 @@ out:
 int
 invoice_delete(db *d, const char *invoice_id, db_res *err)
 {
-	memset(err, 0, sizeof(*err));
-	if (!api_uuid_ok(invoice_id))
-		return db_refuse(err, "P0002", "no such invoice");
-	db_res r;
-	const char *p[1] = { invoice_id };
-	if (db_run(d, &r, "SELECT status, bursar_tenant()::text, number FROM "
-	    "invoices WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
-		return -1;
-	if (r.rows != 1) {
-		db_res_clear(&r);
-		return db_refuse(err, "P0002", "no such invoice");
-	}
-	if (strcmp(db_text(&r, 0, 0), "draft") != 0) {
-		db_refuse(err, "40001", "only a draft can be deleted: %s is %s, "
-		    "void it or issue a credit note", db_text(&r, 0, 2),
-		    db_text(&r, 0, 0));
-		db_res_clear(&r);
-		return -1;
-	}
-	char tenant[INVOICE_ID_LEN];
-	snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 1));
-	db_res_clear(&r);
-	if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = 'invoice' "
-	    "AND doc_id = $1::uuid", 1, p, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	if (db_run(d, &r, "DELETE FROM invoices WHERE id = $1::uuid AND status = "
-	    "'draft'", 1, p, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	cJSON *ev = cJSON_CreateObject();
-	docstore_add_str(ev, "id", invoice_id);
-	return outbox_record(d, tenant, "invoice.deleted", ev, err);
+	return docstore_delete(d, DOCSTORE_INVOICE, invoice_id, "void it or "
+	    "issue a credit note", err);
 }
 
 /* ---- from an order ---- */
@@ -663,95 +632,13 @@ out:
 int
 invoice_settle(db *d, const char *invoice_id, int64_t amount, db_res *err)
 {
-	memset(err, 0, sizeof(*err));
-	if (invoice_id == NULL || !api_uuid_ok(invoice_id))
-		return db_refuse(err, "P0002", "no such invoice");
-	if (amount <= 0)
-		return db_refuse(err, "22023", "the amount settled must be more "
-		    "than zero");
-	char amt[24];
-	docstore_i64s(amt, amount);
-	const char *p[2] = { invoice_id, amt };
-	db_res r;
-	if (db_run(d, &r, "SELECT status, total - paid, number, kind FROM invoices "
-	    "WHERE id = $1::uuid FOR UPDATE", 1, p, err) < 0)
-		return -1;
-	if (r.rows != 1) {
-		db_res_clear(&r);
-		return db_refuse(err, "P0002", "no such invoice");
-	}
-	const char *st = db_text(&r, 0, 0);
-	int64_t open = 0;
-	db_i64(&r, 0, 1, &open);
-	if (strcmp(st, "draft") == 0 || strcmp(st, "void") == 0) {
-		db_refuse(err, "40001", "a %s invoice cannot be settled", st);
-		db_res_clear(&r);
-		return -1;
-	}
-	if (amount > open) {
-		db_refuse(err, "23514", "%s has %" PRId64 " open (minor units): "
-		    "%" PRId64 " is more", db_text(&r, 0, 2), open, amount);
-		db_res_clear(&r);
-		return -1;
-	}
-	db_res_clear(&r);
-	if (db_run(d, &r, "UPDATE invoices SET paid = paid + $2::bigint, status = "
-	    "CASE WHEN paid + $2::bigint = total THEN 'paid' WHEN kind = "
-	    "'invoice' AND due_date < current_date THEN 'overdue' ELSE "
-	    "'partially_paid' END WHERE id = $1::uuid RETURNING status, kind, "
-	    "number, party_id::text, currency, total, bursar_tenant()::text",
-	    2, p, err) < 0)
-		return -1;
-	int rc = 0;
-	if (strcmp(db_text(&r, 0, 0), "paid") == 0 && strcmp(db_text(&r, 0, 1),
-	    "invoice") == 0) {
-		cJSON *ev = cJSON_CreateObject();
-		docstore_add_str(ev, "id", invoice_id);
-		docstore_add_str(ev, "number", db_text(&r, 0, 2));
-		docstore_add_str(ev, "party_id", db_text(&r, 0, 3));
-		docstore_add_str(ev, "currency", db_text(&r, 0, 4));
-		int64_t total = 0;
-		db_i64(&r, 0, 5, &total);
-		cJSON_AddItemToObject(ev, "total", api_int(total));
-		rc = outbox_record(d, db_text(&r, 0, 6), "invoice.paid", ev, err);
-	}
-	db_res_clear(&r);
-	return rc;
+	return docstore_settle(d, DOCSTORE_INVOICE, invoice_id, amount, err);
 }
 
 int
 invoice_mark_overdue(db *d, int *n, db_res *err)
 {
-	memset(err, 0, sizeof(*err));
-	*n = 0;
-	db_res r;
-	/* a second sweep at the same time waits on the rows, then finds
-	 * them overdue already and leaves them */
-	if (db_run(d, &r, "UPDATE invoices SET status = 'overdue' WHERE kind = "
-	    "'invoice' AND status IN ('issued', 'partially_paid') AND due_date "
-	    "< current_date RETURNING id::text, number, party_id::text, "
-	    "currency, total - paid, due_date::text, bursar_tenant()::text",
-	    0, NULL, err) < 0)
-		return -1;
-	for (int i = 0; i < r.rows; i++) {
-		cJSON *ev = cJSON_CreateObject();
-		docstore_add_str(ev, "id", db_text(&r, i, 0));
-		docstore_add_str(ev, "number", db_text(&r, i, 1));
-		docstore_add_str(ev, "party_id", db_text(&r, i, 2));
-		docstore_add_str(ev, "currency", db_text(&r, i, 3));
-		int64_t due = 0;
-		db_i64(&r, i, 4, &due);
-		cJSON_AddItemToObject(ev, "amount_due", api_int(due));
-		docstore_add_str(ev, "due_date", db_text(&r, i, 5));
-		if (outbox_record(d, db_text(&r, i, 6), "invoice.overdue", ev,
-		    err) < 0) {
-			db_res_clear(&r);
-			return -1;
-		}
-	}
-	*n = r.rows;
-	db_res_clear(&r);
-	return 0;
+	return docstore_mark_overdue(d, DOCSTORE_INVOICE, n, err);
 }
 
 /* ---- void ---- */
