@@ -19,8 +19,11 @@
 #           every order reserves the same five stock rows and takes the
 #           next invoice number from one counter row, each locked until
 #           its commit, so 32 clients mostly wait on each other
-# Prints req/s (tx/s), p50 and p99 per case (median of the rounds) and the
-# ratios get/pk, get/peer and post/sql.  Never fails on a timing.
+# Before measuring it checks, once each, that the peer's JSON is Bursar's
+# (jq -S) and that one POST sends as many statements as the pgbench script
+# (log_statement = all, briefly).  Prints req/s (tx/s), p50 and p99 per
+# case (median of the rounds) and the ratios get/pk, get/peer and
+# post/sql.  Never fails on a timing.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/env.sh"
@@ -102,6 +105,36 @@ if [ -z "$oid" ]; then
 fi
 s=$(curl -sS -o "$W/bursar.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url/api/v1/orders/$oid")
 [ "$s" = 200 ] || { echo "  GET /api/v1/orders/$oid: HTTP $s $(head -c 300 "$W/bursar.json"): skipped"; exit 0; }
+
+# Does bench/orders_pgbench.sql still send what the request sends?  One
+# POST with log_statement = all, briefly; its statements are kept in
+# $W/post-statements.sql to compare with the script when the counts differ.
+if [ -f "$PGBASE/pg.log" ]; then
+	n0=$(wc -l <"$PGBASE/pg.log")
+	admin -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+	sleep 0.3
+	s=$(post /api/v1/orders "$(printf "$BODY" BENCH-LOG)")
+	admin -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+	tail -n +"$((n0 + 1))" "$PGBASE/pg.log" >"$W/pg.log.part"
+	pid=$(sed -n 's/.*\[\([0-9]*\)\] LOG:  execute [^:]*: INSERT INTO orders .*/\1/p' "$W/pg.log.part" | head -n 1)
+	if [ "$s" = 201 ] && [ -n "$pid" ]; then
+		grep "\[$pid\] LOG:  \(execute [^:]*\|statement\): " "$W/pg.log.part" |
+			sed 's/.*LOG:  \(execute [^:]*\|statement\): //' >"$W/post-statements.sql"
+		# the scope's set_config is left out of the count: a worker
+		# whose session already holds the tenant (after a GET) sends none
+		scope="^SELECT set_config('bursar.tenant_id'"
+		sent=$(grep -cv "$scope" "$W/post-statements.sql")
+		have=$(grep -v '^--\|^$' "$ROOT/bench/orders_pgbench.sql" | grep -cv "$scope")
+		if [ "$sent" = "$have" ]; then
+			echo "  the request sends $sent statements (besides the tenant's scope), as orders_pgbench.sql does"
+		else
+			echo "  the request sends $sent statements (besides the tenant's scope), orders_pgbench.sql $have:" \
+				"compare it with $W/post-statements.sql"
+		fi
+	else
+		echo "  the request's statements were not captured (HTTP $s)"
+	fi
+fi
 
 # the peer, on its own port, with the stack's config (secret, database)
 peer_pid=
