@@ -113,7 +113,7 @@ if [ -f "$PGBASE/pg.log" ]; then
 	n0=$(wc -l <"$PGBASE/pg.log")
 	admin -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
 	sleep 0.3
-	s=$(post /api/v1/orders "$(printf "$BODY" BENCH-LOG)")
+	s=$(post /api/v1/orders "$(printf "$BODY" BENCH-LOG)") || s=000
 	admin -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
 	tail -n +"$((n0 + 1))" "$PGBASE/pg.log" >"$W/pg.log.part"
 	pid=$(sed -n 's/.*\[\([0-9]*\)\] LOG:  execute [^:]*: INSERT INTO orders .*/\1/p' "$W/pg.log.part" | head -n 1)
