@@ -491,6 +491,18 @@ payment_new(ctx *c)
 
 /* ---- writing ---- */
 
+/* done: the end of a change to payment id: the API gets the payment with
+ * status, a browser goes to its page */
+static void
+done(ctx *c, const char *id, int status)
+{
+	if (!c->api) {
+		app_redirect(c, arena_printf(c->a, "/app/payments/%s", id));
+		return;
+	}
+	show(c, id, status, NULL, NULL);
+}
+
 static void
 payment_post(ctx *c)
 {
@@ -538,11 +550,7 @@ payment_post(ctx *c)
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api) {
-		app_redirect(c, arena_printf(c->a, "/app/payments/%s", id));
-		return;
-	}
-	show(c, id, 201, NULL, NULL);
+	done(c, id, 201);
 }
 
 /* action_refused: the API's error, or the payment's page with the reason
@@ -626,11 +634,7 @@ allocate_route(ctx *c)
 		action_refused(c, id, &err, field);
 		return;
 	}
-	if (!c->api) {
-		app_redirect(c, arena_printf(c->a, "/app/payments/%s", id));
-		return;
-	}
-	show(c, id, 200, NULL, NULL);
+	done(c, id, 200);
 }
 
 /* read_refund: {"amount": n or money, "method"?, "account"?,
@@ -685,11 +689,7 @@ refund_route(ctx *c)
 		action_refused(c, id, &err, in.field);
 		return;
 	}
-	if (!c->api) {
-		app_redirect(c, arena_printf(c->a, "/app/payments/%s", rid));
-		return;
-	}
-	show(c, rid, 201, NULL, NULL);
+	done(c, rid, 201);
 }
 
 /* credit_note_refund_route: POST .../payments/credit-notes/{id}/refund:
@@ -714,11 +714,7 @@ credit_note_refund_route(ctx *c)
 		failed(c, &err, in.field);
 		return;
 	}
-	if (!c->api) {
-		app_redirect(c, arena_printf(c->a, "/app/payments/%s", rid));
-		return;
-	}
-	show(c, rid, 201, NULL, NULL);
+	done(c, rid, 201);
 }
 
 /* ---- statements ---- */
