@@ -1,7 +1,8 @@
 /* auth_cleanup.c: hourly: deletes expired and idle sessions, spent,
- * revoked and expired refresh tokens, and sign-in failures past the
- * throttling window.  One idempotent statement: safe to run twice at once
- * and to kill at any point. */
+ * revoked and expired refresh tokens, sign-in failures past the
+ * throttling window, and Idempotency-Keys past their 24 hours.  One
+ * idempotent statement: safe to run twice at once and to kill at any
+ * point. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -19,7 +20,7 @@ main(void)
 	}
 	db *d = db_open(cfg.database_url, cfg.db_timeout);
 	db_res r;
-	int rc = db_exec(d, &r, "SELECT auth_cleanup()", 0, NULL);
+	int rc = db_exec(d, &r, "SELECT auth_cleanup() + idempotency_cleanup()", 0, NULL);
 	if (rc < 0)
 		fprintf(stderr, "auth_cleanup: %s\n", r.error);
 	else

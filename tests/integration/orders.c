@@ -451,6 +451,20 @@ START_TEST(idempotent_create)
 	cJSON *a = body_json(&r1), *c = body_json(&r2);
 	ck_assert_str_eq(jstr(a, "id"), jstr(c, "id"));
 	ck_assert_int_eq(orders_of(&b), 1);
+	/* after 24 hours the key is swept by the hourly cleanup, and a
+	 * repeat would make a new order */
+	char *aged = kit_adm("UPDATE idempotency_keys SET created_at = now() - "
+	    "interval '25 hours' WHERE key = '%s' RETURNING key", key +
+	    strlen("Idempotency-Key: "));
+	ck_assert_ptr_nonnull(aged);
+	free(aged);
+	char cmd[2048];
+	snprintf(cmd, sizeof(cmd), "BURSAR_CONFIG=%s/bursar.conf "
+	    "%s/cron/auth_cleanup >/dev/null", getenv("BURSAR_VAR"),
+	    getenv("BURSAR_BUILD"));
+	ck_assert_int_eq(sh("%s", cmd), 0);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM idempotency_keys "
+	    "WHERE key = '%s'", key + strlen("Idempotency-Key: ")), 0);
 	cJSON_Delete(a);
 	cJSON_Delete(c);
 	reply_free(&r1);
