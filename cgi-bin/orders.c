@@ -178,20 +178,25 @@ static const char *const list_keys[] = { "id", "number", "status",
     "party_id", "customer", "currency", "#digits", "order_date", "reference",
     "#net", "#tax", "#total", "invoice_number", "key", NULL };
 
-static const char list_sql[] = "SELECT o.id, o.number, o.status, "
-    "o.party_id, p.name, o.currency, cu.minor_units, o.order_date::text, "
-    "o.reference, o.net, o.tax, o.total, (SELECT i.number FROM invoices i "
-    "WHERE i.tenant_id = o.tenant_id AND i.order_id = o.id AND i.kind = "
-    "'invoice' AND i.status <> 'void'), o.created_at::text || '|' || o.id "
-    "FROM orders o JOIN parties p ON p.tenant_id = o.tenant_id AND p.id = "
-    "o.party_id JOIN currencies cu ON cu.code = o.currency WHERE ($1::text "
-    "IS NULL OR o.status = $1) AND ($2::text IS NULL OR o.party_id::text = "
-    "$2 OR p.code = $2) AND ($3::date IS NULL OR o.order_date >= $3::date) "
-    "AND ($4::date IS NULL OR o.order_date <= $4::date) AND ($5::text IS "
-    "NULL OR strpos(lower(o.number || ' ' || p.name || ' ' || o.reference), "
-    "lower($5)) > 0) AND ($6::text IS NULL OR (o.created_at, o.id) < "
-    "(split_part($6, '|', 1)::timestamptz, split_part($6, '|', 2)::uuid)) "
-    "ORDER BY o.created_at DESC, o.id DESC LIMIT $7::int";
+/* the list newest first (cmp "<", dir "DESC") or oldest first: one
+ * statement each, so either walks the index */
+#define LIST_SQL(cmp, dir) "SELECT o.id, o.number, o.status, o.party_id, " \
+    "p.name, o.currency, cu.minor_units, o.order_date::text, o.reference, " \
+    "o.net, o.tax, o.total, (SELECT i.number FROM invoices i WHERE " \
+    "i.tenant_id = o.tenant_id AND i.order_id = o.id AND i.kind = " \
+    "'invoice' AND i.status <> 'void'), o.created_at::text || '|' || o.id " \
+    "FROM orders o JOIN parties p ON p.tenant_id = o.tenant_id AND p.id = " \
+    "o.party_id JOIN currencies cu ON cu.code = o.currency WHERE ($1::text " \
+    "IS NULL OR o.status = $1) AND ($2::text IS NULL OR o.party_id::text = " \
+    "$2 OR p.code = $2) AND ($3::date IS NULL OR o.order_date >= $3::date) " \
+    "AND ($4::date IS NULL OR o.order_date <= $4::date) AND ($5::text IS " \
+    "NULL OR strpos(lower(o.number || ' ' || p.name || ' ' || o.reference), " \
+    "lower($5)) > 0) AND ($6::text IS NULL OR (o.created_at, o.id) " cmp \
+    " (split_part($6, '|', 1)::timestamptz, split_part($6, '|', 2)::uuid)) " \
+    "ORDER BY o.created_at " dir ", o.id " dir " LIMIT $7::int"
+
+static const char newest_sql[] = LIST_SQL("<", "DESC");
+static const char oldest_sql[] = LIST_SQL(">", "ASC");
 
 static void
 orders(ctx *c)
@@ -199,10 +204,15 @@ orders(ctx *c)
 	static const char *const statuses[] = { "draft", "placed", "shipped",
 	    "completed", "cancelled", NULL };
 	static const char *const names[] = { "status", "customer", "from", "to",
-	    "q" };
-	const char *v[5];
-	for (int i = 0; i < 5; i++)
+	    "q", "sort" };
+	const char *v[6];
+	for (int i = 0; i < 6; i++)
 		v[i] = handler_query(c, names[i]);
+	int oldest = v[5] && strcmp(v[5], "oldest") == 0;
+	if (v[5] && !oldest && strcmp(v[5], "newest") != 0) {
+		handler_refuse(c, "sort", "newest or oldest");
+		return;
+	}
 	int ok = v[0] == NULL;
 	for (int i = 0; !ok && statuses[i]; i++)
 		ok = strcmp(v[0], statuses[i]) == 0;
@@ -223,14 +233,15 @@ orders(ctx *c)
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[7] = { v[0], v[1], v[2], v[3], v[4], after, lim };
-	cJSON *items = books_rows(c, list_sql, 7, p, list_keys);
+	cJSON *items = books_rows(c, oldest ? oldest_sql : newest_sql, 7, p,
+	    list_keys);
 	if (items == NULL)
 		return;
 	const char *next = handler_next(c, items, limit);
 	handler_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
-		handler_filter(c, d, "/app/orders", names, v, 5, next);
+		handler_filter(c, d, "/app/orders", names, v, 6, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
 	}
 	app_render(c, 200, "orders.cs", "Orders", d);

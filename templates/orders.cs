@@ -13,6 +13,7 @@
 <label>From <input name="from" type="date" value="<?cs var:data.filter.from ?>"></label>
 <label>To <input name="to" type="date" value="<?cs var:data.filter.to ?>"></label>
 <label>Search <input name="q" type="search" value="<?cs var:data.filter.q ?>" placeholder="number, customer, reference"></label>
+<label>Order <select name="sort"><option value="newest">newest first</option><option value="oldest"<?cs if:data.filter.sort == "oldest" ?> selected<?cs /if ?>>oldest first</option></select></label>
 <button type="submit">Filter</button>
 </form>
 <?cs if:!subcount(data.items) ?><p>No orders<?cs if:data.filter.status || data.filter.customer || data.filter.from || data.filter.to || data.filter.q ?> match these filters<?cs /if ?>.</p><?cs else ?>

@@ -513,6 +513,26 @@ START_TEST(lists_filter_and_page)
 	}
 	ck_assert_int_eq(seen, 5);
 	ck_assert_int_eq(pages, 3);
+	/* oldest first: the first order made leads, then the next */
+	j = kit_call("GET", "/api/v1/orders?sort=oldest&limit=1", b.token, NULL,
+	    200);
+	char *made = kit_adm("SELECT id FROM orders WHERE tenant_id = '%s' ORDER "
+	    "BY created_at, id LIMIT 2", b.id);
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+	    "items"), 0), "id"), made);
+	snprintf(path, sizeof(path), "/api/v1/orders?sort=oldest&limit=1&"
+	    "cursor=%s", jstr(j, "next"));
+	cJSON_Delete(j);
+	free(made);
+	j = kit_call("GET", path, b.token, NULL, 200);
+	made = kit_adm("SELECT id FROM orders WHERE tenant_id = '%s' ORDER BY "
+	    "created_at, id OFFSET 1 LIMIT 1", b.id);
+	ck_assert_str_eq(jstr(cJSON_GetArrayItem(cJSON_GetObjectItem(j,
+	    "items"), 0), "id"), made);
+	cJSON_Delete(j);
+	free(made);
+	cJSON_Delete(kit_call("GET", "/api/v1/orders?sort=total", b.token, NULL,
+	    422));
 	cJSON_Delete(kit_call("GET", "/api/v1/orders?limit=201", b.token, NULL,
 	    400));
 	cJSON_Delete(kit_call("GET", "/api/v1/orders?status=lost", b.token, NULL,
