@@ -303,21 +303,37 @@ docstore_store(db *d, docstore_kind k, const char *id,
 	return store_taxes(d, t, id, doc, err);
 }
 
+/* The statements that lock one document, and delete a draft, by kind:
+ * literals, as db_exec keeps the text of each statement it prepares.
+ * The lock reads status, tenant, number and what is open. */
+static const char *const lock_sql[] = {
+	[DOCSTORE_INVOICE] = "SELECT status, bursar_tenant()::text, number, "
+	    "total - paid FROM invoices WHERE id = $1::uuid FOR UPDATE",
+	[DOCSTORE_BILL] = "SELECT status, bursar_tenant()::text, number, total "
+	    "- paid FROM bills WHERE id = $1::uuid FOR UPDATE",
+};
+static const char *const delete_sql[] = {
+	[DOCSTORE_INVOICE] = "DELETE FROM invoices WHERE id = $1::uuid AND "
+	    "status = 'draft'",
+	[DOCSTORE_BILL] = "DELETE FROM bills WHERE id = $1::uuid AND status = "
+	    "'draft'",
+};
+#define KNOWN(k, a) ((size_t)(k) < sizeof(a) / sizeof((a)[0]))
+
 int
 docstore_delete(db *d, docstore_kind k, const char *id, const char *instead,
     db_res *err)
 {
 	const struct table *t = &tables[k];
 	memset(err, 0, sizeof(*err));
+	if (!KNOWN(k, delete_sql))
+		return db_refuse(err, "XX000", "a %s is not deleted here",
+		    t->doc_type);
 	if (!api_uuid_ok(id))
 		return db_refuse(err, "P0002", "no such %s", t->doc_type);
-	/* each kind's documents are in the table of its name's plural */
-	char sql[128];
-	snprintf(sql, sizeof(sql), "SELECT status, bursar_tenant()::text, "
-	    "number FROM %ss WHERE id = $1::uuid FOR UPDATE", t->doc_type);
 	db_res r;
 	const char *p[2] = { id, t->doc_type };
-	if (db_run(d, &r, sql, 1, p, err) < 0)
+	if (db_run(d, &r, lock_sql[k], 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
 		db_res_clear(&r);
@@ -336,9 +352,7 @@ docstore_delete(db *d, docstore_kind k, const char *id, const char *instead,
 	    "doc_id = $1::uuid", 2, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	snprintf(sql, sizeof(sql), "DELETE FROM %ss WHERE id = $1::uuid AND "
-	    "status = 'draft'", t->doc_type);
-	if (db_run(d, &r, sql, 1, p, err) < 0)
+	if (db_run(d, &r, delete_sql[k], 1, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
 	cJSON *ev = cJSON_CreateObject();
@@ -369,20 +383,18 @@ docstore_settle(db *d, docstore_kind k, const char *id, int64_t amount,
 {
 	const char *name = tables[k].doc_type;
 	memset(err, 0, sizeof(*err));
-	if ((size_t)k >= sizeof(settle_sql) / sizeof(settle_sql[0]))
+	if (!KNOWN(k, settle_sql))
 		return db_refuse(err, "XX000", "a %s is not settled", name);
 	if (!api_uuid_ok(id))
 		return db_refuse(err, "P0002", "no such %s", name);
 	if (amount <= 0)
 		return db_refuse(err, "22023", "the amount settled must be more "
 		    "than zero");
-	char amt[24], sql[128];
+	char amt[24];
 	docstore_i64s(amt, amount);
 	const char *p[2] = { id, amt };
-	snprintf(sql, sizeof(sql), "SELECT status, total - paid, number FROM "
-	    "%ss WHERE id = $1::uuid FOR UPDATE", name);
 	db_res r;
-	if (db_run(d, &r, sql, 1, p, err) < 0)
+	if (db_run(d, &r, lock_sql[k], 1, p, err) < 0)
 		return -1;
 	if (r.rows != 1) {
 		db_res_clear(&r);
@@ -390,7 +402,7 @@ docstore_settle(db *d, docstore_kind k, const char *id, int64_t amount,
 	}
 	const char *st = db_text(&r, 0, 0);
 	int64_t open = 0;
-	db_i64(&r, 0, 1, &open);
+	db_i64(&r, 0, 3, &open);
 	if (strcmp(st, "draft") == 0 || strcmp(st, "void") == 0) {
 		db_refuse(err, "40001", "a %s %s cannot be settled", st, name);
 		db_res_clear(&r);
@@ -446,7 +458,7 @@ docstore_mark_overdue(db *d, docstore_kind k, int *n, db_res *err)
 {
 	memset(err, 0, sizeof(*err));
 	*n = 0;
-	if ((size_t)k >= sizeof(overdue_sql) / sizeof(overdue_sql[0]))
+	if (!KNOWN(k, overdue_sql))
 		return db_refuse(err, "XX000", "a %s is never overdue",
 		    tables[k].doc_type);
 	char type[32];
