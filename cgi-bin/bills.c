@@ -340,26 +340,12 @@ read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 static void
 draft_form(ctx *c, int status, const char *id, cJSON *fields)
 {
-	static const char *const skeys[] = { "id", "code", "name", "currency",
-	    NULL };
-	static const char *const pkeys[] = { "sku", "name", NULL };
-	static const char *const ckeys[] = { "code", NULL };
-	static const char *const akeys[] = { "code", "name", NULL };
 	static const handler_lookup lists[] = {
-		{ "suppliers", "SELECT id, code, name, currency FROM parties "
-		    "WHERE is_supplier AND NOT archived ORDER BY lower(name), id "
-		    "LIMIT 500", skeys },
-		{ "products", "SELECT sku, name FROM products WHERE NOT "
-		    "archived ORDER BY sku LIMIT 1000", pkeys },
-		{ "tax_groups", "SELECT code, name FROM tax_groups WHERE NOT "
-		    "archived ORDER BY code", akeys },
-		{ "currencies", "SELECT code FROM currencies ORDER BY code",
-		    ckeys },
-		{ "locations", "SELECT code, name FROM locations WHERE NOT "
-		    "archived ORDER BY code", akeys },
+		HANDLER_SUPPLIERS, HANDLER_PRODUCTS, HANDLER_TAX_GROUPS,
+		HANDLER_CURRENCIES, HANDLER_LOCATIONS,
 		{ "accounts", "SELECT code, name FROM accounts WHERE type IN "
 		    "('expense', 'asset') AND NOT is_group AND NOT archived ORDER "
-		    "BY code", akeys },
+		    "BY code", handler_code_keys },
 		{ NULL, NULL, NULL },
 	};
 	cJSON *d = cJSON_CreateObject();

@@ -471,23 +471,9 @@ read_draft(ctx *c, invoice_in *in, int *issue, cJSON *fields)
 static void
 draft_form(ctx *c, int status, const char *id, cJSON *fields)
 {
-	static const char *const ckeys[] = { "id", "code", "name", "currency",
-	    NULL };
-	static const char *const pkeys[] = { "sku", "name", NULL };
-	static const char *const gkeys[] = { "code", "name", NULL };
-	static const char *const cykeys[] = { "code", NULL };
-	static const handler_lookup lists[] = {
-		{ "customers", "SELECT id, code, name, currency FROM parties "
-		    "WHERE is_customer AND NOT archived ORDER BY lower(name), id "
-		    "LIMIT 500", ckeys },
-		{ "products", "SELECT sku, name FROM products WHERE NOT "
-		    "archived ORDER BY sku LIMIT 1000", pkeys },
-		{ "tax_groups", "SELECT code, name FROM tax_groups WHERE NOT "
-		    "archived ORDER BY code", gkeys },
-		{ "currencies", "SELECT code FROM currencies ORDER BY code",
-		    cykeys },
-		{ NULL, NULL, NULL },
-	};
+	static const handler_lookup lists[] = { HANDLER_CUSTOMERS,
+	    HANDLER_PRODUCTS, HANDLER_TAX_GROUPS, HANDLER_CURRENCIES,
+	    { NULL, NULL, NULL } };
 	cJSON *d = cJSON_CreateObject();
 	if (handler_lookups(c, d, lists) < 0) {
 		cJSON_Delete(d);

@@ -376,23 +376,9 @@ read_order(ctx *c, order_in *in, int *place, cJSON *fields)
 static void
 order_form(ctx *c, int status, const char *id, cJSON *fields)
 {
-	static const char *const ckeys[] = { "id", "code", "name", "currency",
-	    NULL };
-	static const char *const pkeys[] = { "sku", "name", NULL };
-	static const char *const lkeys[] = { "code", "name", NULL };
-	static const char *const ykeys[] = { "code", NULL };
-	static const handler_lookup lists[] = {
-		{ "customers", "SELECT id, code, name, currency FROM parties "
-		    "WHERE is_customer AND NOT archived ORDER BY lower(name), id "
-		    "LIMIT 500", ckeys },
-		{ "products", "SELECT sku, name FROM products WHERE NOT "
-		    "archived ORDER BY sku LIMIT 1000", pkeys },
-		{ "locations", "SELECT code, name FROM locations WHERE NOT "
-		    "archived ORDER BY code", lkeys },
-		{ "currencies", "SELECT code FROM currencies ORDER BY code",
-		    ykeys },
-		{ NULL, NULL, NULL },
-	};
+	static const handler_lookup lists[] = { HANDLER_CUSTOMERS,
+	    HANDLER_PRODUCTS, HANDLER_LOCATIONS, HANDLER_CURRENCIES,
+	    { NULL, NULL, NULL } };
 	cJSON *d = cJSON_CreateObject();
 	if (handler_lookups(c, d, lists) < 0) {
 		cJSON_Delete(d);

@@ -453,6 +453,12 @@ handler_action_refused(ctx *c, const handler_doc *k, const char *id,
 	app_render(c, st, k->show, k->title, d);
 }
 
+const char *const handler_party_keys[] = { "id", "code", "name",
+    "currency", NULL };
+const char *const handler_code_keys[] = { "code", "name", NULL };
+const char *const handler_sku_keys[] = { "sku", "name", NULL };
+const char *const handler_currency_keys[] = { "code", NULL };
+
 int
 handler_lookups(ctx *c, cJSON *d, const handler_lookup *l)
 {

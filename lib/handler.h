@@ -129,6 +129,27 @@ typedef struct handler_lookup {
 	const char *const *keys;
 } handler_lookup;
 
+/* The lookups the document forms share: who can be chosen (customers,
+ * suppliers), products, tax groups, locations and currencies. */
+extern const char *const handler_party_keys[];	/* id, code, name, currency */
+extern const char *const handler_code_keys[];	/* code, name */
+extern const char *const handler_sku_keys[];	/* sku, name */
+extern const char *const handler_currency_keys[];	/* code */
+#define HANDLER_CUSTOMERS { "customers", "SELECT id, code, name, currency " \
+    "FROM parties WHERE is_customer AND NOT archived ORDER BY lower(name), " \
+    "id LIMIT 500", handler_party_keys }
+#define HANDLER_SUPPLIERS { "suppliers", "SELECT id, code, name, currency " \
+    "FROM parties WHERE is_supplier AND NOT archived ORDER BY lower(name), " \
+    "id LIMIT 500", handler_party_keys }
+#define HANDLER_PRODUCTS { "products", "SELECT sku, name FROM products " \
+    "WHERE NOT archived ORDER BY sku LIMIT 1000", handler_sku_keys }
+#define HANDLER_TAX_GROUPS { "tax_groups", "SELECT code, name FROM " \
+    "tax_groups WHERE NOT archived ORDER BY code", handler_code_keys }
+#define HANDLER_LOCATIONS { "locations", "SELECT code, name FROM locations " \
+    "WHERE NOT archived ORDER BY code", handler_code_keys }
+#define HANDLER_CURRENCIES { "currencies", "SELECT code FROM currencies " \
+    "ORDER BY code", handler_currency_keys }
+
 /* handler_lookups: each lookup's rows into d, up to one with a NULL
  * name; 0, or -1 with the response set */
 int handler_lookups(ctx *c, cJSON *d, const handler_lookup *l);
