@@ -284,21 +284,10 @@ form_lines(ctx *c, bill_in *in, cJSON *fields)
 		    tg;
 		const char *acct = handler_nth(f, "line_account", r);
 		l->account = handler_blank(acct) ? NULL : acct;
-		const char *qty = handler_nth(f, "line_quantity", r);
-		char *end = NULL;
-		l->quantity = handler_blank(qty) ? 0 : strtoll(qty, &end, 10);
-		if (handler_blank(qty) || *end || l->quantity <= 0)
-			api_field(fields, arena_printf(c->a, "%s.quantity", at),
-			    "a whole number of units, 1 or more");
-		const char *price = handler_nth(f, "line_unit_price", r);
-		l->unit_price = -1;
-		if (handler_blank(price) || money_parse(price, digits, &l->unit_price) <
-		    0 || l->unit_price < 0) {
-			l->unit_price = -1;
-			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
-			    digits ? arena_printf(c->a, "the price charged, such as "
-			    "12.50, at most %d decimals", digits) : "a whole amount");
-		}
+		handler_row m;
+		handler_form_row(c, r, at, digits, 1, &m, fields);
+		l->quantity = m.quantity;
+		l->unit_price = m.unit_price;
 	}
 }
 

@@ -317,26 +317,11 @@ form_lines(ctx *c, order_in *in, cJSON *fields)
 		const char *at = arena_printf(c->a, "lines[%zu]", i);
 		order_line_in *l = &in->lines[i];
 		l->product = prod;
-		const char *qty = handler_nth(f, "line_quantity", r);
-		char *end = NULL;
-		l->quantity = handler_blank(qty) ? 0 : strtoll(qty, &end, 10);
-		if (handler_blank(qty) || *end || l->quantity <= 0)
-			api_field(fields, arena_printf(c->a, "%s.quantity", at),
-			    "a whole number of units, 1 or more");
-		const char *price = handler_nth(f, "line_unit_price", r);
-		l->unit_price = -1;
-		if (!handler_blank(price) && (money_parse(price, digits,
-		    &l->unit_price) < 0 || l->unit_price < 0)) {
-			l->unit_price = -1;
-			api_field(fields, arena_printf(c->a, "%s.unit_price", at),
-			    digits ? arena_printf(c->a, "a price such as 12.50, "
-			    "at most %d decimals", digits) : "a whole amount");
-		}
-		const char *disc = handler_nth(f, "line_discount", r);
-		if (!handler_blank(disc) && (books_percent_ppm(disc,
-		    &l->discount_ppm) < 0 || l->discount_ppm > 1000000))
-			api_field(fields, arena_printf(c->a, "%s.discount", at),
-			    "a percentage from 0 to 100");
+		handler_row m;
+		handler_form_row(c, r, at, digits, 0, &m, fields);
+		l->quantity = m.quantity;
+		l->unit_price = m.unit_price;
+		l->discount_ppm = m.discount_ppm;
 	}
 }
 
@@ -528,15 +513,7 @@ place_refused(ctx *c, const char *id, const char *code, const char *msg,
 	cJSON_AddStringToObject(e, "message", msg);
 	cJSON_AddItemToObject(e, "fields", cJSON_CreateObject());
 	cJSON_AddStringToObject(e, "order_id", id);
-	cJSON *ls = cJSON_AddArrayToObject(e, "lines");
-	for (size_t i = 0; i < n; i++) {
-		cJSON *x = cJSON_CreateObject();
-		cJSON_AddItemToObject(x, "line", api_int(s[i].line));
-		cJSON_AddStringToObject(x, "sku", s[i].sku);
-		cJSON_AddItemToObject(x, "quantity", api_int(s[i].wanted));
-		cJSON_AddItemToObject(x, "available", api_int(s[i].available));
-		cJSON_AddItemToArray(ls, x);
-	}
+	cJSON_AddItemToObject(e, "lines", order_shorts_json(s, n));
 	app_render(c, 409, NULL, NULL, root);
 }
 

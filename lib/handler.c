@@ -250,6 +250,40 @@ handler_nth(const kv_list *l, const char *name, size_t i)
 	return NULL;
 }
 
+void
+handler_form_row(ctx *c, size_t r, const char *at, int digits, int charged,
+    handler_row *out, cJSON *fields)
+{
+	const kv_list *f = &c->req.form;
+	const char *qty = handler_nth(f, "line_quantity", r);
+	const char *price = handler_nth(f, "line_unit_price", r);
+	const char *disc = handler_nth(f, "line_discount", r);
+	char *end = NULL;
+	out->quantity = handler_blank(qty) ? 0 : strtoll(qty, &end, 10);
+	if (handler_blank(qty) || *end || out->quantity <= 0) {
+		out->quantity = 0;
+		api_field(fields, arena_printf(c->a, "%s.quantity", at),
+		    "a whole number of units, 1 or more");
+	}
+	out->unit_price = -1;
+	if ((charged || !handler_blank(price)) && (handler_blank(price) ||
+	    money_parse(price, digits, &out->unit_price) < 0 ||
+	    out->unit_price < 0)) {
+		out->unit_price = -1;
+		api_field(fields, arena_printf(c->a, "%s.unit_price", at),
+		    digits ? arena_printf(c->a, "%s, at most %d decimals",
+		    charged ? "the price charged, such as 12.50" : "a price such "
+		    "as 12.50", digits) : "a whole amount");
+	}
+	out->discount_ppm = 0;
+	if (!handler_blank(disc) && (books_percent_ppm(disc,
+	    &out->discount_ppm) < 0 || out->discount_ppm > 1000000)) {
+		out->discount_ppm = 0;
+		api_field(fields, arena_printf(c->a, "%s.discount", at),
+		    "a percentage from 0 to 100");
+	}
+}
+
 int
 handler_digits(ctx *c, const char *currency, const char *party)
 {

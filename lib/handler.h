@@ -87,6 +87,22 @@ int64_t handler_discount(ctx *c, const cJSON *o, const char *at,
 /* handler_nth: the i-th value of a repeated form field */
 const char *handler_nth(const kv_list *l, const char *name, size_t i);
 
+/* A line row of a document form, as typed. */
+typedef struct handler_row {
+	int64_t quantity;	/* 1 or more; 0 when refused */
+	int64_t unit_price;	/* minor units; -1 when blank or refused */
+	int64_t discount_ppm;	/* 0 when blank or refused */
+} handler_row;
+
+/* handler_form_row: row r of the form's repeated line_quantity,
+ * line_unit_price (decimal, in a currency of digits minor units) and
+ * line_discount (a percentage); each refusal into fields under
+ * "<at>.quantity", "<at>.unit_price" and "<at>.discount".  A blank price
+ * is the price list's, unless charged (a purchase: the price charged
+ * must be typed) */
+void handler_form_row(ctx *c, size_t r, const char *at, int digits,
+    int charged, handler_row *out, cJSON *fields);
+
 /* handler_digits: the minor units of the currency a document will be
  * in: currency, else the party's (an id or a code), else the business's */
 int handler_digits(ctx *c, const char *currency, const char *party);

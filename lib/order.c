@@ -473,13 +473,10 @@ exec_plain(db *d, const char *sql, db_res *err)
 	return 0;
 }
 
-/* short_event: stock.reservation_failed for an order placed short */
-static int
-short_event(db *d, const db_res *o, const char *id, const order_short *s,
-    size_t n, db_res *err)
+cJSON *
+order_shorts_json(const order_short *s, size_t n)
 {
-	cJSON *ev = cJSON_CreateObject();
-	cJSON *ls = cJSON_AddArrayToObject(ev, "lines");
+	cJSON *ls = cJSON_CreateArray();
 	for (size_t i = 0; i < n; i++) {
 		cJSON *x = cJSON_CreateObject();
 		cJSON_AddItemToObject(x, "line", api_int(s[i].line));
@@ -488,6 +485,16 @@ short_event(db *d, const db_res *o, const char *id, const order_short *s,
 		cJSON_AddItemToObject(x, "available", api_int(s[i].available));
 		cJSON_AddItemToArray(ls, x);
 	}
+	return ls;
+}
+
+/* short_event: stock.reservation_failed for an order placed short */
+static int
+short_event(db *d, const db_res *o, const char *id, const order_short *s,
+    size_t n, db_res *err)
+{
+	cJSON *ev = cJSON_CreateObject();
+	cJSON_AddItemToObject(ev, "lines", order_shorts_json(s, n));
 	cJSON_AddStringToObject(ev, "location_id", db_text(o, 0, O_LOCATION));
 	cJSON_AddStringToObject(ev, "order_id", id);
 	return emit(d, o, id, "stock.reservation_failed", ev, err);

@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cJSON.h>
+
 #include "db.h"
 
 #define ORDER_ID_LEN 37
@@ -63,6 +65,10 @@ typedef struct order_short {
 	char sku[48];
 	int64_t wanted, available;
 } order_short;
+
+/* order_shorts_json: the short lines as a JSON array of {line, sku,
+ * quantity, available}, for the refusal and its event */
+cJSON *order_shorts_json(const order_short *s, size_t n);
 
 enum order_place_result {
 	ORDER_PLACED = 0,
