@@ -233,7 +233,8 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 {
 	memset(err, 0, sizeof(*err));
 	in->field[0] = '\0';
-	db_res cur = {0}, pt = {0}, loc = {0}, old = {0}, *keep = NULL;
+	db_res cur = {0}, loc = {0}, old = {0}, *keep = NULL;
+	docstore_party pt = {0};
 	line *lines = NULL;
 	int rc = -1;
 	draft w = {0};
@@ -259,32 +260,12 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 	}
 	const char *supplier = in->supplier ? in->supplier : id ?
 	    db_text(&cur, 0, 1) : NULL;
-	if (!docstore_opt(supplier)) {
-		docstore_refuse(in->field, err, "22023", "supplier", "supplier: choose "
-		    "a supplier (an id or a code)");
+	if (docstore_find_party(d, "supplier", supplier, &pt, in->field,
+	    err) < 0)
 		goto out;
-	}
-	const char *sp[1] = { supplier };
-	if (db_run(d, &pt, api_uuid_ok(supplier) ? "SELECT id::text, currency, "
-	    "is_supplier, archived, bursar_tenant()::text, current_date::text "
-	    "FROM parties WHERE id = $1::uuid" : "SELECT id::text, currency, "
-	    "is_supplier, archived, bursar_tenant()::text, current_date::text "
-	    "FROM parties WHERE code = $1", 1, sp, err) < 0)
-		goto out;
-	int is_sup = 0, arch = 0;
-	if (pt.rows == 1) {
-		db_bool(&pt, 0, 2, &is_sup);
-		db_bool(&pt, 0, 3, &arch);
-	}
-	if (!is_sup || arch) {
-		docstore_refuse(in->field, err, "22023", "supplier", "supplier: %s",
-		    pt.rows == 1 && arch ? "the supplier is archived" : pt.rows ==
-		    1 ? "this party is not a supplier" : "no such supplier");
-		goto out;
-	}
-	w.party_id = db_text(&pt, 0, 0);
+	w.party_id = pt.id;
 	w.currency = in->currency ? in->currency : id && !in->supplier ?
-	    db_text(&cur, 0, 2) : db_text(&pt, 0, 1);
+	    db_text(&cur, 0, 2) : pt.currency;
 	if (docstore_currency(d, w.currency, in->field, err) < 0)
 		goto out;
 	w.bill_date = in->bill_date ? docstore_opt(in->bill_date) : id ?
@@ -333,8 +314,8 @@ bill_draft(db *d, const char *user_id, const char *id, bill_in *in,
 		w.n = in->n;
 	}
 	w.lines = lines;
-	rc = write_draft(d, user_id, id, &w, db_text(&pt, 0, 4), db_text(&pt,
-	    0, 5), out, in->field, err);
+	rc = write_draft(d, user_id, id, &w, pt.tenant, pt.today, out,
+	    in->field, err);
 out:
 	for (size_t i = 0; keep && i < in->n; i++)
 		db_res_clear(&keep[i]);
@@ -342,7 +323,7 @@ out:
 	free(lines);
 	db_res_clear(&old);
 	db_res_clear(&loc);
-	db_res_clear(&pt);
+	db_res_clear(&pt.r);
 	db_res_clear(&cur);
 	return rc;
 }

@@ -67,6 +67,44 @@ docstore_currency(db *d, const char *code, char *field, db_res *err)
 }
 
 int
+docstore_find_party(db *d, const char *role, const char *ref,
+    docstore_party *pt, char *field, db_res *err)
+{
+	memset(pt, 0, sizeof(*pt));
+	if (!docstore_opt(ref))
+		return docstore_refuse(field, err, "22023", role, "%s: choose a "
+		    "%s (an id or a code)", role, role);
+	const char *p[1] = { ref };
+	if (db_run(d, &pt->r, api_uuid_ok(ref) ? "SELECT id::text, currency, "
+	    "current_date::text, bursar_tenant()::text, is_customer, "
+	    "is_supplier, archived FROM parties WHERE id = $1::uuid" : "SELECT "
+	    "id::text, currency, current_date::text, bursar_tenant()::text, "
+	    "is_customer, is_supplier, archived FROM parties WHERE code = $1", 1,
+	    p, err) < 0)
+		return -1;
+	int plays = 0, archived = 0;
+	if (pt->r.rows == 1) {
+		db_bool(&pt->r, 0, strcmp(role, "customer") == 0 ? 4 : 5, &plays);
+		db_bool(&pt->r, 0, 6, &archived);
+	}
+	if (!plays || archived) {
+		docstore_refuse(field, err, "22023", role, "%s: %s", role,
+		    pt->r.rows == 0 ? (strcmp(role, "customer") == 0 ?
+		    "no such customer" : "no such supplier") : archived ?
+		    "the party is archived" : strcmp(role, "customer") == 0 ?
+		    "this party is not a customer" : "this party is not a "
+		    "supplier");
+		db_res_clear(&pt->r);
+		return -1;
+	}
+	pt->id = db_text(&pt->r, 0, 0);
+	pt->currency = db_text(&pt->r, 0, 1);
+	pt->today = db_text(&pt->r, 0, 2);
+	pt->tenant = db_text(&pt->r, 0, 3);
+	return 0;
+}
+
+int
 docstore_account(db *d, const char *account, const char *const *types,
     db_res *err)
 {

@@ -35,6 +35,20 @@ void docstore_add_str(cJSON *o, const char *k, const char *v);
  * naming "currency" in *field) */
 int docstore_currency(db *d, const char *code, char *field, db_res *err);
 
+/* A document's party, found: its row (r) holds what the members point
+ * into. */
+typedef struct docstore_party {
+	db_res r;
+	const char *id, *currency, *today, *tenant;
+} docstore_party;
+
+/* docstore_find_party: the party ref (an id or a code) that the document's
+ * role ("customer" or "supplier") needs: it exists, plays that role and
+ * is not archived.  0 (clear pt->r), or -1 with err (22023 naming role in
+ * *field) and pt->r cleared */
+int docstore_find_party(db *d, const char *role, const char *ref,
+    docstore_party *pt, char *field, db_res *err);
+
 /* docstore_account: whether account (a code, or "@role") is an open
  * account that takes postings, of one of types (NULL-terminated): 1 or
  * 0; -1 with err */

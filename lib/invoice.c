@@ -123,45 +123,6 @@ resolve_line(db *d, const char *currency, const invoice_line_in *in,
 
 /* ---- drafts ---- */
 
-/* The customer, resolved. */
-typedef struct party {
-	db_res r;	/* id, currency, terms_days, today, tenant */
-	const char *id, *currency, *today, *tenant;
-} party;
-
-static int
-find_party(db *d, const char *customer, party *pt, char *field, db_res *err)
-{
-	memset(pt, 0, sizeof(*pt));
-	if (!docstore_opt(customer))
-		return docstore_refuse(field, err, "22023", "customer", "customer: "
-		    "choose a customer (an id or a code)");
-	const char *p[1] = { customer };
-	if (db_run(d, &pt->r, api_uuid_ok(customer) ? "SELECT id::text, currency, "
-	    "terms_days, current_date::text, bursar_tenant()::text, is_customer, "
-	    "archived FROM parties WHERE id = $1::uuid" : "SELECT id::text, "
-	    "currency, terms_days, current_date::text, bursar_tenant()::text, "
-	    "is_customer, archived FROM parties WHERE code = $1", 1, p, err) < 0)
-		return -1;
-	int cust = 0, arch = 0;
-	if (pt->r.rows == 1) {
-		db_bool(&pt->r, 0, 5, &cust);
-		db_bool(&pt->r, 0, 6, &arch);
-	}
-	if (!cust || arch) {
-		docstore_refuse(field, err, "22023", "customer", "customer: %s",
-		    pt->r.rows == 1 && arch ? "the customer is archived" :
-		    "no such customer");
-		db_res_clear(&pt->r);
-		return -1;
-	}
-	pt->id = db_text(&pt->r, 0, 0);
-	pt->currency = db_text(&pt->r, 0, 1);
-	pt->today = db_text(&pt->r, 0, 3);
-	pt->tenant = db_text(&pt->r, 0, 4);
-	return 0;
-}
-
 /* The draft being written. */
 typedef struct draft {
 	const char *kind, *credit_of, *order_id;
@@ -303,7 +264,7 @@ invoice_draft(db *d, const char *user_id, const char *id, invoice_in *in,
 	memset(err, 0, sizeof(*err));
 	in->field[0] = '\0';
 	db_res cur = {0}, old = {0}, *keep = NULL;
-	party pt = {0};
+	docstore_party pt = {0};
 	line *lines = NULL;
 	int rc = -1;
 	draft w = { .kind = "invoice" };
@@ -330,8 +291,8 @@ invoice_draft(db *d, const char *user_id, const char *id, invoice_in *in,
 			return -1;
 		}
 	}
-	if (find_party(d, in->customer ? in->customer : id ? db_text(&cur, 0,
-	    2) : NULL, &pt, in->field, err) < 0)
+	if (docstore_find_party(d, "customer", in->customer ? in->customer : id ?
+	    db_text(&cur, 0, 2) : NULL, &pt, in->field, err) < 0)
 		goto out;
 	w.party_id = pt.id;
 	w.currency = in->currency ? in->currency : id && !in->customer ?

@@ -113,7 +113,7 @@ set_status(db *d, const char *id, const char *status, db_res *err)
 /* The draft being written, what it was when it is changed. */
 typedef struct draft {
 	db_res cur;	/* O_* of the draft changed, or nothing */
-	db_res party;	/* id, currency, tenant, today */
+	docstore_party party;
 	db_res products;	/* the lines' products, one row a line */
 	db_res old;	/* the stored lines kept when lines are not given */
 	const char *party_id, *currency, *order_date, *today, *tenant;
@@ -127,39 +127,10 @@ static void
 draft_free(draft *w)
 {
 	db_res_clear(&w->cur);
-	db_res_clear(&w->party);
+	db_res_clear(&w->party.r);
 	db_res_clear(&w->products);
 	db_res_clear(&w->old);
 	free(w->lines);
-}
-
-static int
-find_customer(db *d, const char *customer, draft *w, char *field,
-    db_res *err)
-{
-	if (!docstore_opt(customer))
-		return docstore_refuse(field, err, "22023", "customer", "customer: choose a "
-		    "customer (an id or a code)");
-	const char *p[1] = { customer };
-	if (db_run(d, &w->party, api_uuid_ok(customer) ? "SELECT id::text, "
-	    "currency, bursar_tenant()::text, current_date::text, is_customer, "
-	    "archived FROM parties WHERE id = $1::uuid" : "SELECT id::text, "
-	    "currency, bursar_tenant()::text, current_date::text, is_customer, "
-	    "archived FROM parties WHERE code = $1", 1, p, err) < 0)
-		return -1;
-	int cust = 0, arch = 0;
-	if (w->party.rows == 1) {
-		db_bool(&w->party, 0, 4, &cust);
-		db_bool(&w->party, 0, 5, &arch);
-	}
-	if (!cust || arch)
-		return docstore_refuse(field, err, "22023", "customer", "customer: %s",
-		    w->party.rows == 1 && arch ? "the customer is archived" :
-		    "no such customer");
-	w->party_id = db_text(&w->party, 0, 0);
-	w->tenant = db_text(&w->party, 0, 2);
-	w->today = db_text(&w->party, 0, 3);
-	return 0;
 }
 
 /* resolve_lines: the lines as given, completed from their products (one
@@ -296,11 +267,14 @@ read_draft(db *d, const char *id, order_in *in, draft *w, db_res *err)
 	if (id && lock_order(d, id, "changed", "draft", &w->cur, err) < 0)
 		return -1;
 	const db_res *cur = &w->cur;
-	if (find_customer(d, in->customer ? in->customer : id ? db_text(cur, 0,
-	    O_PARTY) : NULL, w, in->field, err) < 0)
+	if (docstore_find_party(d, "customer", in->customer ? in->customer : id ?
+	    db_text(cur, 0, O_PARTY) : NULL, &w->party, in->field, err) < 0)
 		return -1;
-	w->currency = docstore_opt(in->currency) ? in->currency : id && !in->customer ?
-	    db_text(cur, 0, O_CURRENCY) : db_text(&w->party, 0, 1);
+	w->party_id = w->party.id;
+	w->tenant = w->party.tenant;
+	w->today = w->party.today;
+	w->currency = docstore_opt(in->currency) ? in->currency : id &&
+	    !in->customer ? db_text(cur, 0, O_CURRENCY) : w->party.currency;
 	if (docstore_currency(d, w->currency, in->field, err) < 0)
 		return -1;
 	const char *loc = docstore_opt(in->location) ? in->location : id ?
