@@ -19,7 +19,7 @@ SELECT set_config('bursar.tenant_id', :tid, true);
 
 -- order_draft: the customer, the currency, the location, the lines'
 -- products and prices, the tax components
-SELECT id::text AS party, currency AS cur, bursar_tenant()::text AS tenant, current_date::text AS today, is_customer, archived FROM parties WHERE code = 'BO-CUST' \gset
+SELECT id::text AS party, currency AS cur, current_date::text AS today, bursar_tenant()::text AS tenant, is_customer, is_supplier, archived FROM parties WHERE code = 'BO-CUST' \gset
 SELECT 1 FROM currencies WHERE code = :cur;
 SELECT id AS loc FROM locations WHERE NOT archived ORDER BY code LIMIT 1 \gset
 SELECT p.id::text, p.name, p.tax_group, p.archived, (SELECT unit_price FROM product_prices x WHERE x.product_id = p.id AND x.currency = :cur) FROM unnest('{NULL,NULL,NULL,NULL,NULL}'::uuid[], '{BO-1,BO-2,BO-3,BO-4,BO-5}'::text[]) WITH ORDINALITY AS l(id, sku, n) LEFT JOIN products p ON p.id = coalesce(l.id, (SELECT s.id FROM products s WHERE s.sku = l.sku)) ORDER BY l.n;
