@@ -411,8 +411,9 @@ stock_release(db *d, const char *user_id, const char *reservation_id,
 	/* the reservations end and their levels give the units back, in one
 	 * statement (several reservations of one level are summed) */
 	if (db_run(d, &r, "WITH r AS (UPDATE stock_reservations SET status = "
-	    "'released', ended_at = now() WHERE status = 'held' AND (id = "
-	    "$1::uuid OR order_id = $2::uuid) RETURNING id, product_id, "
+	    "'released', ended_at = now() WHERE status = 'held' AND ((id = "
+	    "$1::uuid AND order_id IS NULL) OR order_id = $2::uuid) RETURNING "
+	    "id, product_id, "
 	    "location_id, qty, order_id), l AS (UPDATE stock_levels s SET "
 	    "reserved = s.reserved - x.q FROM (SELECT product_id, location_id, "
 	    "sum(qty) AS q FROM r GROUP BY 1, 2) x WHERE s.product_id = "
@@ -424,16 +425,26 @@ stock_release(db *d, const char *user_id, const char *reservation_id,
 	if (r.rows == 0 && reservation_id) {
 		db_res_clear(&r);
 		const char *q[1] = { reservation_id };
-		if (db_run(d, &r, "SELECT status FROM stock_reservations WHERE id = "
-		    "$1::uuid", 1, q, err) < 0)
+		if (db_run(d, &r, "SELECT r.status, o.number FROM "
+		    "stock_reservations r LEFT JOIN orders o ON o.tenant_id = "
+		    "r.tenant_id AND o.id = r.order_id WHERE r.id = $1::uuid", 1, q,
+		    err) < 0)
 			return -1;
 		int found = r.rows == 1;
-		char status[16] = "";
-		if (found)
+		char status[16] = "", order[64] = "";
+		if (found) {
 			snprintf(status, sizeof(status), "%s", db_text(&r, 0, 0));
+			if (!db_isnull(&r, 0, 1))
+				snprintf(order, sizeof(order), "%s", db_text(&r, 0, 1));
+		}
 		db_res_clear(&r);
 		if (!found)
 			return db_refuse(err, "P0002", "no such reservation");
+		/* an order holds all its lines or none, and ships what it holds:
+		 * its reservations end with it */
+		if (strcmp(status, "held") == 0 && *order)
+			return db_refuse(err, "23514", "the reservation holds a line "
+			    "of order %s: cancel the order to release it", order);
 		return db_refuse(err, "23514", "the reservation is already %s",
 		    status);
 	}

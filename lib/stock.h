@@ -48,7 +48,9 @@ int stock_reserve(db *d, const char *user_id, const char *product_id,
 
 /* stock_release: ends a held reservation (by its id) or all held
  * reservations of an order (order_id, reservation_id NULL), giving the
- * units back to available.  0, or -1 with err. */
+ * units back to available.  An order's reservation is not released by
+ * its id (23514: the order is cancelled instead), so a placed order
+ * always holds every tracked line.  0, or -1 with err. */
 int stock_release(db *d, const char *user_id, const char *reservation_id,
     const char *order_id, db_res *err);
 

@@ -208,6 +208,17 @@ START_TEST(place_reserves_all_lines_or_none)
 	ck_assert_int_eq(reserved(&b, "GADGET"), 2);
 	ck_assert_int_eq(events(&b, "stock.reserved"), 2);
 	ck_assert_int_eq(events(&b, "order.placed"), 1);
+	/* an order's reservation goes with the order, never on its own */
+	char *rid = kit_adm("SELECT id FROM stock_reservations WHERE order_id = "
+	    "'%s' LIMIT 1", id);
+	snprintf(path, sizeof(path), "/api/v1/reservations/%s/release", rid);
+	cJSON *no = kit_call("POST", path, b.token, "{}", 409);
+	ck_assert_ptr_nonnull(strstr(jstr(no, "error.message"), "cancel the "
+	    "order"));
+	cJSON_Delete(no);
+	free(rid);
+	ck_assert_int_eq(reserved(&b, "WIDGET"), 4);
+	ck_assert_int_eq(reserved(&b, "GADGET"), 2);
 	/* created and placed in one request, short: the draft is kept */
 	char *two = create(&b, "{\"sku\":\"GADGET\",\"quantity\":1}", 1, 409);
 	ck_assert_ptr_nonnull(two);
