@@ -19,144 +19,98 @@
 #define PAGE_ROWS 50	/* orders a page shows */
 #define FORM_ROWS_MIN 5	/* line rows the form offers */
 
-static const char *const money_keys[] = { "net", "tax", "total",
-    "unit_price", NULL };
+static const char *const money_keys[] = { "net", "tax", "total", NULL };
 
 /* ---- one order ---- */
 
-static const char *const head_keys[] = { "id", "number", "status",
-    "party_id", "customer", "customer_code", "currency", "#digits",
-    "location", "location_id", "order_date", "reference", "notes", "#net",
-    "#tax", "#total", "invoice_id", "invoice_number", "invoice_status",
-    "created_at", "placed_at", "shipped_at", "completed_at", "cancelled_at",
-    "lines", "taxes", NULL };
+/* The order as JSON (sql/0015_order_doc.sql: kept with the order for
+ * the API, made afresh with decimal text for a page), its status, and
+ * its customer's name and code, which may change without it. */
+#define ORDER_SQL(doc) "SELECT " doc "::text, o.status, p.name, p.code " \
+    "FROM orders o JOIN parties p ON p.tenant_id = o.tenant_id AND p.id = " \
+    "o.party_id WHERE o.id = $1::uuid"
+static const char api_sql[] = ORDER_SQL("coalesce(o.doc, order_doc(o.id, "
+    "false))");
+static const char page_sql[] = ORDER_SQL("order_doc(o.id, true)");
 
-/* the order with its lines and taxes in one round trip: the lines and
- * taxes come as JSON arrays, their amounts as text so none is rounded */
-static const char head_sql[] = "SELECT o.id, o.number, o.status, "
-    "o.party_id, p.name, p.code, o.currency, cu.minor_units, l.code, "
-    "o.location_id, o.order_date::text, o.reference, o.notes, o.net, o.tax, "
-    "o.total, i.id, i.number, i.status, to_char(o.created_at AT TIME ZONE "
-    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(o.placed_at AT TIME "
-    "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(o.shipped_at AT "
-    "TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-    "to_char(o.completed_at AT TIME ZONE 'UTC', "
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(o.cancelled_at AT TIME ZONE "
-    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), (SELECT "
-    "json_agg(json_build_array(ol.line_no, ol.product_id, pr.sku, "
-    "ol.description, ol.quantity::text, ol.unit_price::text, "
-    "ol.discount_ppm, ol.tax_group, ol.net::text, ol.tax::text, "
-    "ol.total::text, (SELECT coalesce(sum(r.qty), 0)::text FROM "
-    "stock_reservations r WHERE r.tenant_id = ol.tenant_id AND r.order_id = "
-    "ol.order_id AND r.line_no = ol.line_no AND r.status = 'held'), "
-    "pr.unit) ORDER BY ol.line_no) FROM order_lines ol JOIN products pr ON "
-    "pr.tenant_id = ol.tenant_id AND pr.id = ol.product_id WHERE "
-    "ol.tenant_id = o.tenant_id AND ol.order_id = o.id)::text, (SELECT "
-    "json_agg(json_build_array(t.rate_code, t.name, t.account, "
-    "t.tax::text) ORDER BY t.account, t.rate_code) FROM document_taxes t "
-    "WHERE t.tenant_id = o.tenant_id AND t.doc_type = 'order' AND t.doc_id "
-    "= o.id)::text FROM orders o JOIN parties p ON p.tenant_id = "
-    "o.tenant_id AND p.id = o.party_id JOIN currencies cu ON cu.code = "
-    "o.currency JOIN locations l ON l.tenant_id = o.tenant_id AND l.id = "
-    "o.location_id LEFT JOIN invoices i ON i.tenant_id = o.tenant_id AND "
-    "i.order_id = o.id AND i.kind = 'invoice' AND i.status <> 'void' WHERE "
-    "o.id = $1::uuid";
-
-/* rows_of: the JSON array text of column key turned into objects with
- * keys (a key starting with '#' an exact integer, '$' money) */
-static cJSON *
-rows_of(ctx *c, cJSON *o, const char *key, const char *const *keys,
-    const char *currency, int digits)
+/* put_string: s as a JSON string */
+static void
+put_string(buf *b, const char *s)
 {
-	cJSON *out = cJSON_CreateArray();
-	const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(o, key));
-	cJSON *in = text ? cJSON_Parse(text) : NULL;
-	cJSON *row;
-	cJSON_ArrayForEach(row, in) {
-		cJSON *x = cJSON_CreateObject();
-		int k = 0;
-		cJSON *v;
-		cJSON_ArrayForEach(v, row) {
-			const char *name = keys[k++];
-			if (name == NULL)
-				break;
-			if (cJSON_IsNull(v)) {
-				cJSON_AddNullToObject(x, name + (*name == '#' || *name ==
-				    '$'));
-				continue;
-			}
-			int64_t n = cJSON_IsString(v) ? strtoll(v->valuestring,
-			    NULL, 10) : (int64_t)v->valuedouble;
-			if (*name == '#')
-				cJSON_AddItemToObject(x, name + 1, api_int(n));
-			else if (*name == '$')
-				cJSON_AddItemToObject(x, name + 1, c->api ?
-				    api_money(n, currency) : cJSON_CreateString(
-				    handler_money_text(c, n, digits)));
-			else if (cJSON_IsString(v))
-				cJSON_AddStringToObject(x, name, v->valuestring);
-			else
-				cJSON_AddItemToObject(x, name, api_int(n));
-		}
-		cJSON_AddItemToArray(out, x);
-	}
-	cJSON_Delete(in);
-	cJSON_DeleteItemFromObject(o, key);
-	return out;
+	cJSON *x = cJSON_CreateString(s);
+	char *t = cJSON_PrintUnformatted(x);
+	buf_puts(b, t ? t : "null");
+	cJSON_free(t);
+	cJSON_Delete(x);
 }
 
-/* order_json: the order id; NULL with 404 or the error set */
+/* order_text: the order id as JSON text for the API, or for a page
+ * (amounts as decimal text); NULL with 404 or the error answered */
+static const char *
+order_text(ctx *c, const char *id, int page)
+{
+	if (!api_uuid_ok(id)) {
+		app_error(c, 404, "not_found", "no such order", NULL);
+		return NULL;
+	}
+	const char *p[1] = { id };
+	db_res r;
+	if (db_exec(c->db, &r, page ? page_sql : api_sql, 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return NULL;
+	}
+	if (r.rows != 1) {
+		db_res_clear(&r);
+		app_error(c, 404, "not_found", "no such order", NULL);
+		return NULL;
+	}
+	/* the stored object, closed again after what the caller may do */
+	const char *doc = db_text(&r, 0, 0), *st = db_text(&r, 0, 1);
+	int write = auth_can(c, "sales.write");
+	int draft = strcmp(st, "draft") == 0, placed = strcmp(st, "placed") == 0;
+	buf b = BUF_INIT(1 << 24);
+	buf_append(&b, doc, strlen(doc) - 1);
+	buf_puts(&b, ", \"customer\" : ");
+	put_string(&b, db_text(&r, 0, 2));
+	buf_puts(&b, ", \"customer_code\" : ");
+	put_string(&b, db_text(&r, 0, 3));
+	buf_printf(&b, ", \"can\" : {\"edit\" : %s, \"place\" : %s, \"ship\" : "
+	    "%s, \"complete\" : %s, \"cancel\" : %s}}", write && draft ? "true" :
+	    "false", write && draft ? "true" : "false", write && placed ? "true" :
+	    "false", write && strcmp(st, "shipped") == 0 ? "true" : "false",
+	    write && (draft || placed) ? "true" : "false");
+	const char *text = arena_strdup(c->a, buf_str(&b));
+	buf_free(&b);
+	db_res_clear(&r);
+	return text;
+}
+
+/* order_json: the order id for a page; NULL with the error answered */
 static cJSON *
 order_json(ctx *c, const char *id)
 {
-	cJSON *o = handler_one(c, head_sql, id, head_keys, "order");
-	if (o == NULL)
-		return NULL;
-	static const char *const lkeys[] = { "#line", "product_id", "sku",
-	    "description", "#quantity", "$unit_price", "#discount_ppm",
-	    "tax_group", "$net", "$tax", "$total", "#reserved", "unit", NULL };
-	static const char *const tkeys[] = { "rate_code", "name", "account",
-	    "$tax", NULL };
-	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
-	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)handler_i64(o, "digits");
-	cJSON *lines = rows_of(c, o, "lines", lkeys, cur, digits);
-	cJSON *l;
-	cJSON_ArrayForEach(l, lines)
-		cJSON_AddStringToObject(l, "discount", handler_ppm_text(c,
-		    handler_i64(l, "discount_ppm")));
-	cJSON *taxes = rows_of(c, o, "taxes", tkeys, cur, digits);
-	handler_monies(c, o, cur, digits, money_keys);
-	cJSON_DeleteItemFromObject(o, "digits");
-	cJSON_AddItemToObject(o, "lines", lines);
-	cJSON_AddItemToObject(o, "taxes", taxes);
-	const char *st = cJSON_GetStringValue(cJSON_GetObjectItem(o, "status"));
-	int write = auth_can(c, "sales.write");
-	cJSON *can = cJSON_AddObjectToObject(o, "can");
-	cJSON_AddBoolToObject(can, "edit", write && strcmp(st, "draft") == 0);
-	cJSON_AddBoolToObject(can, "place", write && strcmp(st, "draft") == 0);
-	cJSON_AddBoolToObject(can, "ship", write && strcmp(st, "placed") == 0);
-	cJSON_AddBoolToObject(can, "complete", write && strcmp(st,
-	    "shipped") == 0);
-	cJSON_AddBoolToObject(can, "cancel", write && (strcmp(st, "draft") == 0
-	    || strcmp(st, "placed") == 0));
-	return o;
+	const char *text = order_text(c, id, 1);
+	return text ? cJSON_Parse(text) : NULL;
 }
 
 /* show: the order's page or JSON, with status and an error to tell */
 static void
 show(ctx *c, const char *id, int status, const char *error)
 {
-	cJSON *o = order_json(c, id);
-	if (o == NULL)
-		return;
 	if (c->api) {
+		const char *text = order_text(c, id, 0);
+		if (text == NULL)
+			return;
 		if (status == 201)
 			resp_header(c->a, &c->resp, "Location", arena_printf(c->a,
 			    "/api/v1/orders/%s", id));
-		app_render(c, status, NULL, NULL, o);
+		app_render(c, status, NULL, NULL, cJSON_CreateRaw(text));
 		return;
 	}
+	cJSON *o = order_json(c, id);
+	if (o == NULL)
+		return;
 	cJSON *d = cJSON_CreateObject();
 	const char *num = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "number")));

@@ -91,6 +91,19 @@ emit(db *d, const db_res *o, const char *id, const char *type, cJSON *extra,
 	return outbox_record(d, db_text(o, 0, O_TENANT), type, ev, err);
 }
 
+/* refresh: the order's JSON as the API shows it, kept with it
+ * (sql/0015_order_doc.sql), made anew after a change */
+static int
+refresh(db *d, const char *id, db_res *err)
+{
+	db_res r;
+	const char *p[1] = { id };
+	if (db_run(d, &r, "SELECT order_doc_refresh($1::uuid)", 1, p, err) < 0)
+		return -1;
+	db_res_clear(&r);
+	return 0;
+}
+
 /* set_status: the order moves to status, stamping its time */
 static int
 set_status(db *d, const char *id, const char *status, db_res *err)
@@ -105,7 +118,7 @@ set_status(db *d, const char *id, const char *status, db_res *err)
 	    "cancelled_at END WHERE id = $1::uuid", 2, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	return 0;
+	return refresh(d, id, err);
 }
 
 /* ---- drafts ---- */
@@ -338,7 +351,8 @@ order_draft(db *d, const char *user_id, const char *id, order_in *in,
 	    "number", 10, p, err) < 0)
 		goto out;
 	snprintf(out, ORDER_ID_LEN, "%s", db_text(&r, 0, 0));
-	if (docstore_store(d, DOCSTORE_ORDER, out, w.lines, w.n, &doc, err) < 0)
+	if (docstore_store(d, DOCSTORE_ORDER, out, w.lines, w.n, &doc, err) < 0 ||
+	    refresh(d, out, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
 	cJSON_AddStringToObject(ev, "id", out);

@@ -313,6 +313,23 @@ START_TEST(ship_posts_cost_and_invoices_as_chosen)
 	ck_assert_int_eq(kit_adm_int("SELECT total FROM invoices WHERE order_id = '%s'",
 	    two), total);
 	ck_assert_int_eq(total, 2 * 12500 * 118 / 100);
+	/* the order shows what happens to its invoice and its customer
+	 * afterwards: paid, and renamed */
+	char *paid = kit_adm("SELECT id FROM invoices WHERE order_id = '%s'", two);
+	char body[512], path[160];
+	snprintf(body, sizeof(body), "{\"direction\":\"in\",\"party\":\"C1\","
+	    "\"amount\":{\"amount\":%lld,\"currency\":\"INR\"},\"method\":"
+	    "\"upi\",\"allocations\":[{\"invoice\":\"%s\",\"amount\":%lld}]}",
+	    total, paid, total);
+	cJSON_Delete(kit_call("POST", "/api/v1/payments", b.token, body, 201));
+	free(paid);
+	free(kit_adm("UPDATE parties SET name = 'Asha Traders & Sons' WHERE id = "
+	    "'%s'", b.customer));
+	snprintf(path, sizeof(path), "/api/v1/orders/%s", two);
+	o = kit_call("GET", path, b.token, NULL, 200);
+	ck_assert_str_eq(jstr(o, "invoice_status"), "paid");
+	ck_assert_str_eq(jstr(o, "customer"), "Asha Traders & Sons");
+	cJSON_Delete(o);
 	/* invoiced on place: placing issues it; cancelling voids it */
 	free(kit_adm("UPDATE commerce_settings SET invoice_on = 'place' WHERE "
 	    "tenant_id = '%s'", b.id));
