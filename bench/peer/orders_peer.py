@@ -121,65 +121,27 @@ SCOPE_SQL = ("SELECT set_config('bursar.tenant_id', $1, false), "
              "set_config('default_transaction_read_only', 'on', false), "
              "set_config('transaction_read_only', 'on', true)")
 
-TS = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'"
-
-
-def ts(col):
-    return f"to_char({col} AT TIME ZONE 'UTC', {TS})"
-
-
-def money(col, cur="o.currency"):
-    return f"json_build_object('amount', {col}, 'currency', {cur})"
-
-
-def pct(col):
-    # books_ppm_text: ppm as a percentage with up to 4 decimals, no
-    # trailing zeros
-    return f"rtrim(rtrim(to_char({col} / 10000.0, 'FM99999990.0000'), '0'), '.')"
-
-
-ORDER_SQL = f"""
-SELECT json_build_object(
-  'id', o.id, 'number', o.number, 'status', o.status, 'party_id', o.party_id,
-  'customer', p.name, 'customer_code', p.code, 'currency', o.currency,
-  'location', loc.code, 'location_id', o.location_id, 'order_date', o.order_date::text,
-  'reference', o.reference, 'notes', o.notes,
-  'net', {money('o.net')}, 'tax', {money('o.tax')}, 'total', {money('o.total')},
-  'invoice_id', inv.id, 'invoice_number', inv.number,
-  'invoice_status', inv.status,
-  'created_at', {ts('o.created_at')}, 'placed_at', {ts('o.placed_at')},
-  'shipped_at', {ts('o.shipped_at')}, 'completed_at', {ts('o.completed_at')},
-  'cancelled_at', {ts('o.cancelled_at')},
-  'lines', coalesce((SELECT json_agg(json_build_object(
-      'line', l.line_no, 'product_id', l.product_id, 'sku', pr.sku,
-      'description', l.description, 'quantity', l.quantity, 'unit', pr.unit,
-      'unit_price', {money('l.unit_price')}, 'discount_ppm', l.discount_ppm,
-      'discount', {pct('l.discount_ppm')}, 'tax_group', l.tax_group,
-      'net', {money('l.net')}, 'tax', {money('l.tax')}, 'total', {money('l.total')},
-      'reserved', coalesce((SELECT sum(r.qty) FROM stock_reservations r
-                            WHERE r.tenant_id = l.tenant_id AND r.order_id = l.order_id
-                              AND r.line_no = l.line_no AND r.status = 'held'), 0))
-      ORDER BY l.line_no)
-    FROM order_lines l
-    JOIN products pr ON pr.tenant_id = l.tenant_id AND pr.id = l.product_id
-    WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id), '[]'),
-  'taxes', coalesce((SELECT json_agg(json_build_object(
-      'rate_code', t.rate_code, 'name', t.name, 'account', t.account,
-      'tax', {money('t.tax')}) ORDER BY t.account, t.rate_code)
-    FROM document_taxes t
-    WHERE t.tenant_id = o.tenant_id AND t.doc_type = 'order' AND t.doc_id = o.id), '[]'),
-  'can', json_build_object(
-      'edit', $2 AND o.status = 'draft', 'place', $2 AND o.status = 'draft',
-      'ship', $2 AND o.status = 'placed', 'complete', $2 AND o.status = 'shipped',
-      'cancel', $2 AND o.status IN ('draft', 'placed'))
-)::text
+# the order as Bursar reads it: the JSON kept with the order
+# (sql/0015_order_doc.sql), its status, and its customer's name and code
+ORDER_SQL = """
+SELECT coalesce(o.doc, order_doc(o.id, false))::text, o.status, p.name, p.code
 FROM orders o
 JOIN parties p ON p.tenant_id = o.tenant_id AND p.id = o.party_id
-JOIN locations loc ON loc.tenant_id = o.tenant_id AND loc.id = o.location_id
-LEFT JOIN invoices inv ON inv.tenant_id = o.tenant_id AND inv.order_id = o.id
-  AND inv.kind = 'invoice' AND inv.status <> 'void'
 WHERE o.id = $1::uuid
 """
+
+
+def order_body(row, write):
+    """The stored object closed again after the customer and what the
+    caller may do, as cgi-bin/orders.c's order_text does."""
+    doc, status, name, code = row
+    draft, placed = status == "draft", status == "placed"
+    can = {"edit": write and draft, "place": write and draft,
+           "ship": write and placed, "complete": write and status == "shipped",
+           "cancel": write and (draft or placed)}
+    return (doc[:-1] + ', "customer" : ' + json.dumps(name, ensure_ascii=False)
+            + ', "customer_code" : ' + json.dumps(code, ensure_ascii=False)
+            + ', "can" : ' + json.dumps(can) + "}")
 
 
 class ScopedConnection(asyncpg.Connection):
@@ -231,10 +193,10 @@ async def order(order_id: str, request: Request):
                 raw.scope = None
                 await conn.fetchval(SCOPE_SQL, claims["tid"])
                 raw.scope = claims["tid"]
-            body = await conn.fetchval(ORDER_SQL, order_id, write)
+            row = await conn.fetchrow(ORDER_SQL, order_id)
         except Exception:
             raw.scope = None  # a failed statement reverts the session's scope
             return error(503, "unavailable", "the database is unavailable")
-    if body is None:
+    if row is None:
         return error(404, "not_found", "no such order")
-    return Response(body, media_type="application/json")
+    return Response(order_body(row, write), media_type="application/json")
