@@ -136,38 +136,63 @@ if [ -f "$PGBASE/pg.log" ]; then
 	fi
 fi
 
-# the peer, on its own port, with the stack's config (secret, database)
-peer_pid=
+# the peer twice, with the stack's config (secret, database): on its own
+# port, as wrk reaches it straight; and on a Unix socket behind the stack's
+# nginx (/bench/peer/), as it would be deployed beside Bursar, so that both
+# pay nginx's share of the two cores alike
+peer_pid= peer_nginx_pid=
+SOCK=$RUN/bench-peer.sock
 stop_peer() {
-	if [ -n "$peer_pid" ] && kill -0 "$peer_pid" 2>/dev/null; then
-		kill "$peer_pid" 2>/dev/null || true
-		i=0; while kill -0 "$peer_pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	for p in $peer_pid $peer_nginx_pid; do
+		kill "$p" 2>/dev/null || true
+		i=0; while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	done
+	peer_pid= peer_nginx_pid=
+	if grep -q bench-peer.sock "$VAR/nginx/routes.conf" 2>/dev/null; then
+		sed -i '/bench-peer.sock/d' "$VAR/nginx/routes.conf"
+		nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" -s reload || true
 	fi
-	peer_pid=
+	rm -f "$SOCK"
 }
 trap stop_peer EXIT
 trap 'stop_peer; exit 1' INT TERM
+start_peer() {	# log, where (uvicorn's --host/--port or --uds): the pid in $started
+	BURSAR_CONFIG="$VAR/bursar.conf" /usr/bin/uvicorn --app-dir "$ROOT/bench/peer" \
+		orders_peer:app --workers 2 --loop uvloop --http httptools \
+		--log-level warning "$@" >>"$LOG/bench-orders-peer.log" 2>&1 &
+	started=$!
+}
+await_peer() {	# pid, url, file: the order as the peer gives it
+	i=0
+	until curl -fsS -o "$3" -H "Authorization: Bearer $token" "$2/api/v1/orders/$oid" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -ge 100 ] || ! kill -0 "$1" 2>/dev/null; then
+			echo "  the peer did not answer at $2: $(tail -n 3 "$LOG/bench-orders-peer.log")"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
 peer=http://127.0.0.1:$PEER_PORT
+peer_nginx=$url/bench/peer
 if ss -Hltn "sport = :$PEER_PORT" | grep -q .; then
 	echo "  port $PEER_PORT is taken: the peer is not measured"
 elif [ ! -x /usr/bin/uvicorn ]; then
 	echo "  no /usr/bin/uvicorn (scripts/deps.sh installs it): the peer is not measured"
 else
-	BURSAR_CONFIG="$VAR/bursar.conf" /usr/bin/uvicorn --app-dir "$ROOT/bench/peer" \
-		orders_peer:app --workers 2 --loop uvloop --http httptools \
-		--host 127.0.0.1 --port "$PEER_PORT" --log-level warning \
-		>"$LOG/bench-orders-peer.log" 2>&1 &
-	peer_pid=$!
-	i=0
-	until curl -fsS -o "$W/peer.json" -H "Authorization: Bearer $token" "$peer/api/v1/orders/$oid" 2>/dev/null; do
-		i=$((i + 1))
-		if [ $i -ge 100 ] || ! kill -0 "$peer_pid" 2>/dev/null; then
-			echo "  the peer did not answer: $(tail -n 3 "$LOG/bench-orders-peer.log")"
-			stop_peer
-			break
-		fi
-		sleep 0.1
-	done
+	: >"$LOG/bench-orders-peer.log"
+	start_peer --host 127.0.0.1 --port "$PEER_PORT"
+	peer_pid=$started
+	rm -f "$SOCK"
+	start_peer --uds "$SOCK"
+	peer_nginx_pid=$started
+	echo "location /bench/peer/ { proxy_pass http://unix:$SOCK:/; }" >>"$VAR/nginx/routes.conf"
+	nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" -s reload
+	await_peer "$peer_pid" "$peer" "$W/peer.json" || stop_peer
+	if [ -n "$peer_pid" ] && ! await_peer "$peer_nginx_pid" "$peer_nginx" "$W/peer-nginx.json"; then
+		kill "$peer_nginx_pid" 2>/dev/null || true
+		peer_nginx_pid=
+	fi
 fi
 if [ -n "$peer_pid" ]; then
 	jq -S . "$W/bursar.json" >"$W/bursar.sorted.json"
@@ -239,6 +264,7 @@ while [ $r -le "$ROUNDS" ]; do
 	[ $pk_ok = 1 ] && measure pk "$url/bench/pk" "$ROOT/bench/pk.lua"
 	measure get "$url/api/v1/orders/$oid" "$W/get.lua"
 	[ -n "$peer_pid" ] && measure peer "$peer/api/v1/orders/$oid" "$W/get.lua"
+	[ -n "$peer_nginx_pid" ] && measure peern "$peer_nginx/api/v1/orders/$oid" "$W/get.lua"
 	r=$((r + 1))
 done
 stop_peer
@@ -255,11 +281,12 @@ done
 median() { awk -v c="$1" -v f="$2" '$1 == c {print $f}' "$out" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "bench: orders, medians"
 printf '  %-40s %12s %10s %10s\n' case "req/s" p50_ms p99_ms
-for c in pk get peer post sql sql2; do
+for c in pk get peer peern post sql sql2; do
 	case $c in
 	pk) label="(b) bare libpq PK SELECT + cJSON" ;;
 	get) label="Bursar GET /api/v1/orders/{id}" ;;
-	peer) label="FastAPI+asyncpg GET (peer)" ;;
+	peer) label="FastAPI+asyncpg GET (peer, straight)" ;;
+	peern) label="the peer behind nginx, as Bursar is" ;;
 	post) label="Bursar POST /api/v1/orders, placed" ;;
 	sql) label="pgbench -c 32, the same SQL (tx/s, avg)" ;;
 	sql2) label="pgbench -c 2 (Bursar's 2 workers)" ;;
@@ -276,5 +303,6 @@ ratio() {	# label a b target
 }
 ratio "ratio GET/(b)" get pk "at least 70%"
 ratio "ratio Bursar/peer" get peer "at least 2.5x"
+ratio "ratio Bursar/peer, both behind nginx" get peern "at least 2.5x"
 ratio "ratio POST/pgbench -c 32" post sql "at least 50%"
 ratio "ratio POST/pgbench -c 2" post sql2 ""
