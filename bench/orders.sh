@@ -9,7 +9,8 @@
 #   (pk)    run.sh's bare libpq PK SELECT + cJSON, the baseline
 #   (get)   Bursar GET /api/v1/orders/{id}, an order of five lines
 #   (peer)  the same route in FastAPI + asyncpg (bench/peer/orders_peer.py,
-#           uvicorn --workers 2 --loop uvloop --http httptools)
+#           uvicorn --workers 2 --loop uvloop --http httptools), straight
+#   (peern) the peer again behind the stack's nginx, as Bursar is
 # and then, interleaved the same way:
 #   (post)  Bursar POST /api/v1/orders, five lines, "place": true, which
 #           reserves the stock, issues the invoice and posts it
@@ -19,6 +20,8 @@
 #           every order reserves the same five stock rows and takes the
 #           next invoice number from one counter row, each locked until
 #           its commit, so 32 clients mostly wait on each other
+# and last the invoice PDF of the GET order's invoice: one client (p50 is
+# one PDF, request to last byte) and 32 (PDFs a second).
 # Before measuring it checks, once each, that the peer's JSON is Bursar's
 # (jq -S) and that one POST sends as many statements as the pgbench script
 # (log_statement = all, briefly).  Prints req/s (tx/s), p50 and p99 per
@@ -278,10 +281,39 @@ while [ $r -le "$ROUNDS" ]; do
 	r=$((r + 1))
 done
 
+# The invoice PDF: the GET order's invoice (five lines, GST split in CGST
+# and SGST), fetched by one client at a time, so that p50 is the time of one
+# PDF from request to last byte (its read, the render, nginx); then by 32,
+# for PDFs a second on the two cores.  The PDF is checked once with qpdf.
+inv=$(admin -c "SELECT id FROM invoices WHERE tenant_id = '$tid' AND order_id = '$oid'")
+if [ -n "$inv" ]; then
+	s=$(curl -sS -o "$W/invoice.pdf" -w '%{http_code}' -H "Authorization: Bearer $token" "$url/api/v1/invoices/$inv/pdf")
+	if [ "$s" != 200 ]; then
+		echo "  GET /api/v1/invoices/$inv/pdf: HTTP $s: the PDF is not measured"
+		inv=
+	elif command -v qpdf >/dev/null && ! qpdf --check "$W/invoice.pdf" >/dev/null 2>&1; then
+		echo "  the invoice PDF fails qpdf --check ($W/invoice.pdf)"
+	fi
+fi
+if [ -n "$inv" ]; then
+	echo "bench: GET /api/v1/invoices/{id}/pdf ($(wc -c <"$W/invoice.pdf") bytes), $ROUNDS rounds, wrk -t1 -c1, then -t2 -c32"
+	r=1
+	while [ $r -le "$ROUNDS" ]; do
+		res=$(wrk -t1 -c1 -d"$DURATION" --latency -s "$W/get.lua" "$url/api/v1/invoices/$inv/pdf")
+		rps=$(echo "$res" | awk '/^Requests\/sec/ {print $2}')
+		p50=$(echo "$res" | awk '$1 == "50%" {print $2}' | to_ms)
+		p99=$(echo "$res" | awk '$1 == "99%" {print $2}' | to_ms)
+		echo "pdf1 $rps $p50 $p99 0" >>"$out"
+		printf '  round %s %-5s %10s req/s  p50 %s ms  p99 %s ms\n' "$r" pdf1 "$rps" "$p50" "$p99"
+		measure pdf "$url/api/v1/invoices/$inv/pdf" "$W/get.lua"
+		r=$((r + 1))
+	done
+fi
+
 median() { awk -v c="$1" -v f="$2" '$1 == c {print $f}' "$out" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "bench: orders, medians"
 printf '  %-40s %12s %10s %10s\n' case "req/s" p50_ms p99_ms
-for c in pk get peer peern post sql sql2; do
+for c in pk get peer peern post sql sql2 pdf1 pdf; do
 	case $c in
 	pk) label="(b) bare libpq PK SELECT + cJSON" ;;
 	get) label="Bursar GET /api/v1/orders/{id}" ;;
@@ -290,6 +322,8 @@ for c in pk get peer peern post sql sql2; do
 	post) label="Bursar POST /api/v1/orders, placed" ;;
 	sql) label="pgbench -c 32, the same SQL (tx/s, avg)" ;;
 	sql2) label="pgbench -c 2 (Bursar's 2 workers)" ;;
+	pdf1) label="invoice PDF, one client" ;;
+	pdf) label="invoice PDF, 32 clients" ;;
 	esac
 	[ -n "$(median $c 2)" ] || continue
 	printf '  %-40s %12s %10s %10s\n' "$label" "$(median $c 2)" "$(median $c 3)" "$(median $c 4)"
@@ -306,3 +340,5 @@ ratio "ratio Bursar/peer" get peer "at least 2.5x"
 ratio "ratio Bursar/peer, both behind nginx" get peern "at least 2.5x"
 ratio "ratio POST/pgbench -c 32" post sql "at least 50%"
 ratio "ratio POST/pgbench -c 2" post sql2 ""
+p=$(median pdf1 3)
+[ -z "$p" ] || awk -v p="$p" 'BEGIN {printf "  one invoice PDF, request to last byte: %s ms (target under 20 ms): %s\n", p, p < 20 ? "yes" : "no"}'
