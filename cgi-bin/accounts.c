@@ -8,28 +8,17 @@
 #include "api.h"
 #include "app.h"
 #include "books_setup.h"
+#include "handler.h"
 
-/* arg: a field as text: a string, a JSON true/false or integer in its
- * text form, or a JSON array of strings as a comma list; NULL when
- * absent.  A JSON value of any other kind gives "?", which no field
- * accepts. */
+/* arg: a field as handler_field reads it, or a JSON array of strings as
+ * a comma list */
 static const char *
 arg(ctx *c, const char *name)
 {
 	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, name) : NULL;
-	if (v == NULL || cJSON_IsString(v))
-		return http_arg(&c->req, name);
-	if (cJSON_IsNull(v))
-		return NULL;
-	if (cJSON_IsBool(v))
-		return cJSON_IsTrue(v) ? "true" : "false";
-	int64_t n;
-	if (cJSON_IsNumber(v))
-		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
-		    (long long)n) : "?";
 	if (!cJSON_IsArray(v))
-		return "?";
+		return handler_field(c, name);
 	buf b = BUF_INIT(4096);
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v)
@@ -38,16 +27,6 @@ arg(ctx *c, const char *name)
 	const char *out = arena_strdup(c->a, buf_str(&b));
 	buf_free(&b);
 	return out;
-}
-
-/* summary: the message of a refusal: the one field's reason, or a
- * pointer to the fields */
-static const char *
-summary(const cJSON *fields)
-{
-	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
-		return fields->child->valuestring;
-	return "the change was refused: see the fields marked";
 }
 
 /* page_fn: draws a page with status, the refused fields (borrowed, may
@@ -61,7 +40,8 @@ static void
 refused(ctx *c, int rc, cJSON *fields, page_fn page)
 {
 	if (rc == BOOKS_INVALID && c->api) {
-		app_error(c, 422, "invalid", summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields, NULL),
+		    fields);
 		return;
 	}
 	if (rc == BOOKS_INVALID) {
@@ -137,10 +117,7 @@ form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
 			v = dflt[i];
 		cJSON_AddStringToObject(form, keep[i], v ? v : "");
 	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
-	    : cJSON_CreateObject());
+	handler_refusal(d, fields, NULL);
 }
 
 /* list_data: {"items": items (taken)} for a page; NULL when items is NULL

@@ -397,12 +397,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	static const char *const parts[] = { "product", "description",
 	    "quantity", "unit_price", "tax_group", "account" };
 	handler_row_errors(c, lines, fields, parts, 6);
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
-		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
-		    : "the bill was refused: see the fields marked");
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
-	    cJSON_CreateObject());
+	handler_refusal(d, fields, "the bill was refused: see the fields marked");
 	app_render(c, status, "bills_form.cs", id ? "Change the draft bill" :
 	    "New bill", d);
 }
@@ -442,9 +437,8 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 			handler_failed(c, err, field);
 			return;
 		}
-		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
-		    cJSON_IsString(fields->child) ? fields->child->valuestring :
-		    "the bill was refused: see the fields marked", fields);
+		app_error(c, 422, "invalid", handler_summary(fields,
+		    "the bill was refused: see the fields marked"), fields);
 		return;
 	}
 	int st = err ? handler_status(err) : 422;

@@ -141,7 +141,7 @@ listing(ctx *c, list_fn fn, const char *path)
 		if (rc == STOCK_VIEW_INVALID)
 			app_error(c, rc == STOCK_VIEW_INVALID && cJSON_GetObjectItem(
 			    fields, "cursor") ? 400 : 422, "invalid",
-			    handler_summary(fields), fields);
+			    handler_summary(fields, NULL), fields);
 		else
 			cJSON_Delete(fields);
 		return NULL;
@@ -301,10 +301,8 @@ product_stock_page(ctx *c, int status, const char *sku, cJSON *fields)
 		    NULL;
 		cJSON_AddStringToObject(form, keep[i], v ? v : "");
 	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", handler_summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? fields :
-	    cJSON_CreateObject());
+	handler_refusal(d, fields, NULL);
+	cJSON_Delete(fields);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
 	app_render(c, status, "stock_product.cs", sku, d);
 }
@@ -342,7 +340,7 @@ static void
 reserve_refused(ctx *c, const char *sku, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", handler_summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
 		return;
 	}
 	c->failed = 1;
@@ -528,10 +526,8 @@ move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
 			v = "@capital";
 		cJSON_AddStringToObject(form, move_fields[k][i], v ? v : "");
 	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", handler_summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? fields :
-	    cJSON_CreateObject());
+	handler_refusal(d, fields, NULL);
+	cJSON_Delete(fields);
 	app_render(c, status, "stock_move.cs", move_titles[k], d);
 }
 
@@ -559,7 +555,7 @@ move_refused(ctx *c, enum move_kind k, int status, const char *code,
     cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, status, code, handler_summary(fields), fields);
+		app_error(c, status, code, handler_summary(fields, NULL), fields);
 		return;
 	}
 	c->failed = 1;
@@ -840,10 +836,8 @@ location_form_page(ctx *c, int status, cJSON *fields)
 	}
 	if (l)
 		cJSON_AddItemToObject(d, "location", l);
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", handler_summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? fields :
-	    cJSON_CreateObject());
+	handler_refusal(d, fields, NULL);
+	cJSON_Delete(fields);
 	app_render(c, status, "locations_form.cs", id ? "Edit location" :
 	    "New location", d);
 }
@@ -876,7 +870,7 @@ location_refused(ctx *c, int rc, cJSON *fields, int form)
 	int status = rc == STOCK_VIEW_CONFLICT ? 409 : 422;
 	if (c->api || !form) {
 		app_error(c, status, rc == STOCK_VIEW_CONFLICT ? "conflict" :
-		    "invalid", handler_summary(fields), fields);
+		    "invalid", handler_summary(fields, NULL), fields);
 		return;
 	}
 	c->failed = 1;

@@ -523,13 +523,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	static const char *const parts[] = { "product", "description",
 	    "quantity", "unit_price", "discount", "tax_group", "account" };
 	handler_row_errors(c, lines, fields, parts, 7);
-	if (fields && cJSON_GetArraySize(fields) > 0) {
-		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
-		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
-		    : "the invoice was refused: see the fields marked");
-	}
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
-	    cJSON_CreateObject());
+	handler_refusal(d, fields, "the invoice was refused: see the fields marked");
 	app_render(c, status, "invoices_form.cs", id ? "Change the draft" :
 	    "New invoice", d);
 }
@@ -572,9 +566,8 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 			failed(c, err, field);
 			return;
 		}
-		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
-		    cJSON_IsString(fields->child) ? fields->child->valuestring :
-		    "the invoice was refused: see the fields marked", fields);
+		app_error(c, 422, "invalid", handler_summary(fields,
+		    "the invoice was refused: see the fields marked"), fields);
 		return;
 	}
 	int st = err ? handler_status(err) : 422;
@@ -844,9 +837,9 @@ credit_note_create(ctx *c)
 			    "the number of a line of the invoice");
 	if (cJSON_GetArraySize(fields) > 0) {
 		if (c->api) {
-			app_error(c, 422, "invalid", cJSON_GetArraySize(fields) ==
-			    1 ? fields->child->valuestring : "the credit note "
-			    "was refused: see the fields marked", fields);
+			app_error(c, 422, "invalid", handler_summary(fields,
+			    "the credit note was refused: see the fields marked"),
+			    fields);
 			return;
 		}
 		db_res e = {0};

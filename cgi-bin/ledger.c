@@ -15,6 +15,7 @@
 #include "books_setup.h"
 #include "csv.h"
 #include "form.h"
+#include "handler.h"
 #include "ledger.h"
 #include "ledger_export.h"
 #include "ledger_view.h"
@@ -974,14 +975,7 @@ check_entry(ctx *c, entry_in *in, const lv_books *b, const cJSON *accts,
 		api_field(fields, "lines", why);
 }
 
-/* summary: the message of a refusal */
-static const char *
-summary(const cJSON *fields)
-{
-	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
-		return fields->child->valuestring;
-	return "the entry was refused: see the fields marked";
-}
+#define ENTRY_REFUSED "the entry was refused: see the fields marked"
 
 /* line_error: the refusals of line i, joined */
 static const char *
@@ -1047,10 +1041,7 @@ form_page(ctx *c, int status, const entry_in *in, const cJSON *fields)
 			cJSON_AddStringToObject(x, "error", err);
 		cJSON_AddItemToArray(lines, x);
 	}
-	if (fields && cJSON_GetArraySize(fields) > 0) {
-		cJSON_AddStringToObject(d, "error", summary(fields));
-		cJSON_AddItemToObject(d, "fields", cJSON_Duplicate(fields, 1));
-	}
+	handler_refusal(d, fields, ENTRY_REFUSED);
 	app_render(c, status, "journal_new.cs", "New journal entry", d);
 }
 
@@ -1065,7 +1056,8 @@ static void
 refused(ctx *c, const entry_in *in, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields,
+		    ENTRY_REFUSED), fields);
 		return;
 	}
 	c->failed = 1;	/* nothing of it is kept */
@@ -1234,7 +1226,8 @@ reverse_entry(ctx *c)
 		api_field(fields, "memo", "at most 500 characters");
 	if (cJSON_GetArraySize(fields) > 0) {
 		cJSON_Delete(before);
-		app_error(c, 422, "invalid", summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields,
+		    ENTRY_REFUSED), fields);
 		return;
 	}
 	cJSON_Delete(fields);

@@ -167,19 +167,13 @@ orders(ctx *c)
 		handler_refuse(c, "sort", "newest or oldest");
 		return;
 	}
-	int ok = v[0] == NULL;
-	for (int i = 0; !ok && statuses[i]; i++)
-		ok = strcmp(v[0], statuses[i]) == 0;
-	if (!ok) {
+	if (v[0] && !handler_one_of(v[0], statuses)) {
 		handler_refuse(c, "status", "draft, placed, shipped, completed or "
 		    "cancelled");
 		return;
 	}
-	for (int i = 2; i < 4; i++)
-		if (v[i] && !books_date_ok(v[i])) {
-			handler_refuse(c, names[i], "a date, YYYY-MM-DD");
-			return;
-		}
+	if (handler_span(c, v[2], v[3]) < 0)
+		return;
 	int limit;
 	const char *after;
 	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
@@ -364,35 +358,10 @@ order_form(ctx *c, int status, const char *id, cJSON *fields)
 	}
 	while (cJSON_GetArraySize(rows) < FORM_ROWS_MIN)
 		cJSON_AddItemToArray(rows, cJSON_CreateObject());
-	/* each row's refusals beside it; they are numbered among the rows
-	 * that had a product, as form_lines numbered them */
-	size_t i = 0;
-	cJSON *row;
-	cJSON_ArrayForEach(row, rows) {
-		const char *prod = cJSON_GetStringValue(cJSON_GetObjectItem(row,
-		    "product"));
-		if (handler_blank(prod))
-			continue;
-		const char *why = NULL;
-		static const char *const parts[] = { "product", "quantity",
-		    "unit_price", "discount", "description", "tax_group" };
-		for (int k = 0; k < 6; k++) {
-			const cJSON *v = fields ? cJSON_GetObjectItem(fields,
-			    arena_printf(c->a, "lines[%zu].%s", i, parts[k])) : NULL;
-			if (cJSON_IsString(v))
-				why = why ? arena_printf(c->a, "%s; %s", why,
-				    v->valuestring) : v->valuestring;
-		}
-		if (why)
-			cJSON_AddStringToObject(row, "error", why);
-		i++;
-	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
-		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
-		    : "the order was refused: see the fields marked");
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
-	    cJSON_CreateObject());
+	static const char *const parts[] = { "product", "quantity",
+	    "unit_price", "discount", "description", "tax_group" };
+	handler_row_errors(c, rows, fields, parts, 6);
+	handler_refusal(d, fields, "the order was refused: see the fields marked");
 	app_render(c, status, "orders_form.cs", id ? "Change the order" :
 	    "New order", d);
 }
@@ -434,9 +403,8 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 			handler_failed(c, err, field);
 			return;
 		}
-		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 &&
-		    cJSON_IsString(fields->child) ? fields->child->valuestring :
-		    "the order was refused: see the fields marked", fields);
+		app_error(c, 422, "invalid", handler_summary(fields,
+		    "the order was refused: see the fields marked"), fields);
 		return;
 	}
 	if (err) {

@@ -79,7 +79,7 @@ static void
 refused(ctx *c, int rc, cJSON *fields, page_fn page)
 {
 	if (rc == PARTY_INVALID && (c->api || page == NULL)) {
-		app_error(c, 422, "invalid", handler_summary(fields), fields);
+		app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
 		return;
 	}
 	if (rc == PARTY_INVALID) {
@@ -214,7 +214,7 @@ list(ctx *c)
 	int rc = party_list(c, &f, fields, &items, &next);
 	if (rc != PARTY_OK) {
 		if (rc == PARTY_INVALID)
-			app_error(c, 422, "invalid", handler_summary(fields), fields);
+			app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
 		else
 			cJSON_Delete(fields);
 		return;

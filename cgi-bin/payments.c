@@ -474,12 +474,7 @@ payment_form(ctx *c, int status, cJSON *fields)
 	}
 	while (cJSON_GetArraySize(rows) < FORM_ALLOC_ROWS)
 		cJSON_AddItemToArray(rows, cJSON_CreateObject());
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", cJSON_GetArraySize(fields) ==
-		    1 && cJSON_IsString(fields->child) ? fields->child->valuestring
-		    : "the payment was refused: see the fields marked");
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1) :
-	    cJSON_CreateObject());
+	handler_refusal(d, fields, "the payment was refused: see the fields marked");
 	app_render(c, status, "payments_form.cs", "New payment", d);
 }
 
@@ -518,9 +513,9 @@ payment_post(ctx *c)
 	}
 	if (cJSON_GetArraySize(fields) > 0) {
 		if (c->api) {
-			app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 ?
-			    fields->child->valuestring : "the payment was refused: "
-			    "see the fields marked", fields);
+			app_error(c, 422, "invalid", handler_summary(fields,
+			    "the payment was refused: see the fields marked"),
+			    fields);
 			return;
 		}
 		c->failed = 1;
@@ -578,9 +573,8 @@ static void
 refused_early(ctx *c, const char *id, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", cJSON_GetArraySize(fields) == 1 ?
-		    fields->child->valuestring : "refused: see the fields marked",
-		    fields);
+		app_error(c, 422, "invalid", handler_summary(fields,
+		    "refused: see the fields marked"), fields);
 		return;
 	}
 	c->failed = 1;

@@ -24,7 +24,7 @@ refused(ctx *c, int rc, cJSON *fields, page_fn page)
 	if ((rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) && (c->api ||
 	    page == NULL)) {
 		app_error(c, status, rc == PRODUCT_CONFLICT ? "conflict" :
-		    "invalid", handler_summary(fields), fields);
+		    "invalid", handler_summary(fields, NULL), fields);
 		return;
 	}
 	if (rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) {
@@ -78,7 +78,7 @@ list(ctx *c)
 	int rc = product_list(c, &f, fields, &items, &next);
 	if (rc != PRODUCT_OK) {
 		if (rc == PRODUCT_INVALID)
-			app_error(c, 422, "invalid", handler_summary(fields), fields);
+			app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
 		else
 			cJSON_Delete(fields);
 		return;

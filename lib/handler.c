@@ -336,11 +336,22 @@ handler_exact(const cJSON *v, int64_t *out)
 }
 
 const char *
-handler_summary(const cJSON *fields)
+handler_summary(const cJSON *fields, const char *otherwise)
 {
 	if (cJSON_GetArraySize(fields) == 1 && cJSON_IsString(fields->child))
 		return fields->child->valuestring;
-	return "the change was refused: see the fields marked";
+	return otherwise ? otherwise :
+	    "the change was refused: see the fields marked";
+}
+
+void
+handler_refusal(cJSON *d, const cJSON *fields, const char *otherwise)
+{
+	if (fields && cJSON_GetArraySize(fields) > 0)
+		cJSON_AddStringToObject(d, "error", handler_summary(fields,
+		    otherwise));
+	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
+	    : cJSON_CreateObject());
 }
 
 void
@@ -355,10 +366,7 @@ handler_form(ctx *c, cJSON *d, const char *const *keep,
 			v = dflt[i];
 		cJSON_AddStringToObject(form, keep[i], v ? v : "");
 	}
-	if (fields && cJSON_GetArraySize(fields) > 0)
-		cJSON_AddStringToObject(d, "error", handler_summary(fields));
-	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
-	    : cJSON_CreateObject());
+	handler_refusal(d, fields, NULL);
 }
 
 int
@@ -535,6 +543,10 @@ handler_row_errors(ctx *c, cJSON *rows, const cJSON *fields,
 	int i = 0;
 	cJSON *row;
 	cJSON_ArrayForEach(row, rows) {
+		if (handler_blank(cJSON_GetStringValue(cJSON_GetObjectItem(row,
+		    "product"))) && handler_blank(cJSON_GetStringValue(
+		    cJSON_GetObjectItem(row, "description"))))
+			continue;
 		const char *why = NULL;
 		for (int k = 0; k < n; k++) {
 			const cJSON *v = fields ? cJSON_GetObjectItem(fields,

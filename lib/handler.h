@@ -178,7 +178,9 @@ void handler_typed(ctx *c, cJSON *form, const char *const *keys,
     cJSON *rows, const char *const *cols);
 
 /* handler_row_errors: each row of rows gets "error", the messages that
- * fields holds for "lines[i].<part>" for the n parts, joined by "; " */
+ * fields holds for "lines[i].<part>" for the n parts, joined by "; ".
+ * Rows with neither product nor description are skipped and not
+ * counted, as the forms number the lines they read. */
 void handler_row_errors(ctx *c, cJSON *rows, const cJSON *fields,
     const char *const *parts, int n);
 
@@ -234,9 +236,13 @@ const char *handler_string(const cJSON *o, const char *key);
  * number, into *out; 0 or -1 */
 int handler_exact(const cJSON *v, int64_t *out);
 
-/* handler_summary: a refusal's one line: the only field's message, or a
- * pointer to the fields marked */
-const char *handler_summary(const cJSON *fields);
+/* handler_summary: a refusal's one line: the only field's message, or
+ * otherwise (NULL: "the change was refused: see the fields marked") */
+const char *handler_summary(const cJSON *fields, const char *otherwise);
+
+/* handler_refusal: into d, "fields" (a copy of fields, or {}) and, when
+ * there are any, "error" (their summary, see handler_summary) */
+void handler_refusal(cJSON *d, const cJSON *fields, const char *otherwise);
 
 /* handler_form: into d, "form" with what was typed under each of keep
  * (or dflt[i] on a form not yet sent, dflt may be NULL), "fields" (a
