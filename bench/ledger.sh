@@ -20,25 +20,14 @@ url="http://127.0.0.1:$PORT"
 slug=bench-ledger
 email=owner@bench-ledger.test
 password='Bench7ledger!lines'
-admin() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$ADMIN_URL" "$@"; }
+. "$ROOT/bench/business.sh"
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN {printf "%.3f", b - a}'; }
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-token_of() { sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'; }
 
 echo
 echo "bench: the books at $LINES journal lines"
-tid=$(admin -c "SELECT id FROM tenants WHERE slug = '$slug'")
-if [ -z "$tid" ]; then
-	token=$(curl -fsS -H 'Content-Type: application/json' -d \
-		"{\"business\":\"Bench Ledger\",\"slug\":\"$slug\",\"currency\":\"INR\",\"name\":\"Bea Bench\",\"email\":\"$email\",\"password\":\"$password\"}" \
-		"$url/api/v1/signup" | token_of)
-	tid=$(admin -c "SELECT id FROM tenants WHERE slug = '$slug'")
-else
-	token=$(curl -fsS -H 'Content-Type: application/json' -d \
-		"{\"tenant\":\"$slug\",\"email\":\"$email\",\"password\":\"$password\"}" \
-		"$url/api/v1/auth/token" | token_of)
-fi
+bench_business "$slug" "$email" "$password" "Bench Ledger" "Bea Bench"
 [ -n "$tid" ] && [ -n "$token" ] || { echo "bench: no bench business" >&2; exit 1; }
 
 have=$(admin -c "SELECT count(*) FROM journal_lines WHERE tenant_id = '$tid'")

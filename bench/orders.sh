@@ -40,8 +40,7 @@ password='Bench7orders!lines'
 SKUS="BO-1 BO-2 BO-3 BO-4 BO-5"
 STOCK=100000000	# units received per top-up
 LOW=20000000	# top up when less than this is free
-admin() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$ADMIN_URL" "$@"; }
-token_of() { sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'; }
+. "$ROOT/bench/business.sh"
 W=$VAR/bench-orders
 mkdir -p "$W"
 post() {	# path json: status on stdout, body in $W/body
@@ -51,17 +50,7 @@ post() {	# path json: status on stdout, body in $W/body
 
 echo
 echo "bench: sales orders"
-tid=$(admin -c "SELECT id FROM tenants WHERE slug = '$slug'")
-if [ -z "$tid" ]; then
-	token=$(curl -fsS -H 'Content-Type: application/json' -d \
-		"{\"business\":\"Bench Orders\",\"slug\":\"$slug\",\"currency\":\"INR\",\"name\":\"Otto Orders\",\"email\":\"$email\",\"password\":\"$password\"}" \
-		"$url/api/v1/signup" | token_of)
-	tid=$(admin -c "SELECT id FROM tenants WHERE slug = '$slug'")
-else
-	token=$(curl -fsS -H 'Content-Type: application/json' -d \
-		"{\"tenant\":\"$slug\",\"email\":\"$email\",\"password\":\"$password\"}" \
-		"$url/api/v1/auth/token" | token_of)
-fi
+bench_business "$slug" "$email" "$password" "Bench Orders" "Otto Orders"
 [ -n "$tid" ] && [ -n "$token" ] || { echo "  no bench business: skipped" >&2; exit 0; }
 
 # the customer, the products, their stock: made once, topped up when low
