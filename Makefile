@@ -17,7 +17,8 @@ CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanit
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC   := $(wildcard lib/*.c)
+LIB_SRC   := $(wildcard lib/*/*.c)
+LIB_HDR   := $(wildcard lib/*/*.h)
 LIB_OBJ   := $(LIB_SRC:%.c=$(O)/%.o)
 PROGS     := $(patsubst cgi-bin/%.c,$(O)/cgi-bin/%,$(wildcard cgi-bin/*.c))
 CRONS     := $(patsubst cron/%.c,$(O)/cron/%,$(wildcard cron/*.c))
@@ -33,7 +34,7 @@ build: $(PROGS) $(CRONS) $(TOOLS) $(UNIT) $(INTEG) $(BENCHBIN)
 deps:
 	@sh scripts/deps.sh
 
-$(O)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+$(O)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -101,9 +102,10 @@ test: deps
 # FUZZ_SECONDS each (make test runs them briefly: a crash or leak fails it)
 FUZZ_SECONDS ?= 60
 FUZZ      := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_LIB  := lib/arena.c lib/buf.c lib/kv.c lib/utf8.c lib/form.c lib/multipart.c lib/jsonin.c
+FUZZ_LIB  := lib/base/arena.c lib/base/buf.c lib/base/kv.c lib/base/utf8.c lib/web/form.c \
+             lib/web/multipart.c lib/base/jsonin.c
 
-build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(wildcard lib/*.h)
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(LIB_HDR)
 	@mkdir -p $(@D)
 	@echo "  FUZZ    $@"
 	@clang -std=c11 -g -O1 -D_GNU_SOURCE -Ilib -I/usr/include/cjson \

@@ -2,8 +2,8 @@
 -- PostgreSQL for an order of five lines with "place": true, when the
 -- business invoices on place (bench/orders.sh runs it with pgbench -M
 -- prepared as the app role, against its bench-orders business).  Taken
--- from the statements lib/order.c, lib/stock.c, lib/invoice.c,
--- lib/taxdoc.c, lib/docstore.c, lib/ledger.c and lib/outbox.c ran for one such request
+-- from the statements lib/commerce/order.c, lib/commerce/stock.c, lib/commerce/invoice.c,
+-- lib/books/taxdoc.c, lib/commerce/document.c, lib/books/ledger.c and lib/db/outbox.c ran for one such request
 -- (log_statement = all), in their order, as the same SQL; the ids a
 -- statement returns feed the next ones through \gset.  What differs:
 -- the money the C computes (lines, tax, totals) is written here as the

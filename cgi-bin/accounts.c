@@ -5,12 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "books_setup.h"
-#include "handler.h"
+#include "web/api.h"
+#include "base/money.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "books/books_setup.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
 
-/* arg: a field as handler_field reads it, or a JSON array of strings as
+/* arg: a field as field_get reads it, or a JSON array of strings as
  * a comma list */
 static const char *
 arg(ctx *c, const char *name)
@@ -18,7 +22,7 @@ arg(ctx *c, const char *name)
 	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, name) : NULL;
 	if (!cJSON_IsArray(v))
-		return handler_field(c, name);
+		return field_get(c, name);
 	buf b = BUF_INIT(4096);
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v)
@@ -40,7 +44,7 @@ static void
 refused(ctx *c, int rc, cJSON *fields, page_fn page)
 {
 	if (rc == BOOKS_INVALID && c->api) {
-		app_error(c, 422, "invalid", handler_summary(fields, NULL),
+		app_error(c, 422, "invalid", reply_summary(fields, NULL),
 		    fields);
 		return;
 	}
@@ -117,7 +121,7 @@ form_data(ctx *c, cJSON *d, const char *const *keep, const char *const *dflt,
 			v = dflt[i];
 		cJSON_AddStringToObject(form, keep[i], v ? v : "");
 	}
-	handler_refusal(d, fields, NULL);
+	reply_refusal(d, fields, NULL);
 }
 
 /* list_data: {"items": items (taken)} for a page; NULL when items is NULL
@@ -169,7 +173,7 @@ account_json(ctx *c, const char *id)
 	const char *p[1] = { id };
 	if (!api_uuid_ok(id))
 		return cJSON_CreateArray();
-	return books_rows(c, account_sql, 1, p, account_keys);
+	return query_rows(c, account_sql, 1, p, account_keys);
 }
 
 static const char *const account_form[] = { "code", "name", "type",
@@ -180,7 +184,7 @@ accounts_page(ctx *c, int status, cJSON *fields)
 {
 	static const char *const types[] = { "asset", "liability", "equity",
 	    "income", "expense" };
-	cJSON *d = list_data(c, status, books_rows(c, tree_sql, 0, NULL,
+	cJSON *d = list_data(c, status, query_rows(c, tree_sql, 0, NULL,
 	    account_keys));
 	if (d == NULL)
 		return;
@@ -218,7 +222,7 @@ account_page(ctx *c, int status, cJSON *fields)
 	}
 	static const char *const keys[] = { "code", "name", "type", NULL };
 	const char *p[2] = { id, cJSON_GetObjectItem(a, "type")->valuestring };
-	cJSON *groups = books_rows(c, "SELECT code, name, type FROM accounts "
+	cJSON *groups = query_rows(c, "SELECT code, name, type FROM accounts "
 	    "WHERE is_group AND NOT archived AND type = $2 AND id <> $1::uuid "
 	    "ORDER BY code", 2, p, keys);
 	if (groups == NULL) {
@@ -292,11 +296,11 @@ years_json(ctx *c, const char *id)
 	static const char *const pkeys[] = { "id", "year_id", "name",
 	    "start_date", "end_date", "?closed", NULL };
 	const char *p[1] = { id };
-	cJSON *years = books_rows(c, "SELECT id, name, start_date::text, "
+	cJSON *years = query_rows(c, "SELECT id, name, start_date::text, "
 	    "end_date::text, closed, closing_entry_id FROM fiscal_years WHERE "
 	    "$1::uuid IS NULL OR id = $1::uuid ORDER BY start_date", 1, p,
 	    ykeys);
-	cJSON *periods = years ? books_rows(c, "SELECT id, year_id, name, "
+	cJSON *periods = years ? query_rows(c, "SELECT id, year_id, name, "
 	    "start_date::text, end_date::text, closed FROM periods WHERE "
 	    "$1::uuid IS NULL OR year_id = $1::uuid ORDER BY start_date", 1, p,
 	    pkeys) : NULL;
@@ -333,7 +337,7 @@ years_page(ctx *c, int status, cJSON *fields)
 	/* the form suggests the day after the last year, or this year's
 	 * first month by the settings */
 	static const char *const keys[] = { "start", NULL };
-	cJSON *next = one(c, books_rows(c, "SELECT coalesce((SELECT "
+	cJSON *next = one(c, query_rows(c, "SELECT coalesce((SELECT "
 	    "max(end_date) + 1 FROM fiscal_years), make_date(extract(year FROM "
 	    "current_date)::int, coalesce((SELECT year_start_month FROM "
 	    "books_settings), 1), 1))::text", 0, NULL, keys));
@@ -390,7 +394,7 @@ period_set(ctx *c, int closed)
 		return;
 	}
 	cJSON_Delete(f);
-	done(c, 200, one(c, books_rows(c, "SELECT id, year_id, name, "
+	done(c, 200, one(c, query_rows(c, "SELECT id, year_id, name, "
 	    "start_date::text, end_date::text, closed FROM periods WHERE id = "
 	    "$1::uuid", 1, p, keys)), NULL, "/app/years");
 }
@@ -417,10 +421,10 @@ currencies_page(ctx *c, int status, cJSON *fields)
 	static const char *const ckeys[] = { "code", "name", "#minor_units",
 	    "?base", NULL };
 	static const char *const rkeys[] = { "currency", "date", "rate", NULL };
-	cJSON *cur = books_rows(c, "SELECT code, name, minor_units, code = "
+	cJSON *cur = query_rows(c, "SELECT code, name, minor_units, code = "
 	    "(SELECT base_currency FROM tenants WHERE id = bursar_tenant()) "
 	    "FROM currencies ORDER BY code", 0, NULL, ckeys);
-	cJSON *rates = cur ? books_rows(c, "SELECT currency, rate_date::text, "
+	cJSON *rates = cur ? query_rows(c, "SELECT currency, rate_date::text, "
 	    "trim_scale(rate)::text FROM exchange_rates ORDER BY rate_date "
 	    "DESC, currency LIMIT 500", 0, NULL, rkeys) : NULL;
 	if (rates == NULL) {
@@ -461,7 +465,7 @@ rate_save(ctx *c)
 	cJSON_Delete(f);
 	static const char *const keys[] = { "currency", "date", "rate", NULL };
 	const char *p[2] = { cur, date };
-	done(c, created ? 201 : 200, one(c, books_rows(c, "SELECT currency, "
+	done(c, created ? 201 : 200, one(c, query_rows(c, "SELECT currency, "
 	    "rate_date::text, trim_scale(rate)::text FROM exchange_rates WHERE "
 	    "currency = $1 AND rate_date = $2::date", 2, p, keys)), NULL,
 	    "/app/currencies");
@@ -487,14 +491,14 @@ static void
 add_percent(cJSON *o, int64_t ppm, int known)
 {
 	buf b = BUF_INIT(64);
-	if (known && books_ppm_text(&b, ppm) == 0)
+	if (known && money_ppm_text(&b, ppm) == 0)
 		cJSON_AddStringToObject(o, "rate", buf_str(&b));
 	else
 		cJSON_AddNullToObject(o, "rate");
 	buf_free(&b);
 }
 
-/* ppm_of: the exact integer books_rows put in o under key */
+/* ppm_of: the exact integer query_rows put in o under key */
 static int
 ppm_of(const cJSON *o, const char *key, int64_t *ppm)
 {
@@ -514,7 +518,7 @@ static cJSON *
 tax_rates_json(ctx *c, const char *id)
 {
 	const char *p[1] = { id };
-	cJSON *items = books_rows(c, "SELECT r.id, r.code, r.name, r.rate_ppm, "
+	cJSON *items = query_rows(c, "SELECT r.id, r.code, r.name, r.rate_ppm, "
 	    "r.valid_from::text, r.valid_to::text, sa.code, pa.code, "
 	    "r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to "
 	    ">= current_date) FROM tax_rates r JOIN accounts sa ON sa.tenant_id "
@@ -570,7 +574,7 @@ tax_groups_json(ctx *c, const char *id)
 	    "?inclusive", "?archived", "#position", "rate_code", "rate_name",
 	    "#rate_ppm", NULL };
 	const char *p[1] = { id };
-	cJSON *flat = books_rows(c, "SELECT g.id, g.code, g.name, g.inclusive, "
+	cJSON *flat = query_rows(c, "SELECT g.id, g.code, g.name, g.inclusive, "
 	    "g.archived, k.position, k.rate_code, r.name, r.rate_ppm FROM "
 	    "tax_groups g LEFT JOIN tax_group_components k ON k.tenant_id = "
 	    "g.tenant_id AND k.group_id = g.id LEFT JOIN tax_rates r ON "
@@ -635,7 +639,7 @@ tax_groups_page(ctx *c, int status, cJSON *fields)
 	if (d == NULL)
 		return;
 	static const char *const keys[] = { "code", NULL };
-	cJSON *codes = books_rows(c, "SELECT DISTINCT code FROM tax_rates "
+	cJSON *codes = query_rows(c, "SELECT DISTINCT code FROM tax_rates "
 	    "ORDER BY code", 0, NULL, keys);
 	if (codes == NULL) {
 		cJSON_Delete(d);
@@ -670,7 +674,7 @@ settings_json(ctx *c)
 {
 	static const char *const keys[] = { "tax_rounding",
 	    "#year_start_month", NULL };
-	return one(c, books_rows(c, "SELECT tax_rounding, year_start_month "
+	return one(c, query_rows(c, "SELECT tax_rounding, year_start_month "
 	    "FROM books_settings", 0, NULL, keys));
 }
 
@@ -741,5 +745,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("accounts", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("accounts", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -5,15 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "bill.h"
-#include "books_setup.h"
-#include "docline.h"
-#include "form.h"
-#include "handler.h"
-#include "money.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "commerce/bill.h"
+#include "books/books_setup.h"
+#include "commerce/linemoney.h"
+#include "web/form.h"
+#include "base/money.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
+#include "commerce/docform.h"
 
 #define PAGE_ROWS 50	/* bills a page shows */
 #define FORM_ROWS_MIN 4	/* line rows the draft form offers */
@@ -49,7 +53,7 @@ static const char *const money_keys[] = { "net", "tax", "total", "paid",
 static cJSON *
 bill_json(ctx *c, const char *id)
 {
-	cJSON *o = handler_one(c, head_sql, id, head_keys, "bill");
+	cJSON *o = query_one(c, head_sql, id, head_keys, "bill");
 	if (o == NULL)
 		return NULL;
 	const char *p[1] = { id };
@@ -60,16 +64,16 @@ bill_json(ctx *c, const char *id)
 	    "#tax", NULL };
 	static const char *const akeys[] = { "id", "number", "date", "#amount",
 	    NULL };
-	cJSON *l = books_rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
+	cJSON *l = query_rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
 	    "coalesce(pr.tracked, false), l.description, l.quantity, "
 	    "l.unit_price, l.tax_group, l.account, l.net, l.tax, l.total FROM "
 	    "bill_lines l LEFT JOIN products pr ON pr.tenant_id = l.tenant_id "
 	    "AND pr.id = l.product_id WHERE l.bill_id = $1::uuid ORDER BY "
 	    "l.line_no", 1, p, lkeys);
-	cJSON *t = l ? books_rows(c, "SELECT rate_code, name, account, tax FROM "
+	cJSON *t = l ? query_rows(c, "SELECT rate_code, name, account, tax FROM "
 	    "document_taxes WHERE doc_type = 'bill' AND doc_id = $1::uuid ORDER "
 	    "BY account, rate_code", 1, p, tkeys) : NULL;
-	cJSON *a = t ? books_rows(c, "SELECT pay.id, pay.number, "
+	cJSON *a = t ? query_rows(c, "SELECT pay.id, pay.number, "
 	    "pay.payment_date::text, a.amount FROM payment_allocations a JOIN "
 	    "payments pay ON pay.tenant_id = a.tenant_id AND pay.id = "
 	    "a.payment_id WHERE a.bill_id = $1::uuid ORDER BY a.created_at, "
@@ -82,14 +86,14 @@ bill_json(ctx *c, const char *id)
 	}
 	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)handler_i64(o, "digits");
+	int digits = (int)query_i64(o, "digits");
 	cJSON *arrays[3] = { l, t, a };
 	for (int k = 0; k < 3; k++) {
 		cJSON *x;
 		cJSON_ArrayForEach(x, arrays[k])
-			handler_monies(c, x, cur, digits, money_keys);
+			reply_monies(c, x, cur, digits, money_keys);
 	}
-	handler_monies(c, o, cur, digits, money_keys);
+	reply_monies(c, o, cur, digits, money_keys);
 	cJSON_DeleteItemFromObject(o, "digits");
 	cJSON_AddItemToObject(o, "lines", l);
 	cJSON_AddItemToObject(o, "taxes", t);
@@ -141,36 +145,36 @@ bills(ctx *c)
 {
 	static const char *const statuses[] = { "draft", "received",
 	    "partially_paid", "paid", "overdue", "void", NULL };
-	const char *status = handler_query(c, "status");
-	const char *from = handler_query(c, "from");
-	const char *to = handler_query(c, "to");
-	const char *sup = handler_query(c, "supplier");
-	const char *q = handler_query(c, "q");
-	if (status && !handler_one_of(status, statuses)) {
-		handler_refuse(c, "status", "draft, received, partially_paid, paid, "
+	const char *status = field_query(c, "status");
+	const char *from = field_query(c, "from");
+	const char *to = field_query(c, "to");
+	const char *sup = field_query(c, "supplier");
+	const char *q = field_query(c, "q");
+	if (status && !field_one_of(status, statuses)) {
+		field_refuse(c, "status", "draft, received, partially_paid, paid, "
 		    "overdue or void");
 		return;
 	}
-	if (handler_span(c, from, to) < 0)
+	if (field_span(c, from, to) < 0)
 		return;
 	int limit;
 	const char *after;
-	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[7] = { status, sup, from, to, q, after, lim };
-	cJSON *items = books_rows(c, list_sql, 7, p, list_keys);
+	cJSON *items = query_rows(c, list_sql, 7, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = handler_next(c, items, limit);
-	handler_rows(c, items, money_keys);
+	const char *next = query_next(c, items, limit);
+	reply_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
 		static const char *const names[] = { "status", "supplier", "from",
 		    "to", "q" };
 		const char *values[] = { status, sup, from, to, q };
-		handler_filter(c, d, "/app/bills", names, values, 5, next);
+		query_filter(c, d, "/app/bills", names, values, 5, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
 		    "purchases.write"));
 	}
@@ -211,7 +215,7 @@ json_lines(ctx *c, const cJSON *o, bill_in *in, cJSON *fields)
 		return;
 	}
 	int k = cJSON_GetArraySize(ls);
-	if (k > DOCLINE_MAX) {
+	if (k > LINEMONEY_MAX) {
 		api_field(fields, "lines", "at most 1000 lines");
 		return;
 	}
@@ -227,25 +231,25 @@ json_lines(ctx *c, const cJSON *o, bill_in *in, cJSON *fields)
 			    "\"quantity\", \"unit_price\"}");
 			continue;
 		}
-		li->product = handler_text(c, x, "product", arena_printf(c->a,
+		li->product = field_text(c, x, "product", arena_printf(c->a,
 		    "%s.product", at), fields);
 		if (li->product == NULL)
-			li->product = handler_text(c, x, "sku", arena_printf(c->a,
+			li->product = field_text(c, x, "sku", arena_printf(c->a,
 			    "%s.product", at), fields);
-		li->description = handler_text(c, x, "description",
+		li->description = field_text(c, x, "description",
 		    arena_printf(c->a, "%s.description", at), fields);
 		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x,
 		    "tax_group");
-		li->tax_group = cJSON_IsNull(tg) ? "" : handler_text(c, x,
+		li->tax_group = cJSON_IsNull(tg) ? "" : field_text(c, x,
 		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
-		li->account = handler_text(c, x, "account", arena_printf(c->a,
+		li->account = field_text(c, x, "account", arena_printf(c->a,
 		    "%s.account", at), fields);
 		const char *qf = arena_printf(c->a, "%s.quantity", at);
-		if (!handler_int(c, x, "quantity", qf, &li->quantity, fields))
+		if (!field_int(c, x, "quantity", qf, &li->quantity, fields))
 			api_field(fields, qf, "a whole number of units, 1 or more");
 		const char *pf = arena_printf(c->a, "%s.unit_price", at);
 		li->unit_price = -1;
-		if (!handler_int(c, x, "unit_price", pf, &li->unit_price, fields))
+		if (!field_int(c, x, "unit_price", pf, &li->unit_price, fields))
 			api_field(fields, pf, "the price charged, in minor units "
 			    "(1050 for 10.50)");
 		else if (li->unit_price < 0)
@@ -264,28 +268,28 @@ form_lines(ctx *c, bill_in *in, cJSON *fields)
 	size_t rows_n = kv_count(f, "line_description");
 	if (kv_count(f, "line_product") > rows_n)
 		rows_n = kv_count(f, "line_product");
-	int digits = handler_digits(c, in->currency, in->supplier);
+	int digits = docform_digits(c, in->currency, in->supplier);
 	in->lines = arena_alloc(c->a, (rows_n ? rows_n : 1) *
 	    sizeof(*in->lines));
 	in->set_lines = 1;
 	for (size_t r = 0; r < rows_n; r++) {
-		const char *prod = handler_nth(f, "line_product", r);
-		const char *desc = handler_nth(f, "line_description", r);
-		if (handler_blank(prod) && handler_blank(desc))
+		const char *prod = field_nth(f, "line_product", r);
+		const char *desc = field_nth(f, "line_description", r);
+		if (field_blank(prod) && field_blank(desc))
 			continue;
 		size_t i = in->n++;
 		const char *at = arena_printf(c->a, "lines[%zu]", i);
 		bill_line_in *l = &in->lines[i];
 		memset(l, 0, sizeof(*l));
-		l->product = handler_blank(prod) ? NULL : prod;
-		l->description = handler_blank(desc) ? NULL : desc;
-		const char *tg = handler_nth(f, "line_tax_group", r);
+		l->product = field_blank(prod) ? NULL : prod;
+		l->description = field_blank(desc) ? NULL : desc;
+		const char *tg = field_nth(f, "line_tax_group", r);
 		l->tax_group = tg == NULL || strcmp(tg, "(product)") == 0 ? NULL :
 		    tg;
-		const char *acct = handler_nth(f, "line_account", r);
-		l->account = handler_blank(acct) ? NULL : acct;
-		handler_row m;
-		handler_form_row(c, r, at, digits, 1, &m, fields);
+		const char *acct = field_nth(f, "line_account", r);
+		l->account = field_blank(acct) ? NULL : acct;
+		docform_row_in m;
+		docform_row(c, r, at, digits, 1, &m, fields);
 		l->quantity = m.quantity;
 		l->unit_price = m.unit_price;
 	}
@@ -299,16 +303,16 @@ read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
-	in->supplier = handler_text(c, o, "supplier", "supplier", fields);
-	in->supplier_ref = handler_text(c, o, "supplier_ref", "supplier_ref",
+	in->supplier = field_text(c, o, "supplier", "supplier", fields);
+	in->supplier_ref = field_text(c, o, "supplier_ref", "supplier_ref",
 	    fields);
-	in->currency = handler_text(c, o, "currency", "currency", fields);
-	if (handler_blank(in->currency))
+	in->currency = field_text(c, o, "currency", "currency", fields);
+	if (field_blank(in->currency))
 		in->currency = NULL;
-	in->bill_date = handler_text(c, o, "bill_date", "bill_date", fields);
-	in->due_date = handler_text(c, o, "due_date", "due_date", fields);
-	in->location = handler_text(c, o, "location", "location", fields);
-	in->notes = handler_text(c, o, "notes", "notes", fields);
+	in->bill_date = field_text(c, o, "bill_date", "bill_date", fields);
+	in->due_date = field_text(c, o, "due_date", "due_date", fields);
+	in->location = field_text(c, o, "location", "location", fields);
+	in->notes = field_text(c, o, "notes", "notes", fields);
 	const cJSON *rv = o ? cJSON_GetObjectItemCaseSensitive(o, "receive") :
 	    NULL;
 	*receive = 0;
@@ -316,7 +320,7 @@ read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 		api_field(fields, "receive", "true or false");
 	else if (o)
 		*receive = cJSON_IsTrue(rv);
-	else if (books_flag(http_arg(&c->req, "receive"), receive) < 0)
+	else if (field_flag(http_arg(&c->req, "receive"), receive) < 0)
 		api_field(fields, "receive", "yes or no");
 	if (o)
 		json_lines(c, o, in, fields);
@@ -329,16 +333,16 @@ read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 static void
 draft_form(ctx *c, int status, const char *id, cJSON *fields)
 {
-	static const handler_lookup lists[] = {
-		HANDLER_SUPPLIERS, HANDLER_PRODUCTS, HANDLER_TAX_GROUPS,
-		HANDLER_CURRENCIES, HANDLER_LOCATIONS,
+	static const docform_lookup lists[] = {
+		DOCFORM_SUPPLIERS, DOCFORM_PRODUCTS, DOCFORM_TAX_GROUPS,
+		DOCFORM_CURRENCIES, DOCFORM_LOCATIONS,
 		{ "accounts", "SELECT code, name FROM accounts WHERE type IN "
 		    "('expense', 'asset') AND NOT is_group AND NOT archived ORDER "
-		    "BY code", handler_code_keys },
+		    "BY code", docform_code_keys },
 		{ NULL, NULL, NULL },
 	};
 	cJSON *d = cJSON_CreateObject();
-	if (handler_lookups(c, d, lists) < 0) {
+	if (docform_lookups(c, d, lists) < 0) {
 		cJSON_Delete(d);
 		return;
 	}
@@ -353,7 +357,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		static const char *const cols[] = { "line_product",
 		    "line_description", "line_quantity", "line_unit_price",
 		    "line_tax_group", "line_account", NULL };
-		handler_typed(c, form, keys, lines, cols);
+		reply_typed(c, form, keys, lines, cols);
 	} else if (id) {
 		cJSON *o = bill_json(c, id);
 		if (o == NULL) {
@@ -384,7 +388,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 				cJSON_AddStringToObject(row, parts[k], v ? v : "");
 			}
 			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
-			    "%lld", (long long)handler_i64(l, "quantity")));
+			    "%lld", (long long)query_i64(l, "quantity")));
 			cJSON_AddItemToArray(lines, row);
 		}
 		cJSON_Delete(o);
@@ -396,8 +400,8 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	}
 	static const char *const parts[] = { "product", "description",
 	    "quantity", "unit_price", "tax_group", "account" };
-	handler_row_errors(c, lines, fields, parts, 6);
-	handler_refusal(d, fields, "the bill was refused: see the fields marked");
+	reply_row_errors(c, lines, fields, parts, 6);
+	reply_refusal(d, fields, "the bill was refused: see the fields marked");
 	app_render(c, status, "bills_form.cs", id ? "Change the draft bill" :
 	    "New bill", d);
 }
@@ -434,21 +438,21 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 	if (c->api) {
 		if (err) {
 			cJSON_Delete(fields);
-			handler_failed(c, err, field);
+			reply_failed(c, err, field);
 			return;
 		}
-		app_error(c, 422, "invalid", handler_summary(fields,
+		app_error(c, 422, "invalid", reply_summary(fields,
 		    "the bill was refused: see the fields marked"), fields);
 		return;
 	}
-	int st = err ? handler_status(err) : 422;
+	int st = err ? reply_status(err) : 422;
 	if (err && (st == 422 || (st == 409 && field && *field))) {
-		handler_undo(c);
+		reply_undo(c);
 		api_field(fields, field && *field ? field : "lines", err->error);
 		db_res_clear(err);
 	} else if (err) {
 		cJSON_Delete(fields);
-		handler_failed(c, err, field);
+		reply_failed(c, err, field);
 		return;
 	}
 	c->failed = 1;
@@ -465,14 +469,14 @@ bill_save(ctx *c, const char *id)
 	int receive = 0;
 	cJSON *fields = cJSON_CreateObject();
 	read_draft(c, &in, &receive, fields);
-	if (!id && handler_blank(in.supplier))
+	if (!id && field_blank(in.supplier))
 		api_field(fields, "supplier", "choose a supplier (an id or a "
 		    "code)");
 	if (cJSON_GetArraySize(fields) > 0) {
 		draft_refused(c, id, fields, NULL, NULL);
 		return;
 	}
-	if (!c->api && handler_savepoint(c) < 0) {
+	if (!c->api && reply_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -516,26 +520,26 @@ shown(ctx *c, const char *id)
 	return o;
 }
 
-static const handler_doc the_bill = { "bill", "Bill", "/app/bills",
-    "/api/v1/bills", "bills_show.cs", shown, handler_failed };
+static const docform_doc the_bill = { "bill", "Bill", "/app/bills",
+    "/api/v1/bills", "bills_show.cs", shown, reply_failed };
 
 static void
 acted(ctx *c, const char *id, int status)
 {
-	handler_acted(c, &the_bill, id, status);
+	docform_acted(c, &the_bill, id, status);
 }
 
 static void
 action_refused(ctx *c, const char *id, db_res *err, const char *field)
 {
-	handler_action_refused(c, &the_bill, id, err, field);
+	docform_action_refused(c, &the_bill, id, err, field);
 }
 
 static void
 bill_receive_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (bill_receive(c->db, c->user_id, id, &err) < 0) {
@@ -550,17 +554,17 @@ bill_void_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	cJSON *f = cJSON_CreateObject();
-	const char *date = handler_text(c, c->req.json, "date", "date", f);
-	if (handler_blank(date))
+	const char *date = field_text(c, c->req.json, "date", "date", f);
+	if (field_blank(date))
 		date = NULL;
-	if (date && !books_date_ok(date))
+	if (date && !field_date_ok(date))
 		api_field(f, "date", "a date, YYYY-MM-DD");
 	if (cJSON_GetArraySize(f) > 0) {
 		app_error(c, 422, "invalid", "date: a date, YYYY-MM-DD", f);
 		return;
 	}
 	cJSON_Delete(f);
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (bill_void(c->db, c->user_id, id, date, &err) < 0) {
@@ -574,7 +578,7 @@ static void
 bill_delete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (bill_delete(c->db, id, &err) < 0) {
@@ -611,5 +615,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("bills", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("bills", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -1,6 +1,7 @@
 /* health.c: GET /healthz, for load balancers, supervisors and people.
  * 200 when PostgreSQL answers, 503 when it does not; one round trip. */
-#include "app.h"
+#include "web/app.h"
+#include "web/serve.h"
 
 static void
 healthz(ctx *c)
@@ -20,5 +21,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("health", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("health", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -1,6 +1,7 @@
 /* home.c: the public front page, and the answer for any path no other
  * program serves (nginx sends them here, so 404s share one look). */
-#include "app.h"
+#include "web/app.h"
+#include "web/serve.h"
 
 static void
 home(ctx *c)
@@ -21,5 +22,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("home", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("home", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "identity.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "identity/identity.h"
+#include "web/change.h"
 
 /* local_next: where to go after signing in; only a path on this site,
  * never an open redirect. */
@@ -739,5 +741,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("identity", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("identity", routes, sizeof(routes) / sizeof(routes[0]));
 }

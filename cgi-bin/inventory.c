@@ -7,16 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "form.h"
-#include "handler.h"
-#include "money.h"
-#include "outbox.h"
-#include "stock.h"
-#include "stock_view.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "web/form.h"
+#include "base/money.h"
+#include "db/outbox.h"
+#include "commerce/stock.h"
+#include "commerce/stock_view.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
 
 /* arg: a field as text: a string, or a JSON integer in its text form;
  * NULL when absent; "?" for a JSON value of another kind (1.5, true) */
@@ -57,7 +60,7 @@ static int
 base(ctx *c, char cur[4], int *digits)
 {
 	static const char *const keys[] = { "code", "#digits", NULL };
-	cJSON *rows = books_rows(c, "SELECT t.base_currency, cu.minor_units "
+	cJSON *rows = query_rows(c, "SELECT t.base_currency, cu.minor_units "
 	    "FROM tenants t JOIN currencies cu ON cu.code = t.base_currency "
 	    "WHERE t.id = bursar_tenant()", 0, NULL, keys);
 	if (rows == NULL)
@@ -121,15 +124,15 @@ static const char *const filter_names[] = { "q", "sku", "location", "kind",
 static cJSON *
 listing(ctx *c, list_fn fn, const char *path)
 {
-	stock_filter f = { handler_query(c, "q"), handler_query(c, "sku"),
-	    handler_query(c, "location"), handler_query(c, "kind"),
-	    handler_query(c, "status"), handler_query(c, "order"),
-	    handler_query(c, "archived"), NULL, 50 };
+	stock_filter f = { field_query(c, "q"), field_query(c, "sku"),
+	    field_query(c, "location"), field_query(c, "kind"),
+	    field_query(c, "status"), field_query(c, "order"),
+	    field_query(c, "archived"), NULL, 50 };
 	if (api_limit(&c->req.query, &f.limit) < 0) {
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return NULL;
 	}
-	const char *cur = handler_query(c, "cursor");
+	const char *cur = field_query(c, "cursor");
 	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return NULL;
@@ -141,7 +144,7 @@ listing(ctx *c, list_fn fn, const char *path)
 		if (rc == STOCK_VIEW_INVALID)
 			app_error(c, rc == STOCK_VIEW_INVALID && cJSON_GetObjectItem(
 			    fields, "cursor") ? 400 : 422, "invalid",
-			    handler_summary(fields, NULL), fields);
+			    reply_summary(fields, NULL), fields);
 		else
 			cJSON_Delete(fields);
 		return NULL;
@@ -301,7 +304,7 @@ product_stock_page(ctx *c, int status, const char *sku, cJSON *fields)
 		    NULL;
 		cJSON_AddStringToObject(form, keep[i], v ? v : "");
 	}
-	handler_refusal(d, fields, NULL);
+	reply_refusal(d, fields, NULL);
 	cJSON_Delete(fields);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
 	app_render(c, status, "stock_product.cs", sku, d);
@@ -340,7 +343,7 @@ static void
 reserve_refused(ctx *c, const char *sku, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
+		app_error(c, 422, "invalid", reply_summary(fields, NULL), fields);
 		return;
 	}
 	c->failed = 1;
@@ -503,7 +506,7 @@ static void
 move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
 {
 	static const char *const keys[] = { "code", "name", NULL };
-	cJSON *locs = books_rows(c, "SELECT code, name FROM locations WHERE NOT "
+	cJSON *locs = query_rows(c, "SELECT code, name FROM locations WHERE NOT "
 	    "archived ORDER BY code", 0, NULL, keys);
 	char cur[4];
 	int digits;
@@ -520,13 +523,13 @@ move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
 	int typed = c->req.form.n > 0;
 	for (int i = 0; move_fields[k][i]; i++) {
 		const char *v = typed ? http_arg(&c->req, move_fields[k][i]) :
-		    handler_query(c, move_fields[k][i]);
+		    field_query(c, move_fields[k][i]);
 		if (v == NULL && !typed && strcmp(move_fields[k][i], "account")
 		    == 0)
 			v = "@capital";
 		cJSON_AddStringToObject(form, move_fields[k][i], v ? v : "");
 	}
-	handler_refusal(d, fields, NULL);
+	reply_refusal(d, fields, NULL);
 	cJSON_Delete(fields);
 	app_render(c, status, "stock_move.cs", move_titles[k], d);
 }
@@ -555,7 +558,7 @@ move_refused(ctx *c, enum move_kind k, int status, const char *code,
     cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, status, code, handler_summary(fields, NULL), fields);
+		app_error(c, status, code, reply_summary(fields, NULL), fields);
 		return;
 	}
 	c->failed = 1;
@@ -672,7 +675,7 @@ move_common(ctx *c, char pid[STOCK_ID_LEN], int64_t *qty, int signed_ok,
 	if (memo && strlen(memo) > 500)
 		api_field(fields, "memo", "at most 500 characters");
 	const char *date = opt(arg(c, "date"));
-	if (date && !books_date_ok(date))
+	if (date && !field_date_ok(date))
 		api_field(fields, "date", "a date written YYYY-MM-DD");
 	return 0;
 }
@@ -789,7 +792,7 @@ transfer(ctx *c)
 	static const char *const keys[] = { "id", "sku", "from", "to",
 	    "#quantity", "memo", "created_at", NULL };
 	const char *p[1] = { tid };
-	cJSON *rows = books_rows(c, "SELECT o.id, p.sku, lo.code, li.code, "
+	cJSON *rows = query_rows(c, "SELECT o.id, p.sku, lo.code, li.code, "
 	    "i.qty, o.memo, to_char(o.created_at AT TIME ZONE 'UTC', "
 	    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM stock_movements o JOIN "
 	    "stock_movements i ON i.tenant_id = o.tenant_id AND i.source_id = "
@@ -836,7 +839,7 @@ location_form_page(ctx *c, int status, cJSON *fields)
 	}
 	if (l)
 		cJSON_AddItemToObject(d, "location", l);
-	handler_refusal(d, fields, NULL);
+	reply_refusal(d, fields, NULL);
 	cJSON_Delete(fields);
 	app_render(c, status, "locations_form.cs", id ? "Edit location" :
 	    "New location", d);
@@ -870,7 +873,7 @@ location_refused(ctx *c, int rc, cJSON *fields, int form)
 	int status = rc == STOCK_VIEW_CONFLICT ? 409 : 422;
 	if (c->api || !form) {
 		app_error(c, status, rc == STOCK_VIEW_CONFLICT ? "conflict" :
-		    "invalid", handler_summary(fields, NULL), fields);
+		    "invalid", reply_summary(fields, NULL), fields);
 		return;
 	}
 	c->failed = 1;
@@ -1006,6 +1009,6 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("inventory", routes, sizeof(routes) /
+	return serve_main("inventory", routes, sizeof(routes) /
 	    sizeof(routes[0]));
 }

@@ -6,36 +6,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "docline.h"
-#include "form.h"
-#include "handler.h"
-#include "invoice.h"
-#include "invoice_pdf.h"
-#include "money.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "commerce/linemoney.h"
+#include "web/form.h"
+#include "commerce/invoice.h"
+#include "commerce/invoice_pdf.h"
+#include "base/money.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
+#include "commerce/docform.h"
 
 #define PAGE_ROWS 50	/* invoices a page shows */
 #define FORM_ROWS_MIN 4	/* line rows the draft form offers */
 
 /* ---- small things ---- */
 
-/* monies: handler_monies in o's own "currency" and "digits" */
+/* monies: reply_monies in o's own "currency" and "digits" */
 static void
 monies(ctx *c, cJSON *o, const char *const *keys)
 {
-	handler_monies(c, o, cJSON_GetStringValue(cJSON_GetObjectItem(o,
-	    "currency")), (int)handler_i64(o, "digits"), keys);
+	reply_monies(c, o, cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "currency")), (int)query_i64(o, "digits"), keys);
 }
 
-/* failed: handler_failed, except that a conflict (409) over an invoice
+/* failed: reply_failed, except that a conflict (409) over an invoice
  * names no field: the invoice as a whole is in the wrong state */
 static void
 failed(ctx *c, db_res *err, const char *field)
 {
-	handler_failed(c, err, handler_status(err) == 409 ? NULL : field);
+	reply_failed(c, err, reply_status(err) == 409 ? NULL : field);
 }
 
 /* ---- reading an invoice ---- */
@@ -70,7 +74,7 @@ static const char *const money_keys[] = { "net", "tax", "total", "paid",
 static cJSON *
 invoice_json(ctx *c, const char *id)
 {
-	cJSON *o = handler_one(c, head_sql, id, head_keys, "invoice");
+	cJSON *o = query_one(c, head_sql, id, head_keys, "invoice");
 	if (o == NULL)
 		return NULL;
 	const char *p[1] = { id };
@@ -84,17 +88,17 @@ invoice_json(ctx *c, const char *id)
 	    "#amount", NULL };
 	static const char *const ckeys[] = { "id", "number", "status",
 	    "issue_date", "#total", NULL };
-	cJSON *l = books_rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
+	cJSON *l = query_rows(c, "SELECT l.line_no, l.product_id, pr.sku, "
 	    "l.description, l.quantity, l.unit, l.unit_price, l.discount_ppm, "
 	    "l.tax_group, l.account, l.net, l.tax, l.total, l.source_type, "
 	    "l.source_id FROM invoice_lines l LEFT JOIN products pr ON "
 	    "pr.tenant_id = l.tenant_id AND pr.id = l.product_id WHERE "
 	    "l.invoice_id = $1::uuid ORDER BY l.line_no", 1, p, lkeys);
-	cJSON *t = l ? books_rows(c, "SELECT rate_code, name, account, tax FROM "
+	cJSON *t = l ? query_rows(c, "SELECT rate_code, name, account, tax FROM "
 	    "document_taxes WHERE doc_type = 'invoice' AND doc_id = $1::uuid "
 	    "ORDER BY account, rate_code", 1, p, tkeys) : NULL;
 	/* what settled it (payments, credit notes), or what it settled */
-	cJSON *a = t ? books_rows(c, "SELECT CASE WHEN a.payment_id IS NOT NULL "
+	cJSON *a = t ? query_rows(c, "SELECT CASE WHEN a.payment_id IS NOT NULL "
 	    "THEN 'payment' WHEN a.credit_note_id = $1::uuid THEN 'invoice' "
 	    "ELSE 'credit_note' END, coalesce(a.payment_id, CASE WHEN "
 	    "a.credit_note_id = $1::uuid THEN a.invoice_id ELSE "
@@ -107,7 +111,7 @@ invoice_json(ctx *c, const char *id)
 	    "invoices inv ON inv.tenant_id = a.tenant_id AND inv.id = "
 	    "a.invoice_id WHERE a.invoice_id = $1::uuid OR a.credit_note_id = "
 	    "$1::uuid ORDER BY a.created_at, a.id", 1, p, akeys) : NULL;
-	cJSON *cn = a ? books_rows(c, "SELECT id, number, status, "
+	cJSON *cn = a ? query_rows(c, "SELECT id, number, status, "
 	    "issue_date::text, total FROM invoices WHERE credit_of = $1::uuid "
 	    "ORDER BY created_at", 1, p, ckeys) : NULL;
 	if (cn == NULL) {
@@ -128,8 +132,8 @@ invoice_json(ctx *c, const char *id)
 			cJSON_AddItemToObject(x, "digits", cJSON_Duplicate(digits,
 			    1));
 			if (k == 0)
-				cJSON_AddStringToObject(x, "discount", handler_ppm_text(c,
-				    handler_i64(x, "discount_ppm")));
+				cJSON_AddStringToObject(x, "discount", reply_ppm_text(c,
+				    query_i64(x, "discount_ppm")));
 			monies(c, x, money_keys);
 			cJSON_DeleteItemFromObject(x, "currency");
 			cJSON_DeleteItemFromObject(x, "digits");
@@ -189,36 +193,36 @@ list(ctx *c, const char *kind)
 {
 	static const char *const statuses[] = { "draft", "issued",
 	    "partially_paid", "paid", "overdue", "void", NULL };
-	const char *status = handler_query(c, "status");
-	const char *from = handler_query(c, "from");
-	const char *to = handler_query(c, "to");
-	const char *cust = handler_query(c, "customer");
-	const char *q = handler_query(c, "q");
-	if (status && !handler_one_of(status, statuses)) {
-		handler_refuse(c, "status", "draft, issued, partially_paid, paid, "
+	const char *status = field_query(c, "status");
+	const char *from = field_query(c, "from");
+	const char *to = field_query(c, "to");
+	const char *cust = field_query(c, "customer");
+	const char *q = field_query(c, "q");
+	if (status && !field_one_of(status, statuses)) {
+		field_refuse(c, "status", "draft, issued, partially_paid, paid, "
 		    "overdue or void");
 		return;
 	}
-	if (handler_span(c, from, to) < 0)
+	if (field_span(c, from, to) < 0)
 		return;
 	int limit;
 	const char *after;
-	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[8] = { kind, status, cust, from, to, q, after, lim };
-	cJSON *items = books_rows(c, list_sql, 8, p, list_keys);
+	cJSON *items = query_rows(c, list_sql, 8, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = handler_next(c, items, limit);
-	handler_rows(c, items, money_keys);
+	const char *next = query_next(c, items, limit);
+	reply_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
 		static const char *const names[] = { "status", "customer",
 		    "from", "to", "q" };
 		const char *values[] = { status, cust, from, to, q };
-		handler_filter(c, d, strcmp(kind, "invoice") == 0 ?
+		query_filter(c, d, strcmp(kind, "invoice") == 0 ?
 		    "/app/invoices" : "/app/credit-notes", names, values, 5, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
 		    "sales.write"));
@@ -320,7 +324,7 @@ json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
 		return 1;
 	}
 	int k = cJSON_GetArraySize(ls);
-	if (k > DOCLINE_MAX) {
+	if (k > LINEMONEY_MAX) {
 		api_field(fields, "lines", "at most 1000 lines");
 		return 1;
 	}
@@ -336,36 +340,36 @@ json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
 			    "\"quantity\", \"unit_price\"}");
 			continue;
 		}
-		li->product = handler_text(c, x, "product", arena_printf(c->a,
+		li->product = field_text(c, x, "product", arena_printf(c->a,
 		    "%s.product", at), fields);
 		if (li->product == NULL)
-			li->product = handler_text(c, x, "sku", arena_printf(c->a,
+			li->product = field_text(c, x, "sku", arena_printf(c->a,
 			    "%s.product", at), fields);
-		li->description = handler_text(c, x, "description",
+		li->description = field_text(c, x, "description",
 		    arena_printf(c->a, "%s.description", at), fields);
-		li->unit = handler_text(c, x, "unit", arena_printf(c->a,
+		li->unit = field_text(c, x, "unit", arena_printf(c->a,
 		    "%s.unit", at), fields);
 		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x,
 		    "tax_group");
-		li->tax_group = cJSON_IsNull(tg) ? "" : handler_text(c, x,
+		li->tax_group = cJSON_IsNull(tg) ? "" : field_text(c, x,
 		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
-		li->account = handler_text(c, x, "account", arena_printf(c->a,
+		li->account = field_text(c, x, "account", arena_printf(c->a,
 		    "%s.account", at), fields);
-		li->source_type = handler_text(c, x, "source_type",
+		li->source_type = field_text(c, x, "source_type",
 		    arena_printf(c->a, "%s.source_type", at), fields);
-		li->source_id = handler_text(c, x, "source_id", arena_printf(c->a,
+		li->source_id = field_text(c, x, "source_id", arena_printf(c->a,
 		    "%s.source_id", at), fields);
 		int64_t v;
-		if (handler_int(c, x, "line", arena_printf(c->a, "%s.line", at),
+		if (field_int(c, x, "line", arena_printf(c->a, "%s.line", at),
 		    &v, fields))
-			li->line = v > 0 && v <= DOCLINE_MAX ? (int)v : -1;
+			li->line = v > 0 && v <= LINEMONEY_MAX ? (int)v : -1;
 		li->quantity = 0;
-		if (!handler_int(c, x, "quantity", arena_printf(c->a,
+		if (!field_int(c, x, "quantity", arena_printf(c->a,
 		    "%s.quantity", at), &li->quantity, fields) && li->line == 0)
 			api_field(fields, arena_printf(c->a, "%s.quantity", at),
 			    "a whole number of units, 1 or more");
 		li->unit_price = -1;
-		if (handler_int(c, x, "unit_price", arena_printf(c->a,
+		if (field_int(c, x, "unit_price", arena_printf(c->a,
 		    "%s.unit_price", at), &v, fields)) {
 			if (v < 0)
 				api_field(fields, arena_printf(c->a,
@@ -373,7 +377,7 @@ json_lines(ctx *c, const cJSON *o, invoice_line_in **out, size_t *n,
 				    "negative (1050 for 10.50)");
 			li->unit_price = v;
 		}
-		li->discount_ppm = handler_discount(c, x, at, fields);
+		li->discount_ppm = docform_discount(c, x, at, fields);
 	}
 	*out = l;
 	*n = i;
@@ -389,27 +393,27 @@ form_lines(ctx *c, invoice_in *in, cJSON *fields)
 	size_t rows_n = kv_count(f, "line_description");
 	if (kv_count(f, "line_product") > rows_n)
 		rows_n = kv_count(f, "line_product");
-	int digits = handler_digits(c, in->currency, in->customer);
+	int digits = docform_digits(c, in->currency, in->customer);
 	in->lines = arena_alloc(c->a, (rows_n ? rows_n : 1) *
 	    sizeof(*in->lines));
 	in->set_lines = 1;
 	for (size_t r = 0; r < rows_n; r++) {
-		const char *prod = handler_nth(f, "line_product", r);
-		const char *desc = handler_nth(f, "line_description", r);
-		if (handler_blank(prod) && handler_blank(desc))
+		const char *prod = field_nth(f, "line_product", r);
+		const char *desc = field_nth(f, "line_description", r);
+		if (field_blank(prod) && field_blank(desc))
 			continue;
 		size_t i = in->n++;
 		const char *at = arena_printf(c->a, "lines[%zu]", i);
 		invoice_line_in *l = &in->lines[i];
-		l->product = handler_blank(prod) ? NULL : prod;
-		l->description = handler_blank(desc) ? NULL : desc;
-		const char *tg = handler_nth(f, "line_tax_group", r);
+		l->product = field_blank(prod) ? NULL : prod;
+		l->description = field_blank(desc) ? NULL : desc;
+		const char *tg = field_nth(f, "line_tax_group", r);
 		l->tax_group = tg == NULL || strcmp(tg, "(product)") == 0 ? NULL :
 		    tg;
-		const char *acct = handler_nth(f, "line_account", r);
-		l->account = handler_blank(acct) ? NULL : acct;
-		handler_row m;
-		handler_form_row(c, r, at, digits, 0, &m, fields);
+		const char *acct = field_nth(f, "line_account", r);
+		l->account = field_blank(acct) ? NULL : acct;
+		docform_row_in m;
+		docform_row(c, r, at, digits, 0, &m, fields);
 		l->quantity = m.quantity;
 		l->unit_price = m.unit_price;
 		l->discount_ppm = m.discount_ppm;
@@ -425,15 +429,15 @@ read_draft(ctx *c, invoice_in *in, int *issue, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
-	in->customer = handler_text(c, o, "customer", "customer", fields);
-	in->currency = handler_text(c, o, "currency", "currency", fields);
-	if (!o && handler_blank(in->currency))
+	in->customer = field_text(c, o, "customer", "customer", fields);
+	in->currency = field_text(c, o, "currency", "currency", fields);
+	if (!o && field_blank(in->currency))
 		in->currency = NULL;
-	in->issue_date = handler_text(c, o, "issue_date", "issue_date", fields);
-	in->due_date = handler_text(c, o, "due_date", "due_date", fields);
-	in->reference = handler_text(c, o, "reference", "reference", fields);
-	in->notes = handler_text(c, o, "notes", "notes", fields);
-	const char *flag = handler_arg(c, o, "issue");
+	in->issue_date = field_text(c, o, "issue_date", "issue_date", fields);
+	in->due_date = field_text(c, o, "due_date", "due_date", fields);
+	in->reference = field_text(c, o, "reference", "reference", fields);
+	in->notes = field_text(c, o, "notes", "notes", fields);
+	const char *flag = field_arg(c, o, "issue");
 	const cJSON *iv = o ? cJSON_GetObjectItemCaseSensitive(o, "issue") :
 	    NULL;
 	*issue = 0;
@@ -441,7 +445,7 @@ read_draft(ctx *c, invoice_in *in, int *issue, cJSON *fields)
 		api_field(fields, "issue", "true or false");
 	else if (o)
 		*issue = cJSON_IsTrue(iv);
-	else if (books_flag(flag, issue) < 0)
+	else if (field_flag(flag, issue) < 0)
 		api_field(fields, "issue", "yes or no");
 	if (o)
 		in->set_lines = json_lines(c, o, &in->lines, &in->n, fields);
@@ -454,11 +458,11 @@ read_draft(ctx *c, invoice_in *in, int *issue, cJSON *fields)
 static void
 draft_form(ctx *c, int status, const char *id, cJSON *fields)
 {
-	static const handler_lookup lists[] = { HANDLER_CUSTOMERS,
-	    HANDLER_PRODUCTS, HANDLER_TAX_GROUPS, HANDLER_CURRENCIES,
+	static const docform_lookup lists[] = { DOCFORM_CUSTOMERS,
+	    DOCFORM_PRODUCTS, DOCFORM_TAX_GROUPS, DOCFORM_CURRENCIES,
 	    { NULL, NULL, NULL } };
 	cJSON *d = cJSON_CreateObject();
-	if (handler_lookups(c, d, lists) < 0) {
+	if (docform_lookups(c, d, lists) < 0) {
 		cJSON_Delete(d);
 		return;
 	}
@@ -473,7 +477,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 		static const char *const cols[] = { "line_product",
 		    "line_description", "line_quantity", "line_unit_price",
 		    "line_discount", "line_tax_group", NULL };
-		handler_typed(c, form, keys, lines, cols);
+		reply_typed(c, form, keys, lines, cols);
 	} else if (id) {
 		/* the draft as it is */
 		cJSON *o = invoice_json(c, id);
@@ -502,7 +506,7 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
 			    "description")));
 			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
-			    "%lld", (long long)handler_i64(l, "quantity")));
+			    "%lld", (long long)query_i64(l, "quantity")));
 			cJSON_AddStringToObject(row, "unit_price",
 			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
 			    "unit_price")));
@@ -522,8 +526,8 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 	}
 	static const char *const parts[] = { "product", "description",
 	    "quantity", "unit_price", "discount", "tax_group", "account" };
-	handler_row_errors(c, lines, fields, parts, 7);
-	handler_refusal(d, fields, "the invoice was refused: see the fields marked");
+	reply_row_errors(c, lines, fields, parts, 7);
+	reply_refusal(d, fields, "the invoice was refused: see the fields marked");
 	app_render(c, status, "invoices_form.cs", id ? "Change the draft" :
 	    "New invoice", d);
 }
@@ -566,13 +570,13 @@ draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
 			failed(c, err, field);
 			return;
 		}
-		app_error(c, 422, "invalid", handler_summary(fields,
+		app_error(c, 422, "invalid", reply_summary(fields,
 		    "the invoice was refused: see the fields marked"), fields);
 		return;
 	}
-	int st = err ? handler_status(err) : 422;
+	int st = err ? reply_status(err) : 422;
 	if (err && (st == 422 || st == 0)) {
-		handler_undo(c);
+		reply_undo(c);
 		api_field(fields, field && *field ? field : "lines", err->error);
 		db_res_clear(err);
 		st = 422;
@@ -593,13 +597,13 @@ invoice_save(ctx *c, const char *id)
 	int issue = 0;
 	cJSON *fields = cJSON_CreateObject();
 	read_draft(c, &in, &issue, fields);
-	if (!id && c->req.json == NULL && handler_blank(in.customer))
+	if (!id && c->req.json == NULL && field_blank(in.customer))
 		api_field(fields, "customer", "choose a customer");
 	if (cJSON_GetArraySize(fields) > 0) {
 		draft_refused(c, id, fields, NULL, NULL);
 		return;
 	}
-	if (!c->api && handler_savepoint(c) < 0) {
+	if (!c->api && reply_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -632,15 +636,15 @@ static void
 from_order(ctx *c, const char *order)
 {
 	cJSON *fields = cJSON_CreateObject();
-	const char *date = handler_text(c, c->req.json, "issue_date",
+	const char *date = field_text(c, c->req.json, "issue_date",
 	    "issue_date", fields);
 	const cJSON *iv = cJSON_GetObjectItemCaseSensitive(c->req.json,
 	    "issue");
 	if (iv && !cJSON_IsBool(iv) && !cJSON_IsNull(iv))
 		api_field(fields, "issue", "true or false");
-	if (handler_blank(date))
+	if (field_blank(date))
 		date = NULL;
-	else if (!books_date_ok(date))
+	else if (!field_date_ok(date))
 		api_field(fields, "issue_date", "a date, YYYY-MM-DD");
 	if (cJSON_GetArraySize(fields) > 0) {
 		app_error(c, 422, "invalid", fields->child->valuestring, fields);
@@ -668,7 +672,7 @@ invoice_create(ctx *c)
 		return;
 	}
 	if (order && !cJSON_IsNull(order)) {
-		handler_refuse(c, "order", "an order's id");
+		field_refuse(c, "order", "an order's id");
 		return;
 	}
 	invoice_save(c, NULL);
@@ -697,20 +701,20 @@ shown(ctx *c, const char *id)
 	return o;
 }
 
-static const handler_doc the_invoice = { "invoice", "Invoice",
+static const docform_doc the_invoice = { "invoice", "Invoice",
     "/app/invoices", "/api/v1/invoices", "invoices_show.cs", shown, failed };
 
 /* acted: the end of an action on invoice id */
 static void
 acted(ctx *c, const char *id, int status)
 {
-	handler_acted(c, &the_invoice, id, status);
+	docform_acted(c, &the_invoice, id, status);
 }
 
 static void
 action_refused(ctx *c, const char *id, db_res *err, const char *field)
 {
-	handler_action_refused(c, &the_invoice, id, err, field);
+	docform_action_refused(c, &the_invoice, id, err, field);
 }
 
 /* date_arg: an optional "date" */
@@ -718,10 +722,10 @@ static int
 date_arg(ctx *c, const char **date)
 {
 	cJSON *f = cJSON_CreateObject();
-	*date = handler_text(c, c->req.json, "date", "date", f);
-	if (handler_blank(*date))
+	*date = field_text(c, c->req.json, "date", "date", f);
+	if (field_blank(*date))
 		*date = NULL;
-	if (*date && !books_date_ok(*date))
+	if (*date && !field_date_ok(*date))
 		api_field(f, "date", "a date, YYYY-MM-DD");
 	if (cJSON_GetArraySize(f) == 0) {
 		cJSON_Delete(f);
@@ -735,7 +739,7 @@ static void
 invoice_issue_route(ctx *c)
 {
 	const char *id = app_param(c, "id"), *date;
-	if (date_arg(c, &date) < 0 || (!c->api && handler_savepoint(c) < 0))
+	if (date_arg(c, &date) < 0 || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (invoice_issue(c->db, c->user_id, id, date, &err) < 0) {
@@ -749,7 +753,7 @@ static void
 invoice_void_route(ctx *c)
 {
 	const char *id = app_param(c, "id"), *date;
-	if (date_arg(c, &date) < 0 || (!c->api && handler_savepoint(c) < 0))
+	if (date_arg(c, &date) < 0 || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (invoice_void(c->db, c->user_id, id, date, &err) < 0) {
@@ -763,7 +767,7 @@ static void
 invoice_delete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	if (invoice_delete(c->db, id, &err) < 0) {
@@ -789,9 +793,9 @@ form_credit_lines(ctx *c, invoice_credit_in *in, cJSON *fields)
 	size_t n = kv_count(f, "cn_line");
 	in->lines = arena_alloc(c->a, (n ? n : 1) * sizeof(*in->lines));
 	for (size_t r = 0; r < n; r++) {
-		const char *ln = handler_nth(f, "cn_line", r);
-		const char *q = handler_nth(f, "cn_quantity", r);
-		if (handler_blank(q) || strcmp(q, "0") == 0)
+		const char *ln = field_nth(f, "cn_line", r);
+		const char *q = field_nth(f, "cn_quantity", r);
+		if (field_blank(q) || strcmp(q, "0") == 0)
 			continue;
 		char *e1 = NULL, *e2 = NULL;
 		long line = ln ? strtol(ln, &e1, 10) : 0;
@@ -816,16 +820,16 @@ credit_note_create(ctx *c)
 	cJSON *fields = cJSON_CreateObject();
 	if (o && !cJSON_IsObject(o))
 		api_field(fields, "body", "a JSON object");
-	in.reason = handler_text(c, o, "reason", "reason", fields);
-	in.date = handler_text(c, o, "date", "date", fields);
-	if (handler_blank(in.date))
+	in.reason = field_text(c, o, "reason", "reason", fields);
+	in.date = field_text(c, o, "date", "date", fields);
+	if (field_blank(in.date))
 		in.date = NULL;
 	const cJSON *all = o ? cJSON_GetObjectItemCaseSensitive(o, "all") :
 	    NULL;
 	if (o && all && !cJSON_IsBool(all) && !cJSON_IsNull(all))
 		api_field(fields, "all", "true or false");
 	in.all = o ? cJSON_IsTrue(all) : 0;
-	if (!o && books_flag(http_arg(&c->req, "all"), &in.all) < 0)
+	if (!o && field_flag(http_arg(&c->req, "all"), &in.all) < 0)
 		api_field(fields, "all", "yes or no");
 	if (o)
 		json_lines(c, o, &in.lines, &in.n, fields);
@@ -837,7 +841,7 @@ credit_note_create(ctx *c)
 			    "the number of a line of the invoice");
 	if (cJSON_GetArraySize(fields) > 0) {
 		if (c->api) {
-			app_error(c, 422, "invalid", handler_summary(fields,
+			app_error(c, 422, "invalid", reply_summary(fields,
 			    "the credit note was refused: see the fields marked"),
 			    fields);
 			return;
@@ -845,12 +849,12 @@ credit_note_create(ctx *c)
 		db_res e = {0};
 		db_refuse(&e, "22023", "%s", fields->child->valuestring);
 		cJSON_Delete(fields);
-		if (handler_savepoint(c) == 0)
+		if (reply_savepoint(c) == 0)
 			action_refused(c, id, &e, "");
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	char cn[INVOICE_ID_LEN];
 	db_res err;
@@ -886,5 +890,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("invoices", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("invoices", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -8,19 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "audit.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "csv.h"
-#include "form.h"
-#include "handler.h"
-#include "ledger.h"
-#include "ledger_export.h"
-#include "ledger_view.h"
-#include "money.h"
-#include "outbox.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/audit.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "base/csv.h"
+#include "web/form.h"
+#include "books/ledger.h"
+#include "books/ledger_export.h"
+#include "books/ledger_view.h"
+#include "base/money.h"
+#include "db/outbox.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
 
 #define GL_PAGE_HTML 200	/* lines a general ledger page shows */
 #define CSV_ROWS_MAX 50000	/* ledger lines one CSV file holds */
@@ -89,7 +92,7 @@ static int
 date_param(ctx *c, const char *name, const char **out)
 {
 	*out = query(c, name);
-	if (*out == NULL || books_date_ok(*out))
+	if (*out == NULL || field_date_ok(*out))
 		return 0;
 	cJSON *f = cJSON_CreateObject();
 	api_field(f, name, "a date, YYYY-MM-DD");
@@ -594,7 +597,7 @@ postable_accounts(ctx *c)
 {
 	static const char *const keys[] = { "code", "name", "type", "role",
 	    NULL };
-	return books_rows(c, "SELECT code, name, type, role FROM accounts "
+	return query_rows(c, "SELECT code, name, type, role FROM accounts "
 	    "WHERE NOT is_group AND NOT archived ORDER BY code", 0, NULL, keys);
 }
 
@@ -896,7 +899,7 @@ check_entry(ctx *c, entry_in *in, const lv_books *b, const cJSON *accts,
 {
 	if (blank(in->date))
 		in->date = b->today;
-	else if (!books_date_ok(in->date))
+	else if (!field_date_ok(in->date))
 		api_field(fields, "date", "a date, YYYY-MM-DD");
 	if (chars(in->memo) > 500)
 		api_field(fields, "memo", "at most 500 characters");
@@ -1006,7 +1009,7 @@ form_page(ctx *c, int status, const entry_in *in, const cJSON *fields)
 	static const char *const ckeys[] = { "code", "name", "#minor_units",
 	    NULL };
 	cJSON *accts = postable_accounts(c);
-	cJSON *curs = accts ? books_rows(c, "SELECT code, name, minor_units "
+	cJSON *curs = accts ? query_rows(c, "SELECT code, name, minor_units "
 	    "FROM currencies ORDER BY code", 0, NULL, ckeys) : NULL;
 	if (curs == NULL) {
 		cJSON_Delete(accts);
@@ -1041,7 +1044,7 @@ form_page(ctx *c, int status, const entry_in *in, const cJSON *fields)
 			cJSON_AddStringToObject(x, "error", err);
 		cJSON_AddItemToArray(lines, x);
 	}
-	handler_refusal(d, fields, ENTRY_REFUSED);
+	reply_refusal(d, fields, ENTRY_REFUSED);
 	app_render(c, status, "journal_new.cs", "New journal entry", d);
 }
 
@@ -1056,7 +1059,7 @@ static void
 refused(ctx *c, const entry_in *in, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", handler_summary(fields,
+		app_error(c, 422, "invalid", reply_summary(fields,
 		    ENTRY_REFUSED), fields);
 		return;
 	}
@@ -1220,13 +1223,13 @@ reverse_entry(ctx *c)
 	cJSON *fields = cJSON_CreateObject();
 	if (blank(date))
 		date = b.today;
-	else if (!books_date_ok(date))
+	else if (!field_date_ok(date))
 		api_field(fields, "date", "a date, YYYY-MM-DD");
 	if (chars(memo) > 500)
 		api_field(fields, "memo", "at most 500 characters");
 	if (cJSON_GetArraySize(fields) > 0) {
 		cJSON_Delete(before);
-		app_error(c, 422, "invalid", handler_summary(fields,
+		app_error(c, 422, "invalid", reply_summary(fields,
 		    ENTRY_REFUSED), fields);
 		return;
 	}
@@ -1326,5 +1329,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("ledger", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("ledger", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -7,14 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "docline.h"
-#include "handler.h"
-#include "money.h"
-#include "order.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "commerce/linemoney.h"
+#include "base/money.h"
+#include "commerce/order.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
+#include "commerce/docform.h"
 
 #define PAGE_ROWS 50	/* orders a page shows */
 #define FORM_ROWS_MIN 5	/* line rows the form offers */
@@ -161,35 +165,35 @@ orders(ctx *c)
 	    "q", "sort" };
 	const char *v[6];
 	for (int i = 0; i < 6; i++)
-		v[i] = handler_query(c, names[i]);
+		v[i] = field_query(c, names[i]);
 	int oldest = v[5] && strcmp(v[5], "oldest") == 0;
 	if (v[5] && !oldest && strcmp(v[5], "newest") != 0) {
-		handler_refuse(c, "sort", "newest or oldest");
+		field_refuse(c, "sort", "newest or oldest");
 		return;
 	}
-	if (v[0] && !handler_one_of(v[0], statuses)) {
-		handler_refuse(c, "status", "draft, placed, shipped, completed or "
+	if (v[0] && !field_one_of(v[0], statuses)) {
+		field_refuse(c, "status", "draft, placed, shipped, completed or "
 		    "cancelled");
 		return;
 	}
-	if (handler_span(c, v[2], v[3]) < 0)
+	if (field_span(c, v[2], v[3]) < 0)
 		return;
 	int limit;
 	const char *after;
-	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[7] = { v[0], v[1], v[2], v[3], v[4], after, lim };
-	cJSON *items = books_rows(c, oldest ? oldest_sql : newest_sql, 7, p,
+	cJSON *items = query_rows(c, oldest ? oldest_sql : newest_sql, 7, p,
 	    list_keys);
 	if (items == NULL)
 		return;
-	const char *next = handler_next(c, items, limit);
-	handler_rows(c, items, money_keys);
+	const char *next = query_next(c, items, limit);
+	reply_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
-		handler_filter(c, d, "/app/orders", names, v, 6, next);
+		query_filter(c, d, "/app/orders", names, v, 6, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
 	}
 	app_render(c, 200, "orders.cs", "Orders", d);
@@ -205,7 +209,7 @@ json_lines(ctx *c, const cJSON *o, order_in *in, cJSON *fields)
 	if (ls == NULL)
 		return 0;
 	int k = cJSON_GetArraySize(ls);
-	if (!cJSON_IsArray(ls) || k > DOCLINE_MAX) {
+	if (!cJSON_IsArray(ls) || k > LINEMONEY_MAX) {
 		api_field(fields, "lines", "a list of at most 1000 lines");
 		return 1;
 	}
@@ -220,25 +224,25 @@ json_lines(ctx *c, const cJSON *o, order_in *in, cJSON *fields)
 			continue;
 		}
 		const char *pf = arena_printf(c->a, "%s.product", at);
-		l->product = handler_text(c, x, "product", pf, fields);
-		if (handler_blank(l->product))
-			l->product = handler_text(c, x, "sku", pf, fields);
-		l->description = handler_text(c, x, "description",
+		l->product = field_text(c, x, "product", pf, fields);
+		if (field_blank(l->product))
+			l->product = field_text(c, x, "sku", pf, fields);
+		l->description = field_text(c, x, "description",
 		    arena_printf(c->a, "%s.description", at), fields);
 		const cJSON *tg = cJSON_GetObjectItemCaseSensitive(x, "tax_group");
-		l->tax_group = cJSON_IsNull(tg) ? "" : handler_text(c, x,
+		l->tax_group = cJSON_IsNull(tg) ? "" : field_text(c, x,
 		    "tax_group", arena_printf(c->a, "%s.tax_group", at), fields);
 		const char *qf = arena_printf(c->a, "%s.quantity", at);
-		if (!handler_int(c, x, "quantity", qf, &l->quantity, fields) ||
+		if (!field_int(c, x, "quantity", qf, &l->quantity, fields) ||
 		    l->quantity <= 0)
 			api_field(fields, qf, "a whole number of units, 1 or more");
 		l->unit_price = -1;
 		const char *uf = arena_printf(c->a, "%s.unit_price", at);
-		if (handler_int(c, x, "unit_price", uf, &l->unit_price, fields) &&
+		if (field_int(c, x, "unit_price", uf, &l->unit_price, fields) &&
 		    l->unit_price < 0)
 			api_field(fields, uf, "minor units, not negative (1050 for "
 			    "10.50)");
-		l->discount_ppm = handler_discount(c, x, at, fields);
+		l->discount_ppm = docform_discount(c, x, at, fields);
 		if (cJSON_HasObjectItem(x, "total") || cJSON_HasObjectItem(x,
 		    "net"))
 			api_field(fields, arena_printf(c->a, "%s.total", at),
@@ -254,19 +258,19 @@ form_lines(ctx *c, order_in *in, cJSON *fields)
 {
 	const kv_list *f = &c->req.form;
 	size_t rows = kv_count(f, "line_product");
-	int digits = handler_digits(c, in->currency, in->customer);
+	int digits = docform_digits(c, in->currency, in->customer);
 	in->lines = arena_alloc(c->a, (rows ? rows : 1) * sizeof(*in->lines));
 	in->set_lines = 1;
 	for (size_t r = 0; r < rows; r++) {
-		const char *prod = handler_nth(f, "line_product", r);
-		if (handler_blank(prod))
+		const char *prod = field_nth(f, "line_product", r);
+		if (field_blank(prod))
 			continue;
 		size_t i = in->n++;
 		const char *at = arena_printf(c->a, "lines[%zu]", i);
 		order_line_in *l = &in->lines[i];
 		l->product = prod;
-		handler_row m;
-		handler_form_row(c, r, at, digits, 0, &m, fields);
+		docform_row_in m;
+		docform_row(c, r, at, digits, 0, &m, fields);
 		l->quantity = m.quantity;
 		l->unit_price = m.unit_price;
 		l->discount_ppm = m.discount_ppm;
@@ -288,16 +292,16 @@ read_order(ctx *c, order_in *in, int *place, cJSON *fields)
 	const char **slots[] = { &in->customer, &in->currency, &in->location,
 	    &in->order_date, &in->reference, &in->notes };
 	for (int i = 0; i < 6; i++) {
-		*slots[i] = handler_text(c, o, names[i], names[i], fields);
+		*slots[i] = field_text(c, o, names[i], names[i], fields);
 		/* an empty choice in a form means the default */
-		if (!o && i < 4 && handler_blank(*slots[i]))
+		if (!o && i < 4 && field_blank(*slots[i]))
 			*slots[i] = NULL;
 	}
 	if (o && (cJSON_HasObjectItem(o, "total") || cJSON_HasObjectItem(o,
 	    "net") || cJSON_HasObjectItem(o, "tax")))
 		api_field(fields, "total", "totals are computed by Bursar: leave "
 		    "them out");
-	handler_bool(c, o, "place", place, fields);
+	field_bool(c, o, "place", place, fields);
 	if (o)
 		in->set_lines = json_lines(c, o, in, fields);
 	else
@@ -309,11 +313,11 @@ read_order(ctx *c, order_in *in, int *place, cJSON *fields)
 static void
 order_form(ctx *c, int status, const char *id, cJSON *fields)
 {
-	static const handler_lookup lists[] = { HANDLER_CUSTOMERS,
-	    HANDLER_PRODUCTS, HANDLER_LOCATIONS, HANDLER_CURRENCIES,
+	static const docform_lookup lists[] = { DOCFORM_CUSTOMERS,
+	    DOCFORM_PRODUCTS, DOCFORM_LOCATIONS, DOCFORM_CURRENCIES,
 	    { NULL, NULL, NULL } };
 	cJSON *d = cJSON_CreateObject();
-	if (handler_lookups(c, d, lists) < 0) {
+	if (docform_lookups(c, d, lists) < 0) {
 		cJSON_Delete(d);
 		return;
 	}
@@ -327,7 +331,7 @@ order_form(ctx *c, int status, const char *id, cJSON *fields)
 	    "line_unit_price", "line_discount", NULL };
 	if (fields || c->req.form.n > 0) {
 		/* drawn again: what was typed */
-		handler_typed(c, form, heads, rows, cols);
+		reply_typed(c, form, heads, rows, cols);
 	} else if (id) {
 		/* the draft as it is */
 		cJSON *o = order_json(c, id);
@@ -346,7 +350,7 @@ order_form(ctx *c, int status, const char *id, cJSON *fields)
 			cJSON_AddStringToObject(row, "product", cJSON_GetStringValue(
 			    cJSON_GetObjectItem(l, "sku")));
 			cJSON_AddStringToObject(row, "quantity", arena_printf(c->a,
-			    "%" PRId64, handler_i64(l, "quantity")));
+			    "%" PRId64, query_i64(l, "quantity")));
 			cJSON_AddStringToObject(row, "unit_price",
 			    cJSON_GetStringValue(cJSON_GetObjectItem(l,
 			    "unit_price")));
@@ -360,8 +364,8 @@ order_form(ctx *c, int status, const char *id, cJSON *fields)
 		cJSON_AddItemToArray(rows, cJSON_CreateObject());
 	static const char *const parts[] = { "product", "quantity",
 	    "unit_price", "discount", "description", "tax_group" };
-	handler_row_errors(c, rows, fields, parts, 6);
-	handler_refusal(d, fields, "the order was refused: see the fields marked");
+	reply_row_errors(c, rows, fields, parts, 6);
+	reply_refusal(d, fields, "the order was refused: see the fields marked");
 	app_render(c, status, "orders_form.cs", id ? "Change the order" :
 	    "New order", d);
 }
@@ -396,19 +400,19 @@ static void
 draft_refused(ctx *c, const char *id, cJSON *fields, db_res *err,
     const char *field)
 {
-	int st = err ? handler_status(err) : 422;
+	int st = err ? reply_status(err) : 422;
 	if (c->api || (err && st != 422)) {
 		if (err) {
 			cJSON_Delete(fields);
-			handler_failed(c, err, field);
+			reply_failed(c, err, field);
 			return;
 		}
-		app_error(c, 422, "invalid", handler_summary(fields,
+		app_error(c, 422, "invalid", reply_summary(fields,
 		    "the order was refused: see the fields marked"), fields);
 		return;
 	}
 	if (err) {
-		handler_undo(c);
+		reply_undo(c);
 		api_field(fields, field && *field ? field : "lines", err->error);
 		db_res_clear(err);
 	}
@@ -446,7 +450,7 @@ place(ctx *c, const char *id, int status)
 	order_short *s = NULL;
 	size_t n = 0;
 	db_res err;
-	if (handler_savepoint(c) < 0)
+	if (reply_savepoint(c) < 0)
 		return;
 	int rc = order_place(c->db, c->user_id, id, &s, &n, &err);
 	if (rc == ORDER_SHORT) {
@@ -466,19 +470,19 @@ place(ctx *c, const char *id, int status)
 	    strncmp(err.error, "credit limit", 12) == 0) {
 		const char *msg = arena_strdup(c->a, err.error);
 		db_res_clear(&err);
-		handler_undo(c);
+		reply_undo(c);
 		place_refused(c, id, "credit_limit_exceeded", msg, NULL, 0);
 		return;
 	}
 	if (rc < 0) {
-		if (c->api || handler_status(&err) == 0 ||
-		    handler_status(&err) == 404) {
-			handler_failed(c, &err, "");
+		if (c->api || reply_status(&err) == 0 ||
+		    reply_status(&err) == 404) {
+			reply_failed(c, &err, "");
 			return;
 		}
 		const char *msg = arena_strdup(c->a, err.error);
 		db_res_clear(&err);
-		handler_undo(c);
+		reply_undo(c);
 		c->failed = 1;
 		show(c, id, 409, msg);
 		return;
@@ -497,13 +501,13 @@ order_save(ctx *c, const char *id)
 	int placing = 0;
 	cJSON *fields = cJSON_CreateObject();
 	read_order(c, &in, &placing, fields);
-	if (!id && !c->api && handler_blank(in.customer))
+	if (!id && !c->api && field_blank(in.customer))
 		api_field(fields, "customer", "choose a customer");
 	if (cJSON_GetArraySize(fields) > 0) {
 		draft_refused(c, id, fields, NULL, NULL);
 		return;
 	}
-	if (!c->api && handler_savepoint(c) < 0) {
+	if (!c->api && reply_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -554,14 +558,14 @@ static void
 moved(ctx *c, const char *id, int rc, db_res *err)
 {
 	if (rc < 0) {
-		int st = handler_status(err);
+		int st = reply_status(err);
 		if (c->api || st == 0 || st == 404) {
-			handler_failed(c, err, "");
+			reply_failed(c, err, "");
 			return;
 		}
 		const char *msg = arena_strdup(c->a, err->error);
 		db_res_clear(err);
-		handler_undo(c);
+		reply_undo(c);
 		c->failed = 1;
 		show(c, id, st, msg);
 		return;
@@ -578,16 +582,16 @@ order_ship_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	cJSON *f = cJSON_CreateObject();
-	const char *date = handler_text(c, c->req.json, "date", "date", f);
-	if (handler_blank(date))
+	const char *date = field_text(c, c->req.json, "date", "date", f);
+	if (field_blank(date))
 		date = NULL;
-	if (cJSON_GetArraySize(f) > 0 || (date && !books_date_ok(date))) {
+	if (cJSON_GetArraySize(f) > 0 || (date && !field_date_ok(date))) {
 		cJSON_Delete(f);
-		handler_refuse(c, "date", "a date, YYYY-MM-DD");
+		field_refuse(c, "date", "a date, YYYY-MM-DD");
 		return;
 	}
 	cJSON_Delete(f);
-	if (handler_savepoint(c) < 0)
+	if (reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	moved(c, id, order_ship(c->db, c->user_id, id, date, &err), &err);
@@ -597,7 +601,7 @@ static void
 order_complete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (handler_savepoint(c) < 0)
+	if (reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	moved(c, id, order_complete(c->db, c->user_id, id, &err), &err);
@@ -607,7 +611,7 @@ static void
 order_cancel_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (handler_savepoint(c) < 0)
+	if (reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	moved(c, id, order_cancel(c->db, c->user_id, id, &err), &err);
@@ -632,5 +636,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("orders", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("orders", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -6,14 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "form.h"
-#include "handler.h"
-#include "money.h"
-#include "party.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "web/form.h"
+#include "base/money.h"
+#include "commerce/party.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
 
 /* The kind of party a route is about: the path's first segment. */
 enum kind { CUSTOMERS, SUPPLIERS, PARTIES };
@@ -79,7 +82,7 @@ static void
 refused(ctx *c, int rc, cJSON *fields, page_fn page)
 {
 	if (rc == PARTY_INVALID && (c->api || page == NULL)) {
-		app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
+		app_error(c, 422, "invalid", reply_summary(fields, NULL), fields);
 		return;
 	}
 	if (rc == PARTY_INVALID) {
@@ -97,11 +100,11 @@ money_text(ctx *c, int64_t minor, const char *currency)
 {
 	static const char *const keys[] = { "#d", NULL };
 	const char *p[1] = { currency };
-	cJSON *rows = books_rows(c, "SELECT minor_units FROM currencies WHERE "
+	cJSON *rows = query_rows(c, "SELECT minor_units FROM currencies WHERE "
 	    "code = $1", 1, p, keys);
 	int64_t d = 2;
 	if (rows && cJSON_GetArraySize(rows) == 1)
-		handler_exact(cJSON_GetObjectItem(rows->child, "d"), &d);
+		field_exact(cJSON_GetObjectItem(rows->child, "d"), &d);
 	cJSON_Delete(rows);
 	buf b = BUF_INIT(64);
 	money_format(&b, minor, (int)d);
@@ -118,7 +121,7 @@ money_texts(ctx *c, cJSON *o, const char *key)
 	const cJSON *m = cJSON_GetObjectItem(o, key);
 	int64_t n;
 	const cJSON *cur = cJSON_GetObjectItem(m, "currency");
-	if (m && handler_exact(cJSON_GetObjectItem(m, "amount"), &n) == 0 &&
+	if (m && field_exact(cJSON_GetObjectItem(m, "amount"), &n) == 0 &&
 	    cJSON_IsString(cur))
 		cJSON_AddStringToObject(o, arena_printf(c->a, "%s_text", key),
 		    money_text(c, n, cur->valuestring));
@@ -129,12 +132,12 @@ money_texts(ctx *c, cJSON *o, const char *key)
 static party_in
 party_args(ctx *c)
 {
-	party_in in = { handler_field(c, "code"), handler_field(c, "name"),
-	    handler_field(c, "is_customer"), handler_field(c, "is_supplier"),
-	    handler_field(c, "email"), handler_field(c, "phone"),
-	    handler_field(c, "tax_id"), handler_field(c, "currency"),
-	    handler_field(c, "terms_days"), handler_field(c, "credit_limit"),
-	    handler_field(c, "notes"), 0 };
+	party_in in = { field_get(c, "code"), field_get(c, "name"),
+	    field_get(c, "is_customer"), field_get(c, "is_supplier"),
+	    field_get(c, "email"), field_get(c, "phone"),
+	    field_get(c, "tax_id"), field_get(c, "currency"),
+	    field_get(c, "terms_days"), field_get(c, "credit_limit"),
+	    field_get(c, "notes"), 0 };
 	const cJSON *cl = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, "credit_limit") : NULL;
 	if (cJSON_IsObject(cl))
@@ -174,8 +177,8 @@ list(ctx *c)
 {
 	enum kind k = kind_of(c);
 	party_filter f = { k == CUSTOMERS ? "customer" : k == SUPPLIERS ?
-	    "supplier" : handler_query(c, "kind"), handler_query(c, "q"),
-	    handler_query(c, "archived"), handler_query(c, "sort"), NULL, 50 };
+	    "supplier" : field_query(c, "kind"), field_query(c, "q"),
+	    field_query(c, "archived"), field_query(c, "sort"), NULL, 50 };
 	if (k == PARTIES) {
 		int sr = auth_can(c, "sales.read"), pr = auth_can(c,
 		    "purchases.read");
@@ -204,7 +207,7 @@ list(ctx *c)
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return;
 	}
-	const char *cur = handler_query(c, "cursor");
+	const char *cur = field_query(c, "cursor");
 	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return;
@@ -214,7 +217,7 @@ list(ctx *c)
 	int rc = party_list(c, &f, fields, &items, &next);
 	if (rc != PARTY_OK) {
 		if (rc == PARTY_INVALID)
-			app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
+			app_error(c, 422, "invalid", reply_summary(fields, NULL), fields);
 		else
 			cJSON_Delete(fields);
 		return;
@@ -232,8 +235,8 @@ list(ctx *c)
 	page_common(c, d);
 	static const char *const names[] = { "q", "archived", "sort", "kind",
 	    "cursor" };
-	const char *values[] = { f.q, handler_query(c, "archived"),
-	    handler_query(c, "sort"), k == PARTIES ? handler_query(c, "kind") :
+	const char *values[] = { f.q, field_query(c, "archived"),
+	    field_query(c, "sort"), k == PARTIES ? field_query(c, "kind") :
 	    NULL, enc };
 	cJSON *fl = cJSON_AddObjectToObject(d, "filter");
 	for (int i = 0; i < 4; i++)
@@ -281,21 +284,21 @@ form_page(ctx *c, int status, cJSON *fields)
 		const char *limit = cJSON_IsObject(cl) && api_get_int(
 		    cJSON_GetObjectItem(cl, "amount"), &n) == 0 ? money_text(c,
 		    n, cJSON_GetObjectItem(p, "currency")->valuestring) : "";
-		const char *dflt[] = { handler_string(p, "code"),
-		    handler_string(p, "name"), handler_string(p, "email"),
-		    handler_string(p, "phone"), handler_string(p, "tax_id"),
-		    handler_string(p, "currency"), arena_printf(c->a, "%d",
+		const char *dflt[] = { field_string(p, "code"),
+		    field_string(p, "name"), field_string(p, "email"),
+		    field_string(p, "phone"), field_string(p, "tax_id"),
+		    field_string(p, "currency"), arena_printf(c->a, "%d",
 		    cJSON_GetObjectItem(p, "terms_days")->valueint), limit,
-		    handler_string(p, "notes"),
+		    field_string(p, "notes"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(p, "is_customer")) ? "true" : "",
 		    cJSON_IsTrue(cJSON_GetObjectItem(p, "is_supplier")) ? "true" :
 		    "" };
-		handler_form(c, d, party_form, dflt, fields);
+		reply_form(c, d, party_form, dflt, fields);
 		cJSON_AddItemToObject(d, "party", p);
 	} else {
 		const char *dflt[] = { "", "", "", "", "", "", "", "", "",
 		    k != SUPPLIERS ? "true" : "", k == SUPPLIERS ? "true" : "" };
-		handler_form(c, d, party_form, dflt, fields);
+		reply_form(c, d, party_form, dflt, fields);
 	}
 	app_render(c, status, "parties_form.cs", id ? "Edit party" :
 	    "New party", d);
@@ -333,7 +336,7 @@ show(ctx *c)
 	cJSON *b;
 	cJSON_ArrayForEach(b, cJSON_GetObjectItem(p, "balances")) {
 		int64_t n;
-		if (handler_exact(cJSON_GetObjectItem(b, "amount"), &n) == 0)
+		if (field_exact(cJSON_GetObjectItem(b, "amount"), &n) == 0)
 			cJSON_AddStringToObject(b, "amount_text", money_text(c, n,
 			    cJSON_GetObjectItem(b, "currency")->valuestring));
 	}
@@ -376,8 +379,8 @@ create(ctx *c)
 	if (k == SUPPLIERS && in.is_supplier == NULL)
 		in.is_supplier = "true";
 	int cu = 0, su = 0;
-	books_flag(in.is_customer, &cu);
-	books_flag(in.is_supplier, &su);
+	field_flag(in.is_customer, &cu);
+	field_flag(in.is_supplier, &su);
 	/* each role needs its own permission */
 	if ((cu && !auth_can(c, "sales.write")) || (su && !auth_can(c,
 	    "purchases.write"))) {
@@ -414,9 +417,9 @@ update(ctx *c)
 	}
 	int nc = cu, ns = su;
 	if (in.is_customer)
-		books_flag(in.is_customer, &nc);
+		field_flag(in.is_customer, &nc);
 	if (in.is_supplier)
-		books_flag(in.is_supplier, &ns);
+		field_flag(in.is_supplier, &ns);
 	if ((nc != cu && !auth_can(c, "sales.write")) || (ns != su &&
 	    !auth_can(c, "purchases.write"))) {
 		app_error(c, 403, "forbidden", nc != cu ? "making a party a "
@@ -485,9 +488,9 @@ contact_save(ctx *c)
 	int cu, su;
 	if (reachable(c, id, 1, &cu, &su) < 0)
 		return;
-	party_contact_in in = { handler_field(c, "name"), handler_field(c, "role"),
-	    handler_field(c, "email"), handler_field(c, "phone"),
-	    handler_field(c, "is_primary") };
+	party_contact_in in = { field_get(c, "name"), field_get(c, "role"),
+	    field_get(c, "email"), field_get(c, "phone"),
+	    field_get(c, "is_primary") };
 	char out[PARTY_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	part_done(c, party_contact_save(c, id, cid, &in, f, out), f, cid ? 200 :
@@ -512,10 +515,10 @@ address_save(ctx *c)
 	int cu, su;
 	if (reachable(c, id, 1, &cu, &su) < 0)
 		return;
-	party_address_in in = { handler_field(c, "kind"), handler_field(c, "line1"),
-	    handler_field(c, "line2"), handler_field(c, "city"),
-	    handler_field(c, "region"), handler_field(c, "postal_code"),
-	    handler_field(c, "country"), handler_field(c, "is_default") };
+	party_address_in in = { field_get(c, "kind"), field_get(c, "line1"),
+	    field_get(c, "line2"), field_get(c, "city"),
+	    field_get(c, "region"), field_get(c, "postal_code"),
+	    field_get(c, "country"), field_get(c, "is_default") };
 	char out[PARTY_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	part_done(c, party_address_save(c, id, aid, &in, f, out), f, aid ? 200 :
@@ -564,5 +567,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("parties", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("parties", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -7,15 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "form.h"
-#include "handler.h"
-#include "money.h"
-#include "payment.h"
-#include "statement.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "web/form.h"
+#include "base/money.h"
+#include "commerce/payment.h"
+#include "commerce/statement.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
+#include "commerce/docform.h"
 
 #define PAGE_ROWS 50	/* payments a page shows */
 #define ALLOC_MAX 200	/* allocations in one request */
@@ -23,36 +27,36 @@
 
 /* ---- small things ---- */
 
-/* status_of: handler_status, and here 54000 (a program limit, such as
+/* status_of: reply_status, and here 54000 (a program limit, such as
  * a statement with more lines than it may hold) is the request's to
  * make smaller: 422 */
 static int
 status_of(const db_res *err)
 {
 	return strcmp(err->sqlstate, "54000") == 0 ? 422 :
-	    handler_status(err);
+	    reply_status(err);
 }
 
-/* failed: handler_answer with status_of (err cleared) */
+/* failed: reply_answer with status_of (err cleared) */
 static void
 failed(ctx *c, db_res *err, const char *field)
 {
-	handler_answer(c, err, status_of(err), field);
+	reply_answer(c, err, status_of(err), field);
 }
 
-/* text_field: handler_text named by its member, NULL when blank */
+/* text_field: field_text named by its member, NULL when blank */
 static const char *
 text_field(ctx *c, const cJSON *o, const char *name, cJSON *fields)
 {
-	const char *s = handler_text(c, o, name, name, fields);
-	return handler_blank(s) ? NULL : s;
+	const char *s = field_text(c, o, name, name, fields);
+	return field_blank(s) ? NULL : s;
 }
 
 /* typed_amount: a form's decimal amount into minor units; 0 or -1 */
 static int
 typed_amount(const char *s, int digits, int64_t *out)
 {
-	return handler_blank(s) || money_parse(s, digits, out) < 0 ? -1 : 0;
+	return field_blank(s) || money_parse(s, digits, out) < 0 ? -1 : 0;
 }
 
 /* ---- reading a payment ---- */
@@ -82,7 +86,7 @@ static const char *const money_keys[] = { "amount", "unallocated",
 static cJSON *
 payment_json(ctx *c, const char *id)
 {
-	cJSON *o = handler_one(c, head_sql, id, head_keys, "payment");
+	cJSON *o = query_one(c, head_sql, id, head_keys, "payment");
 	if (o == NULL)
 		return NULL;
 	const char *p[1] = { id };
@@ -90,7 +94,7 @@ payment_json(ctx *c, const char *id)
 	    "#amount", "#open", NULL };
 	static const char *const rkeys[] = { "id", "number", "payment_date",
 	    "#amount", NULL };
-	cJSON *a = books_rows(c, "SELECT CASE WHEN a.bill_id IS NOT NULL THEN "
+	cJSON *a = query_rows(c, "SELECT CASE WHEN a.bill_id IS NOT NULL THEN "
 	    "'bill' ELSE i.kind END, coalesce(a.invoice_id, a.bill_id), "
 	    "coalesce(i.number, b.number), coalesce(i.status, b.status), "
 	    "a.amount, coalesce(i.total - i.paid, b.total - b.paid) FROM "
@@ -98,7 +102,7 @@ payment_json(ctx *c, const char *id)
 	    "a.tenant_id AND i.id = a.invoice_id LEFT JOIN bills b ON "
 	    "b.tenant_id = a.tenant_id AND b.id = a.bill_id WHERE a.payment_id = "
 	    "$1::uuid ORDER BY a.created_at, a.id", 1, p, akeys);
-	cJSON *r = a ? books_rows(c, "SELECT id, number, payment_date::text, "
+	cJSON *r = a ? query_rows(c, "SELECT id, number, payment_date::text, "
 	    "amount FROM payments WHERE refund_of = $1::uuid ORDER BY "
 	    "created_at, id", 1, p, rkeys) : NULL;
 	if (r == NULL) {
@@ -108,15 +112,15 @@ payment_json(ctx *c, const char *id)
 	}
 	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)handler_i64(o, "digits");
+	int digits = (int)query_i64(o, "digits");
 	cJSON *x;
 	cJSON_ArrayForEach(x, a)
-		handler_monies(c, x, cur, digits, money_keys);
+		reply_monies(c, x, cur, digits, money_keys);
 	cJSON_ArrayForEach(x, r)
-		handler_monies(c, x, cur, digits, money_keys);
-	int credit = handler_i64(o, "unallocated") > 0 && strcmp(
+		reply_monies(c, x, cur, digits, money_keys);
+	int credit = query_i64(o, "unallocated") > 0 && strcmp(
 	    cJSON_GetStringValue(cJSON_GetObjectItem(o, "kind")), "payment") == 0;
-	handler_monies(c, o, cur, digits, money_keys);
+	reply_monies(c, o, cur, digits, money_keys);
 	if (c->api)
 		cJSON_DeleteItemFromObject(o, "digits");
 	cJSON_AddBoolToObject(o, "credit_left", credit);
@@ -167,51 +171,51 @@ payments(ctx *c)
 	static const char *const methods[] = { "cash", "bank_transfer", "card",
 	    "cheque", "upi", "other", NULL };
 	static const char *const flags[] = { "true", "false", NULL };
-	const char *dir = handler_query(c, "direction");
-	const char *kind = handler_query(c, "kind");
-	const char *party = handler_query(c, "party");
-	const char *method = handler_query(c, "method");
-	const char *from = handler_query(c, "from"), *to = handler_query(c, "to");
-	const char *q = handler_query(c, "q"), *credit = handler_query(c, "credit");
-	if (dir && !handler_one_of(dir, dirs)) {
-		handler_refuse(c, "direction", "in or out");
+	const char *dir = field_query(c, "direction");
+	const char *kind = field_query(c, "kind");
+	const char *party = field_query(c, "party");
+	const char *method = field_query(c, "method");
+	const char *from = field_query(c, "from"), *to = field_query(c, "to");
+	const char *q = field_query(c, "q"), *credit = field_query(c, "credit");
+	if (dir && !field_one_of(dir, dirs)) {
+		field_refuse(c, "direction", "in or out");
 		return;
 	}
-	if (kind && !handler_one_of(kind, kinds)) {
-		handler_refuse(c, "kind", "payment or refund");
+	if (kind && !field_one_of(kind, kinds)) {
+		field_refuse(c, "kind", "payment or refund");
 		return;
 	}
-	if (method && !handler_one_of(method, methods)) {
-		handler_refuse(c, "method", "cash, bank_transfer, card, cheque, upi or "
+	if (method && !field_one_of(method, methods)) {
+		field_refuse(c, "method", "cash, bank_transfer, card, cheque, upi or "
 		    "other");
 		return;
 	}
-	if (credit && !handler_one_of(credit, flags)) {
-		handler_refuse(c, "credit", "true (with credit left) or false");
+	if (credit && !field_one_of(credit, flags)) {
+		field_refuse(c, "credit", "true (with credit left) or false");
 		return;
 	}
-	if (handler_span(c, from, to) < 0)
+	if (field_span(c, from, to) < 0)
 		return;
 	int limit;
 	const char *after;
-	if (handler_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
 		return;
 	char lim[16];
 	snprintf(lim, sizeof(lim), "%d", limit + 1);
 	const char *p[10] = { dir, kind, party, method, from, to, q, credit,
 	    after, lim };
-	cJSON *items = books_rows(c, list_sql, 10, p, list_keys);
+	cJSON *items = query_rows(c, list_sql, 10, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = handler_next(c, items, limit);
-	handler_rows(c, items, money_keys);
+	const char *next = query_next(c, items, limit);
+	reply_rows(c, items, money_keys);
 	cJSON *d = api_list(items, next);
 	if (!c->api) {
 		static const char *const names[] = { "direction", "kind", "party",
 		    "method", "from", "to", "q", "credit" };
 		const char *values[] = { dir, kind, party, method, from, to, q,
 		    credit };
-		handler_filter(c, d, "/app/payments", names, values, 8, next);
+		query_filter(c, d, "/app/payments", names, values, 8, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
 	}
 	app_render(c, 200, "payments.cs", "Payments", d);
@@ -250,7 +254,7 @@ show(ctx *c, const char *id, int status, const char *error,
 	const char *p[2] = { cJSON_GetStringValue(pid), cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "direction")) };
 	static const char *const okeys[] = { "number", "#open", NULL };
-	cJSON *open = books_rows(c, "SELECT number, total - paid FROM invoices "
+	cJSON *open = query_rows(c, "SELECT number, total - paid FROM invoices "
 	    "WHERE $2 = 'in' AND party_id = $1::uuid AND kind = 'invoice' AND "
 	    "status IN ('issued', 'partially_paid', 'overdue') UNION ALL SELECT "
 	    "number, total - paid FROM bills WHERE $2 = 'out' AND party_id = "
@@ -262,7 +266,7 @@ show(ctx *c, const char *id, int status, const char *error,
 	}
 	cJSON *x;
 	cJSON_ArrayForEach(x, open)
-		handler_monies(c, x, "", (int)handler_i64(o, "digits"), money_keys);
+		reply_monies(c, x, "", (int)query_i64(o, "digits"), money_keys);
 	cJSON_AddItemToObject(d, "open", open);
 	app_render(c, status, "payments_show.cs", num, d);
 }
@@ -340,9 +344,9 @@ form_allocs(ctx *c, int in, int digits, payment_alloc_in **out, size_t *n,
 	payment_alloc_in *a = arena_alloc(c->a, (rows ? rows : 1) * sizeof(*a));
 	size_t k = 0;
 	for (size_t r = 0; r < rows && k < ALLOC_MAX; r++) {
-		const char *doc = handler_nth(f, "alloc_doc", r);
-		const char *amt = handler_nth(f, "alloc_amount", r);
-		if (handler_blank(doc))
+		const char *doc = field_nth(f, "alloc_doc", r);
+		const char *amt = field_nth(f, "alloc_amount", r);
+		if (field_blank(doc))
 			continue;
 		payment_alloc_in *ai = &a[k];
 		memset(ai, 0, sizeof(*ai));
@@ -390,7 +394,7 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 		return;
 	}
 	in->currency = text_field(c, NULL, "currency", fields);
-	int digits = handler_digits(c, in->currency, in->party);
+	int digits = docform_digits(c, in->currency, in->party);
 	if (typed_amount(http_arg(&c->req, "amount"), digits, &in->amount) < 0
 	    || in->amount <= 0) {
 		api_field(fields, "amount", digits ? arena_printf(c->a, "an amount "
@@ -411,14 +415,14 @@ payment_form(ctx *c, int status, cJSON *fields)
 	    "?customer", "?supplier", NULL };
 	static const char *const akeys[] = { "code", "name", NULL };
 	static const char *const ckeys[] = { "code", NULL };
-	cJSON *parties = books_rows(c, "SELECT id, code, name, currency, "
+	cJSON *parties = query_rows(c, "SELECT id, code, name, currency, "
 	    "is_customer, is_supplier FROM parties WHERE NOT archived ORDER BY "
 	    "lower(name), id LIMIT 1000", 0, NULL, pkeys);
-	cJSON *accts = parties ? books_rows(c, "SELECT code, name FROM accounts "
+	cJSON *accts = parties ? query_rows(c, "SELECT code, name FROM accounts "
 	    "WHERE type = 'asset' AND NOT is_group AND NOT archived AND (role IN "
 	    "('bank', 'cash') OR role IS NULL) ORDER BY code", 0,
 	    NULL, akeys) : NULL;
-	cJSON *curs = accts ? books_rows(c, "SELECT code FROM currencies ORDER "
+	cJSON *curs = accts ? query_rows(c, "SELECT code FROM currencies ORDER "
 	    "BY code", 0, NULL, ckeys) : NULL;
 	if (curs == NULL) {
 		cJSON_Delete(parties);
@@ -435,7 +439,7 @@ payment_form(ctx *c, int status, cJSON *fields)
 	    "notes", NULL };
 	int again = fields != NULL;
 	for (int i = 0; keys[i]; i++) {
-		const char *v = again ? http_arg(&c->req, keys[i]) : handler_query(c,
+		const char *v = again ? http_arg(&c->req, keys[i]) : field_query(c,
 		    keys[i]);
 		cJSON_AddStringToObject(form, keys[i], v ? v : "");
 	}
@@ -444,12 +448,12 @@ payment_form(ctx *c, int status, cJSON *fields)
 		const kv_list *f = &c->req.form;
 		size_t n = kv_count(f, "alloc_doc"), k = 0;
 		for (size_t r = 0; r < n; r++) {
-			const char *doc = handler_nth(f, "alloc_doc", r);
-			const char *amt = handler_nth(f, "alloc_amount", r);
+			const char *doc = field_nth(f, "alloc_doc", r);
+			const char *amt = field_nth(f, "alloc_amount", r);
 			cJSON *row = cJSON_CreateObject();
 			cJSON_AddStringToObject(row, "doc", doc ? doc : "");
 			cJSON_AddStringToObject(row, "amount", amt ? amt : "");
-			if (!handler_blank(doc)) {
+			if (!field_blank(doc)) {
 				static const char *const parts[] = { "invoice", "bill",
 				    "amount" };
 				for (int j = 0; j < 3; j++) {
@@ -464,17 +468,17 @@ payment_form(ctx *c, int status, cJSON *fields)
 			}
 			cJSON_AddItemToArray(rows, row);
 		}
-	} else if (handler_query(c, "invoice") || handler_query(c, "bill")) {
+	} else if (field_query(c, "invoice") || field_query(c, "bill")) {
 		cJSON *row = cJSON_CreateObject();
-		cJSON_AddStringToObject(row, "doc", handler_query(c, "invoice") ?
-		    handler_query(c, "invoice") : handler_query(c, "bill"));
-		cJSON_AddStringToObject(row, "amount", handler_query(c, "amount") ?
-		    handler_query(c, "amount") : "");
+		cJSON_AddStringToObject(row, "doc", field_query(c, "invoice") ?
+		    field_query(c, "invoice") : field_query(c, "bill"));
+		cJSON_AddStringToObject(row, "amount", field_query(c, "amount") ?
+		    field_query(c, "amount") : "");
 		cJSON_AddItemToArray(rows, row);
 	}
 	while (cJSON_GetArraySize(rows) < FORM_ALLOC_ROWS)
 		cJSON_AddItemToArray(rows, cJSON_CreateObject());
-	handler_refusal(d, fields, "the payment was refused: see the fields marked");
+	reply_refusal(d, fields, "the payment was refused: see the fields marked");
 	app_render(c, status, "payments_form.cs", "New payment", d);
 }
 
@@ -513,7 +517,7 @@ payment_post(ctx *c)
 	}
 	if (cJSON_GetArraySize(fields) > 0) {
 		if (c->api) {
-			app_error(c, 422, "invalid", handler_summary(fields,
+			app_error(c, 422, "invalid", reply_summary(fields,
 			    "the payment was refused: see the fields marked"),
 			    fields);
 			return;
@@ -523,7 +527,7 @@ payment_post(ctx *c)
 		cJSON_Delete(fields);
 		return;
 	}
-	if (!c->api && handler_savepoint(c) < 0) {
+	if (!c->api && reply_savepoint(c) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
@@ -536,7 +540,7 @@ payment_post(ctx *c)
 			failed(c, &err, in.field);
 			return;
 		}
-		handler_undo(c);
+		reply_undo(c);
 		api_field(fields, *in.field ? in.field : "amount", err.error);
 		db_res_clear(&err);
 		c->failed = 1;
@@ -560,7 +564,7 @@ action_refused(ctx *c, const char *id, db_res *err, const char *field)
 	}
 	const char *why = arena_strdup(c->a, err->error);
 	db_res_clear(err);
-	handler_undo(c);
+	reply_undo(c);
 	c->failed = 1;
 	cJSON *f = cJSON_CreateObject();
 	if (field && *field)
@@ -573,7 +577,7 @@ static void
 refused_early(ctx *c, const char *id, cJSON *fields)
 {
 	if (c->api) {
-		app_error(c, 422, "invalid", handler_summary(fields,
+		app_error(c, 422, "invalid", reply_summary(fields,
 		    "refused: see the fields marked"), fields);
 		return;
 	}
@@ -589,10 +593,10 @@ payment_digits(ctx *c, const char *id)
 {
 	const char *p[1] = { api_uuid_ok(id) ? id : NULL };
 	static const char *const keys[] = { "#d", "direction", NULL };
-	cJSON *r = books_rows(c, "SELECT cu.minor_units, p.direction FROM "
+	cJSON *r = query_rows(c, "SELECT cu.minor_units, p.direction FROM "
 	    "payments p JOIN currencies cu ON cu.code = p.currency WHERE p.id = "
 	    "$1::uuid", 1, p, keys);
-	int d = r && cJSON_GetArraySize(r) ? (int)handler_i64(r->child, "d") : 2;
+	int d = r && cJSON_GetArraySize(r) ? (int)query_i64(r->child, "d") : 2;
 	cJSON_Delete(r);
 	return d;
 }
@@ -609,7 +613,7 @@ allocate_route(ctx *c)
 	else if (c->req.json)
 		json_allocs(c, c->req.json, &a, &n, fields);
 	else
-		form_allocs(c, !handler_blank(http_arg(&c->req, "direction")) &&
+		form_allocs(c, !field_blank(http_arg(&c->req, "direction")) &&
 		    strcmp(http_arg(&c->req, "direction"), "out") != 0,
 		    payment_digits(c, id), &a, &n, fields);
 	if (cJSON_GetArraySize(fields) == 0 && n == 0)
@@ -620,7 +624,7 @@ allocate_route(ctx *c)
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	char field[48];
 	db_res err;
@@ -675,7 +679,7 @@ refund_route(ctx *c)
 		return;
 	}
 	cJSON_Delete(fields);
-	if (!c->api && handler_savepoint(c) < 0)
+	if (!c->api && reply_savepoint(c) < 0)
 		return;
 	char rid[PAYMENT_ID_LEN];
 	db_res err;
@@ -695,7 +699,7 @@ credit_note_refund_route(ctx *c)
 	const char *id = app_param(c, "id");
 	payment_refund_in in = {0};
 	cJSON *fields = cJSON_CreateObject();
-	read_refund(c, &in, handler_digits(c, NULL, NULL), fields);
+	read_refund(c, &in, docform_digits(c, NULL, NULL), fields);
 	if (cJSON_GetArraySize(fields) > 0) {
 		app_error(c, 422, "invalid", fields->child->valuestring, fields);
 		return;
@@ -717,9 +721,9 @@ static void
 statement(ctx *c)
 {
 	statement_in in = { .party = app_param(c, "party"),
-	    .side = handler_query(c, "side"),
-	    .currency = handler_query(c, "currency"),
-	    .from = handler_query(c, "from"), .to = handler_query(c, "to") };
+	    .side = field_query(c, "side"),
+	    .currency = field_query(c, "currency"),
+	    .from = field_query(c, "from"), .to = field_query(c, "to") };
 	cJSON *o;
 	db_res err;
 	if (statement_build(c->db, &in, &o, &err) < 0) {
@@ -733,7 +737,7 @@ statement(ctx *c)
 	}
 	const char *cur = arena_strdup(c->a, cJSON_GetStringValue(
 	    cJSON_GetObjectItem(o, "currency")));
-	int digits = (int)handler_i64(o, "digits");
+	int digits = (int)query_i64(o, "digits");
 	static const char *const top[] = { "opening", "closing", NULL };
 	static const char *const line[] = { "debit", "credit", "balance", NULL };
 	static const char *const aging[] = { "current", "days_1_30",
@@ -742,21 +746,21 @@ statement(ctx *c)
 	static const char *const open[] = { "open", NULL };
 	cJSON *x;
 	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "items")) {
-		handler_monies(c, x, cur, digits, line);
+		reply_monies(c, x, cur, digits, line);
 		if (!c->api) {
 			/* a page leaves the empty side blank */
 			static const char *const sides[] = { "debit", "credit" };
 			for (int k = 0; k < 2; k++)
 				if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(x,
-				    sides[k])), handler_money_text(c, 0, digits)) == 0)
+				    sides[k])), reply_money_text(c, 0, digits)) == 0)
 					cJSON_ReplaceItemInObject(x, sides[k],
 					    cJSON_CreateString(""));
 		}
 	}
 	cJSON_ArrayForEach(x, cJSON_GetObjectItem(o, "open_items"))
-		handler_monies(c, x, cur, digits, open);
-	handler_monies(c, cJSON_GetObjectItem(o, "aging"), cur, digits, aging);
-	handler_monies(c, o, cur, digits, top);
+		reply_monies(c, x, cur, digits, open);
+	reply_monies(c, cJSON_GetObjectItem(o, "aging"), cur, digits, aging);
+	reply_monies(c, o, cur, digits, top);
 	if (c->api) {
 		cJSON_DeleteItemFromObject(o, "digits");
 		app_render(c, 200, NULL, NULL, o);
@@ -785,5 +789,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("payments", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("payments", routes, sizeof(routes) / sizeof(routes[0]));
 }

@@ -4,14 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "auth.h"
-#include "books_setup.h"
-#include "form.h"
-#include "handler.h"
-#include "money.h"
-#include "product.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "books/books_setup.h"
+#include "web/form.h"
+#include "base/money.h"
+#include "commerce/product.h"
+#include "web/field.h"
+#include "web/reply.h"
+#include "web/query.h"
 
 typedef void (*page_fn)(ctx *c, int status, cJSON *fields);
 
@@ -24,7 +27,7 @@ refused(ctx *c, int rc, cJSON *fields, page_fn page)
 	if ((rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) && (c->api ||
 	    page == NULL)) {
 		app_error(c, status, rc == PRODUCT_CONFLICT ? "conflict" :
-		    "invalid", handler_summary(fields, NULL), fields);
+		    "invalid", reply_summary(fields, NULL), fields);
 		return;
 	}
 	if (rc == PRODUCT_INVALID || rc == PRODUCT_CONFLICT) {
@@ -44,9 +47,9 @@ prices_for(ctx *c, cJSON *product)
 	cJSON *pr;
 	cJSON_ArrayForEach(pr, cJSON_GetObjectItem(product, "prices")) {
 		int64_t d = 2, n;
-		handler_exact(cJSON_GetObjectItem(pr, "digits"), &d);
+		field_exact(cJSON_GetObjectItem(pr, "digits"), &d);
 		cJSON_DeleteItemFromObject(pr, "digits");
-		if (c->api || handler_exact(cJSON_GetObjectItem(pr, "unit_price"),
+		if (c->api || field_exact(cJSON_GetObjectItem(pr, "unit_price"),
 		    &n) < 0)
 			continue;
 		buf b = BUF_INIT(64);
@@ -61,14 +64,14 @@ prices_for(ctx *c, cJSON *product)
 static void
 list(ctx *c)
 {
-	product_filter f = { handler_query(c, "q"), handler_query(c, "kind"),
-	    handler_query(c, "category"), handler_query(c, "archived"),
-	    handler_query(c, "sort"), NULL, 50 };
+	product_filter f = { field_query(c, "q"), field_query(c, "kind"),
+	    field_query(c, "category"), field_query(c, "archived"),
+	    field_query(c, "sort"), NULL, 50 };
 	if (c->api && api_limit(&c->req.query, &f.limit) < 0) {
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return;
 	}
-	const char *cur = handler_query(c, "cursor");
+	const char *cur = field_query(c, "cursor");
 	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return;
@@ -78,7 +81,7 @@ list(ctx *c)
 	int rc = product_list(c, &f, fields, &items, &next);
 	if (rc != PRODUCT_OK) {
 		if (rc == PRODUCT_INVALID)
-			app_error(c, 422, "invalid", handler_summary(fields, NULL), fields);
+			app_error(c, 422, "invalid", reply_summary(fields, NULL), fields);
 		else
 			cJSON_Delete(fields);
 		return;
@@ -129,11 +132,11 @@ form_page(ctx *c, int status, cJSON *fields)
 	const char *id = app_param(c, "id");
 	cJSON *d = cJSON_CreateObject();
 	static const char *const tkeys[] = { "code", "name", NULL };
-	cJSON *groups = books_rows(c, "SELECT code, name FROM tax_groups WHERE "
+	cJSON *groups = query_rows(c, "SELECT code, name FROM tax_groups WHERE "
 	    "NOT archived ORDER BY code", 0, NULL, tkeys);
 	cJSON *cats = groups ? product_categories(c) : NULL;
 	static const char *const bkeys[] = { "base", NULL };
-	cJSON *base = cats ? books_rows(c, "SELECT base_currency FROM tenants",
+	cJSON *base = cats ? query_rows(c, "SELECT base_currency FROM tenants",
 	    0, NULL, bkeys) : NULL;
 	if (base == NULL) {
 		cJSON_Delete(groups);
@@ -142,7 +145,7 @@ form_page(ctx *c, int status, cJSON *fields)
 		return;
 	}
 	const char *cur = cJSON_GetArraySize(base) ?
-	    handler_string(base->child, "base") : "";
+	    field_string(base->child, "base") : "";
 	cJSON_AddItemToObject(d, "tax_groups", groups);
 	cJSON_AddItemToObject(d, "categories", cats);
 	if (id) {
@@ -157,19 +160,19 @@ form_page(ctx *c, int status, cJSON *fields)
 			return;
 		}
 		prices_for(c, p);
-		const char *dflt[] = { handler_string(p, "sku"),
-		    handler_string(p, "name"), handler_string(p, "description"),
-		    handler_string(p, "unit"), cJSON_IsTrue(
+		const char *dflt[] = { field_string(p, "sku"),
+		    field_string(p, "name"), field_string(p, "description"),
+		    field_string(p, "unit"), cJSON_IsTrue(
 		    cJSON_GetObjectItem(p, "tracked")) ? "true" : "false",
-		    handler_string(p, "category_id"), handler_string(p, "tax_group"),
+		    field_string(p, "category_id"), field_string(p, "tax_group"),
 		    arena_printf(c->a, "%.0f",
 		    cJSON_GetObjectItem(p, "reorder_level")->valuedouble), "", cur };
-		handler_form(c, d, product_form, dflt, fields);
+		reply_form(c, d, product_form, dflt, fields);
 		cJSON_AddItemToObject(d, "product", p);
 	} else {
 		const char *dflt[] = { "", "", "", "each", "true", "", "", "0",
 		    "", cur };
-		handler_form(c, d, product_form, dflt, fields);
+		reply_form(c, d, product_form, dflt, fields);
 	}
 	cJSON_Delete(base);
 	app_render(c, status, "products_form.cs", id ? "Edit product" :
@@ -215,7 +218,7 @@ show(ctx *c)
 	cJSON *d = cJSON_CreateObject();
 	cJSON_AddItemToObject(d, "product", p);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
-	app_render(c, 200, "products_detail.cs", handler_string(p, "name"), d);
+	app_render(c, 200, "products_detail.cs", field_string(p, "name"), d);
 }
 
 static void
@@ -239,10 +242,10 @@ finished(ctx *c, int status, const char *id)
 static product_in
 product_args(ctx *c)
 {
-	product_in in = { handler_field(c, "sku"), handler_field(c, "name"),
-	    handler_field(c, "description"), handler_field(c, "unit"),
-	    handler_field(c, "tracked"), handler_field(c, "category"),
-	    handler_field(c, "tax_group"), handler_field(c, "reorder_level"), NULL,
+	product_in in = { field_get(c, "sku"), field_get(c, "name"),
+	    field_get(c, "description"), field_get(c, "unit"),
+	    field_get(c, "tracked"), field_get(c, "category"),
+	    field_get(c, "tax_group"), field_get(c, "reorder_level"), NULL,
 	    NULL, NULL };
 	if (c->req.json) {
 		in.prices = cJSON_GetObjectItemCaseSensitive(c->req.json,
@@ -324,12 +327,12 @@ price_set(ctx *c)
 		return;
 	const char *cur = app_param(c, "currency");
 	if (cur == NULL)
-		cur = handler_field(c, "currency");
+		cur = field_get(c, "currency");
 	const cJSON *up = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, "unit_price") : NULL;
 	int minor = up && !cJSON_IsString(up);
 	cJSON *f = cJSON_CreateObject();
-	int rc = product_price_set(c, id, cur, handler_field(c, "unit_price"),
+	int rc = product_price_set(c, id, cur, field_get(c, "unit_price"),
 	    minor, f);
 	if (rc != PRODUCT_OK) {
 		refused(c, rc, f, NULL);
@@ -367,7 +370,7 @@ categories_page(ctx *c, int status, cJSON *fields)
 		return;
 	}
 	static const char *const keep[] = { "name", NULL };
-	handler_form(c, d, keep, NULL, fields);
+	reply_form(c, d, keep, NULL, fields);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
 	app_render(c, status, "categories.cs", "Product categories", d);
 }
@@ -388,7 +391,7 @@ category_done(ctx *c, int status, const char *id)
 	}
 	static const char *const keys[] = { "id", "name", "#products", NULL };
 	const char *p[1] = { id };
-	cJSON *rows = books_rows(c, "SELECT k.id, k.name, (SELECT count(*) FROM "
+	cJSON *rows = query_rows(c, "SELECT k.id, k.name, (SELECT count(*) FROM "
 	    "products p WHERE p.category_id = k.id) FROM product_categories k "
 	    "WHERE k.id = $1::uuid", 1, p, keys);
 	if (rows == NULL)
@@ -406,7 +409,7 @@ category_create(ctx *c)
 {
 	char id[PRODUCT_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
-	int rc = product_category_create(c, handler_field(c, "name"), f, id);
+	int rc = product_category_create(c, field_get(c, "name"), f, id);
 	if (rc != PRODUCT_OK) {
 		refused(c, rc, f, categories_page);
 		return;
@@ -420,7 +423,7 @@ category_rename(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	cJSON *f = cJSON_CreateObject();
-	int rc = product_category_rename(c, id, handler_field(c, "name"), f);
+	int rc = product_category_rename(c, id, field_get(c, "name"), f);
 	if (rc != PRODUCT_OK) {
 		refused(c, rc, f, categories_page);
 		return;
@@ -464,11 +467,11 @@ settings_page(ctx *c, int status, cJSON *fields)
 	}
 	const char *dflt[11];
 	for (int i = 0; settings_form[i]; i++)
-		dflt[i] = handler_string(s, settings_form[i]);
+		dflt[i] = field_string(s, settings_form[i]);
 	dflt[1] = arena_printf(c->a, "%d", cJSON_GetObjectItem(s,
 	    "default_terms_days")->valueint);
 	cJSON *d = cJSON_CreateObject();
-	handler_form(c, d, settings_form, dflt, fields);
+	reply_form(c, d, settings_form, dflt, fields);
 	cJSON_AddItemToObject(d, "settings", s);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "ledger.manage"));
 	app_render(c, status, "commerce_settings.cs", "Commerce settings", d);
@@ -483,14 +486,14 @@ settings(ctx *c)
 static void
 settings_save(ctx *c)
 {
-	commerce_settings_in in = { handler_field(c, "invoice_on"),
-	    handler_field(c, "default_terms_days"),
-	    handler_field(c, "invoice_prefix"),
-	    handler_field(c, "credit_note_prefix"),
-	    handler_field(c, "order_prefix"), handler_field(c, "bill_prefix"),
-	    handler_field(c, "payment_prefix"),
-	    handler_field(c, "payment_instructions"), handler_field(c, "address"),
-	    handler_field(c, "tax_id") };
+	commerce_settings_in in = { field_get(c, "invoice_on"),
+	    field_get(c, "default_terms_days"),
+	    field_get(c, "invoice_prefix"),
+	    field_get(c, "credit_note_prefix"),
+	    field_get(c, "order_prefix"), field_get(c, "bill_prefix"),
+	    field_get(c, "payment_prefix"),
+	    field_get(c, "payment_instructions"), field_get(c, "address"),
+	    field_get(c, "tax_id") };
 	cJSON *f = cJSON_CreateObject();
 	int rc = commerce_settings_save(c, &in, f);
 	if (rc != PRODUCT_OK) {
@@ -539,5 +542,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("products", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("products", routes, sizeof(routes) / sizeof(routes[0]));
 }

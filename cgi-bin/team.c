@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "app.h"
-#include "team.h"
+#include "web/api.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "identity/team.h"
 
 /* answer: the common end of a change: 404, 422 with fields, or success
  * (JSON {} for the API, back to page for a browser). */
@@ -227,5 +228,5 @@ static const route routes[] = {
 int
 main(void)
 {
-	return app_main("team", routes, sizeof(routes) / sizeof(routes[0]));
+	return serve_main("team", routes, sizeof(routes) / sizeof(routes[0]));
 }

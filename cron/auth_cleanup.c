@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "config.h"
-#include "db.h"
+#include "base/config.h"
+#include "db/db.h"
 
 int
 main(void)

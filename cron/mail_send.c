@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "db.h"
-#include "mail.h"
+#include "base/config.h"
+#include "db/db.h"
+#include "notify/mail.h"
 
 static int
 send_all(const config *cfg, db *d)

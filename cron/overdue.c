@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "bill.h"
-#include "config.h"
-#include "db.h"
-#include "invoice.h"
+#include "commerce/bill.h"
+#include "base/config.h"
+#include "db/db.h"
+#include "commerce/invoice.h"
 
 int
 main(void)

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "form.h"
+#include "web/form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n);
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonin.h"
+#include "base/jsonin.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n);
 

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "multipart.h"
+#include "web/multipart.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n);
 

@@ -8,9 +8,10 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
 
 /* call: a JSON POST that must answer want; its body parsed */
 static cJSON *

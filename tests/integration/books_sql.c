@@ -7,11 +7,11 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
-#include "ledger.h"
+#include "books/ledger.h"
 #include "suites.h"
-#include "taxdoc.h"
+#include "books/taxdoc.h"
 
 static db *app, *adm;
 static char tenant[LEDGER_ID_LEN];

@@ -1,5 +1,6 @@
 /* client.c: libcurl requests for the integration tests. */
 #include "client.h"
+#include "web/reply.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "base/buf.h"
+#include "web/reply.h"
 
 typedef struct reply {
 	long status;

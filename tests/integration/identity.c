@@ -10,9 +10,11 @@
 #include <cJSON.h>
 
 #include "client.h"
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
+#include "web/change.h"
 
 START_TEST(sign_up_and_me)
 {

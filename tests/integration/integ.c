@@ -1,6 +1,6 @@
 /* integ.c: the platform's integration tests.  The HTTP cases drive the
  * real stack (nginx, the supervised programs, PostgreSQL) that run.sh
- * started; the core cases run app_process in this process against the same
+ * started; the core cases run serve_process in this process against the same
  * database as the application role, with a route table of their own. */
 #include <signal.h>
 #include <stdio.h>
@@ -12,12 +12,14 @@
 #include <check.h>
 #include <curl/curl.h>
 
-#include "app.h"
-#include "auth.h"
-#include "crypto.h"
+#include "web/app.h"
+#include "web/serve.h"
+#include "web/auth.h"
+#include "base/crypto.h"
 #include "client.h"
-#include "outbox.h"
+#include "db/outbox.h"
 #include "suites.h"
+#include "web/reply.h"
 
 static const char *
 env(const char *name)
@@ -507,11 +509,11 @@ static const route test_routes[] = {
 	{ "GET", "~/sneaky", sneaky_read, 0, NULL },
 };
 
-/* core: one request through app_process; returns the status, and the raw
+/* core: one request through serve_process; returns the status, and the raw
  * FastCGI output in out (caller frees). */
 static int
 core_body(const char *method, const char *uri, const char *ctype,
-    const char *key, const char *body, enum app_body state, buf *out,
+    const char *key, const char *body, enum serve_body state, buf *out,
     const char *extra)
 {
 	char *envp[12];
@@ -530,7 +532,7 @@ core_body(const char *method, const char *uri, const char *ctype,
 	}
 	envp[n] = NULL;
 	buf_init(out, 16 << 20);
-	app_process(&cfg, conn, test_routes,
+	serve_process(&cfg, conn, test_routes,
 	    sizeof(test_routes) / sizeof(test_routes[0]), envp, body,
 	    body ? strlen(body) : 0, state, out, mem);
 	int status = 0;
@@ -546,7 +548,7 @@ static int
 core(const char *method, const char *uri, const char *ctype,
     const char *key, const char *body, buf *out)
 {
-	return core_body(method, uri, ctype, key, body, APP_BODY_OK, out,
+	return core_body(method, uri, ctype, key, body, SERVE_BODY_OK, out,
 	    AS_SALES);
 }
 
@@ -720,7 +722,7 @@ START_TEST(truncated_body_400)
 {
 	buf out;
 	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
-	    NULL, "{\"name\":\"cut", APP_BODY_TRUNCATED, &out, AS_SALES), 400);
+	    NULL, "{\"name\":\"cut", SERVE_BODY_TRUNCATED, &out, AS_SALES), 400);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "shorter than its "
 	    "Content-Length"));
 	buf_free(&out);
@@ -734,12 +736,12 @@ START_TEST(cookies_secure_behind_tls)
 #define ANON "HTTP_COOKIE=" AUTH_CSRF_COOKIE "=" ANON_CSRF \
     "\nHTTP_X_CSRF_TOKEN=" ANON_CSRF
 	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
-	    APP_BODY_OK, &out, ANON), 200);
+	    SERVE_BODY_OK, &out, ANON), 200);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
 	    "Path=/; HttpOnly; SameSite=Lax; Max-Age=3600\r\n"));
 	buf_free(&out);
 	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
-	    APP_BODY_OK, &out, ANON "\nHTTPS=on"), 200);
+	    SERVE_BODY_OK, &out, ANON "\nHTTPS=on"), 200);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
 	    "Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=3600\r\n"));
 	buf_free(&out);
@@ -762,19 +764,19 @@ START_TEST(sign_in_required)
 	buf out;
 	/* an API caller with no credentials */
 	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
-	    NULL, "{\"name\":\"anon\"}", APP_BODY_OK, &out, NULL), 401);
+	    NULL, "{\"name\":\"anon\"}", SERVE_BODY_OK, &out, NULL), 401);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "\"unauthenticated\""));
 	buf_free(&out);
 	/* a browser is sent to sign in, and back afterwards */
 	ck_assert_int_eq(core_body("POST", "/app/things",
-	    "application/x-www-form-urlencoded", NULL, "name=anon", APP_BODY_OK,
+	    "application/x-www-form-urlencoded", NULL, "name=anon", SERVE_BODY_OK,
 	    &out, ANON), 303);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out),
 	    "Location: /app/login?next=/app/things\r\n"));
 	buf_free(&out);
 	/* a viewer may look, not create */
 	ck_assert_int_eq(core_body("POST", "/api/v1/things", "application/json",
-	    NULL, "{\"name\":\"viewer\"}", APP_BODY_OK, &out,
+	    NULL, "{\"name\":\"viewer\"}", SERVE_BODY_OK, &out,
 	    "HTTP_COOKIE=" AUTH_SESSION_COOKIE "=" VIEWER_SESSION
 	    "\nHTTP_X_CSRF_TOKEN=" SALES_CSRF), 403);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "sales.write"));
@@ -789,27 +791,27 @@ START_TEST(csrf_refused)
 	/* the session cookie alone, as a forged cross-site post would have */
 	ck_assert_int_eq(core_body("POST", "/app/things",
 	    "application/x-www-form-urlencoded", NULL, "name=forged",
-	    APP_BODY_OK, &out, "HTTP_COOKIE=" AUTH_SESSION_COOKIE "="
+	    SERVE_BODY_OK, &out, "HTTP_COOKIE=" AUTH_SESSION_COOKIE "="
 	    SALES_SESSION), 403);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "403 Forbidden"));
 	buf_free(&out);
 	ck_assert_int_eq(core_body("POST", "/app/things",
 	    "application/x-www-form-urlencoded", NULL,
 	    "name=forged&csrf_token=wrong-token-0123456789abcdefghijkl",
-	    APP_BODY_OK, &out, "HTTP_COOKIE=" AUTH_SESSION_COOKIE "="
+	    SERVE_BODY_OK, &out, "HTTP_COOKIE=" AUTH_SESSION_COOKIE "="
 	    SALES_SESSION), 403);
 	buf_free(&out);
 	ck_assert_int_eq(count_events("forged"), 0);
 	/* the form's own token passes */
 	ck_assert_int_eq(core_body("POST", "/app/things",
 	    "application/x-www-form-urlencoded", NULL,
-	    "name=genuine&csrf_token=" SALES_CSRF, APP_BODY_OK, &out,
+	    "name=genuine&csrf_token=" SALES_CSRF, SERVE_BODY_OK, &out,
 	    "HTTP_COOKIE=" AUTH_SESSION_COOKIE "=" SALES_SESSION), 201);
 	buf_free(&out);
 	ck_assert_int_eq(count_events("genuine"), 1);
 	/* before sign-in, the double-submit pair must match */
 	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
-	    APP_BODY_OK, &out, "HTTP_COOKIE=" AUTH_CSRF_COOKIE "=" ANON_CSRF
+	    SERVE_BODY_OK, &out, "HTTP_COOKIE=" AUTH_CSRF_COOKIE "=" ANON_CSRF
 	    "\nHTTP_X_CSRF_TOKEN=another-token-0123456789abcdefghij"), 403);
 	buf_free(&out);
 }
@@ -832,7 +834,7 @@ static int
 with_bearer(const char *token, const char *name, buf *out)
 {
 	return core_body("POST", "/api/v1/things", "application/json", NULL,
-	    arena_printf(mem, "{\"name\":\"%s\"}", name), APP_BODY_OK, out,
+	    arena_printf(mem, "{\"name\":\"%s\"}", name), SERVE_BODY_OK, out,
 	    arena_printf(mem, "HTTP_AUTHORIZATION=Bearer %s", token));
 }
 

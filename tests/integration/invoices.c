@@ -13,11 +13,12 @@
 
 #include <check.h>
 
-#include "db.h"
-#include "invoice.h"
-#include "invoice_pdf.h"
+#include "db/db.h"
+#include "commerce/invoice.h"
+#include "commerce/invoice_pdf.h"
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
 
 /* ---- helpers ---- */
 

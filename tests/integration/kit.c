@@ -9,8 +9,9 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
+#include "web/reply.h"
 
 cJSON *
 body_json(const reply *r)

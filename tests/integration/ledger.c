@@ -11,9 +11,10 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
 
 /* A new business for one test: its owner's token, id, short name, and
  * the first days of the first three periods of its year. */

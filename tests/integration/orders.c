@@ -12,6 +12,7 @@
 
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
 
 /* ---- helpers ---- */
 

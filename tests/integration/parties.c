@@ -9,9 +9,10 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
 
 static int
 jtrue(const cJSON *o, const char *key)

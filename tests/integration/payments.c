@@ -10,9 +10,10 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
 #include "suites.h"
+#include "web/reply.h"
 
 /* ---- helpers ---- */
 

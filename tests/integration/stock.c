@@ -11,10 +11,11 @@
 
 #include <check.h>
 
-#include "db.h"
+#include "db/db.h"
 #include "kit.h"
-#include "stock.h"
+#include "commerce/stock.h"
 #include "suites.h"
+#include "web/reply.h"
 
 /* refused: a request that must answer status naming field */
 static void

@@ -1,7 +1,7 @@
 /* test_api.c: exact integers and money, limits, cursors, UUIDs. */
 #include <string.h>
 
-#include "api.h"
+#include "web/api.h"
 #include "unit.h"
 
 START_TEST(exact_integers_out)

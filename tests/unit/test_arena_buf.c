@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "kv.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/kv.h"
 #include "unit.h"
 
 START_TEST(arena_basics)

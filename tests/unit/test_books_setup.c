@@ -3,15 +3,17 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "books_setup.h"
+#include "books/books_setup.h"
+#include "base/money.h"
 #include "unit.h"
+#include "web/field.h"
 
 START_TEST(percent_to_ppm_exactly)
 {
 	static const struct {
 		const char *text;
 		int64_t ppm;
-		const char *back;	/* as books_ppm_text prints it */
+		const char *back;	/* as money_ppm_text prints it */
 	} ok[] = {
 		{ "2.5", 25000, "2.5" }, { "18", 180000, "18" },
 		{ "0.125", 1250, "0.125" }, { "9", 90000, "9" },
@@ -21,12 +23,12 @@ START_TEST(percent_to_ppm_exactly)
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
 		int64_t ppm = -1;
-		ck_assert_msg(books_percent_ppm(ok[i].text, &ppm) == 0, "%s",
+		ck_assert_msg(money_percent_ppm(ok[i].text, &ppm) == 0, "%s",
 		    ok[i].text);
 		ck_assert_msg(ppm == ok[i].ppm, "%s: %lld", ok[i].text,
 		    (long long)ppm);
 		buf b = BUF_INIT(64);
-		ck_assert_int_eq(books_ppm_text(&b, ppm), 0);
+		ck_assert_int_eq(money_ppm_text(&b, ppm), 0);
 		ck_assert_str_eq(buf_str(&b), ok[i].back);
 		buf_free(&b);
 	}
@@ -40,7 +42,7 @@ START_TEST(percent_refused)
 	    "nan", "99999999999999999999", NULL };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		int64_t ppm = 42;
-		ck_assert_msg(books_percent_ppm(bad[i], &ppm) == -1, "%s",
+		ck_assert_msg(money_percent_ppm(bad[i], &ppm) == -1, "%s",
 		    bad[i] ? bad[i] : "NULL");
 		ck_assert(ppm == 42);
 	}
@@ -76,27 +78,27 @@ START_TEST(dates)
 	static const char *const bad[] = { "2023-02-29", "1900-02-29",
 	    "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "24-01-01",
 	    "2024-1-01", "2024-01-01x", "1899-12-31", "yesterday", "", NULL };
-	judged(books_date_ok, ok, sizeof ok / sizeof *ok, 1);
-	judged(books_date_ok, bad, sizeof bad / sizeof *bad, 0);
+	judged(field_date_ok, ok, sizeof ok / sizeof *ok, 1);
+	judged(field_date_ok, bad, sizeof bad / sizeof *bad, 0);
 }
 END_TEST
 
 START_TEST(flags)
 {
 	int v = 7;
-	ck_assert_int_eq(books_flag(NULL, &v), 0);
+	ck_assert_int_eq(field_flag(NULL, &v), 0);
 	ck_assert_int_eq(v, 0);
-	ck_assert_int_eq(books_flag("true", &v), 0);
+	ck_assert_int_eq(field_flag("true", &v), 0);
 	ck_assert_int_eq(v, 1);
-	ck_assert_int_eq(books_flag("on", &v), 0);
+	ck_assert_int_eq(field_flag("on", &v), 0);
 	ck_assert_int_eq(v, 1);
-	ck_assert_int_eq(books_flag("", &v), 0);
+	ck_assert_int_eq(field_flag("", &v), 0);
 	ck_assert_int_eq(v, 0);
-	ck_assert_int_eq(books_flag("false", &v), 0);
+	ck_assert_int_eq(field_flag("false", &v), 0);
 	ck_assert_int_eq(v, 0);
-	ck_assert_int_eq(books_flag("maybe", &v), -1);
-	ck_assert_int_eq(books_flag("TRUE", &v), -1);
-	ck_assert_int_eq(books_flag("2", &v), -1);
+	ck_assert_int_eq(field_flag("maybe", &v), -1);
+	ck_assert_int_eq(field_flag("TRUE", &v), -1);
+	ck_assert_int_eq(field_flag("2", &v), -1);
 }
 END_TEST
 

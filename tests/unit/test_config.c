@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "base/config.h"
 #include "unit.h"
 
 static char path[] = "/tmp/bursar-config-XXXXXX";

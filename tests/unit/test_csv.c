@@ -1,7 +1,7 @@
 /* test_csv.c: RFC 4180 quoting, CRLF rows, the formula guard, the cap. */
 #include <string.h>
 
-#include "csv.h"
+#include "base/csv.h"
 #include "unit.h"
 
 /* one: the row holding the single cell s, as written */

@@ -2,9 +2,9 @@
  * header parameters, with good and malformed input. */
 #include <string.h>
 
-#include "form.h"
+#include "web/form.h"
 #include "unit.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static arena *a;
 static void setup(void) { a = arena_new(1024); }

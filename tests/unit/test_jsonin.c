@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonin.h"
+#include "base/jsonin.h"
 #include "unit.h"
 
 static int

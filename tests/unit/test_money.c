@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "money.h"
+#include "base/money.h"
 #include "unit.h"
 
 #define UNTOUCHED 0x5a5a5a5a5a5aLL	/* *out before a refused parse */

@@ -1,7 +1,7 @@
 /* test_multipart.c: multipart/form-data, good and malformed. */
 #include <string.h>
 
-#include "multipart.h"
+#include "web/multipart.h"
 #include "unit.h"
 
 static arena *a;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "password.h"
+#include "identity/password.h"
 #include "unit.h"
 
 static double

@@ -1,7 +1,7 @@
 /* test_resp.c: response serialization, security headers, cookies. */
 #include <string.h>
 
-#include "resp.h"
+#include "web/resp.h"
 #include "unit.h"
 
 START_TEST(serialize_with_security_headers)

@@ -1,7 +1,7 @@
 /* test_route.c: route matching, path parameters, 404 and 405. */
 #include <string.h>
 
-#include "route.h"
+#include "web/route.h"
 #include "unit.h"
 
 static void fn(struct ctx *c) { (void)c; }

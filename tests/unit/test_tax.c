@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "money.h"
-#include "tax.h"
+#include "base/money.h"
+#include "books/tax.h"
 #include "unit.h"
 
 /* rates in parts per million */

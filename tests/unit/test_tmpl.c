@@ -1,8 +1,8 @@
 /* test_tmpl.c: rendering through the real templates, with escaping on. */
 #include <string.h>
 
-#include "api.h"
-#include "tmpl.h"
+#include "web/api.h"
+#include "web/tmpl.h"
 #include "unit.h"
 
 #ifndef TEMPLATE_DIR

@@ -1,0 +1,159 @@
+/* app.c: a request's context answered: pages and JSON, the one error shape,
+ * redirects, cookies and path parameters. */
+#include "web/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+#include "base/crypto.h"
+#include "web/form.h"
+#include "base/log.h"
+#include "web/tmpl.h"
+
+
+const char *
+app_param(const ctx *c, const char *name)
+{
+	return kv_get(&c->params, name);
+}
+
+void
+app_redirect(ctx *c, const char *where)
+{
+	resp_reset(&c->resp, 0);
+	c->resp.status = 303;
+	resp_header(c->a, &c->resp, "Location", where);
+}
+
+int
+app_cookie(ctx *c, const char *name, const char *value, long max_age)
+{
+	return resp_cookie(c->a, &c->resp, name, value, max_age,
+	    c->req.https || c->cfg->secure_cookies);
+}
+
+const char *
+app_csrf_token(ctx *c)
+{
+	if (c->auth == AUTH_SESSION)
+		return c->csrf_token;
+	const char *cookie = kv_get(&c->req.cookies, AUTH_CSRF_COOKIE);
+	if (cookie && strlen(cookie) >= 32)
+		return cookie;
+	if (c->csrf_token == NULL) {
+		c->csrf_token = crypto_random_token(c->a, 24);
+		app_cookie(c, AUTH_CSRF_COOKIE, c->csrf_token, -1);
+	}
+	return c->csrf_token;
+}
+
+static void
+set_json_body(ctx *c, int status, cJSON *json)
+{
+	char *s = cJSON_PrintUnformatted(json);
+	resp_reset(&c->resp, 0);
+	c->resp.status = status;
+	c->resp.content_type = "application/json; charset=utf-8";
+	if (s == NULL || buf_puts(&c->resp.body, s) < 0 ||
+	    buf_putc(&c->resp.body, '\n') < 0) {
+		resp_reset(&c->resp, 1);
+		c->resp.status = 500;
+		buf_puts(&c->resp.body, "{\"error\":{\"code\":\"internal\","
+		    "\"message\":\"response too large\",\"fields\":{}}}\n");
+	}
+	cJSON_free(s);
+}
+
+static void
+set_page(ctx *c, int status, const char *template, const char *title,
+    const cJSON *data)
+{
+	kv_list vars = {0};
+	kv_add(c->a, &vars, "title", title, strlen(title));
+	kv_add(c->a, &vars, "request_id", c->request_id,
+	    strlen(c->request_id));
+	kv_add(c->a, &vars, "version", c->cfg->version,
+	    strlen(c->cfg->version));
+	const char *csrf = app_csrf_token(c);
+	kv_add(c->a, &vars, "csrf_token", csrf, strlen(csrf));
+	if (c->user_id) {
+		kv_add(c->a, &vars, "signed_in", "1", 1);
+		kv_add(c->a, &vars, "role", c->role, strlen(c->role));
+	}
+	tmpl_page p = { NULL, template, data, &vars };
+	char err[512];
+	resp_reset(&c->resp, 0);
+	c->resp.status = status;
+	c->resp.content_type = "text/html; charset=utf-8";
+	if (tmpl_render(c->cfg->template_dir, &p, &c->resp.body, err,
+	    sizeof(err)) == 0)
+		return;
+	log_event("error", err);
+	/* the error page itself failed: plain text, never a blank page */
+	resp_reset(&c->resp, 1);
+	c->resp.status = 500;
+	c->resp.content_type = "text/plain; charset=utf-8";
+	buf_printf(&c->resp.body, "Internal error (request %s)\n",
+	    c->request_id);
+}
+
+void
+app_render(ctx *c, int status, const char *template, const char *title,
+    cJSON *data)
+{
+	if (data == NULL)
+		data = cJSON_CreateObject();
+	if (c->api)
+		set_json_body(c, status, data);
+	else
+		set_page(c, status, template, title, data);
+	cJSON_Delete(data);
+}
+
+void
+app_error(ctx *c, int status, const char *code, const char *message,
+    cJSON *fields)
+{
+	c->failed = 1;
+	resp_reset(&c->resp, 1);
+	cJSON *root = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(root, "error");
+	cJSON_AddStringToObject(e, "code", code);
+	cJSON_AddStringToObject(e, "message", message);
+	cJSON_AddItemToObject(e, "fields", fields ? fields :
+	    cJSON_CreateObject());
+	if (c->api) {
+		set_json_body(c, status, root);
+	} else {
+		cJSON_AddNumberToObject(e, "status", status);
+		cJSON_AddStringToObject(e, "reason", http_reason(status));
+		set_page(c, status, "error.cs", http_reason(status), e);
+	}
+	cJSON_Delete(root);
+}
+
+void
+app_db_error(ctx *c, const db_res *r)
+{
+	const char *st = r->sqlstate;
+	if (strcmp(st, "23505") == 0 || strcmp(st, "40001") == 0 ||
+	    strcmp(st, "40P01") == 0) {
+		app_error(c, 409, "conflict", "the record changed or already "
+		    "exists; reload and try again", NULL);
+	} else if (strcmp(st, "P0002") == 0) {
+		app_error(c, 404, "not_found", "no such record", NULL);
+	} else if (strncmp(st, "23", 2) == 0 || strncmp(st, "22", 2) == 0) {
+		app_error(c, 422, "invalid", r->error, NULL);
+	} else if (st[0] == '\0' || strncmp(st, "08", 2) == 0 ||
+	    strncmp(st, "57", 2) == 0) {
+		log_event("warn", r->error ? r->error : "database unavailable");
+		app_error(c, 503, "unavailable", "the database is unavailable",
+		    NULL);
+	} else {
+		log_event("error", r->error ? r->error : "database error");
+		app_error(c, 500, "internal", "an internal error occurred",
+		    NULL);
+	}
+}

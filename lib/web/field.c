@@ -1,0 +1,219 @@
+/* field.c: a request's fields read, checked and refused by name */
+#include "web/field.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/api.h"
+#include "web/form.h"
+#include "base/utf8.h"
+
+const char *
+field_query(const ctx *c, const char *name)
+{
+	const char *v = kv_get(&c->req.query, name);
+	return v && *v ? v : NULL;
+}
+
+int
+field_blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+void
+field_refuse(ctx *c, const char *field, const char *msg)
+{
+	cJSON *f = cJSON_CreateObject();
+	api_field(f, field, msg);
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s", field, msg),
+	    f);
+}
+
+const char *
+field_arg(ctx *c, const cJSON *o, const char *name)
+{
+	if (o == NULL)
+		return http_arg(&c->req, name);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v == NULL)
+		return NULL;
+	if (cJSON_IsNull(v))
+		return "";
+	if (cJSON_IsString(v))
+		return v->valuestring;
+	int64_t n;
+	if (cJSON_IsNumber(v) && api_get_int(v, &n) == 0)
+		return arena_printf(c->a, "%lld", (long long)n);
+	return "?";
+}
+
+const char *
+field_text(ctx *c, const cJSON *o, const char *name, const char *field,
+    cJSON *fields)
+{
+	const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
+	if (o && v && !cJSON_IsString(v) && !cJSON_IsNull(v)) {
+		api_field(fields, field, "a string");
+		return NULL;
+	}
+	return field_arg(c, o, name);
+}
+
+int
+field_int(ctx *c, const cJSON *o, const char *name, const char *field,
+    int64_t *out, cJSON *fields)
+{
+	if (o) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+		if (v == NULL || cJSON_IsNull(v))
+			return 0;
+		if (!cJSON_IsNumber(v) || api_get_int(v, out) < 0) {
+			api_field(fields, field, "a whole number");
+			return 0;
+		}
+		return 1;
+	}
+	const char *s = field_arg(c, NULL, name);
+	if (field_blank(s))
+		return 0;
+	char *end;
+	long long n = strtoll(s, &end, 10);
+	if (*end || end == s) {
+		api_field(fields, field, "a whole number");
+		return 0;
+	}
+	*out = n;
+	return 1;
+}
+
+void
+field_bool(ctx *c, const cJSON *o, const char *name, int *out,
+    cJSON *fields)
+{
+	*out = 0;
+	if (o == NULL) {
+		if (field_flag(http_arg(&c->req, name), out) < 0)
+			api_field(fields, name, "yes or no");
+		return;
+	}
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (v && !cJSON_IsBool(v) && !cJSON_IsNull(v))
+		api_field(fields, name, "true or false");
+	else
+		*out = cJSON_IsTrue(v);
+}
+
+const char *
+field_nth(const kv_list *l, const char *name, size_t i)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (strcmp(l->items[k].name, name) == 0 && i-- == 0)
+			return l->items[k].value;
+	return NULL;
+}
+
+const char *
+field_get(ctx *c, const char *name)
+{
+	const cJSON *v = c->req.json ? cJSON_GetObjectItemCaseSensitive(
+	    c->req.json, name) : NULL;
+	if (v == NULL || cJSON_IsString(v))
+		return http_arg(&c->req, name);
+	if (cJSON_IsNull(v))
+		return NULL;
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	int64_t n;
+	if (cJSON_IsNumber(v))
+		return api_get_int(v, &n) == 0 ? arena_printf(c->a, "%lld",
+		    (long long)n) : "?";
+	return "?";
+}
+
+const char *
+field_string(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItem(o, key);
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+int
+field_exact(const cJSON *v, int64_t *out)
+{
+	if (cJSON_IsRaw(v) && v->valuestring) {
+		char *end;
+		*out = strtoll(v->valuestring, &end, 10);
+		return *end == '\0' ? 0 : -1;
+	}
+	return api_get_int(v, out);
+}
+
+int
+field_one_of(const char *v, const char *const *allowed)
+{
+	for (int i = 0; allowed[i]; i++)
+		if (strcmp(v, allowed[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+field_span(ctx *c, const char *from, const char *to)
+{
+	if (from && !field_date_ok(from)) {
+		field_refuse(c, "from", "a date, YYYY-MM-DD");
+		return -1;
+	}
+	if (to && !field_date_ok(to)) {
+		field_refuse(c, "to", "a date, YYYY-MM-DD");
+		return -1;
+	}
+	return 0;
+}
+
+size_t
+field_chars(const char *s)
+{
+	size_t n = 0;
+	/* count every byte that does not continue a character */
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int
+field_date_ok(const char *text)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	if (!api_matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text))
+		return 0;
+	int y = atoi(text), m = atoi(text + 5), d = atoi(text + 8);
+	if (y < 1900 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+int
+field_flag(const char *text, int *out)
+{
+	static const char *const yes[] = { "true", "1", "on", "yes", NULL };
+	static const char *const no[] = { "false", "0", "off", "no", "", NULL };
+	if (text == NULL) {
+		*out = 0;
+		return 0;
+	}
+	for (int i = 0; yes[i]; i++)
+		if (strcmp(text, yes[i]) == 0) {
+			*out = 1;
+			return 0;
+		}
+	for (int i = 0; no[i]; i++)
+		if (strcmp(text, no[i]) == 0) {
+			*out = 0;
+			return 0;
+		}
+	return -1;
+}
