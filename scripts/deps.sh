@@ -20,6 +20,15 @@ browser_deps() {
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
+# webhook_deps: the official Standard Webhooks verifier the webhook tests
+# check Bursar's signatures with, pinned by tests/webhooks/package-lock.json
+webhook_deps() {
+	dir=$(dirname "$0")/../tests/webhooks
+	[ -d "$dir/node_modules/standardwebhooks" ] && return 0
+	echo "deps: installing standardwebhooks (npm ci)"
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 missing=""
 for p in $PKGS; do
 	st=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
@@ -33,6 +42,7 @@ fi
 command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
 if [ -z "$(echo "$missing" | tr -d ' ')" ]; then
 	browser_deps
+	webhook_deps
 	exit 0
 fi
 
@@ -50,4 +60,5 @@ $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 browser_deps
+webhook_deps
 echo "deps: done"

@@ -57,6 +57,8 @@ body_limit = ${BURSAR_BODY_LIMIT:-10M}
 secret = $(cat "$VAR/secret")
 smtp_relay = 127.0.0.1:$SMTPPORT
 base_url = http://127.0.0.1:$PORT
+# development and tests: webhooks may reach a receiver on this machine
+webhook_allow = ${BURSAR_WEBHOOK_ALLOW-127.0.0.1}
 CONF
 	)
 }
@@ -84,6 +86,8 @@ programs() {
 	done
 	# the mail sender, watching its queue (a cron job in production)
 	printf 'mailer:1:%s ' "$BUILD/cron/mail_send"
+	# the webhook dispatcher, a service: woken by each commit's events
+	printf 'webhook-dispatch:1:%s ' "$BUILD/cron/webhook_dispatch"
 }
 
 # smtp_start: a real SMTP server on loopback that keeps every message in a

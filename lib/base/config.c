@@ -15,7 +15,7 @@ static const char *const keys[] = {
 	"database_url", "template_dir", "version", "env", "body_limit",
 	"db_timeout", "secure_cookies", "signup", "secret",
 	"login_ip_limit", "audit_archive_days", "smtp_relay", "mail_from",
-	"base_url",
+	"base_url", "webhook_allow",
 };
 
 static int
@@ -63,6 +63,9 @@ set_int(int *dst, const char *value, int lo, int hi)
 int
 config_set(config *c, const char *key, const char *value)
 {
+	if (strcmp(key, "webhook_allow") == 0)
+		return set_str(c->webhook_allow, sizeof(c->webhook_allow),
+		    value);
 	if (strcmp(key, "database_url") == 0)
 		return set_str(c->database_url, sizeof(c->database_url), value);
 	if (strcmp(key, "template_dir") == 0)

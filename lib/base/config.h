@@ -24,6 +24,9 @@ typedef struct config {
 	char smtp_relay[256];	/* host:port of the SMTP relay */
 	char mail_from[256];	/* the From address of Bursar's mail */
 	char base_url[256];	/* where users reach Bursar, for mailed links */
+	/* addresses webhooks may reach although internal ("127.0.0.1");
+	 * empty on an installed system: none */
+	char webhook_allow[256];
 } config;
 
 /* config_load: fills c from defaults, then the file, then the environment.
