@@ -160,7 +160,8 @@ BEGIN
 	RETURN taken;
 END $$;
 
--- webhook_claim: up to n due deliveries, leased for lease_s seconds; a
+-- webhook_claim: up to n due deliveries, leased for their timeout and 5 s
+-- more (at most lease_s seconds); a
 -- dispatcher killed mid-send leaves them to the next claim after that.
 -- The previous secret is handed out while it is still valid.
 CREATE FUNCTION webhook_claim(n int, lease_s int)
@@ -173,8 +174,13 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 		  AND (d.leased_until IS NULL OR d.leased_until < now())
 		ORDER BY d.next_at LIMIT n FOR UPDATE SKIP LOCKED
 	), leased AS (
-		UPDATE webhook_deliveries d SET leased_until = now() + make_interval(secs => lease_s)
-		FROM due WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+		-- the lease outlasts the request's timeout, so only a dispatcher
+		-- that died lets it run out
+		UPDATE webhook_deliveries d SET leased_until = now() +
+			make_interval(secs => least(lease_s, s.timeout_s + 5))
+		FROM due, webhook_subscriptions s
+		WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+		  AND s.tenant_id = d.tenant_id AND s.id = d.subscription_id
 		RETURNING d.*
 	)
 	SELECT l.tenant_id, l.id, s.url, l.msg_id, l.body, s.secret,

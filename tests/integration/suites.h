@@ -15,4 +15,6 @@ TCase *orders_tcase(void);	/* orders.c: the order workflow */
 TCase *invoices_tcase(void);	/* invoices.c: invoices, credit notes, PDF */
 TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
 
+TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
+
 #endif

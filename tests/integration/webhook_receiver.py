@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""webhook_receiver.py PORT LOG: a webhook receiver on 127.0.0.1:PORT
+"""webhook_receiver.py PORT LOG: a webhook receiver on 127.0.0.1:PORT (0: any free port, written to LOG.port)
 that answers by script and appends one JSON line per request to LOG
 (time, path, headers, body, what it answered).  The path is the script:
 
@@ -69,4 +69,9 @@ class Handler(BaseHTTPRequestHandler):
 
 ThreadingHTTPServer.daemon_threads = True
 ThreadingHTTPServer.request_queue_size = 256
-ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
+server = ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
+with open(LOG + ".port.tmp", "w") as f:
+    f.write(str(server.server_address[1]))
+import os
+os.rename(LOG + ".port.tmp", LOG + ".port")
+server.serve_forever()
