@@ -105,12 +105,19 @@ form_page(ctx *c, int status, cJSON *fields)
 	cJSON *d = cJSON_CreateObject();
 	reply_form(c, d, keep, c->req.form.n ? NULL : dflt, fields);
 	cJSON_Delete(fields);
-	cJSON *ticked = cJSON_AddObjectToObject(d, "ticked");
+	/* the boxes ticked stay ticked ("*" is every event) */
+	cJSON *types = catalogue_json(), *t;
 	const char *v;
 	for (size_t i = 0; (v = field_nth(&c->req.form, "event_types", i)) !=
-	    NULL; i++)
-		cJSON_AddStringToObject(ticked, v, "1");
-	cJSON_AddItemToObject(d, "types", catalogue_json());
+	    NULL; i++) {
+		if (strcmp(v, "*") == 0)
+			cJSON_AddTrueToObject(d, "every");
+		cJSON_ArrayForEach(t, types)
+			if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(t,
+			    "type")), v) == 0)
+				cJSON_AddTrueToObject(t, "ticked");
+	}
+	cJSON_AddItemToObject(d, "types", types);
 	app_render(c, status, "webhooks_form.cs", "New webhook", d);
 }
 

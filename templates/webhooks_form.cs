@@ -9,8 +9,8 @@
 <?cs call:field("description", "Description", "text", data.form.description, data.fields.description) ?>
 <fieldset class="field<?cs if:data.fields.event_types ?> invalid<?cs /if ?>"><legend>Events</legend>
 <?cs if:data.fields.event_types ?><span class="error"><?cs var:data.fields.event_types ?></span><?cs /if ?>
-<label><input type="checkbox" name="event_types" value="*"<?cs if:data.ticked["*"] ?> checked<?cs /if ?>> every event (*)</label>
-<?cs each:t = data.types ?><label><input type="checkbox" name="event_types" value="<?cs var:t.type ?>"<?cs if:data.ticked[t.type] ?> checked<?cs /if ?>> <?cs var:t.type ?></label>
+<label><input type="checkbox" name="event_types" value="*"<?cs if:data.every ?> checked<?cs /if ?>> every event (*)</label>
+<?cs each:t = data.types ?><label><input type="checkbox" name="event_types" value="<?cs var:t.type ?>"<?cs if:t.ticked ?> checked<?cs /if ?>> <?cs var:t.type ?></label>
 <?cs /each ?></fieldset>
 <?cs call:field("timeout", "Timeout in seconds (1 to 30)", "number", data.form.timeout, data.fields.timeout) ?>
 <?cs call:field("retry_schedule", "Waits before each retry, in seconds", "text", data.form.retry_schedule, data.fields.retry_schedule) ?>

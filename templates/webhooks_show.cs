@@ -1,5 +1,5 @@
 <?cs include:"partials/field.cs" ?>
-<?cs set:w = data.webhook ?>
+<?cs with:w = data.webhook ?>
 <section>
 <p><a href="/app/webhooks">Webhooks</a></p>
 <h1>Webhook to <?cs var:w.url ?></h1>
@@ -33,3 +33,4 @@
 <?cs each:d = data.deliveries ?><tr><td><a href="/app/webhook-deliveries/<?cs var:d.id ?>"><?cs var:d.created_at ?></a></td><td><?cs var:d.event_type ?></td><td><?cs var:d.status ?></td><td class="num"><?cs var:d.attempts ?></td><td><?cs var:d.last_status_code ?> <?cs var:d.last_error ?></td></tr>
 <?cs /each ?></tbody></table></div><?cs /if ?>
 </section>
+<?cs /with ?>

@@ -130,7 +130,7 @@ static int
 verify(const char *path, const char *secrets)
 {
 	return sh("cd '%s/tests/webhooks' && node verify.mjs '%s' '%s' %s "
-	    ">/dev/null", getenv("BURSAR_ROOT"), receiver_log, path, secrets);
+	    ">/dev/null 2>&1", getenv("BURSAR_ROOT"), receiver_log, path, secrets);
 }
 
 static void
@@ -248,10 +248,43 @@ START_TEST(subscriptions_checked_and_kept)
 	char *sales = take_access(&r);
 	cJSON_Delete(get_json("/api/v1/webhooks", sales, 403));
 	free(sales);
-	/* the page lists it */
+	/* the pages: the list, the subscription, the form redrawn as typed
+	 * with the reason beside the field */
 	kit_page("/app/webhooks", b.token, 200, &r);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "/ok/sub"));
 	reply_free(&r);
+	char page[160];
+	snprintf(page, sizeof(page), "/app/webhooks/%s", id);
+	kit_page(page, b.token, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Send a test"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "invoice.paid"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Active"));
+	ck_assert_ptr_null(strstr(buf_str(&r.body), secret));
+	reply_free(&r);
+	kit_page("/app/webhooks/new", b.token, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "invoice.overdue"));
+	reply_free(&r);
+	kit_form("/app/webhooks", b.token, "url=http%3A%2F%2F10.0.0.1%2Fmine&"
+	    "description=Typed+here&event_types=order.placed&timeout=10&"
+	    "retry_schedule=5%2C30&failure_limit=30", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "Typed here"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "internal address"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "value=\"order.placed\" "
+	    "checked"));
+	reply_free(&r);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM "
+	    "webhook_subscriptions WHERE tenant_id = '%s'", b.id), 1);
+	kit_form("/app/webhooks", b.token, "url=http%3A%2F%2F127.0.0.1%3A9%2F"
+	    "form&event_types=order.placed&event_types=order.shipped&timeout=7&"
+	    "retry_schedule=5%2C30&failure_limit=30", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "whsec_"));
+	reply_free(&r);
+	ck_assert_int_eq(kit_adm_int("SELECT timeout_s FROM "
+	    "webhook_subscriptions WHERE tenant_id = '%s' AND url LIKE "
+	    "'%%/form' AND event_types = '{order.placed,order.shipped}'", b.id),
+	    7);
 	cJSON_Delete(kit_call("DELETE", path, b.token, NULL, 200));
 	cJSON_Delete(get_json(path, b.token, 404));
 	free(b.token);
