@@ -113,6 +113,9 @@ for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == 
 	echo "  health worker $pid: PSS ${pss} kB, RSS ${rss} kB (target PSS under 3 MB)"
 done
 
+# webhooks: deliveries per second, commit to first attempt, the dispatcher
+sh "$ROOT/bench/webhooks.sh"
+
 # sales orders: GET against (b) and a FastAPI peer, POST against pgbench
 sh "$ROOT/bench/orders.sh"
 

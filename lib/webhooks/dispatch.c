@@ -77,10 +77,15 @@ job_start(job *j, const db_res *r, int i, const config *cfg)
 	j->body = strdup(db_text(r, i, 4));
 	j->allow = cfg->webhook_allow;
 	clock_gettime(CLOCK_MONOTONIC, &j->t0);
-	time_t now = time(NULL);
+	struct timespec wall;
+	clock_gettime(CLOCK_REALTIME, &wall);
+	time_t now = wall.tv_sec;
 	struct tm tm;
 	gmtime_r(&now, &tm);
-	strftime(j->started, sizeof(j->started), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char sec[24];
+	strftime(sec, sizeof(sec), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(j->started, sizeof(j->started), "%s.%03ldZ", sec,
+	    wall.tv_nsec / 1000000);
 	if (j->url == NULL || j->body == NULL)
 		return -1;
 
