@@ -9,6 +9,7 @@
 #include "web/app.h"
 #include "web/field.h"
 #include "web/http.h"
+#include "web/query.h"
 #include "web/reply.h"
 #include "web/serve.h"
 #include "webhooks/catalogue.h"
@@ -136,7 +137,22 @@ list(ctx *c)
 	cJSON *items;
 	if (webhook_list(c, &items) != WEBHOOK_OK)
 		return;
-	app_render(c, 200, "webhooks.cs", "Webhooks", api_list(items, NULL));
+	cJSON *d = api_list(items, NULL);
+	if (!c->api) {
+		/* what the dispatcher told the admins: subscriptions it turned off */
+		static const char *const keys[] = { "message", "link",
+		    "created_at", NULL };
+		cJSON *notices = query_rows(c, "SELECT message, link, "
+		    "to_char(created_at, 'YYYY-MM-DD HH24:MI') FROM notices WHERE "
+		    "kind LIKE 'webhook.%' ORDER BY created_at DESC LIMIT 20", 0,
+		    NULL, keys);
+		if (notices == NULL) {
+			cJSON_Delete(d);
+			return;
+		}
+		cJSON_AddItemToObject(d, "notices", notices);
+	}
+	app_render(c, 200, "webhooks.cs", "Webhooks", d);
 }
 
 static void

@@ -416,6 +416,11 @@ START_TEST(timeouts_gone_and_down)
 	cJSON_Delete(j);
 	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM notices WHERE "
 	    "tenant_id = '%s' AND kind = 'webhook.disabled'", b.id), 1);
+	reply r;
+	kit_page("/app/webhooks", b.token, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "was disabled: the "
+	    "receiver answered 410 Gone"));
+	reply_free(&r);
 	/* down for the whole schedule: every attempt recorded */
 	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM webhook_attempts a "
 	    "JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE "
