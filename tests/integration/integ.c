@@ -1086,6 +1086,7 @@ integration_suite(void)
 	suite_add_tcase(s, orders_tcase());
 	suite_add_tcase(s, invoices_tcase());
 	suite_add_tcase(s, payments_tcase());
+	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");

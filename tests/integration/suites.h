@@ -17,4 +17,6 @@ TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
 
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
+TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
+
 #endif
