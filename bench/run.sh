@@ -116,6 +116,9 @@ done
 # webhooks: deliveries per second, commit to first attempt, the dispatcher
 sh "$ROOT/bench/webhooks.sh"
 
+# sync: a CRM's batch of 10,000 records, new and unchanged, against COPY
+sh "$ROOT/bench/sync.sh"
+
 # sales orders: GET against (b) and a FastAPI peer, POST against pgbench
 sh "$ROOT/bench/orders.sh"
 
