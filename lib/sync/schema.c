@@ -85,8 +85,8 @@ schema_find(const char *kind)
 	return NULL;
 }
 
-static void
-refuse(cJSON *reasons, const char *field, const char *problem)
+void
+schema_refuse(cJSON *reasons, const char *field, const char *problem)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "field", field);
@@ -208,7 +208,7 @@ only_keys(const cJSON *o, const char *const *allowed, const char *at,
 		if (!known) {
 			char f[160];
 			snprintf(f, sizeof(f), "%s.%s", at, m->string);
-			refuse(reasons, f, "is not a field of this record");
+			schema_refuse(reasons, f, "is not a field of this record");
 			ok = 0;
 		}
 	}
@@ -245,7 +245,7 @@ field(const schema_field *f, const cJSON *v, cJSON *reasons)
 		else if (n < f->min || n > f->max) {
 			snprintf(at, sizeof(at), "must be from %ld to %ld",
 			    f->min, f->max);
-			refuse(reasons, f->name, at);
+			schema_refuse(reasons, f->name, at);
 			return NULL;
 		} else
 			return exact(n);
@@ -269,7 +269,7 @@ field(const schema_field *f, const cJSON *v, cJSON *reasons)
 		if ((s = cJSON_GetStringValue(v)) == NULL || !word_in(s,
 		    f->format)) {
 			snprintf(at, sizeof(at), "must be one of %s", f->format);
-			refuse(reasons, f->name, at);
+			schema_refuse(reasons, f->name, at);
 			return NULL;
 		}
 		return cJSON_CreateString(s);
@@ -287,15 +287,15 @@ field(const schema_field *f, const cJSON *v, cJSON *reasons)
 		int ok = 1;
 		snprintf(at, sizeof(at), "%s.amount", f->name);
 		if (cJSON_IsString(a))
-			refuse(reasons, at, "must be a whole number of minor "
+			schema_refuse(reasons, at, "must be a whole number of minor "
 			    "units, not text"), ok = 0;
 		else if (!whole(a, &n) || n < 0)
-			refuse(reasons, at, "must be a whole number of minor "
+			schema_refuse(reasons, at, "must be a whole number of minor "
 			    "units, 0 or more"), ok = 0;
 		snprintf(at, sizeof(at), "%s.currency", f->name);
 		if (cur == NULL || strlen(cur) != 3 || strspn(cur,
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
-			refuse(reasons, at, "must be a currency code, e.g. INR"),
+			schema_refuse(reasons, at, "must be a currency code, e.g. INR"),
 			    ok = 0;
 		if (!ok)
 			return NULL;
@@ -324,7 +324,7 @@ field(const schema_field *f, const cJSON *v, cJSON *reasons)
 			const char *w = NULL;
 			if (m == NULL || cJSON_IsNull(m)) {
 				if (person || strcmp(*k, "id") == 0)
-					refuse(reasons, at, "is required"), ok = 0;
+					schema_refuse(reasons, at, "is required"), ok = 0;
 				continue;
 			}
 			s = NULL;
@@ -344,7 +344,7 @@ field(const schema_field *f, const cJSON *v, cJSON *reasons)
 			} else
 				s = text_of(m, 200, &w);
 			if (w) {
-				refuse(reasons, at, w);
+				schema_refuse(reasons, at, w);
 				ok = 0;
 			} else
 				cJSON_AddStringToObject(o, *k, s);
@@ -357,7 +357,7 @@ field(const schema_field *f, const cJSON *v, cJSON *reasons)
 	}
 	}
 	if (why && reasons)
-		refuse(reasons, f->name, why);
+		schema_refuse(reasons, f->name, why);
 	return NULL;
 }
 
@@ -366,7 +366,7 @@ schema_check(const schema *s, const cJSON *rec, cJSON *reasons)
 {
 	int before = cJSON_GetArraySize(reasons);
 	if (!cJSON_IsObject(rec)) {
-		refuse(reasons, "", "a record must be a JSON object");
+		schema_refuse(reasons, "", "a record must be a JSON object");
 		return NULL;
 	}
 	/* nothing the schema does not know */
@@ -376,7 +376,7 @@ schema_check(const schema *s, const cJSON *rec, cJSON *reasons)
 		for (size_t i = 0; i < s->n; i++)
 			known |= strcmp(m->string, s->fields[i].name) == 0;
 		if (!known)
-			refuse(reasons, m->string, "is not a field of this record");
+			schema_refuse(reasons, m->string, "is not a field of this record");
 	}
 	cJSON *out = cJSON_CreateObject();
 	for (size_t i = 0; i < s->n; i++) {
@@ -384,7 +384,7 @@ schema_check(const schema *s, const cJSON *rec, cJSON *reasons)
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, f->name);
 		if (v == NULL || cJSON_IsNull(v)) {
 			if (f->required)
-				refuse(reasons, f->name, "is required");
+				schema_refuse(reasons, f->name, "is required");
 			continue;
 		}
 		cJSON *c = field(f, v, reasons);
@@ -398,7 +398,7 @@ schema_check(const schema *s, const cJSON *rec, cJSON *reasons)
 		char why[96];
 		snprintf(why, sizeof(why), "a %s or a %s is required",
 		    s->one_of[0], s->one_of[1]);
-		refuse(reasons, s->one_of[0], why);
+		schema_refuse(reasons, s->one_of[0], why);
 	}
 	if (cJSON_GetArraySize(reasons) > before) {
 		cJSON_Delete(out);

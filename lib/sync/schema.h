@@ -61,6 +61,10 @@ const schema *schema_all(size_t *n);
  * reasons (an array of {"field","problem"}). */
 cJSON *schema_check(const schema *s, const cJSON *rec, cJSON *reasons);
 
+/* schema_refuse: {"field", "problem"} added to reasons, the one shape
+ * every refusal of a record takes */
+void schema_refuse(cJSON *reasons, const char *field, const char *problem);
+
 /* schema_from_form: a form's fields as the JSON record they stand for:
  * lookups and money as dotted names (student.id, fee.amount), integers
  * as their digits (anything else stays text and is refused by

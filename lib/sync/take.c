@@ -29,15 +29,6 @@ kind_of(const char *record)
 	return record;
 }
 
-static void
-reason(cJSON *reasons, const char *field, const char *problem)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "field", field);
-	cJSON_AddStringToObject(o, "problem", problem);
-	cJSON_AddItemToArray(reasons, o);
-}
-
 /* kept: the record kind/id as Bursar keeps it: 1 with its links (any may
  * be NULL: "" when absent), 0 when it is not known, -1 on failure */
 static int
@@ -85,7 +76,7 @@ references(ctx *c, const schema *s, const cJSON *rec, cJSON *reasons)
 			snprintf(why, sizeof(why), "no %s with id %.100s has been "
 			    "synced yet (send %s first; this record can be sent "
 			    "again then)", f->lookup, id, kind_of(f->lookup));
-			reason(reasons, field, why);
+			schema_refuse(reasons, field, why);
 		}
 	}
 	return 0;

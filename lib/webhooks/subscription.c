@@ -45,6 +45,24 @@ json_rows(ctx *c, const char *sql, int n, const char *const *p)
 	return items;
 }
 
+/* json_one: the row of sql (one parameter, a UUID) as JSON into *out:
+ * WEBHOOK_OK, WEBHOOK_NOT_FOUND (no such row, or id is not a UUID), or
+ * WEBHOOK_ERROR with the response set */
+static int
+json_one(ctx *c, const char *sql, const char *id, cJSON **out)
+{
+	*out = NULL;
+	if (!api_uuid_ok(id))
+		return WEBHOOK_NOT_FOUND;
+	const char *p[1] = { id };
+	cJSON *rows = json_rows(c, sql, 1, p);
+	if (rows == NULL)
+		return WEBHOOK_ERROR;
+	*out = cJSON_DetachItemFromArray(rows, 0);
+	cJSON_Delete(rows);
+	return *out ? WEBHOOK_OK : WEBHOOK_NOT_FOUND;
+}
+
 /* ---- what was sent, checked ---- */
 
 /* types_of: the event types as a SQL array literal ("{a,b}") in the
@@ -252,17 +270,8 @@ webhook_create(ctx *c, const webhook_in *in, cJSON *fields, char *id,
 int
 webhook_get(ctx *c, const char *id, cJSON **out)
 {
-	*out = NULL;
-	if (!api_uuid_ok(id))
-		return WEBHOOK_NOT_FOUND;
-	const char *p[1] = { id };
-	cJSON *rows = json_rows(c, arena_printf(c->a, "%sWHERE id = $1",
-	    show_sql), 1, p);
-	if (rows == NULL)
-		return WEBHOOK_ERROR;
-	*out = cJSON_DetachItemFromArray(rows, 0);
-	cJSON_Delete(rows);
-	return *out ? WEBHOOK_OK : WEBHOOK_NOT_FOUND;
+	return json_one(c, arena_printf(c->a, "%sWHERE id = $1", show_sql), id,
+	    out);
 }
 
 int
@@ -450,19 +459,12 @@ webhook_deliveries(ctx *c, const char *id, const webhook_filter *f,
 int
 webhook_delivery(ctx *c, const char *delivery_id, cJSON **out)
 {
-	*out = NULL;
-	if (!api_uuid_ok(delivery_id))
-		return WEBHOOK_NOT_FOUND;
-	const char *p[1] = { delivery_id };
-	cJSON *rows = json_rows(c, arena_printf(c->a, "%sWHERE d.id = $1",
-	    delivery_sql), 1, p);
-	if (rows == NULL)
-		return WEBHOOK_ERROR;
-	*out = cJSON_DetachItemFromArray(rows, 0);
-	cJSON_Delete(rows);
-	if (*out == NULL)
-		return WEBHOOK_NOT_FOUND;
+	int rc = json_one(c, arena_printf(c->a, "%sWHERE d.id = $1",
+	    delivery_sql), delivery_id, out);
+	if (rc != WEBHOOK_OK)
+		return rc;
 	cJSON_DeleteItemFromObject(*out, "key");
+	const char *p[1] = { delivery_id };
 	/* the request as sent, and every attempt */
 	cJSON *req = json_rows(c, "SELECT json_build_object('url', s.url, "
 	    "'body', d.body)::text FROM webhook_deliveries d JOIN "
