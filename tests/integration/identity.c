@@ -29,7 +29,7 @@ START_TEST(sign_up_and_me)
 	ck_assert_str_eq(jstr(j, "user.email"), "tess@co.test");
 	ck_assert_str_eq(jstr(j, "role"), "owner");
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j,
-	    "permissions")), 19);
+	    "permissions")), 20);
 	cJSON_Delete(j);
 	reply_free(&r);
 	free(token);
@@ -283,8 +283,8 @@ END_TEST
 START_TEST(demo_users)
 {
 	static const struct { const char *email, *role; int perms; } demo[] = {
-		{ "owner@demo.test", "owner", 19 },
-		{ "admin@demo.test", "admin", 19 },
+		{ "owner@demo.test", "owner", 20 },
+		{ "admin@demo.test", "admin", 20 },
 		{ "accountant@demo.test", "accountant", 11 },
 		{ "sales@demo.test", "sales", 6 },
 		{ "viewer@demo.test", "viewer", 8 },
