@@ -113,6 +113,9 @@ for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == 
 	echo "  health worker $pid: PSS ${pss} kB, RSS ${rss} kB (target PSS under 3 MB)"
 done
 
+# the database over its Unix socket against loopback TCP
+sh "$ROOT/bench/dbsocket.sh"
+
 # webhooks: deliveries per second, commit to first attempt, the dispatcher
 sh "$ROOT/bench/webhooks.sh"
 

@@ -21,8 +21,17 @@ mkdir -p "$VAR"
 if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$VAR" 2>/dev/null; then
 	PGBASE=/tmp/bursar-pg-$(echo "$VAR" | cksum | cut -d' ' -f1)
 fi
+# the programs reach PostgreSQL over its Unix socket (faster than loopback
+# TCP: bench/dbsocket.sh measures both); its directory is short, under
+# /tmp, since a socket's path may not pass 107 bytes.  BURSAR_DB_TCP=1:
+# loopback TCP instead.
+PGSOCK=/tmp/bursar-sock-$(echo "$VAR" | cksum | cut -d' ' -f1)
 ADMIN_URL="postgresql://postgres@127.0.0.1:$PGPORT/$DB"
-APP_CONNINFO="host=127.0.0.1 port=$PGPORT dbname=$DB user=bursar_app"
+if [ "${BURSAR_DB_TCP:-0}" = 1 ]; then
+	APP_CONNINFO="host=127.0.0.1 port=$PGPORT dbname=$DB user=bursar_app"
+else
+	APP_CONNINFO="host=$PGSOCK port=$PGPORT dbname=$DB user=bursar_app"
+fi
 export PGCONNECT_TIMEOUT=5
 
 as_postgres() {

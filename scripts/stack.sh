@@ -21,12 +21,19 @@ pg_start() {
 			>"$PGBASE/initdb.log" 2>&1 || {
 			cat "$PGBASE/initdb.log" >&2; exit 1; }
 	fi
+	# a cluster started before it had a socket: start it again with one
+	if pg_running && [ ! -S "$PGSOCK/.s.PGSQL.$PGPORT" ]; then
+		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -m fast -w stop >/dev/null
+	fi
 	if ! pg_running; then
-		# loopback only, no Unix socket (its path limit bites deep
-		# checkouts); fsync off: this cluster is throwaway by design
+		# loopback and a Unix socket in a short directory (env.sh);
+		# fsync off: this cluster is throwaway by design
+		mkdir -p "$PGSOCK"
+		[ "$(id -u)" = 0 ] && chown postgres: "$PGSOCK"
+		chmod 755 "$PGSOCK"
 		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -l "$PGBASE/pg.log" \
 			-w -t 30 -o "-p $PGPORT -c listen_addresses=127.0.0.1 \
-			-c unix_socket_directories= -c fsync=off \
+			-c unix_socket_directories=$PGSOCK -c fsync=off \
 			-c synchronous_commit=off -c full_page_writes=off \
 			-c max_connections=200" start >/dev/null || {
 			tail -n 20 "$PGBASE/pg.log" >&2; exit 1; }
@@ -166,6 +173,7 @@ stop() {
 	if pg_running; then
 		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -m fast -w stop >/dev/null
 	fi
+	rmdir "$PGSOCK" 2>/dev/null || true
 	# nginx removes its pid file only after its workers are gone
 	i=0; while [ -f "$VAR/nginx/nginx.pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 }
