@@ -667,6 +667,91 @@ tax_group_create(ctx *c)
 	    tax_groups_json, "tax-groups", id);
 }
 
+/* tax_group_page: one group, its form to rename it, change its rates
+ * and archive it */
+static void
+tax_group_page(ctx *c, int status, cJSON *fields)
+{
+	const char *id = app_param(c, "id");
+	cJSON *g = one(c, api_uuid_ok(id) ? tax_groups_json(c, id) :
+	    cJSON_CreateArray());
+	if (g == NULL || c->api) {
+		if (g)
+			app_render(c, status, NULL, NULL, g);
+		return;
+	}
+	static const char *const keys[] = { "code", NULL };
+	cJSON *codes = query_rows(c, "SELECT DISTINCT code FROM tax_rates "
+	    "ORDER BY code", 0, NULL, keys);
+	if (codes == NULL) {
+		cJSON_Delete(g);
+		return;
+	}
+	buf b = BUF_INIT(256);
+	const cJSON *k;
+	cJSON_ArrayForEach(k, cJSON_GetObjectItem(g, "components"))
+		buf_printf(&b, "%s%s", b.len ? ", " : "", cJSON_GetObjectItem(k, "rate_code")->valuestring);
+	static const char *const keep[] = { "name", "components", "inclusive",
+	    NULL };
+	const char *dflt[3] = { cJSON_GetObjectItem(g, "name")->valuestring,
+	    arena_strdup(c->a, buf_str(&b)), cJSON_IsTrue(cJSON_GetObjectItem(
+	    g, "inclusive")) ? "true" : "false" };
+	buf_free(&b);
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "group", g);
+	cJSON_AddItemToObject(d, "rate_codes", codes);
+	form_data(c, d, keep, dflt, fields);
+	app_render(c, status, "tax_group.cs", "Tax group", d);
+}
+
+static void
+tax_group(ctx *c)
+{
+	tax_group_page(c, 200, NULL);
+}
+
+/* tax_group_changed: the end of a change to the group at {id} */
+static void
+tax_group_changed(ctx *c, int rc, cJSON *f)
+{
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, tax_group_page);
+		return;
+	}
+	cJSON_Delete(f);
+	const char *id = app_param(c, "id");
+	done(c, 200, one(c, tax_groups_json(c, id)), NULL, arena_printf(c->a,
+	    "/app/tax-groups/%s", id));
+}
+
+static void
+tax_group_update(ctx *c)
+{
+	/* a form's unticked box sends nothing: there it means "no" */
+	const char *inclusive = arg(c, "inclusive");
+	if (inclusive == NULL && !c->api)
+		inclusive = "false";
+	books_tax_group_in in = { NULL, arg(c, "name"), inclusive,
+	    arg(c, "components") };
+	cJSON *f = cJSON_CreateObject();
+	tax_group_changed(c, books_tax_group_update(c, app_param(c, "id"),
+	    &in, f), f);
+}
+
+static void
+tax_group_archive(ctx *c)
+{
+	tax_group_changed(c, books_tax_group_archive(c, app_param(c, "id"), 1),
+	    cJSON_CreateObject());
+}
+
+static void
+tax_group_unarchive(ctx *c)
+{
+	tax_group_changed(c, books_tax_group_archive(c, app_param(c, "id"), 0),
+	    cJSON_CreateObject());
+}
+
 /* ---- book settings ---- */
 
 static cJSON *
@@ -738,6 +823,12 @@ static const route routes[] = {
 	{ "POST", "~/tax-rates", tax_rate_create, 0, "ledger.manage" },
 	{ "GET", "~/tax-groups", tax_groups, 0, "ledger.read" },
 	{ "POST", "~/tax-groups", tax_group_create, 0, "ledger.manage" },
+	{ "GET", "~/tax-groups/{id}", tax_group, 0, "ledger.read" },
+	{ "POST", "~/tax-groups/{id}", tax_group_update, 0, "ledger.manage" },
+	{ "POST", "~/tax-groups/{id}/archive", tax_group_archive, 0,
+	    "ledger.manage" },
+	{ "POST", "~/tax-groups/{id}/unarchive", tax_group_unarchive, 0,
+	    "ledger.manage" },
 	{ "GET", "~/books/settings", settings, 0, "ledger.read" },
 	{ "POST", "~/books/settings", settings_save, 0, "ledger.manage" },
 };
