@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "web/api.h"
-#include "base/money.h"
 #include "web/app.h"
 #include "web/serve.h"
 #include "books/books_setup.h"
+#include "books/tax_view.h"
 #include "web/field.h"
 #include "web/reply.h"
 #include "web/query.h"
@@ -485,62 +485,13 @@ rate_delete(ctx *c)
 
 /* ---- tax ---- */
 
-/* add_percent: o's rate_ppm (an exact integer, or null) also as a
- * percentage, "rate" */
-static void
-add_percent(cJSON *o, int64_t ppm, int known)
-{
-	buf b = BUF_INIT(64);
-	if (known && money_ppm_text(&b, ppm) == 0)
-		cJSON_AddStringToObject(o, "rate", buf_str(&b));
-	else
-		cJSON_AddNullToObject(o, "rate");
-	buf_free(&b);
-}
-
-/* ppm_of: the exact integer query_rows put in o under key */
-static int
-ppm_of(const cJSON *o, const char *key, int64_t *ppm)
-{
-	const cJSON *v = cJSON_GetObjectItem(o, key);
-	if (!cJSON_IsRaw(v))
-		return 0;
-	*ppm = strtoll(v->valuestring, NULL, 10);
-	return 1;
-}
-
-static const char *const tax_rate_keys[] = { "id", "code", "name",
-    "#rate_ppm", "valid_from", "valid_to", "sales_account",
-    "purchase_account", "?in_force", NULL };
-
-/* tax_rates_json: every version of every rate, or the one with id */
-static cJSON *
-tax_rates_json(ctx *c, const char *id)
-{
-	const char *p[1] = { id };
-	cJSON *items = query_rows(c, "SELECT r.id, r.code, r.name, r.rate_ppm, "
-	    "r.valid_from::text, r.valid_to::text, sa.code, pa.code, "
-	    "r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to "
-	    ">= current_date) FROM tax_rates r JOIN accounts sa ON sa.tenant_id "
-	    "= r.tenant_id AND sa.id = r.sales_account_id JOIN accounts pa ON "
-	    "pa.tenant_id = r.tenant_id AND pa.id = r.purchase_account_id WHERE "
-	    "$1::uuid IS NULL OR r.id = $1::uuid ORDER BY r.code, r.valid_from",
-	    1, p, tax_rate_keys);
-	cJSON *o;
-	cJSON_ArrayForEach(o, items) {
-		int64_t ppm = 0;
-		add_percent(o, ppm, ppm_of(o, "rate_ppm", &ppm));
-	}
-	return items;
-}
-
 static const char *const tax_rate_form[] = { "code", "name", "rate",
     "valid_from", "valid_to", "sales_account", "purchase_account", NULL };
 
 static void
 tax_rates_page(ctx *c, int status, cJSON *fields)
 {
-	cJSON *d = list_data(c, status, tax_rates_json(c, NULL));
+	cJSON *d = list_data(c, status, tax_view_rates(c, NULL));
 	if (d == NULL)
 		return;
 	form_data(c, d, tax_rate_form, NULL, fields);
@@ -562,71 +513,7 @@ tax_rate_create(ctx *c)
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	created(c, books_tax_rate_create(c, &in, f, id), f, tax_rates_page,
-	    tax_rates_json, "tax-rates", id);
-}
-
-/* tax_groups_json: the groups (or the one with id) with their
- * components and the rate of each in force today */
-static cJSON *
-tax_groups_json(ctx *c, const char *id)
-{
-	static const char *const keys[] = { "id", "code", "name",
-	    "?inclusive", "?archived", "#position", "rate_code", "rate_name",
-	    "#rate_ppm", NULL };
-	const char *p[1] = { id };
-	cJSON *flat = query_rows(c, "SELECT g.id, g.code, g.name, g.inclusive, "
-	    "g.archived, k.position, k.rate_code, r.name, r.rate_ppm FROM "
-	    "tax_groups g LEFT JOIN tax_group_components k ON k.tenant_id = "
-	    "g.tenant_id AND k.group_id = g.id LEFT JOIN tax_rates r ON "
-	    "r.tenant_id = k.tenant_id AND r.code = k.rate_code AND "
-	    "r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to "
-	    ">= current_date) WHERE $1::uuid IS NULL OR g.id = $1::uuid ORDER "
-	    "BY g.code, k.position", 1, p, keys);
-	if (flat == NULL)
-		return NULL;
-	cJSON *groups = cJSON_CreateArray(), *g = NULL, *row;
-	int64_t total = 0;
-	int complete = 1;
-	cJSON_ArrayForEach(row, flat) {
-		const char *gid = cJSON_GetObjectItem(row, "id")->valuestring;
-		if (g == NULL || strcmp(gid, cJSON_GetObjectItem(g,
-		    "id")->valuestring) != 0) {
-			if (g) {
-				add_percent(g, total, complete);
-				cJSON_AddBoolToObject(g, "complete", complete);
-			}
-			g = cJSON_CreateObject();
-			static const char *const copy[] = { "id", "code", "name",
-			    "inclusive", "archived", NULL };
-			for (int i = 0; copy[i]; i++)
-				cJSON_AddItemToObject(g, copy[i], cJSON_Duplicate(
-				    cJSON_GetObjectItem(row, copy[i]), 1));
-			cJSON_AddArrayToObject(g, "components");
-			cJSON_AddItemToArray(groups, g);
-			total = 0;
-			complete = 1;
-		}
-		if (cJSON_IsNull(cJSON_GetObjectItem(row, "rate_code")))
-			continue;
-		cJSON *k = cJSON_CreateObject();
-		static const char *const kcopy[] = { "position", "rate_code",
-		    "rate_name", "rate_ppm", NULL };
-		for (int i = 0; kcopy[i]; i++)
-			cJSON_AddItemToObject(k, kcopy[i], cJSON_Duplicate(
-			    cJSON_GetObjectItem(row, kcopy[i]), 1));
-		int64_t ppm = 0;
-		int known = ppm_of(k, "rate_ppm", &ppm);
-		add_percent(k, ppm, known);
-		total += known ? ppm : 0;
-		complete = complete && known;
-		cJSON_AddItemToArray(cJSON_GetObjectItem(g, "components"), k);
-	}
-	if (g) {
-		add_percent(g, total, complete);
-		cJSON_AddBoolToObject(g, "complete", complete);
-	}
-	cJSON_Delete(flat);
-	return groups;
+	    tax_view_rates, "tax-rates", id);
 }
 
 static const char *const tax_group_form[] = { "code", "name", "inclusive",
@@ -635,7 +522,7 @@ static const char *const tax_group_form[] = { "code", "name", "inclusive",
 static void
 tax_groups_page(ctx *c, int status, cJSON *fields)
 {
-	cJSON *d = list_data(c, status, tax_groups_json(c, NULL));
+	cJSON *d = list_data(c, status, tax_view_groups(c, NULL));
 	if (d == NULL)
 		return;
 	static const char *const keys[] = { "code", NULL };
@@ -664,7 +551,92 @@ tax_group_create(ctx *c)
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	created(c, books_tax_group_create(c, &in, f, id), f, tax_groups_page,
-	    tax_groups_json, "tax-groups", id);
+	    tax_view_groups, "tax-groups", id);
+}
+
+/* tax_group_page: one group, its form to rename it, change its rates
+ * and archive it */
+static void
+tax_group_page(ctx *c, int status, cJSON *fields)
+{
+	const char *id = app_param(c, "id");
+	cJSON *g = one(c, api_uuid_ok(id) ? tax_view_groups(c, id) :
+	    cJSON_CreateArray());
+	if (g == NULL || c->api) {
+		if (g)
+			app_render(c, status, NULL, NULL, g);
+		return;
+	}
+	static const char *const keys[] = { "code", NULL };
+	cJSON *codes = query_rows(c, "SELECT DISTINCT code FROM tax_rates "
+	    "ORDER BY code", 0, NULL, keys);
+	if (codes == NULL) {
+		cJSON_Delete(g);
+		return;
+	}
+	buf b = BUF_INIT(256);
+	const cJSON *k;
+	cJSON_ArrayForEach(k, cJSON_GetObjectItem(g, "components"))
+		buf_printf(&b, "%s%s", b.len ? ", " : "", cJSON_GetObjectItem(k, "rate_code")->valuestring);
+	static const char *const keep[] = { "name", "components", "inclusive",
+	    NULL };
+	const char *dflt[3] = { cJSON_GetObjectItem(g, "name")->valuestring,
+	    arena_strdup(c->a, buf_str(&b)), cJSON_IsTrue(cJSON_GetObjectItem(
+	    g, "inclusive")) ? "true" : "false" };
+	buf_free(&b);
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddItemToObject(d, "group", g);
+	cJSON_AddItemToObject(d, "rate_codes", codes);
+	form_data(c, d, keep, dflt, fields);
+	app_render(c, status, "tax_group.cs", "Tax group", d);
+}
+
+static void
+tax_group(ctx *c)
+{
+	tax_group_page(c, 200, NULL);
+}
+
+/* tax_group_changed: the end of a change to the group at {id} */
+static void
+tax_group_changed(ctx *c, int rc, cJSON *f)
+{
+	if (rc != BOOKS_OK) {
+		refused(c, rc, f, tax_group_page);
+		return;
+	}
+	cJSON_Delete(f);
+	const char *id = app_param(c, "id");
+	done(c, 200, one(c, tax_view_groups(c, id)), NULL, arena_printf(c->a,
+	    "/app/tax-groups/%s", id));
+}
+
+static void
+tax_group_update(ctx *c)
+{
+	/* a form's unticked box sends nothing: there it means "no" */
+	const char *inclusive = arg(c, "inclusive");
+	if (inclusive == NULL && !c->api)
+		inclusive = "false";
+	books_tax_group_in in = { NULL, arg(c, "name"), inclusive,
+	    arg(c, "components") };
+	cJSON *f = cJSON_CreateObject();
+	tax_group_changed(c, books_tax_group_update(c, app_param(c, "id"),
+	    &in, f), f);
+}
+
+static void
+tax_group_archive(ctx *c)
+{
+	tax_group_changed(c, books_tax_group_archive(c, app_param(c, "id"), 1),
+	    cJSON_CreateObject());
+}
+
+static void
+tax_group_unarchive(ctx *c)
+{
+	tax_group_changed(c, books_tax_group_archive(c, app_param(c, "id"), 0),
+	    cJSON_CreateObject());
 }
 
 /* ---- book settings ---- */
@@ -738,6 +710,12 @@ static const route routes[] = {
 	{ "POST", "~/tax-rates", tax_rate_create, 0, "ledger.manage" },
 	{ "GET", "~/tax-groups", tax_groups, 0, "ledger.read" },
 	{ "POST", "~/tax-groups", tax_group_create, 0, "ledger.manage" },
+	{ "GET", "~/tax-groups/{id}", tax_group, 0, "ledger.read" },
+	{ "POST", "~/tax-groups/{id}", tax_group_update, 0, "ledger.manage" },
+	{ "POST", "~/tax-groups/{id}/archive", tax_group_archive, 0,
+	    "ledger.manage" },
+	{ "POST", "~/tax-groups/{id}/unarchive", tax_group_unarchive, 0,
+	    "ledger.manage" },
 	{ "GET", "~/books/settings", settings, 0, "ledger.read" },
 	{ "POST", "~/books/settings", settings_save, 0, "ledger.manage" },
 };

@@ -1,7 +1,8 @@
 /* inventory.c: stock levels, the low-stock list, movements (receipts,
  * adjustments, transfers), reservations, the valuation and locations.
- * The rules live in lib/stock (changes) and lib/stock_view (reads and
- * locations). */
+ * The rules live in commerce/stock (changes), commerce/stock_move (a
+ * movement as typed, checked) and commerce/stock_view (reads and
+ * locations); what stays here is the request's glue. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +12,10 @@
 #include "web/app.h"
 #include "web/serve.h"
 #include "web/auth.h"
-#include "books/books_setup.h"
 #include "web/form.h"
 #include "base/money.h"
-#include "db/outbox.h"
 #include "commerce/stock.h"
+#include "commerce/stock_move.h"
 #include "commerce/stock_view.h"
 #include "web/field.h"
 #include "web/reply.h"
@@ -39,41 +39,6 @@ arg(ctx *c, const char *name)
 	return "?";
 }
 
-static const char *
-opt(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-/* whole: a whole number typed as text ("12", "-3", "+4"); 0 or -1 */
-static int
-whole(const char *s, int64_t *out)
-{
-	if (s == NULL || !api_matches("^[+-]?[0-9]{1,15}$", s))
-		return -1;
-	*out = strtoll(s, NULL, 10);
-	return 0;
-}
-
-/* base: the business's base currency and its minor-unit digits */
-static int
-base(ctx *c, char cur[4], int *digits)
-{
-	static const char *const keys[] = { "code", "#digits", NULL };
-	cJSON *rows = query_rows(c, "SELECT t.base_currency, cu.minor_units "
-	    "FROM tenants t JOIN currencies cu ON cu.code = t.base_currency "
-	    "WHERE t.id = bursar_tenant()", 0, NULL, keys);
-	if (rows == NULL)
-		return -1;
-	const cJSON *o = cJSON_GetArrayItem(rows, 0);
-	const cJSON *code = cJSON_GetObjectItem(o, "code");
-	const cJSON *dg = cJSON_GetObjectItem(o, "digits");
-	snprintf(cur, 4, "%s", cJSON_IsString(code) ? code->valuestring : "");
-	*digits = dg && dg->valuestring ? atoi(dg->valuestring) : 2;
-	cJSON_Delete(rows);
-	return 0;
-}
-
 /* money_text: adds key_text, the decimal form of the integer at key, to
  * every row of a page (the API keeps minor units only) */
 static void
@@ -85,7 +50,7 @@ money_text(ctx *c, cJSON *rows, const char *key, int digits)
 	cJSON_ArrayForEach(o, rows) {
 		const cJSON *v = cJSON_GetObjectItem(o, key);
 		int64_t n;
-		if (v == NULL || v->valuestring == NULL || whole(v->valuestring,
+		if (v == NULL || v->valuestring == NULL || stock_whole(v->valuestring,
 		    &n) < 0)
 			continue;
 		buf b = BUF_INIT(64);
@@ -198,7 +163,7 @@ movements(ctx *c)
 		return;
 	char cur[4];
 	int digits;
-	if (!c->api && base(c, cur, &digits) < 0) {
+	if (!c->api && stock_base_currency(c, cur, &digits) < 0) {
 		cJSON_Delete(d);
 		return;
 	}
@@ -358,26 +323,14 @@ reserve(ctx *c)
 	const char *sku;
 	if (the_sku(c, pid, &tracked, &sku) == NULL)
 		return;
+	stock_hold_in in = { arg(c, "quantity"), arg(c, "location"),
+	    arg(c, "reference") };
+	const char *ref = in.reference;
+	int64_t qty;
 	cJSON *fields = cJSON_CreateObject();
-	int64_t qty = 0;
-	if (whole(arg(c, "quantity"), &qty) < 0 || qty <= 0)
-		api_field(fields, "quantity", "the quantity must be a positive "
-		    "whole number");
-	const char *ref = arg(c, "reference");
-	if (ref && strlen(ref) > 100)
-		api_field(fields, "reference", "at most 100 characters");
-	if (!tracked)
-		api_field(fields, "sku", "a service has no stock to reserve");
-	db_res err;
-	if (stock_location(c->db, opt(arg(c, "location")), loc, &err) < 0) {
-		if (strcmp(err.sqlstate, "P0002") != 0) {
-			app_db_error(c, &err);
-			db_res_clear(&err);
-			cJSON_Delete(fields);
-			return;
-		}
-		api_field(fields, "location", "no such location");
-		db_res_clear(&err);
+	if (stock_hold_check(c, tracked, &in, &qty, loc, fields) < 0) {
+		cJSON_Delete(fields);
+		return;
 	}
 	if (cJSON_GetArraySize(fields) > 0) {
 		reserve_refused(c, sku, fields);
@@ -385,6 +338,7 @@ reserve(ctx *c)
 	}
 	cJSON_Delete(fields);
 	int64_t avail = 0;
+	db_res err;
 	int rc = stock_reserve(c->db, c->user_id, pid, loc, qty, NULL, 0, ref,
 	    id, &avail, &err);
 	if (rc < 0) {
@@ -395,23 +349,8 @@ reserve(ctx *c)
 	if (rc == STOCK_SHORT) {
 		/* nothing was held; the failure itself is recorded and
 		 * committed, so the response is not marked failed */
-		cJSON *ev = cJSON_CreateObject();
-		cJSON_AddStringToObject(ev, "product_id", pid);
-		cJSON_AddStringToObject(ev, "sku", sku);
-		cJSON_AddStringToObject(ev, "location_id", loc);
-		cJSON_AddItemToObject(ev, "quantity", api_int(qty));
-		cJSON_AddItemToObject(ev, "available", api_int(avail));
-		cJSON_AddStringToObject(ev, "reference", ref ? ref : "");
-		db_res r;
-		int erc = outbox_emit(c->db, &r, c->tenant_id,
-		    "stock.reservation_failed", ev);
-		cJSON_Delete(ev);
-		if (erc < 0) {
-			app_db_error(c, &r);
-			db_res_clear(&r);
+		if (stock_hold_short(c, pid, sku, loc, qty, avail, ref) < 0)
 			return;
-		}
-		db_res_clear(&r);
 		const char *msg = arena_printf(c->a, "only %" PRId64 " of %s "
 		    "available, %" PRId64 " asked for", avail, sku, qty);
 		cJSON *root = cJSON_CreateObject();
@@ -489,8 +428,6 @@ release(ctx *c)
 
 /* ---- movements: receipts, adjustments, transfers ---- */
 
-enum move_kind { RECEIPT, ADJUSTMENT, TRANSFER };
-
 static const char *const move_fields[3][8] = {
 	{ "sku", "location", "quantity", "cost", "account", "date", "memo",
 	    NULL },
@@ -503,14 +440,14 @@ static const char *const move_titles[3] = { "Receive stock",
     "Adjust stock", "Transfer stock" };
 
 static void
-move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
+move_page(ctx *c, enum stock_move_kind k, int status, cJSON *fields)
 {
 	static const char *const keys[] = { "code", "name", NULL };
 	cJSON *locs = query_rows(c, "SELECT code, name FROM locations WHERE NOT "
 	    "archived ORDER BY code", 0, NULL, keys);
 	char cur[4];
 	int digits;
-	if (locs == NULL || base(c, cur, &digits) < 0) {
+	if (locs == NULL || stock_base_currency(c, cur, &digits) < 0) {
 		cJSON_Delete(locs);
 		cJSON_Delete(fields);
 		return;
@@ -537,24 +474,24 @@ move_page(ctx *c, enum move_kind k, int status, cJSON *fields)
 static void
 receipt_form(ctx *c)
 {
-	move_page(c, RECEIPT, 200, NULL);
+	move_page(c, STOCK_MOVE_RECEIPT, 200, NULL);
 }
 
 static void
 adjustment_form(ctx *c)
 {
-	move_page(c, ADJUSTMENT, 200, NULL);
+	move_page(c, STOCK_MOVE_ADJUSTMENT, 200, NULL);
 }
 
 static void
 transfer_form(ctx *c)
 {
-	move_page(c, TRANSFER, 200, NULL);
+	move_page(c, STOCK_MOVE_TRANSFER, 200, NULL);
 }
 
 /* move_refused: the error as JSON, or the form again as typed */
 static void
-move_refused(ctx *c, enum move_kind k, int status, const char *code,
+move_refused(ctx *c, enum stock_move_kind k, int status, const char *code,
     cJSON *fields)
 {
 	if (c->api) {
@@ -568,64 +505,22 @@ move_refused(ctx *c, enum move_kind k, int status, const char *code,
 /* move_failed: a refusal from lib/stock, after the savepoint: undone, and
  * reported on the field it concerns */
 static void
-move_failed(ctx *c, enum move_kind k, db_res *err)
+move_failed(ctx *c, enum stock_move_kind k, db_res *err)
 {
-	const char *st = err->sqlstate;
 	cJSON *fields = cJSON_CreateObject();
-	int status = 422;
-	const char *code = "invalid";
-	const char *msg = err->error ? err->error : "";
-	if (strcmp(st, "23514") == 0 && (strncmp(msg, "only ", 5) == 0 ||
-	    strstr(msg, "stock_levels"))) {
-		/* short: found by lib/stock, or by the level's own check when
-		 * another request took the units in between */
-		api_field(fields, "quantity", strncmp(msg, "only ", 5) == 0 ? msg :
-		    "not enough stock is free there any more");
-		status = 409;
-		code = "insufficient_stock";
-	} else if (strcmp(st, "23503") == 0) {
-		api_field(fields, "account", err->error);
-	} else if (strcmp(st, "P0002") == 0) {
-		api_field(fields, strstr(err->error ? err->error : "",
-		    "location") ? (k == TRANSFER ? "from" : "location") : "sku",
-		    err->error);
-	} else if (strncmp(st, "22", 2) == 0 || strncmp(st, "23", 2) == 0) {
-		/* what is left after the checks here: the books' refusals
-		 * (no open period on that date, ...) */
-		api_field(fields, "date", err->error);
-	} else {
+	int status;
+	const char *code;
+	if (stock_move_refusal(k, err, fields, &status, &code) < 0) {
 		cJSON_Delete(fields);
 		app_db_error(c, err);
 		db_res_clear(err);
 		return;
 	}
-	db_res_clear(err);
 	if (savepoint(c, 1) < 0) {
 		cJSON_Delete(fields);
 		return;
 	}
 	move_refused(c, k, status, code, fields);
-}
-
-/* move_place: a location field as an id; records why not in fields */
-static int
-move_place(ctx *c, const char *name, const char *value, int required,
-    char id[STOCK_ID_LEN], cJSON *fields)
-{
-	db_res err;
-	if (required && opt(value) == NULL) {
-		api_field(fields, name, "a location is needed");
-		return -1;
-	}
-	if (stock_location(c->db, opt(value), id, &err) == 0)
-		return 0;
-	int rc = strcmp(err.sqlstate, "P0002") == 0 ? -1 : -2;
-	if (rc == -1)
-		api_field(fields, name, "no such location");
-	else
-		app_db_error(c, &err);
-	db_res_clear(&err);
-	return rc;
 }
 
 static void
@@ -645,167 +540,59 @@ move_done(ctx *c, const char *movement_id)
 	app_render(c, 201, NULL, NULL, o);
 }
 
-/* move_common: the product, and the quantity (signed when signed_ok) */
-static int
-move_common(ctx *c, char pid[STOCK_ID_LEN], int64_t *qty, int signed_ok,
-    cJSON *fields)
+/* move: a receipt, an adjustment or a transfer: read, checked
+ * (lib/commerce/stock_move), made, and answered */
+static void
+move(ctx *c, enum stock_move_kind k)
 {
-	const char *sku = arg(c, "sku");
-	int tracked = 1;
-	db_res err;
-	if (opt(sku) == NULL) {
-		api_field(fields, "sku", "a SKU is needed");
-	} else if (stock_product(c->db, sku, pid, &tracked, &err) < 0) {
-		if (strcmp(err.sqlstate, "P0002") != 0) {
-			app_db_error(c, &err);
-			db_res_clear(&err);
-			return -1;
-		}
-		api_field(fields, "sku", "no such product");
-		db_res_clear(&err);
-	} else if (!tracked) {
-		api_field(fields, "sku", "a service has no stock");
+	stock_move_in in = { arg(c, "sku"), arg(c, "quantity"),
+	    arg(c, "location"), arg(c, "from"), arg(c, "to"), arg(c, "cost"),
+	    arg(c, "account"), arg(c, "date"), arg(c, "memo"), c->req.json ?
+	    cJSON_GetObjectItemCaseSensitive(c->req.json, "cost") : NULL };
+	stock_move m;
+	cJSON *fields = cJSON_CreateObject();
+	if (stock_move_check(c, k, &in, &m, fields) < 0) {
+		cJSON_Delete(fields);
+		return;
 	}
-	if (whole(arg(c, "quantity"), qty) < 0 || *qty == 0 || (!signed_ok &&
-	    *qty < 0))
-		api_field(fields, "quantity", signed_ok ? "the change must be a "
-		    "whole number other than 0 (negative to take out)" : "the "
-		    "quantity must be a positive whole number");
-	const char *memo = arg(c, "memo");
-	if (memo && strlen(memo) > 500)
-		api_field(fields, "memo", "at most 500 characters");
-	const char *date = opt(arg(c, "date"));
-	if (date && !field_date_ok(date))
-		api_field(fields, "date", "a date written YYYY-MM-DD");
-	return 0;
+	if (cJSON_GetArraySize(fields) > 0) {
+		move_refused(c, k, 422, "invalid", fields);
+		return;
+	}
+	cJSON_Delete(fields);
+	if (savepoint(c, 0) < 0)
+		return;
+	char id[STOCK_ID_LEN];
+	db_res err;
+	if (stock_move_make(c->db, c->user_id, k, &m, id, &err) < 0) {
+		move_failed(c, k, &err);
+		return;
+	}
+	if (k != STOCK_MOVE_TRANSFER || !c->api) {
+		move_done(c, id);
+		return;
+	}
+	cJSON *o = stock_move_transfer(c, id);
+	if (o)
+		app_render(c, 201, NULL, NULL, o);
 }
 
 static void
 receive(ctx *c)
 {
-	char pid[STOCK_ID_LEN] = "", loc[STOCK_ID_LEN], mid[STOCK_ID_LEN];
-	int64_t qty = 0, cost = 0;
-	cJSON *fields = cJSON_CreateObject();
-	if (move_common(c, pid, &qty, 0, fields) < 0 || move_place(c,
-	    "location", arg(c, "location"), 0, loc, fields) == -2) {
-		cJSON_Delete(fields);
-		return;
-	}
-	/* the cost: minor units as a JSON integer, or a decimal as typed */
-	const cJSON *jc = c->req.json ? cJSON_GetObjectItemCaseSensitive(
-	    c->req.json, "cost") : NULL;
-	const char *ct = arg(c, "cost");
-	char cur[4];
-	int digits;
-	if (jc && cJSON_IsNumber(jc)) {
-		if (api_get_int(jc, &cost) < 0 || cost < 0)
-			api_field(fields, "cost", "the total cost in minor units of "
-			    "the base currency, 0 or more");
-	} else if (opt(ct) == NULL) {
-		cost = 0;
-	} else if (base(c, cur, &digits) < 0) {
-		cJSON_Delete(fields);
-		return;
-	} else if (money_parse(ct, digits, &cost) < 0 || cost < 0) {
-		api_field(fields, "cost", arena_printf(c->a, "the total cost in "
-		    "%s, e.g. 1250.00", cur));
-	}
-	const char *account = opt(arg(c, "account"));
-	if (account && strlen(account) > 41)
-		api_field(fields, "account", "an account's code or @role");
-	if (cJSON_GetArraySize(fields) > 0) {
-		move_refused(c, RECEIPT, 422, "invalid", fields);
-		return;
-	}
-	cJSON_Delete(fields);
-	if (savepoint(c, 0) < 0)
-		return;
-	db_res err;
-	if (stock_receive_manual(c->db, c->user_id, pid, loc, qty, cost,
-	    account, opt(arg(c, "date")), opt(arg(c, "memo")), mid, &err) < 0) {
-		move_failed(c, RECEIPT, &err);
-		return;
-	}
-	move_done(c, mid);
+	move(c, STOCK_MOVE_RECEIPT);
 }
 
 static void
 adjust(ctx *c)
 {
-	char pid[STOCK_ID_LEN] = "", loc[STOCK_ID_LEN], mid[STOCK_ID_LEN];
-	int64_t qty = 0, value;
-	cJSON *fields = cJSON_CreateObject();
-	if (move_common(c, pid, &qty, 1, fields) < 0 || move_place(c,
-	    "location", arg(c, "location"), 0, loc, fields) == -2) {
-		cJSON_Delete(fields);
-		return;
-	}
-	if (cJSON_GetArraySize(fields) > 0) {
-		move_refused(c, ADJUSTMENT, 422, "invalid", fields);
-		return;
-	}
-	cJSON_Delete(fields);
-	if (savepoint(c, 0) < 0)
-		return;
-	db_res err;
-	if (stock_adjust(c->db, c->user_id, pid, loc, qty, opt(arg(c, "date")),
-	    opt(arg(c, "memo")), mid, &value, &err) < 0) {
-		move_failed(c, ADJUSTMENT, &err);
-		return;
-	}
-	move_done(c, mid);
+	move(c, STOCK_MOVE_ADJUSTMENT);
 }
 
 static void
 transfer(ctx *c)
 {
-	char pid[STOCK_ID_LEN] = "", src[STOCK_ID_LEN], dst[STOCK_ID_LEN];
-	char tid[STOCK_ID_LEN];
-	int64_t qty = 0;
-	cJSON *fields = cJSON_CreateObject();
-	if (move_common(c, pid, &qty, 0, fields) < 0 || move_place(c, "from",
-	    arg(c, "from"), 1, src, fields) == -2 || move_place(c, "to",
-	    arg(c, "to"), 1, dst, fields) == -2) {
-		cJSON_Delete(fields);
-		return;
-	}
-	if (cJSON_GetObjectItem(fields, "from") == NULL &&
-	    cJSON_GetObjectItem(fields, "to") == NULL && strcmp(src, dst) == 0)
-		api_field(fields, "to", "the two locations are the same");
-	if (cJSON_GetArraySize(fields) > 0) {
-		move_refused(c, TRANSFER, 422, "invalid", fields);
-		return;
-	}
-	cJSON_Delete(fields);
-	if (savepoint(c, 0) < 0)
-		return;
-	db_res err;
-	if (stock_transfer(c->db, c->user_id, pid, src, dst, qty,
-	    opt(arg(c, "memo")), tid, &err) < 0) {
-		move_failed(c, TRANSFER, &err);
-		return;
-	}
-	if (!c->api) {
-		app_redirect(c, "/app/stock/movements");
-		return;
-	}
-	static const char *const keys[] = { "id", "sku", "from", "to",
-	    "#quantity", "memo", "created_at", NULL };
-	const char *p[1] = { tid };
-	cJSON *rows = query_rows(c, "SELECT o.id, p.sku, lo.code, li.code, "
-	    "i.qty, o.memo, to_char(o.created_at AT TIME ZONE 'UTC', "
-	    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM stock_movements o JOIN "
-	    "stock_movements i ON i.tenant_id = o.tenant_id AND i.source_id = "
-	    "o.id AND i.kind = 'transfer_in' JOIN products p ON p.tenant_id = "
-	    "o.tenant_id AND p.id = o.product_id JOIN locations lo ON "
-	    "lo.tenant_id = o.tenant_id AND lo.id = o.location_id JOIN locations "
-	    "li ON li.tenant_id = i.tenant_id AND li.id = i.location_id WHERE "
-	    "o.id = $1::uuid", 1, p, keys);
-	if (rows == NULL)
-		return;
-	cJSON *o = cJSON_DetachItemFromArray(rows, 0);
-	cJSON_Delete(rows);
-	app_render(c, 201, NULL, NULL, o ? o : cJSON_CreateObject());
+	move(c, STOCK_MOVE_TRANSFER);
 }
 
 /* ---- locations ---- */

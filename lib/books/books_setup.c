@@ -848,6 +848,100 @@ books_tax_group_create(struct ctx *c, const books_tax_group_in *in,
 	return audited(c, "tax_group.created", "tax_group", id, NULL, after);
 }
 
+static const char *const tax_group_keys[] = { "code", "name",
+    "?inclusive", "?archived", "components", NULL };
+static const char tax_group_sql[] = "SELECT g.code, g.name, g.inclusive, "
+    "g.archived, (SELECT string_agg(k.rate_code, ', ' ORDER BY k.position) "
+    "FROM tax_group_components k WHERE k.tenant_id = g.tenant_id AND "
+    "k.group_id = g.id) FROM tax_groups g WHERE g.id = $1 FOR UPDATE OF g";
+
+/* tax_group_state: the group with id as it stands (locked), or NULL with
+ * *rc BOOKS_NOT_FOUND or BOOKS_ERROR */
+static cJSON *
+tax_group_state(struct ctx *c, const char *id, int *rc)
+{
+	if (!api_uuid_ok(id)) {
+		*rc = BOOKS_NOT_FOUND;
+		return NULL;
+	}
+	return state(c, tax_group_sql, id, tax_group_keys, rc);
+}
+
+int
+books_tax_group_update(struct ctx *c, const char *id,
+    const books_tax_group_in *in, cJSON *fields)
+{
+	int rc, inclusive = 0, n = 0;
+	const char *codes[4];
+	cJSON *before = tax_group_state(c, id, &rc);
+	if (before == NULL)
+		return rc;
+	if (in->name)
+		name_check(fields, "name", in->name, 100);
+	if (in->inclusive && field_flag(in->inclusive, &inclusive) < 0)
+		api_field(fields, "inclusive", "yes or no (true or false)");
+	if (in->components && (n = components(c, in->components, codes,
+	    fields)) < 0) {
+		cJSON_Delete(before);
+		return BOOKS_ERROR;
+	}
+	rc = invalid(fields);
+	buf arr = BUF_INIT(1024);
+	if (rc == BOOKS_OK && ((in->components && db_array(&arr, codes,
+	    (size_t)n) < 0) || mark(c) < 0)) {
+		if (c->resp.status < 400)
+			app_error(c, 500, "internal", "an internal error "
+			    "occurred", NULL);
+		rc = BOOKS_ERROR;
+	}
+	const char *p[4] = { id, in->name, in->inclusive ? "true" : "false",
+	    inclusive ? "true" : "false" };
+	if (rc == BOOKS_OK && query_run(c, NULL, "UPDATE tax_groups SET name = "
+	    "coalesce($2, name), inclusive = CASE WHEN $3::boolean THEN "
+	    "$4::boolean ELSE inclusive END WHERE id = $1", 4, p) < 0)
+		rc = BOOKS_ERROR;
+	/* the components are replaced whole: the list typed is the group */
+	const char *q[3] = { c->tenant_id, id, buf_str(&arr) };
+	if (rc == BOOKS_OK && in->components && (query_run(c, NULL, "DELETE "
+	    "FROM tax_group_components WHERE group_id = $1", 1, q + 1) < 0 ||
+	    query_run(c, NULL, "INSERT INTO tax_group_components (tenant_id, "
+	    "group_id, position, rate_code) SELECT $1, $2, o, x FROM "
+	    "unnest($3::text[]) WITH ORDINALITY AS u(x, o)", 3, q) < 0))
+		rc = BOOKS_ERROR;
+	buf_free(&arr);
+	cJSON *after = NULL;
+	if (rc == BOOKS_OK && (after = tax_group_state(c, id, &rc)) == NULL)
+		rc = BOOKS_ERROR;
+	if (rc != BOOKS_OK) {
+		cJSON_Delete(before);
+		return rc;
+	}
+	return audited(c, "tax_group.updated", "tax_group", id, before, after);
+}
+
+int
+books_tax_group_archive(struct ctx *c, const char *id, int archived)
+{
+	int rc;
+	cJSON *before = tax_group_state(c, id, &rc);
+	if (before == NULL)
+		return rc;
+	if (cJSON_IsTrue(cJSON_GetObjectItem(before, "archived")) == archived) {
+		cJSON_Delete(before);
+		return BOOKS_OK;	/* already so */
+	}
+	const char *p[2] = { id, archived ? "true" : "false" };
+	cJSON *after = NULL;
+	if (query_run(c, NULL, "UPDATE tax_groups SET archived = $2::boolean "
+	    "WHERE id = $1", 2, p) < 0 || (after = tax_group_state(c, id,
+	    &rc)) == NULL) {
+		cJSON_Delete(before);
+		return BOOKS_ERROR;
+	}
+	return audited(c, archived ? "tax_group.archived" :
+	    "tax_group.unarchived", "tax_group", id, before, after);
+}
+
 /* ---- settings ---- */
 
 int

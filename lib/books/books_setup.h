@@ -105,6 +105,16 @@ typedef struct books_tax_group_in {
 int books_tax_group_create(struct ctx *c, const books_tax_group_in *in,
     cJSON *fields, char id[BOOKS_ID_LEN]);
 
+/* books_tax_group_update: the group with id renamed, its prices
+ * inclusive or not, and its components replaced by the list typed; a NULL
+ * member of in stays as it is (code cannot change: documents name it). */
+int books_tax_group_update(struct ctx *c, const char *id,
+    const books_tax_group_in *in, cJSON *fields);
+
+/* books_tax_group_archive: the group archived (no new line may choose
+ * it: tax_components() finds nothing) or back in use. */
+int books_tax_group_archive(struct ctx *c, const char *id, int archived);
+
 /* books_settings_save: tax_rounding ("line" or "document") and
  * year_start_month ("1" to "12"); a NULL one stays as it is. */
 int books_settings_save(struct ctx *c, const char *tax_rounding,

@@ -952,6 +952,231 @@ START_TEST(pages_and_forms)
 }
 END_TEST
 
+/* A browser signed in: its session cookie and the token its forms carry. */
+typedef struct browser {
+	char cookie[256], csrf[128];
+} browser;
+
+/* browser_in: signs in to slug's business as email, as a person would at
+ * /app/login, and reads the session's form token off the tax rates page */
+static void
+browser_in(browser *b, const char *slug, const char *email)
+{
+	reply r;
+	char anon[128], cookie[256], body[512], session[128];
+	ck_assert_int_eq(client_do("GET", "/app/login", NULL, NULL, 0, &r), 0);
+	ck_assert_int_eq(reply_cookie(&r, "bursar_csrf", anon, sizeof(anon)),
+	    0);
+	reply_free(&r);
+	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", anon);
+	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=%s&"
+	    "password=blue7Horse%%21fence&next=%%2Fapp", anon, slug, email);
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	ck_assert_int_eq(reply_cookie(&r, "bursar_session", session,
+	    sizeof(session)), 0);
+	reply_free(&r);
+	snprintf(b->cookie, sizeof(b->cookie), "bursar_session=%s", session);
+	char hdr[300];
+	snprintf(hdr, sizeof(hdr), "Cookie: %s", b->cookie);
+	const char *h[] = { hdr, NULL };
+	ck_assert_int_eq(client_do("GET", "/app/tax-rates", h, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	static const char mark[] = "name=\"csrf_token\" value=\"";
+	const char *tok = strstr(buf_str(&r.body), mark);
+	ck_assert_ptr_nonnull(tok);
+	tok += sizeof(mark) - 1;
+	snprintf(b->csrf, sizeof(b->csrf), "%.*s", (int)strcspn(tok, "\""),
+	    tok);
+	reply_free(&r);
+}
+
+/* browser_post: a form the signed-in browser sends: its token first */
+static void
+browser_post(const browser *b, const char *path, const char *fields,
+    reply *r)
+{
+	char body[1024];
+	snprintf(body, sizeof(body), "csrf_token=%s&%s", b->csrf, fields);
+	ck_assert_int_eq(client_form(path, b->cookie, body, r), 0);
+}
+
+/* location: the reply's Location, which must be want */
+static void
+location_is(reply *r, const char *want)
+{
+	char loc[256];
+	ck_assert_int_eq(reply_header(r, "Location", loc, sizeof(loc)), 0);
+	ck_assert_str_eq(loc, want);
+}
+
+START_TEST(tax_pages)
+{
+	const char *slug = unique("taxp");
+	char tenant[37], out[256];
+	char *t = sign_up_in(slug, "owner@taxp.test", "INR");
+	{
+		db *adm = db_open(getenv("BURSAR_ADMIN_CONNINFO"), 2);
+		db_res q;
+		const char *p[1] = { slug };
+		ck_assert_int_eq(db_exec(adm, &q, "SELECT id FROM tenants WHERE "
+		    "slug = $1", 1, p), 0);
+		snprintf(tenant, sizeof(tenant), "%s", db_text(&q, 0, 0));
+		db_res_clear(&q);
+		db_close(adm);
+	}
+	browser b;
+	browser_in(&b, slug, "owner%40taxp.test");
+	reply r;
+	/* without the form's token: refused, nothing written */
+	ck_assert_int_eq(client_form("/app/tax-rates", b.cookie, "code=TX5&"
+	    "name=Tax+5&rate=5&sales_account=2200&purchase_account=1500", &r),
+	    0);
+	ck_assert_int_eq(r.status, 403);
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT count(*) FROM tax_rates WHERE "
+	    "code = 'TX5'", out, sizeof(out)), "");
+	ck_assert_str_eq(out, "0");
+	/* a bad percentage: the page again, the refusal beside the rate,
+	 * what was typed kept, nothing written */
+	browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=5.5.5&"
+	    "valid_from=2024-01-01&sales_account=2200&purchase_account=1500",
+	    &r);
+	ck_assert_int_eq(r.status, 422);
+	const char *body = buf_str(&r.body);
+	const char *at = strstr(body, "<input id=\"rate\" name=\"rate\" "
+	    "type=\"text\" value=\"5.5.5\">");
+	ck_assert_msg(at != NULL, "no rate field kept: %s", body);
+	ck_assert_ptr_nonnull(strstr(body, "<p class=\"field invalid\">\n"
+	    "<label for=\"rate\">"));
+	ck_assert_ptr_nonnull(strstr(at, "<span class=\"error\">"));
+	ck_assert_ptr_nonnull(strstr(body, "value=\"Tax 5\""));
+	ck_assert_ptr_null(strstr(body, "<p class=\"field invalid\">\n"
+	    "<label for=\"name\">"));
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT count(*) FROM tax_rates WHERE "
+	    "code = 'TX5'", out, sizeof(out)), "");
+	ck_assert_str_eq(out, "0");
+	/* a good rate goes back to the list, which shows it */
+	browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=5&"
+	    "valid_from=2024-01-01&sales_account=2200&purchase_account=1500",
+	    &r);
+	ck_assert_int_eq(r.status, 303);
+	location_is(&r, "/app/tax-rates");
+	reply_free(&r);
+	/* and a new version of it from a later date */
+	browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=6&"
+	    "valid_from=2030-01-01&sales_account=2200&purchase_account=1500",
+	    &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	browser_post(&b, "/app/tax-rates", "code=TX1&name=Tax+1&rate=1&"
+	    "sales_account=2200&purchase_account=1500", &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	page("/app/tax-rates", t, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "<td>TX5</td><td>Tax 5"
+	    "</td><td>5%</td><td>2024-01-01</td><td>2029-12-31</td>"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "<td>6%</td><td>"
+	    "2030-01-01</td>"));
+	reply_free(&r);
+	/* a group of it made from its page, then the rate is used */
+	browser_post(&b, "/app/tax-groups", "code=G5&name=Five&components=TX5",
+	    &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT string_agg(rate_code || ':' || "
+	    "rate_ppm, ',') FROM tax_components('G5', '2025-06-01')", out,
+	    sizeof(out)), "");
+	ck_assert_str_eq(out, "TX5:50000");
+	ck_assert_str_eq(as_app(tenant, "SELECT string_agg(rate_code || ':' || "
+	    "rate_ppm, ',') FROM tax_components('G5', '2031-06-01')", out,
+	    sizeof(out)), "");
+	ck_assert_str_eq(out, "TX5:60000");
+	/* the group's page, from the list */
+	cJSON *j, *g = find(items("/api/v1/tax-groups", t, &j), "code", "G5");
+	ck_assert_ptr_nonnull(g);
+	char id[64], path[128], loc[160];
+	snprintf(id, sizeof(id), "%s", jstr(g, "id"));
+	cJSON_Delete(j);
+	snprintf(path, sizeof(path), "/app/tax-groups/%s", id);
+	page("/app/tax-groups", t, 200, &r);
+	snprintf(loc, sizeof(loc), "<a href=\"%s\">G5</a>", path);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), loc));
+	reply_free(&r);
+	page(path, t, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "value=\"Five\""));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "<input id=\"components\" "
+	    "name=\"components\" type=\"text\" value=\"TX5\">"));
+	reply_free(&r);
+	/* an unknown rate: refused beside the components, nothing changed */
+	browser_post(&b, path, "name=Five+again&components=TX5%2C+NOPE", &r);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "no tax rate has the "
+	    "code NOPE"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "value=\"TX5, NOPE\""));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "value=\"Five again\""));
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT name FROM tax_groups WHERE "
+	    "code = 'G5'", out, sizeof(out)), "");
+	ck_assert_str_eq(out, "Five");
+	/* edited: renamed, a second rate, prices inclusive */
+	browser_post(&b, path, "name=Six&components=TX5%2C+TX1&inclusive=true",
+	    &r);
+	ck_assert_int_eq(r.status, 303);
+	location_is(&r, path);
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT string_agg(rate_code || ':' || "
+	    "rate_ppm || ':' || inclusive, ',') FROM tax_components('G5', "
+	    "'2025-06-01')", out, sizeof(out)), "");
+	ck_assert_str_eq(out, "TX5:50000:true,TX1:10000:true");
+	ck_assert_int_eq(audited(tenant, "tax_group.updated", id, "before->>"
+	    "'name' = 'Five' AND after->>'name' = 'Six' AND after->>"
+	    "'components' = 'TX5, TX1'"), 1);
+	/* the box unticked: no longer inclusive */
+	browser_post(&b, path, "name=Six&components=TX1", &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT string_agg(rate_code || ':' || "
+	    "inclusive, ',') FROM tax_components('G5', '2025-06-01')", out,
+	    sizeof(out)), "");
+	ck_assert_str_eq(out, "TX1:false");
+	/* archived: no document finds its rates; and back */
+	snprintf(loc, sizeof(loc), "%s/archive", path);
+	browser_post(&b, loc, "x=1", &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT count(*) FROM tax_components("
+	    "'G5', '2025-06-01')", out, sizeof(out)), "");
+	ck_assert_str_eq(out, "0");
+	page(path, t, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "archived: no new line"));
+	reply_free(&r);
+	snprintf(loc, sizeof(loc), "%s/unarchive", path);
+	browser_post(&b, loc, "x=1", &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_str_eq(as_app(tenant, "SELECT count(*) FROM tax_components("
+	    "'G5', '2025-06-01')", out, sizeof(out)), "");
+	ck_assert_str_eq(out, "1");
+	/* the API edits it too; a reader may look but not change it */
+	snprintf(path, sizeof(path), "/api/v1/tax-groups/%s", id);
+	cJSON *u = call(path, t, "{\"name\":\"Seven\"}", 200);
+	ck_assert_str_eq(jstr(u, "name"), "Seven");
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(u,
+	    "components")), 1);
+	cJSON_Delete(u);
+	refused(path, t, "{\"components\":\"\"}", "components");
+	char *key = reader(t);
+	cJSON_Delete(get_json(path, key, 200));
+	cJSON_Delete(call(path, key, "{\"name\":\"Eight\"}", 403));
+	cJSON_Delete(get_json("/api/v1/tax-groups/"
+	    "00000000-0000-0000-0000-000000000000", t, 404));
+	free(key);
+	free(t);
+}
+END_TEST
+
 TCase *
 accounts_tcase(void)
 {
@@ -968,5 +1193,6 @@ accounts_tcase(void)
 	tcase_add_test(tc, tax_groups);
 	tcase_add_test(tc, book_settings);
 	tcase_add_test(tc, pages_and_forms);
+	tcase_add_test(tc, tax_pages);
 	return tc;
 }
