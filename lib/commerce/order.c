@@ -92,26 +92,17 @@ emit(db *d, const db_res *o, const char *id, const char *type, cJSON *extra,
 	return outbox_record(d, db_text(o, 0, O_TENANT), type, ev, err);
 }
 
-/* refresh: the order's JSON as the API shows it, kept with it
- * (sql/0015_order_doc.sql), made anew after a change */
-static int
-refresh(db *d, const char *id, db_res *err)
-{
-	db_res r;
-	const char *p[1] = { id };
-	if (db_run(d, &r, "SELECT order_doc_refresh($1::uuid)", 1, p, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	return 0;
-}
-
-/* set_status: the order moves to status, stamping its time */
+/* set_status: the order moves to status, stamping its time.  Every
+ * change of an order also clears the JSON kept with it (doc, see
+ * sql/0016_order_doc_once.sql): the answer or the commit builds it anew,
+ * once however many changes came before. */
 static int
 set_status(db *d, const char *id, const char *status, db_res *err)
 {
 	db_res r;
 	const char *p[2] = { id, status };
-	if (db_run(d, &r, "UPDATE orders SET status = $2, placed_at = CASE WHEN "
+	if (db_run(d, &r, "UPDATE orders SET status = $2, doc = NULL, "
+	    "placed_at = CASE WHEN "
 	    "$2 = 'placed' THEN now() ELSE placed_at END, shipped_at = CASE WHEN "
 	    "$2 = 'shipped' THEN now() ELSE shipped_at END, completed_at = CASE "
 	    "WHEN $2 = 'completed' THEN now() ELSE completed_at END, "
@@ -119,7 +110,7 @@ set_status(db *d, const char *id, const char *status, db_res *err)
 	    "cancelled_at END WHERE id = $1::uuid", 2, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	return refresh(d, id, err);
+	return 0;
 }
 
 /* ---- drafts ---- */
@@ -348,12 +339,14 @@ order_draft(db *d, const char *user_id, const char *id, order_in *in,
 	    "$6, $7, $8, $9, $10::uuid) RETURNING id::text, number" : "UPDATE "
 	    "orders SET party_id = $1::uuid, currency = $2, location_id = "
 	    "$3::uuid, order_date = $4::date, reference = $5, notes = $6, net = "
-	    "$7, tax = $8, total = $9 WHERE id = $10::uuid RETURNING id::text, "
-	    "number", 10, p, err) < 0)
+	    "$7, tax = $8, total = $9, doc = NULL WHERE id = $10::uuid RETURNING "
+	    "id::text, number", 10, p, err) < 0)
 		goto out;
 	snprintf(out, ORDER_ID_LEN, "%s", db_text(&r, 0, 0));
-	if (document_store(d, DOCUMENT_ORDER, out, w.lines, w.n, &doc, err) < 0 ||
-	    refresh(d, out, err) < 0)
+	/* a new order has no lines to replace */
+	if ((id ? document_store(d, DOCUMENT_ORDER, out, w.lines, w.n, &doc,
+	    err) : document_store_new(d, DOCUMENT_ORDER, out, w.lines, w.n,
+	    &doc, err)) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
 	cJSON_AddStringToObject(ev, "id", out);
