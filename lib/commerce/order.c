@@ -405,7 +405,8 @@ credit_check(db *d, const db_res *o, const char *id, db_res *err)
 	return rc;
 }
 
-/* reserve_all: every tracked line held, or the short ones listed */
+/* reserve_all: every tracked line held, or the short ones listed; the
+ * lines' products and the order's location read once for all of them */
 static int
 reserve_all(db *d, const char *user_id, const char *id, const db_res *o,
     order_short **shorts, size_t *nshort, db_res *err)
@@ -413,18 +414,26 @@ reserve_all(db *d, const char *user_id, const char *id, const db_res *o,
 	db_res ls;
 	const char *p[1] = { id };
 	if (db_run(d, &ls, "SELECT l.line_no, l.product_id::text, l.quantity, "
-	    "p.sku FROM order_lines l JOIN products p ON p.tenant_id = "
-	    "l.tenant_id AND p.id = l.product_id WHERE l.order_id = $1::uuid "
-	    "AND p.tracked ORDER BY l.line_no", 1, p, err) < 0)
+	    "p.sku, p.reorder_level FROM order_lines l JOIN products p ON "
+	    "p.tenant_id = l.tenant_id AND p.id = l.product_id WHERE l.order_id "
+	    "= $1::uuid AND p.tracked ORDER BY l.line_no", 1, p, err) < 0)
 		return -1;
+	char loc[STOCK_ID_LEN];
 	int rc = 0;
+	if (ls.rows > 0 && stock_location(d, db_text(o, 0, O_LOCATION), loc,
+	    err) < 0)
+		rc = -1;
 	for (int i = 0; rc == 0 && i < ls.rows; i++) {
 		int64_t qty = 0, line_no = 0, avail = 0;
 		char rid[STOCK_ID_LEN];
+		stock_known k = { .product_id = db_text(&ls, i, 1),
+		    .sku = db_text(&ls, i, 3), .location_id = loc,
+		    .tenant = db_text(o, 0, O_TENANT) };
 		db_i64(&ls, i, 0, &line_no);
 		db_i64(&ls, i, 2, &qty);
-		int r = stock_reserve(d, user_id, db_text(&ls, i, 1), db_text(o, 0,
-		    O_LOCATION), qty, id, (int)line_no, NULL, rid, &avail, err);
+		db_i64(&ls, i, 4, &k.reorder_level);
+		int r = stock_reserve_known(d, user_id, &k, qty, id, (int)line_no,
+		    rid, &avail, err);
 		if (r < 0) {
 			rc = -1;
 		} else if (r == STOCK_SHORT) {
