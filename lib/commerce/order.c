@@ -521,10 +521,15 @@ order_place(db *d, const char *user_id, const char *id,
 	if (credit_check(d, &o, id, err) < 0 ||
 	    exec_plain(d, "SAVEPOINT order_place", err) < 0)
 		goto out;
+	/* the events of the reservations, the order and its invoice, held
+	 * and recorded together at the end (dropped on any other way out) */
+	outbox_hold(d);
 	if (reserve_all(d, user_id, id, &o, shorts, nshort, err) < 0)
 		goto out;
 	if (*nshort > 0) {
-		/* all or none: what was held for the other lines goes back */
+		/* all or none: what was held for the other lines goes back,
+		 * and so do their events */
+		outbox_drop(d);
 		if (exec_plain(d, "ROLLBACK TO SAVEPOINT order_place", err) < 0 ||
 		    exec_plain(d, "RELEASE SAVEPOINT order_place", err) < 0 ||
 		    short_event(d, &o, id, *shorts, *nshort, err) < 0)
@@ -539,8 +544,11 @@ order_place(db *d, const char *user_id, const char *id,
 	if (strcmp(db_text(&o, 0, O_INVOICE_ON), "place") == 0 &&
 	    invoice_now(d, user_id, id, NULL, err) < 0)
 		goto out;
+	if (outbox_flush(d, err) < 0)
+		goto out;
 	rc = ORDER_PLACED;
 out:
+	outbox_drop(d);
 	if (rc != ORDER_SHORT) {
 		free(*shorts);
 		*shorts = NULL;
