@@ -359,24 +359,32 @@ static int issue_draft(db *d, const char *user_id, const char *invoice_id,
     const char *date, const line *known, size_t nknown,
     const taxdoc *known_doc, db_res *err);
 
-int
-invoice_from_order(db *d, const char *user_id, const char *order_id,
-    const char *date, int issue, char id[INVOICE_ID_LEN], db_res *err)
+/* from_order: invoice_from_order; unless non-zero, an order invoiced
+ * already is left as it is (0, id "") rather than refused */
+static int
+from_order(db *d, const char *user_id, const char *order_id,
+    const char *date, int issue, int unless, char id[INVOICE_ID_LEN],
+    db_res *err)
 {
 	memset(err, 0, sizeof(*err));
+	id[0] = '\0';
 	if (order_id == NULL || !api_uuid_ok(order_id))
 		return db_refuse(err, "P0002", "no such order");
 	if (date && !field_date_ok(date))
 		return db_refuse(err, "22023", "date: a date, YYYY-MM-DD");
-	db_res o, ls = {0}, ex = {0};
+	db_res o, ls = {0};
 	line *lines = NULL;
 	int rc = -1;
 	char field[48];
 	const char *p[1] = { order_id };
+	/* the order locked, with the invoice it may have already */
 	if (db_run(d, &o, "SELECT o.party_id::text, o.currency, o.status, "
 	    "o.number, o.reference, o.notes, current_date::text, "
-	    "bursar_tenant()::text FROM orders o WHERE o.id = $1::uuid FOR "
-	    "UPDATE OF o", 1, p, err) < 0)
+	    "bursar_tenant()::text, EXISTS (SELECT 1 FROM invoices i WHERE "
+	    "i.order_id = o.id AND i.kind = 'invoice' AND i.status <> 'void'), "
+	    "(SELECT i.number FROM invoices i WHERE i.order_id = o.id AND "
+	    "i.kind = 'invoice' AND i.status <> 'void' LIMIT 1) FROM orders o "
+	    "WHERE o.id = $1::uuid FOR UPDATE OF o", 1, p, err) < 0)
 		return -1;
 	if (o.rows != 1) {
 		db_refuse(err, "P0002", "no such order");
@@ -387,12 +395,15 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 		    "invoiced", db_text(&o, 0, 3));
 		goto out;
 	}
-	if (db_run(d, &ex, "SELECT number FROM invoices WHERE order_id = $1::uuid "
-	    "AND kind = 'invoice' AND status <> 'void'", 1, p, err) < 0)
+	int invoiced = 0;
+	db_bool(&o, 0, 8, &invoiced);
+	if (invoiced && unless) {
+		rc = 0;
 		goto out;
-	if (ex.rows > 0) {
+	}
+	if (invoiced) {
 		db_refuse(err, "23505", "order %s is invoiced already (%s)",
-		    db_text(&o, 0, 3), db_text(&ex, 0, 0) ? db_text(&ex, 0, 0) :
+		    db_text(&o, 0, 3), db_text(&o, 0, 9) ? db_text(&o, 0, 9) :
 		    "a draft");
 		goto out;
 	}
@@ -437,9 +448,23 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 out:
 	free(lines);
 	db_res_clear(&ls);
-	db_res_clear(&ex);
 	db_res_clear(&o);
 	return rc;
+}
+
+int
+invoice_from_order(db *d, const char *user_id, const char *order_id,
+    const char *date, int issue, char id[INVOICE_ID_LEN], db_res *err)
+{
+	return from_order(d, user_id, order_id, date, issue, 0, id, err);
+}
+
+int
+invoice_order_once(db *d, const char *user_id, const char *order_id,
+    const char *date, db_res *err)
+{
+	char id[INVOICE_ID_LEN];
+	return from_order(d, user_id, order_id, date, 1, 1, id, err);
 }
 
 /* ---- issue ---- */

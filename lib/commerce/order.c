@@ -491,22 +491,6 @@ short_event(db *d, const db_res *o, const char *id, const order_short *s,
 	return emit(d, o, id, "stock.reservation_failed", ev, err);
 }
 
-/* invoice_now: the order's invoice, drafted and issued, unless it has one */
-static int
-invoice_now(db *d, const char *user_id, const char *id, const char *date,
-    db_res *err)
-{
-	db_res r;
-	const char *p[1] = { id };
-	if (db_run(d, &r, "SELECT 1 FROM invoices WHERE order_id = $1::uuid AND "
-	    "kind = 'invoice' AND status <> 'void'", 1, p, err) < 0)
-		return -1;
-	int has = r.rows > 0;
-	db_res_clear(&r);
-	char inv[INVOICE_ID_LEN];
-	return has ? 0 : invoice_from_order(d, user_id, id, date, 1, inv, err);
-}
-
 int
 order_place(db *d, const char *user_id, const char *id,
     order_short **shorts, size_t *nshort, db_res *err)
@@ -542,7 +526,7 @@ order_place(db *d, const char *user_id, const char *id,
 	    emit(d, &o, id, "order.placed", NULL, err) < 0)
 		goto out;
 	if (strcmp(db_text(&o, 0, O_INVOICE_ON), "place") == 0 &&
-	    invoice_now(d, user_id, id, NULL, err) < 0)
+	    invoice_order_once(d, user_id, id, NULL, err) < 0)
 		goto out;
 	if (outbox_flush(d, err) < 0)
 		goto out;
@@ -578,7 +562,7 @@ order_ship(db *d, const char *user_id, const char *id, const char *date,
 	if (emit(d, &o, id, "order.shipped", ev, err) < 0)
 		goto out;
 	if (strcmp(db_text(&o, 0, O_INVOICE_ON), "ship") == 0 &&
-	    invoice_now(d, user_id, id, date, err) < 0)
+	    invoice_order_once(d, user_id, id, date, err) < 0)
 		goto out;
 	rc = 0;
 out:
