@@ -15,8 +15,73 @@ struct comp {
 	int inclusive;
 };
 
+/* The last load of one transaction (db_tx_serial): a document made from
+ * another in the same request (an order's invoice on placing it) names
+ * the same groups on the same day, and reads what the first one read. */
+static struct {
+	db *d;
+	unsigned long serial;
+	char date[16];
+	int purchase, per_doc;
+	char *groups;		/* the groups' array as sent */
+	struct comp *c;
+	size_t n;
+} memo;
+
+static void
+memo_forget(void)
+{
+	free(memo.groups);
+	free(memo.c);
+	memset(&memo, 0, sizeof(memo));
+}
+
+/* memo_get: the components remembered for this load into out (the
+ * caller's to free); 1, or 0 when none are */
+static int
+memo_get(db *d, const char *date, int purchase, const char *groups,
+    struct comp **out, size_t *nout, int *per_doc)
+{
+	unsigned long serial = db_tx_serial(d);
+	if (serial == 0 || date == NULL || memo.d != d || memo.serial != serial ||
+	    memo.purchase != purchase || strcmp(memo.date, date) != 0 ||
+	    strcmp(memo.groups, groups) != 0)
+		return 0;
+	struct comp *c = calloc(memo.n ? memo.n : 1, sizeof(*c));
+	if (c == NULL)
+		return 0;
+	memcpy(c, memo.c, memo.n * sizeof(*c));
+	*out = c;
+	*nout = memo.n;
+	*per_doc = memo.per_doc;
+	return 1;
+}
+
+static void
+memo_put(db *d, const char *date, int purchase, const char *groups,
+    const struct comp *c, size_t n, int per_doc)
+{
+	memo_forget();
+	unsigned long serial = db_tx_serial(d);
+	if (serial == 0 || date == NULL || strlen(date) >= sizeof(memo.date))
+		return;
+	memo.groups = strdup(groups);
+	memo.c = calloc(n ? n : 1, sizeof(*memo.c));
+	if (memo.groups == NULL || memo.c == NULL) {
+		memo_forget();
+		return;
+	}
+	memcpy(memo.c, c, n * sizeof(*c));
+	memo.n = n;
+	memo.d = d;
+	memo.serial = serial;
+	memo.purchase = purchase;
+	memo.per_doc = per_doc;
+	snprintf(memo.date, sizeof(memo.date), "%s", date);
+}
+
 /* load: the rounding rule and every component of the groups the lines
- * name, in one query. */
+ * name, in one query (or none, when this transaction read them). */
 static int
 load(db *d, const char *date, int purchase, const taxdoc_line *lines,
     size_t n, struct comp **out, size_t *nout, int *per_doc, db_res *err)
@@ -31,6 +96,10 @@ load(db *d, const char *date, int purchase, const taxdoc_line *lines,
 		groups[i] = lines[i].group;
 	if (db_array(&arr, groups, n) < 0) {
 		db_refuse(err, "54000", "too many lines");
+		goto out;
+	}
+	if (memo_get(d, date, purchase, buf_str(&arr), out, nout, per_doc)) {
+		rc = 0;
 		goto out;
 	}
 	const char *p[3] = { buf_str(&arr), date, purchase ? "t" : "f" };
@@ -70,6 +139,7 @@ load(db *d, const char *date, int purchase, const taxdoc_line *lines,
 	}
 	*out = c;
 	*nout = (size_t)r.rows;
+	memo_put(d, date, purchase, buf_str(&arr), c, *nout, *per_doc);
 	rc = 0;
 out:
 	db_res_clear(&r);

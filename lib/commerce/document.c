@@ -310,20 +310,24 @@ store_taxes(db *d, const struct table *t, const char *id, const taxdoc *doc,
 	return 0;
 }
 
-int
-document_store(db *d, document_kind k, const char *id,
-    const document_line *l, size_t n, const taxdoc *doc, db_res *err)
+/* store: the lines and tax components of document id, replacing what it
+ * had unless it is new (fresh) */
+static int
+store(db *d, document_kind k, const char *id, const document_line *l,
+    size_t n, const taxdoc *doc, int fresh, db_res *err)
 {
 	const struct table *t = &tables[k];
 	db_res r;
 	const char *p1[2] = { id, t->doc_type };
-	if (db_run(d, &r, t->delete_sql, 1, p1, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = $2 AND "
-	    "doc_id = $1::uuid", 2, p1, err) < 0)
-		return -1;
-	db_res_clear(&r);
+	if (!fresh) {
+		if (db_run(d, &r, t->delete_sql, 1, p1, err) < 0)
+			return -1;
+		db_res_clear(&r);
+		if (db_run(d, &r, "DELETE FROM document_taxes WHERE doc_type = "
+		    "$2 AND doc_id = $1::uuid", 2, p1, err) < 0)
+			return -1;
+		db_res_clear(&r);
+	}
 	buf cols[NCOL];
 	int rc = columns(t, cols, l, n);
 	const char *p[NCOL + 1] = { id };
@@ -339,6 +343,20 @@ document_store(db *d, document_kind k, const char *id,
 		return -1;
 	db_res_clear(&r);
 	return store_taxes(d, t, id, doc, err);
+}
+
+int
+document_store(db *d, document_kind k, const char *id,
+    const document_line *l, size_t n, const taxdoc *doc, db_res *err)
+{
+	return store(d, k, id, l, n, doc, 0, err);
+}
+
+int
+document_store_new(db *d, document_kind k, const char *id,
+    const document_line *l, size_t n, const taxdoc *doc, db_res *err)
+{
+	return store(d, k, id, l, n, doc, 1, err);
 }
 
 /* The statements that lock one document, and delete a draft, by kind:

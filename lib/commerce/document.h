@@ -88,6 +88,10 @@ typedef enum document_kind { DOCUMENT_INVOICE, DOCUMENT_BILL, DOCUMENT_ORDER }
  * lines are too large to send) */
 int document_store(db *d, document_kind k, const char *id,
     const document_line *l, size_t n, const taxdoc *doc, db_res *err);
+/* document_store_new: document_store for a document inserted in this
+ * transaction, which has no lines or tax components to replace yet. */
+int document_store_new(db *d, document_kind k, const char *id,
+    const document_line *l, size_t n, const taxdoc *doc, db_res *err);
 
 /* document_delete: deletes document id of kind k, a draft, with its tax
  * components (its lines go with it), and records "<kind>.deleted".  0;

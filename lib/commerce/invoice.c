@@ -133,11 +133,12 @@ typedef struct draft {
 	size_t n;
 } draft;
 
-/* write_draft: inserts (id NULL) or updates the draft; its id into out */
+/* write_draft: inserts (id NULL) or updates the draft; its id into out,
+ * its money (lines and tax) into doc */
 static int
 write_draft(db *d, const char *user_id, const char *id, const draft *w,
     const char *tenant, const char *today, char out[INVOICE_ID_LEN],
-    char *field, db_res *err)
+    taxdoc *doc, char *field, db_res *err)
 {
 	if (w->n == 0)
 		return document_refuse(field, err, "22023", "lines", "lines: an "
@@ -164,16 +165,15 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	if (document_accounts(d, w->lines, w->n, income, "income", field,
 	    err) < 0)
 		return -1;
-	taxdoc doc;
 	if (document_compute(d, w->issue_date ? w->issue_date : today, 0,
-	    w->lines, w->n, &doc, err) < 0) {
+	    w->lines, w->n, doc, err) < 0) {
 		snprintf(field, 48, "lines");
 		return -1;
 	}
 	char net[24], tax[24], total[24];
-	document_i64s(net, doc.net);
-	document_i64s(tax, doc.tax);
-	document_i64s(total, doc.gross);
+	document_i64s(net, doc->net);
+	document_i64s(tax, doc->tax);
+	document_i64s(total, doc->gross);
 	db_res r;
 	const char *p[13] = { w->party_id, w->currency, w->issue_date,
 	    w->due_date, w->reference ? w->reference : "", w->notes ? w->notes :
@@ -208,8 +208,10 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	}
 	snprintf(out, INVOICE_ID_LEN, "%s", db_text(&r, 0, 0));
 	db_res_clear(&r);
-	if (document_store(d, DOCUMENT_INVOICE, out, w->lines, w->n, &doc,
-	    err) < 0)
+	/* a new draft has no lines to replace */
+	if ((id ? document_store(d, DOCUMENT_INVOICE, out, w->lines, w->n, doc,
+	    err) : document_store_new(d, DOCUMENT_INVOICE, out, w->lines, w->n,
+	    doc, err)) < 0)
 		return -1;
 	if (strcmp(w->kind, "invoice") != 0)
 		return 0;	/* a credit note is issued at once */
@@ -218,7 +220,7 @@ write_draft(db *d, const char *user_id, const char *id, const draft *w,
 	document_add_str(ev, "party_id", w->party_id);
 	document_add_str(ev, "currency", w->currency);
 	document_add_str(ev, "order_id", w->order_id);
-	cJSON_AddItemToObject(ev, "total", api_int(doc.gross));
+	cJSON_AddItemToObject(ev, "total", api_int(doc->gross));
 	return outbox_record(d, tenant, id ? "invoice.updated" : "invoice.created",
 	    ev, err);
 }
@@ -330,7 +332,8 @@ invoice_draft(db *d, const char *user_id, const char *id, invoice_in *in,
 		w.n = in->n;
 	}
 	w.lines = lines;
-	rc = write_draft(d, user_id, id, &w, pt.tenant, pt.today, out,
+	taxdoc doc;
+	rc = write_draft(d, user_id, id, &w, pt.tenant, pt.today, out, &doc,
 	    in->field, err);
 out:
 	for (size_t i = 0; keep && i < in->n; i++)
@@ -352,24 +355,36 @@ invoice_delete(db *d, const char *invoice_id, db_res *err)
 
 /* ---- from an order ---- */
 
-int
-invoice_from_order(db *d, const char *user_id, const char *order_id,
-    const char *date, int issue, char id[INVOICE_ID_LEN], db_res *err)
+static int issue_draft(db *d, const char *user_id, const char *invoice_id,
+    const char *date, const line *known, size_t nknown,
+    const taxdoc *known_doc, db_res *err);
+
+/* from_order: invoice_from_order; unless non-zero, an order invoiced
+ * already is left as it is (0, id "") rather than refused */
+static int
+from_order(db *d, const char *user_id, const char *order_id,
+    const char *date, int issue, int unless, char id[INVOICE_ID_LEN],
+    db_res *err)
 {
 	memset(err, 0, sizeof(*err));
+	id[0] = '\0';
 	if (order_id == NULL || !api_uuid_ok(order_id))
 		return db_refuse(err, "P0002", "no such order");
 	if (date && !field_date_ok(date))
 		return db_refuse(err, "22023", "date: a date, YYYY-MM-DD");
-	db_res o, ls = {0}, ex = {0};
+	db_res o, ls = {0};
 	line *lines = NULL;
 	int rc = -1;
 	char field[48];
 	const char *p[1] = { order_id };
+	/* the order locked, with the invoice it may have already */
 	if (db_run(d, &o, "SELECT o.party_id::text, o.currency, o.status, "
 	    "o.number, o.reference, o.notes, current_date::text, "
-	    "bursar_tenant()::text FROM orders o WHERE o.id = $1::uuid FOR "
-	    "UPDATE OF o", 1, p, err) < 0)
+	    "bursar_tenant()::text, EXISTS (SELECT 1 FROM invoices i WHERE "
+	    "i.order_id = o.id AND i.kind = 'invoice' AND i.status <> 'void'), "
+	    "(SELECT i.number FROM invoices i WHERE i.order_id = o.id AND "
+	    "i.kind = 'invoice' AND i.status <> 'void' LIMIT 1) FROM orders o "
+	    "WHERE o.id = $1::uuid FOR UPDATE OF o", 1, p, err) < 0)
 		return -1;
 	if (o.rows != 1) {
 		db_refuse(err, "P0002", "no such order");
@@ -380,12 +395,15 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 		    "invoiced", db_text(&o, 0, 3));
 		goto out;
 	}
-	if (db_run(d, &ex, "SELECT number FROM invoices WHERE order_id = $1::uuid "
-	    "AND kind = 'invoice' AND status <> 'void'", 1, p, err) < 0)
+	int invoiced = 0;
+	db_bool(&o, 0, 8, &invoiced);
+	if (invoiced && unless) {
+		rc = 0;
 		goto out;
-	if (ex.rows > 0) {
+	}
+	if (invoiced) {
 		db_refuse(err, "23505", "order %s is invoiced already (%s)",
-		    db_text(&o, 0, 3), db_text(&ex, 0, 0) ? db_text(&ex, 0, 0) :
+		    db_text(&o, 0, 3), db_text(&o, 0, 9) ? db_text(&o, 0, 9) :
 		    "a draft");
 		goto out;
 	}
@@ -419,16 +437,34 @@ invoice_from_order(db *d, const char *user_id, const char *order_id,
 	    .party_id = db_text(&o, 0, 0), .currency = db_text(&o, 0, 1),
 	    .issue_date = date, .reference = db_text(&o, 0, 4),
 	    .notes = db_text(&o, 0, 5), .lines = lines, .n = n };
+	taxdoc doc;
 	if (write_draft(d, user_id, NULL, &w, db_text(&o, 0, 7),
-	    db_text(&o, 0, 6), id, field, err) < 0)
+	    db_text(&o, 0, 6), id, &doc, field, err) < 0)
 		goto out;
-	rc = issue ? invoice_issue(d, user_id, id, date, err) : 0;
+	/* issued at once, on the day its money was just computed for
+	 * (date, or today for both): the lines and tax are those written */
+	rc = issue ? issue_draft(d, user_id, id, date, lines, n, &doc, err) :
+	    0;
 out:
 	free(lines);
 	db_res_clear(&ls);
-	db_res_clear(&ex);
 	db_res_clear(&o);
 	return rc;
+}
+
+int
+invoice_from_order(db *d, const char *user_id, const char *order_id,
+    const char *date, int issue, char id[INVOICE_ID_LEN], db_res *err)
+{
+	return from_order(d, user_id, order_id, date, issue, 0, id, err);
+}
+
+int
+invoice_order_once(db *d, const char *user_id, const char *order_id,
+    const char *date, db_res *err)
+{
+	char id[INVOICE_ID_LEN];
+	return from_order(d, user_id, order_id, date, 1, 1, id, err);
 }
 
 /* ---- issue ---- */
@@ -481,9 +517,14 @@ post(db *d, const char *user_id, const char *id, const char *party_id,
 	return rc;
 }
 
-int
-invoice_issue(db *d, const char *user_id, const char *invoice_id,
-    const char *date, db_res *err)
+/* issue_draft: invoice_issue; when the caller has just written the
+ * draft's lines and computed its money for the day it is issued on
+ * (known, nknown, known_doc), they are taken as they are, else the lines
+ * are read and their money computed anew for that day and stored */
+static int
+issue_draft(db *d, const char *user_id, const char *invoice_id,
+    const char *date, const line *known, size_t nknown,
+    const taxdoc *known_doc, db_res *err)
 {
 	memset(err, 0, sizeof(*err));
 	if (invoice_id == NULL || !api_uuid_ok(invoice_id))
@@ -524,18 +565,25 @@ invoice_issue(db *d, const char *user_id, const char *invoice_id,
 		    "(%s)", on);
 		goto out;
 	}
-	if (load_lines(d, invoice_id, &ls, &lines, &n, err) < 0)
-		goto out;
+	taxdoc doc;
+	const line *l = known;
+	if (known) {
+		n = nknown;
+		doc = *known_doc;
+	} else {
+		if (load_lines(d, invoice_id, &ls, &lines, &n, err) < 0)
+			goto out;
+		l = lines;
+	}
 	if (n == 0) {
 		db_refuse(err, "23514", "an invoice without lines cannot be "
 		    "issued");
 		goto out;
 	}
 	/* the rates in force on the day it is issued */
-	taxdoc doc;
-	if (document_compute(d, on, 0, lines, n, &doc, err) < 0 ||
+	if (!known && (document_compute(d, on, 0, lines, n, &doc, err) < 0 ||
 	    document_store(d, DOCUMENT_INVOICE, invoice_id, lines, n, &doc,
-	    err) < 0)
+	    err) < 0))
 		goto out;
 	if (doc.gross <= 0) {
 		db_refuse(err, "23514", "the total is zero: there is nothing to "
@@ -554,7 +602,7 @@ invoice_issue(db *d, const char *user_id, const char *invoice_id,
 	else
 		snprintf(memo, sizeof(memo), "Invoice %s", number);
 	if (post(d, user_id, invoice_id, party_id, currency, on, memo, credit,
-	    lines, n, &doc, entry, err) < 0)
+	    l, n, &doc, entry, err) < 0)
 		goto out;
 	char net[24], tax[24], total[24];
 	document_i64s(net, doc.net);
@@ -587,6 +635,13 @@ out:
 	db_res_clear(&ls);
 	db_res_clear(&h);
 	return rc;
+}
+
+int
+invoice_issue(db *d, const char *user_id, const char *invoice_id,
+    const char *date, db_res *err)
+{
+	return issue_draft(d, user_id, invoice_id, date, NULL, 0, NULL, err);
 }
 
 /* ---- settlement ---- */
@@ -804,8 +859,9 @@ invoice_credit(db *d, const char *user_id, const char *invoice_id,
 	    .reference = number, .notes = in->reason ? in->reason : "",
 	    .lines = lines, .n = n };
 	char field[48];
+	taxdoc written;
 	if (write_draft(d, user_id, NULL, &w, db_text(&h, 0, 8),
-	    db_text(&h, 0, 9), id, field, err) < 0) {
+	    db_text(&h, 0, 9), id, &written, field, err) < 0) {
 		snprintf(in->field, sizeof(in->field), "%s", field);
 		goto out;
 	}

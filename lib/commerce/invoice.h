@@ -29,6 +29,12 @@
 int invoice_from_order(db *d, const char *user_id, const char *order_id,
     const char *date, int issue, char id[INVOICE_ID_LEN], db_res *err);
 
+/* invoice_order_once: invoice_from_order issuing, for an order moving to
+ * where its business invoices it: an order invoiced already is left as it
+ * is.  0, or -1 with err. */
+int invoice_order_once(db *d, const char *user_id, const char *order_id,
+    const char *date, db_res *err);
+
 /* invoice_issue: numbers and posts a draft on date (NULL: today).  0, or
  * -1 with err. */
 int invoice_issue(db *d, const char *user_id, const char *invoice_id,

@@ -92,26 +92,17 @@ emit(db *d, const db_res *o, const char *id, const char *type, cJSON *extra,
 	return outbox_record(d, db_text(o, 0, O_TENANT), type, ev, err);
 }
 
-/* refresh: the order's JSON as the API shows it, kept with it
- * (sql/0015_order_doc.sql), made anew after a change */
-static int
-refresh(db *d, const char *id, db_res *err)
-{
-	db_res r;
-	const char *p[1] = { id };
-	if (db_run(d, &r, "SELECT order_doc_refresh($1::uuid)", 1, p, err) < 0)
-		return -1;
-	db_res_clear(&r);
-	return 0;
-}
-
-/* set_status: the order moves to status, stamping its time */
+/* set_status: the order moves to status, stamping its time.  Every
+ * change of an order also clears the JSON kept with it (doc, see
+ * sql/0016_order_doc_once.sql): the answer or the commit builds it anew,
+ * once however many changes came before. */
 static int
 set_status(db *d, const char *id, const char *status, db_res *err)
 {
 	db_res r;
 	const char *p[2] = { id, status };
-	if (db_run(d, &r, "UPDATE orders SET status = $2, placed_at = CASE WHEN "
+	if (db_run(d, &r, "UPDATE orders SET status = $2, doc = NULL, "
+	    "placed_at = CASE WHEN "
 	    "$2 = 'placed' THEN now() ELSE placed_at END, shipped_at = CASE WHEN "
 	    "$2 = 'shipped' THEN now() ELSE shipped_at END, completed_at = CASE "
 	    "WHEN $2 = 'completed' THEN now() ELSE completed_at END, "
@@ -119,7 +110,7 @@ set_status(db *d, const char *id, const char *status, db_res *err)
 	    "cancelled_at END WHERE id = $1::uuid", 2, p, err) < 0)
 		return -1;
 	db_res_clear(&r);
-	return refresh(d, id, err);
+	return 0;
 }
 
 /* ---- drafts ---- */
@@ -348,12 +339,14 @@ order_draft(db *d, const char *user_id, const char *id, order_in *in,
 	    "$6, $7, $8, $9, $10::uuid) RETURNING id::text, number" : "UPDATE "
 	    "orders SET party_id = $1::uuid, currency = $2, location_id = "
 	    "$3::uuid, order_date = $4::date, reference = $5, notes = $6, net = "
-	    "$7, tax = $8, total = $9 WHERE id = $10::uuid RETURNING id::text, "
-	    "number", 10, p, err) < 0)
+	    "$7, tax = $8, total = $9, doc = NULL WHERE id = $10::uuid RETURNING "
+	    "id::text, number", 10, p, err) < 0)
 		goto out;
 	snprintf(out, ORDER_ID_LEN, "%s", db_text(&r, 0, 0));
-	if (document_store(d, DOCUMENT_ORDER, out, w.lines, w.n, &doc, err) < 0 ||
-	    refresh(d, out, err) < 0)
+	/* a new order has no lines to replace */
+	if ((id ? document_store(d, DOCUMENT_ORDER, out, w.lines, w.n, &doc,
+	    err) : document_store_new(d, DOCUMENT_ORDER, out, w.lines, w.n,
+	    &doc, err)) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();
 	cJSON_AddStringToObject(ev, "id", out);
@@ -412,7 +405,8 @@ credit_check(db *d, const db_res *o, const char *id, db_res *err)
 	return rc;
 }
 
-/* reserve_all: every tracked line held, or the short ones listed */
+/* reserve_all: every tracked line held, or the short ones listed; the
+ * lines' products and the order's location read once for all of them */
 static int
 reserve_all(db *d, const char *user_id, const char *id, const db_res *o,
     order_short **shorts, size_t *nshort, db_res *err)
@@ -420,18 +414,26 @@ reserve_all(db *d, const char *user_id, const char *id, const db_res *o,
 	db_res ls;
 	const char *p[1] = { id };
 	if (db_run(d, &ls, "SELECT l.line_no, l.product_id::text, l.quantity, "
-	    "p.sku FROM order_lines l JOIN products p ON p.tenant_id = "
-	    "l.tenant_id AND p.id = l.product_id WHERE l.order_id = $1::uuid "
-	    "AND p.tracked ORDER BY l.line_no", 1, p, err) < 0)
+	    "p.sku, p.reorder_level FROM order_lines l JOIN products p ON "
+	    "p.tenant_id = l.tenant_id AND p.id = l.product_id WHERE l.order_id "
+	    "= $1::uuid AND p.tracked ORDER BY l.line_no", 1, p, err) < 0)
 		return -1;
+	char loc[STOCK_ID_LEN];
 	int rc = 0;
+	if (ls.rows > 0 && stock_location(d, db_text(o, 0, O_LOCATION), loc,
+	    err) < 0)
+		rc = -1;
 	for (int i = 0; rc == 0 && i < ls.rows; i++) {
 		int64_t qty = 0, line_no = 0, avail = 0;
 		char rid[STOCK_ID_LEN];
+		stock_known k = { .product_id = db_text(&ls, i, 1),
+		    .sku = db_text(&ls, i, 3), .location_id = loc,
+		    .tenant = db_text(o, 0, O_TENANT) };
 		db_i64(&ls, i, 0, &line_no);
 		db_i64(&ls, i, 2, &qty);
-		int r = stock_reserve(d, user_id, db_text(&ls, i, 1), db_text(o, 0,
-		    O_LOCATION), qty, id, (int)line_no, NULL, rid, &avail, err);
+		db_i64(&ls, i, 4, &k.reorder_level);
+		int r = stock_reserve_known(d, user_id, &k, qty, id, (int)line_no,
+		    rid, &avail, err);
 		if (r < 0) {
 			rc = -1;
 		} else if (r == STOCK_SHORT) {
@@ -489,22 +491,6 @@ short_event(db *d, const db_res *o, const char *id, const order_short *s,
 	return emit(d, o, id, "stock.reservation_failed", ev, err);
 }
 
-/* invoice_now: the order's invoice, drafted and issued, unless it has one */
-static int
-invoice_now(db *d, const char *user_id, const char *id, const char *date,
-    db_res *err)
-{
-	db_res r;
-	const char *p[1] = { id };
-	if (db_run(d, &r, "SELECT 1 FROM invoices WHERE order_id = $1::uuid AND "
-	    "kind = 'invoice' AND status <> 'void'", 1, p, err) < 0)
-		return -1;
-	int has = r.rows > 0;
-	db_res_clear(&r);
-	char inv[INVOICE_ID_LEN];
-	return has ? 0 : invoice_from_order(d, user_id, id, date, 1, inv, err);
-}
-
 int
 order_place(db *d, const char *user_id, const char *id,
     order_short **shorts, size_t *nshort, db_res *err)
@@ -519,10 +505,15 @@ order_place(db *d, const char *user_id, const char *id,
 	if (credit_check(d, &o, id, err) < 0 ||
 	    exec_plain(d, "SAVEPOINT order_place", err) < 0)
 		goto out;
+	/* the events of the reservations, the order and its invoice, held
+	 * and recorded together at the end (dropped on any other way out) */
+	outbox_hold(d);
 	if (reserve_all(d, user_id, id, &o, shorts, nshort, err) < 0)
 		goto out;
 	if (*nshort > 0) {
-		/* all or none: what was held for the other lines goes back */
+		/* all or none: what was held for the other lines goes back,
+		 * and so do their events */
+		outbox_drop(d);
 		if (exec_plain(d, "ROLLBACK TO SAVEPOINT order_place", err) < 0 ||
 		    exec_plain(d, "RELEASE SAVEPOINT order_place", err) < 0 ||
 		    short_event(d, &o, id, *shorts, *nshort, err) < 0)
@@ -535,10 +526,13 @@ order_place(db *d, const char *user_id, const char *id,
 	    emit(d, &o, id, "order.placed", NULL, err) < 0)
 		goto out;
 	if (strcmp(db_text(&o, 0, O_INVOICE_ON), "place") == 0 &&
-	    invoice_now(d, user_id, id, NULL, err) < 0)
+	    invoice_order_once(d, user_id, id, NULL, err) < 0)
+		goto out;
+	if (outbox_flush(d, err) < 0)
 		goto out;
 	rc = ORDER_PLACED;
 out:
+	outbox_drop(d);
 	if (rc != ORDER_SHORT) {
 		free(*shorts);
 		*shorts = NULL;
@@ -568,7 +562,7 @@ order_ship(db *d, const char *user_id, const char *id, const char *date,
 	if (emit(d, &o, id, "order.shipped", ev, err) < 0)
 		goto out;
 	if (strcmp(db_text(&o, 0, O_INVOICE_ON), "ship") == 0 &&
-	    invoice_now(d, user_id, id, date, err) < 0)
+	    invoice_order_once(d, user_id, id, date, err) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -40,20 +40,31 @@ jint(int64_t v)
 	return api_int(v);
 }
 
-/* emit: the event in the caller's transaction; takes payload */
+/* emit_for: the event of tenant (NULL: the transaction's, asked) in the
+ * caller's transaction; takes payload */
 static int
-emit(db *d, const char *type, cJSON *payload, db_res *err)
+emit_for(db *d, const char *tenant, const char *type, cJSON *payload,
+    db_res *err)
 {
+	if (tenant)
+		return outbox_record(d, tenant, type, payload, err);
 	db_res r;
-	char tenant[STOCK_ID_LEN] = "";
+	char asked[STOCK_ID_LEN] = "";
 	if (db_run(d, &r, "SELECT bursar_tenant()::text", 0, NULL, err) < 0) {
 		cJSON_Delete(payload);
 		return -1;
 	}
 	if (r.rows == 1 && db_text(&r, 0, 0))
-		snprintf(tenant, sizeof(tenant), "%s", db_text(&r, 0, 0));
+		snprintf(asked, sizeof(asked), "%s", db_text(&r, 0, 0));
 	db_res_clear(&r);
-	return outbox_record(d, tenant, type, payload, err);
+	return outbox_record(d, asked, type, payload, err);
+}
+
+/* emit: the event in the caller's transaction; takes payload */
+static int
+emit(db *d, const char *type, cJSON *payload, db_res *err)
+{
+	return emit_for(d, NULL, type, payload, err);
 }
 
 static void
@@ -163,10 +174,10 @@ available_of(db *d, const char *product_id, int64_t *avail, db_res *err)
 
 /* low_check: stock.low when the product's available over all locations
  * has just fallen below its reorder level (it was taken down by
- * taken units) */
+ * taken units); the event is tenant's (NULL: asked) */
 static int
-low_check(db *d, const char *product_id, const product_facts *f,
-    int64_t taken, db_res *err)
+low_check_for(db *d, const char *tenant, const char *product_id,
+    const product_facts *f, int64_t taken, db_res *err)
 {
 	if (f->reorder_level <= 0 || taken <= 0)
 		return 0;
@@ -180,7 +191,14 @@ low_check(db *d, const char *product_id, const product_facts *f,
 	cJSON_AddStringToObject(o, "sku", f->sku);
 	cJSON_AddItemToObject(o, "available", jint(avail));
 	cJSON_AddItemToObject(o, "reorder_level", jint(f->reorder_level));
-	return emit(d, "stock.low", o, err);
+	return emit_for(d, tenant, "stock.low", o, err);
+}
+
+static int
+low_check(db *d, const char *product_id, const product_facts *f,
+    int64_t taken, db_res *err)
+{
+	return low_check_for(d, NULL, product_id, f, taken, err);
 }
 
 /* ---- valuation ---- */
@@ -330,24 +348,15 @@ post_two(db *d, const char *user_id, const char *date, const char *memo,
 
 /* ---- reservations ---- */
 
-int
-stock_reserve(db *d, const char *user_id, const char *product_id,
-    const char *location_id, int64_t qty, const char *order_id, int line_no,
-    const char *reference, char id[STOCK_ID_LEN], int64_t *available,
-    db_res *err)
+/* hold: qty units of a tracked product (f) held at loc, a location
+ * checked open, with the stock.reserved event of tenant (NULL: asked):
+ * stock_reserve's work once product and location are known */
+static int
+hold(db *d, const char *user_id, const char *product_id,
+    const product_facts *f, const char *loc, const char *tenant,
+    int64_t qty, const char *order_id, int line_no, const char *reference,
+    char id[STOCK_ID_LEN], int64_t *available, db_res *err)
 {
-	id[0] = '\0';
-	if (qty <= 0)
-		return db_refuse(err, "22023", "the quantity must be a positive "
-		    "whole number");
-	product_facts f;
-	if (product_facts_of(d, product_id, &f, err) < 0)
-		return -1;
-	if (!f.tracked)
-		return STOCK_RESERVED;	/* a service: nothing to hold */
-	char loc[STOCK_ID_LEN];
-	if (stock_location(d, location_id, loc, err) < 0)
-		return -1;
 	char qs[24], ln[24];
 	i64s(qs, qty);
 	snprintf(ln, sizeof(ln), "%d", line_no);
@@ -384,16 +393,53 @@ stock_reserve(db *d, const char *user_id, const char *product_id,
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "id", id);
 	cJSON_AddStringToObject(o, "product_id", product_id);
-	cJSON_AddStringToObject(o, "sku", f.sku);
+	cJSON_AddStringToObject(o, "sku", f->sku);
 	cJSON_AddStringToObject(o, "location_id", loc);
 	cJSON_AddItemToObject(o, "quantity", jint(qty));
 	add_opt(o, "order_id", order_id);
 	cJSON_AddStringToObject(o, "reference", reference ? reference : "");
 	cJSON_AddItemToObject(o, "available", jint(*available));
-	if (emit(d, "stock.reserved", o, err) < 0 ||
-	    low_check(d, product_id, &f, qty, err) < 0)
+	if (emit_for(d, tenant, "stock.reserved", o, err) < 0 ||
+	    low_check_for(d, tenant, product_id, f, qty, err) < 0)
 		return -1;
 	return STOCK_RESERVED;
+}
+
+int
+stock_reserve(db *d, const char *user_id, const char *product_id,
+    const char *location_id, int64_t qty, const char *order_id, int line_no,
+    const char *reference, char id[STOCK_ID_LEN], int64_t *available,
+    db_res *err)
+{
+	id[0] = '\0';
+	if (qty <= 0)
+		return db_refuse(err, "22023", "the quantity must be a positive "
+		    "whole number");
+	product_facts f;
+	if (product_facts_of(d, product_id, &f, err) < 0)
+		return -1;
+	if (!f.tracked)
+		return STOCK_RESERVED;	/* a service: nothing to hold */
+	char loc[STOCK_ID_LEN];
+	if (stock_location(d, location_id, loc, err) < 0)
+		return -1;
+	return hold(d, user_id, product_id, &f, loc, NULL, qty, order_id,
+	    line_no, reference, id, available, err);
+}
+
+int
+stock_reserve_known(db *d, const char *user_id, const stock_known *k,
+    int64_t qty, const char *order_id, int line_no, char id[STOCK_ID_LEN],
+    int64_t *available, db_res *err)
+{
+	id[0] = '\0';
+	if (qty <= 0)
+		return db_refuse(err, "22023", "the quantity must be a positive "
+		    "whole number");
+	product_facts f = { .tracked = 1, .reorder_level = k->reorder_level };
+	snprintf(f.sku, sizeof(f.sku), "%s", k->sku);
+	return hold(d, user_id, k->product_id, &f, k->location_id, k->tenant,
+	    qty, order_id, line_no, NULL, id, available, err);
 }
 
 int

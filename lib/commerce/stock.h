@@ -46,6 +46,22 @@ int stock_reserve(db *d, const char *user_id, const char *product_id,
     const char *reference, char id[STOCK_ID_LEN], int64_t *available,
     db_res *err);
 
+/* A tracked product whose facts the caller has read (products.sku and
+ * reorder_level), at a location it has checked open (stock_location),
+ * in its tenant's transaction. */
+typedef struct stock_known {
+	const char *product_id, *sku;
+	int64_t reorder_level;
+	const char *location_id, *tenant;
+} stock_known;
+
+/* stock_reserve_known: stock_reserve for an order's line, with what the
+ * caller knows already (k) not read again: one statement and its event
+ * (and stock.low's read when the level is crossed).  The same results. */
+int stock_reserve_known(db *d, const char *user_id, const stock_known *k,
+    int64_t qty, const char *order_id, int line_no, char id[STOCK_ID_LEN],
+    int64_t *available, db_res *err);
+
 /* stock_release: ends a held reservation (by its id) or all held
  * reservations of an order (order_id, reservation_id NULL), giving the
  * units back to available.  An order's reservation is not released by

@@ -38,6 +38,7 @@ struct db {
 	int sess_known;
 	int sess_read_only;	/* default_transaction_read_only */
 	char sess_tenant[64];
+	unsigned long tx_serial;	/* transactions begun (db_tx_serial) */
 };
 
 static uint64_t
@@ -125,6 +126,13 @@ PGconn *
 db_conn(db *d)
 {
 	return d->conn;
+}
+
+unsigned long
+db_tx_serial(db *d)
+{
+	/* read mode's statements are each a transaction of their own */
+	return d->read_mode || !db_in_tx(d) ? 0 : d->tx_serial;
 }
 
 int
@@ -550,6 +558,7 @@ db_begin_mode(db *d, int read_only)
 	/* explicit: the session's default may be read-only after a read */
 	d->pending_begin = read_only ? "BEGIN READ ONLY" : "BEGIN READ WRITE";
 	d->pending_tenant[0] = '\0';
+	d->tx_serial++;
 	return 0;
 }
 

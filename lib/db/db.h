@@ -92,6 +92,11 @@ void db_rollback(db *d);
 int db_set_tenant(db *d, const char *tenant_id);
 /* db_in_tx: 1 inside a transaction block. */
 int db_in_tx(db *d);
+/* db_tx_serial: inside a transaction begun with db_begin(_mode), a
+ * number that stays the same for all of it and differs for the next;
+ * 0 outside one and in read mode.  For what may be remembered until the
+ * transaction ends and no longer (lib/books/taxdoc's rates). */
+unsigned long db_tx_serial(db *d);
 
 /* db_conn: the underlying connection (may be NULL or broken), for the rare
  * caller that needs libpq itself. */

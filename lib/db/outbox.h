@@ -28,6 +28,18 @@ int outbox_emit(db *d, db_res *r, const char *tenant_id, const char *type,
 int outbox_record(db *d, const char *tenant_id, const char *type,
     cJSON *payload, db_res *err);
 
+/* outbox_hold: from now on, d's events are kept in memory, in order,
+ * instead of inserted one by one: outbox_flush records them all with one
+ * statement (and stops holding), outbox_drop forgets them (the events of
+ * a savepoint rolled back) and stops holding.  For a run of changes that
+ * records many events (placing an order: each line's reservation, the
+ * order's, its invoice's); its caller flushes before returning success
+ * and drops on every other way out, so that nothing held outlives it.
+ * outbox_flush: 0, or -1 with err as outbox_record's. */
+void outbox_hold(db *d);
+int outbox_flush(db *d, db_res *err);
+void outbox_drop(db *d);
+
 /* outbox_fetch: up to limit events with seq > after_seq, in seq order,
  * that no running transaction can still precede.  Columns: seq, id,
  * tenant_id, type, payload, occurred_at (RFC 3339 UTC). */

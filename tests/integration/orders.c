@@ -672,6 +672,58 @@ START_TEST(pages_and_forms)
 }
 END_TEST
 
+/* Placing an order with its invoice does each piece of work once
+ * (sql/0016_order_doc_once.sql, outbox_hold): what the answer shows is
+ * what a GET reads and what order_doc builds from the rows, and the
+ * events come in the order of the changes, those of a placing refused
+ * short never recorded. */
+START_TEST(placing_keeps_one_json_and_its_events_in_order)
+{
+	biz b;
+	business(&b);
+	kit_receive(b.token, "WIDGET", 10, 60000);
+	kit_receive(b.token, "GADGET", 10, 5000);
+	free(kit_adm("UPDATE commerce_settings SET invoice_on = 'place' WHERE "
+	    "tenant_id = '%s'", b.id));
+	cJSON *made = kit_call("POST", "/api/v1/orders", b.token,
+	    "{\"customer\":\"C1\",\"lines\":[{\"sku\":\"WIDGET\",\"quantity\":2},"
+	    "{\"sku\":\"SETUP\",\"quantity\":1},{\"sku\":\"GADGET\","
+	    "\"quantity\":3,\"discount\":\"5\"}],\"place\":true}", 201);
+	ck_assert_str_eq(jstr(made, "status"), "placed");
+	ck_assert_str_eq(jstr(made, "invoice_status"), "issued");
+	char path[160];
+	snprintf(path, sizeof(path), "/api/v1/orders/%s", jstr(made, "id"));
+	cJSON *read = kit_call("GET", path, b.token, NULL, 200);
+	char *a = cJSON_PrintUnformatted(made), *g = cJSON_PrintUnformatted(read);
+	ck_assert_str_eq(a, g);
+	cJSON_free(a);
+	cJSON_free(g);
+	cJSON_Delete(read);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM orders WHERE tenant_id = "
+	    "'%s' AND doc::text = order_doc(id, false)::text", b.id), 1);
+	char *seq = kit_adm("SELECT string_agg(type, ',' ORDER BY seq) FROM "
+	    "outbox_events WHERE tenant_id = '%s' AND type ~ '^(order|invoice)\\.|"
+	    "^stock\\.reserv'", b.id);
+	ck_assert_str_eq(seq, "order.created,stock.reserved,stock.reserved,"
+	    "order.placed,invoice.created,invoice.issued");
+	free(seq);
+	/* short on the second line: the first line's hold and its event go */
+	char *shorted = create(&b, "{\"sku\":\"WIDGET\",\"quantity\":1},"
+	    "{\"sku\":\"GADGET\",\"quantity\":100}", 1, 409);
+	ck_assert_int_eq(events(&b, "stock.reserved"), 2);
+	ck_assert_int_eq(events(&b, "stock.reservation_failed"), 1);
+	ck_assert_int_eq(events(&b, "order.placed"), 1);
+	ck_assert_int_eq(reserved(&b, "WIDGET"), 2);
+	/* a move afterwards leaves the kept JSON current again */
+	cJSON_Delete(move(&b, jstr(made, "id"), "cancel", 200));
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM orders WHERE tenant_id = "
+	    "'%s' AND doc::text = order_doc(id, false)::text", b.id), 2);
+	free(shorted);
+	cJSON_Delete(made);
+	done(&b);
+}
+END_TEST
+
 TCase *
 orders_tcase(void)
 {
@@ -687,5 +739,6 @@ orders_tcase(void)
 	tcase_add_test(tc, lists_filter_and_page);
 	tcase_add_test(tc, another_business_sees_nothing);
 	tcase_add_test(tc, pages_and_forms);
+	tcase_add_test(tc, placing_keeps_one_json_and_its_events_in_order);
 	return tc;
 }
