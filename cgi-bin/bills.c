@@ -115,7 +115,7 @@ actions(ctx *c, cJSON *o)
 	cJSON_AddBoolToObject(x, "delete", write && draft);
 	cJSON_AddBoolToObject(x, "void", write && !draft && !paid &&
 	    strcmp(st, "void") != 0);
-	cJSON_AddBoolToObject(x, "pay", auth_can(c, "sales.write") && !draft &&
+	cJSON_AddBoolToObject(x, "pay", auth_can(c, "purchases.write") && !draft &&
 	    strcmp(st, "void") != 0 && strcmp(st, "paid") != 0);
 }
 

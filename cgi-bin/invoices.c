@@ -53,8 +53,9 @@ actions(ctx *c, cJSON *o)
 	cJSON_AddBoolToObject(x, "edit", write && draft);
 	cJSON_AddBoolToObject(x, "issue", write && draft);
 	cJSON_AddBoolToObject(x, "delete", write && draft);
-	cJSON_AddBoolToObject(x, "void", write && open_inv && !settled);
-	cJSON_AddBoolToObject(x, "credit", write && open_inv);
+	int undo = auth_can(c, "sales.void");	/* both post reversals */
+	cJSON_AddBoolToObject(x, "void", undo && open_inv && !settled);
+	cJSON_AddBoolToObject(x, "credit", undo && open_inv);
 }
 
 /* ---- the list ---- */
@@ -771,9 +772,9 @@ static const route routes[] = {
 	{ "POST", "~/invoices/{id}/issue", invoice_issue_route, 0,
 	    "sales.write" },
 	{ "POST", "~/invoices/{id}/void", invoice_void_route, 0,
-	    "sales.write" },
+	    "sales.void" },
 	{ "POST", "~/invoices/{id}/credit-notes", credit_note_create, 0,
-	    "sales.write" },
+	    "sales.void" },
 };
 
 int

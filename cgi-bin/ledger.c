@@ -769,8 +769,9 @@ verify(ctx *c)
 }
 
 static const route routes[] = {
-	{ "GET", "~/ledger/balances", balances, 0, "ledger.read" },
-	{ "GET", "~/ledger/trial-balance", trial_balance, 0, "ledger.read" },
+	{ "GET", "~/ledger/balances", balances, 0, "reports.read" },
+	{ "GET", "~/ledger/trial-balance", trial_balance, 0,
+	    "reports.read" },
 	{ "GET", "~/ledger/accounts/{code}", general_ledger, 0,
 	    "ledger.read" },
 	{ "GET", "~/ledger/export.journal", export_journal, 0,

@@ -561,7 +561,8 @@ static const route routes[] = {
 	KIND_ROUTES("customers", "sales.read", "sales.write"),
 	KIND_ROUTES("suppliers", "purchases.read", "purchases.write"),
 	/* either kind: the handlers check the party's own permissions */
-	KIND_ROUTES("parties", NULL, NULL),
+	KIND_ROUTES("parties", "sales.read|purchases.read",
+	    "sales.write|purchases.write"),
 };
 
 int

@@ -44,6 +44,49 @@ failed(ctx *c, db_res *err, const char *field)
 	reply_answer(c, err, status_of(err), field);
 }
 
+/* side_perm: what a payment of direction needs: money in, from
+ * customers, is the sales side's; money out, to suppliers, the purchases
+ * side's (the routes take either, and leave the side to these) */
+static const char *
+side_perm(const char *direction, int write)
+{
+	int out = direction && strcmp(direction, "out") == 0;
+	return out ? (write ? "purchases.write" : "purchases.read") :
+	    (write ? "sales.write" : "sales.read");
+}
+
+/* side_refused: 1 with 403 set when the caller may not read (write 0)
+ * or make or change (write 1) a payment of direction */
+static int
+side_refused(ctx *c, const char *direction, int write)
+{
+	const char *perm = side_perm(direction, write);
+	if (auth_can(c, perm))
+		return 0;
+	app_error(c, 403, "forbidden", arena_printf(c->a, "%s needs the %s "
+	    "permission", strncmp(perm, "purchases", 9) == 0 ? "a payment to a "
+	    "supplier" : "a payment from a customer", perm), NULL);
+	return 1;
+}
+
+/* payment_side_refused: side_refused for the stored payment id (0 when
+ * there is none: the handler's own lookup answers 404) */
+static int
+payment_side_refused(ctx *c, const char *id, int write)
+{
+	const char *p[1] = { api_uuid_ok(id) ? id : NULL };
+	static const char *const keys[] = { "direction", NULL };
+	cJSON *r = query_rows(c, "SELECT direction FROM payments WHERE id = "
+	    "$1::uuid", 1, p, keys);
+	if (r == NULL)
+		return 1;	/* the response is set */
+	int refused = cJSON_GetArraySize(r) > 0 && side_refused(c,
+	    cJSON_GetStringValue(cJSON_GetObjectItem(r->child, "direction")),
+	    write);
+	cJSON_Delete(r);
+	return refused;
+}
+
 /* text_field: field_text named by its member, NULL when blank */
 static const char *
 text_field(ctx *c, const cJSON *o, const char *name, cJSON *fields)
@@ -89,6 +132,11 @@ payment_json(ctx *c, const char *id)
 	cJSON *o = query_one(c, head_sql, id, head_keys, "payment");
 	if (o == NULL)
 		return NULL;
+	if (side_refused(c, cJSON_GetStringValue(cJSON_GetObjectItem(o,
+	    "direction")), 0)) {
+		cJSON_Delete(o);
+		return NULL;
+	}
 	const char *p[1] = { id };
 	static const char *const akeys[] = { "kind", "id", "number", "status",
 	    "#amount", "#open", NULL };
@@ -133,7 +181,8 @@ payment_json(ctx *c, const char *id)
 static void
 actions(ctx *c, cJSON *o)
 {
-	int write = auth_can(c, "sales.write");
+	int write = auth_can(c, side_perm(cJSON_GetStringValue(
+	    cJSON_GetObjectItem(o, "direction")), 1));
 	int credit = cJSON_IsTrue(cJSON_GetObjectItem(o, "credit_left"));
 	cJSON *x = cJSON_AddObjectToObject(o, "can");
 	cJSON_AddBoolToObject(x, "allocate", write && credit);
@@ -195,6 +244,14 @@ payments(ctx *c)
 		return;
 	}
 	if (field_span(c, from, to) < 0)
+		return;
+	/* each side sees its own payments: a list of both shows the side
+	 * the caller may see, a list of one side needs that side's */
+	if (dir == NULL && !auth_can(c, "sales.read"))
+		dir = "out";
+	else if (dir == NULL && !auth_can(c, "purchases.read"))
+		dir = "in";
+	if (side_refused(c, dir, 0))
 		return;
 	int limit;
 	const char *after;
@@ -508,11 +565,10 @@ payment_post(ctx *c)
 	payment_in in = {0};
 	cJSON *fields = cJSON_CreateObject();
 	read_payment(c, &in, fields);
-	if (in.direction && strcmp(in.direction, "out") == 0 && !auth_can(c,
-	    "purchases.write")) {
+	if (in.direction && (strcmp(in.direction, "out") == 0 ||
+	    strcmp(in.direction, "in") == 0) && side_refused(c, in.direction,
+	    1)) {
 		cJSON_Delete(fields);
-		app_error(c, 403, "forbidden", "paying a supplier needs the "
-		    "purchases.write permission", NULL);
 		return;
 	}
 	if (cJSON_GetArraySize(fields) > 0) {
@@ -605,6 +661,8 @@ static void
 allocate_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (payment_side_refused(c, id, 1))
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	payment_alloc_in *a = NULL;
 	size_t n = 0;
@@ -671,6 +729,8 @@ static void
 refund_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (payment_side_refused(c, id, 1))
+		return;
 	payment_refund_in in = {0};
 	cJSON *fields = cJSON_CreateObject();
 	read_refund(c, &in, payment_digits(c, id), fields);
@@ -697,6 +757,8 @@ static void
 credit_note_refund_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (side_refused(c, "in", 1))	/* paid back to a customer */
+		return;
 	payment_refund_in in = {0};
 	cJSON *fields = cJSON_CreateObject();
 	read_refund(c, &in, docform_digits(c, NULL, NULL), fields);
@@ -724,6 +786,24 @@ statement(ctx *c)
 	    .side = field_query(c, "side"),
 	    .currency = field_query(c, "currency"),
 	    .from = field_query(c, "from"), .to = field_query(c, "to") };
+	/* a customer's statement is the sales side's to read, a supplier's
+	 * the purchases side's; unasked, the side the caller may read */
+	if (in.side == NULL && !auth_can(c, "sales.read"))
+		in.side = "supplier";
+	else if (in.side == NULL && !auth_can(c, "purchases.read"))
+		in.side = "customer";
+	if (in.side && strcmp(in.side, "supplier") == 0 && !auth_can(c,
+	    "purchases.read")) {
+		app_error(c, 403, "forbidden", "a supplier's statement needs the "
+		    "purchases.read permission", NULL);
+		return;
+	}
+	if (in.side && strcmp(in.side, "customer") == 0 && !auth_can(c,
+	    "sales.read")) {
+		app_error(c, 403, "forbidden", "a customer's statement needs the "
+		    "sales.read permission", NULL);
+		return;
+	}
 	cJSON *o;
 	db_res err;
 	if (statement_build(c->db, &in, &o, &err) < 0) {
@@ -774,16 +854,21 @@ statement(ctx *c)
 	    name), d);
 }
 
+/* either side's permission lets a request in; the handlers then check
+ * the payment's or the statement's own side (side_refused) */
+#define EITHER_READ "sales.read|purchases.read"
+#define EITHER_WRITE "sales.write|purchases.write"
+
 static const route routes[] = {
-	{ "GET", "~/payments", payments, 0, "sales.read" },
-	{ "POST", "~/payments", payment_post, 0, "sales.write" },
-	{ "GET", "/app/payments/new", payment_new, 0, "sales.write" },
-	{ "GET", "~/payments/{id}", payment, 0, "sales.read" },
-	{ "POST", "~/payments/{id}/allocate", allocate_route, 0, "sales.write" },
-	{ "POST", "~/payments/{id}/refund", refund_route, 0, "sales.write" },
+	{ "GET", "~/payments", payments, 0, EITHER_READ },
+	{ "POST", "~/payments", payment_post, 0, EITHER_WRITE },
+	{ "GET", "/app/payments/new", payment_new, 0, EITHER_WRITE },
+	{ "GET", "~/payments/{id}", payment, 0, EITHER_READ },
+	{ "POST", "~/payments/{id}/allocate", allocate_route, 0, EITHER_WRITE },
+	{ "POST", "~/payments/{id}/refund", refund_route, 0, EITHER_WRITE },
 	{ "POST", "~/payments/credit-notes/{id}/refund",
 	    credit_note_refund_route, 0, "sales.write" },
-	{ "GET", "~/statements/{party}", statement, 0, "sales.read" },
+	{ "GET", "~/statements/{party}", statement, 0, EITHER_READ },
 };
 
 int

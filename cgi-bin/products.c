@@ -473,7 +473,7 @@ settings_page(ctx *c, int status, cJSON *fields)
 	cJSON *d = cJSON_CreateObject();
 	reply_form(c, d, settings_form, dflt, fields);
 	cJSON_AddItemToObject(d, "settings", s);
-	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "ledger.manage"));
+	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "settings.manage"));
 	app_render(c, status, "commerce_settings.cs", "Commerce settings", d);
 }
 
@@ -534,9 +534,9 @@ static const route routes[] = {
 	{ "DELETE", "~/categories/{id}", category_delete, 0, "inventory.write" },
 	{ "POST", "~/categories/{id}/delete", category_delete, 0,
 	    "inventory.write" },
-	{ "GET", "~/commerce/settings", settings, 0, "ledger.read" },
-	{ "POST", "~/commerce/settings", settings_save, 0, "ledger.manage" },
-	{ "PATCH", "~/commerce/settings", settings_save, 0, "ledger.manage" },
+	{ "GET", "~/commerce/settings", settings, 0, "settings.manage" },
+	{ "POST", "~/commerce/settings", settings_save, 0, "settings.manage" },
+	{ "PATCH", "~/commerce/settings", settings_save, 0, "settings.manage" },
 };
 
 int

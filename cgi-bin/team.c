@@ -221,8 +221,9 @@ static const route routes[] = {
 	{ "POST", "~/roles", role_save, 0, "roles.manage" },
 	{ "GET", "~/branches", branches, 0, "branches.read" },
 	{ "POST", "~/branches", branch_create, 0, "branches.manage" },
-	{ "GET", "~/sessions", sessions, 0, NULL },
-	{ "POST", "~/sessions/others/end", sessions_end_others, 0, NULL },
+	{ "GET", "~/sessions", sessions, ROUTE_SIGNED_IN, NULL },
+	{ "POST", "~/sessions/others/end", sessions_end_others,
+	    ROUTE_SIGNED_IN, NULL },
 };
 
 int

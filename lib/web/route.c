@@ -82,3 +82,23 @@ route_match(const route *table, size_t n, arena *a, const char *method,
 	}
 	return path_seen ? 405 : 404;
 }
+
+const route *
+route_unguarded(const route *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(table[i].flags & (ROUTE_PUBLIC | ROUTE_SIGNED_IN)) &&
+		    (table[i].perm == NULL || table[i].perm[0] == '\0'))
+			return &table[i];
+	return NULL;
+}
+
+void
+route_print(const route *table, size_t n, FILE *out)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s\t%s\t%s\n", table[i].method, table[i].pattern,
+		    table[i].perm && table[i].perm[0] ? table[i].perm :
+		    table[i].flags & ROUTE_PUBLIC ? "public" :
+		    table[i].flags & ROUTE_SIGNED_IN ? "signed-in" : "NONE");
+}

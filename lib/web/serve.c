@@ -44,6 +44,20 @@ elapsed_us(const struct timespec *t0)
 	    (t1.tv_nsec - t0->tv_nsec) / 1000;
 }
 
+/* route_can: whether the caller holds the route's permission, or one of
+ * its alternatives ("sales.read|purchases.read") */
+static int
+route_can(ctx *c, const char *perm)
+{
+	for (const char *p = perm; *p; ) {
+		size_t n = strcspn(p, "|");
+		if (auth_can(c, arena_strndup(c->a, p, n)))
+			return 1;
+		p += n + (p[n] == '|');
+	}
+	return 0;
+}
+
 /* authorize: 0 when the caller may run the route; otherwise the response
  * (401, a redirect to sign in, 403) is set. */
 static int
@@ -63,9 +77,20 @@ authorize(ctx *c)
 		    form_url_escape(c->a, c->req.path)));
 		return 303;
 	}
-	if (c->route->perm && !auth_can(c, c->route->perm)) {
+	/* a route that names no permission is for everyone signed in only
+	 * when it says so; serve_main refuses a table where it does not */
+	if (c->route->perm ? !route_can(c, c->route->perm) :
+	    !(c->route->flags & (ROUTE_PUBLIC | ROUTE_SIGNED_IN))) {
+		const char *perm = c->route->perm ? c->route->perm : "a";
+		buf says = BUF_INIT(256);
+		for (const char *p = perm; *p; p++)
+			if (*p == '|')
+				buf_puts(&says, " or the ");
+			else
+				buf_putc(&says, *p);
 		app_error(c, 403, "forbidden", arena_printf(c->a, "this needs "
-		    "the %s permission", c->route->perm), NULL);
+		    "the %s permission", buf_str(&says)), NULL);
+		buf_free(&says);
 		return 403;
 	}
 	if (!auth_csrf_ok(c)) {
@@ -222,6 +247,21 @@ serve_main(const char *name, const route *routes, size_t nroutes)
 	config cfg;
 	char err[512];
 	log_set_program(name);
+	/* BURSAR_ROUTES=1: print the route table and stop, for the tests
+	 * that check every route names what guards it */
+	const char *want = getenv("BURSAR_ROUTES");
+	if (want && strcmp(want, "1") == 0) {
+		route_print(routes, nroutes, stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	const route *bare = route_unguarded(routes, nroutes);
+	if (bare) {
+		log_event("error", "a route names no permission and is not "
+		    "marked public or signed-in");
+		fprintf(stderr, "%s: %s %s names no permission\n", name,
+		    bare->method, bare->pattern);
+		return 1;
+	}
 	if (config_load(&cfg, getenv("BURSAR_CONFIG"), err, sizeof(err)) < 0) {
 		log_event("error", err);
 		return 1;

@@ -19,4 +19,6 @@ TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispa
 
 TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
+TCase *roles_tcase(void);	/* roles.c: every route as every built-in role */
+
 #endif

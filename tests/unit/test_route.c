@@ -83,6 +83,22 @@ START_TEST(method_not_allowed)
 }
 END_TEST
 
+/* a table must account for each route: the unguarded one is found */
+START_TEST(unguarded_found)
+{
+	static const route ok[] = {
+		{ "GET", "/healthz", fn, ROUTE_PUBLIC, NULL },
+		{ "GET", "~/me", fn, ROUTE_SIGNED_IN, NULL },
+		{ "GET", "~/orders", fn, 0, "sales.read" },
+		{ "GET", "~/payments", fn, 0, "sales.read|purchases.read" },
+	};
+	ck_assert_ptr_null(route_unguarded(ok, 4));
+	ck_assert_ptr_eq(route_unguarded(table, N), &table[0]);
+	static const route empty[] = { { "GET", "/x", fn, 0, "" } };
+	ck_assert_ptr_eq(route_unguarded(empty, 1), &empty[0]);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -92,6 +108,7 @@ suite(void)
 	tcase_add_test(tc, exact_and_params);
 	tcase_add_test(tc, not_found);
 	tcase_add_test(tc, method_not_allowed);
+	tcase_add_test(tc, unguarded_found);
 	suite_add_tcase(s, tc);
 	return s;
 }
