@@ -534,7 +534,7 @@ static const route routes[] = {
 	{ "DELETE", "~/categories/{id}", category_delete, 0, "inventory.write" },
 	{ "POST", "~/categories/{id}/delete", category_delete, 0,
 	    "inventory.write" },
-	{ "GET", "~/commerce/settings", settings, 0, "settings.manage" },
+	{ "GET", "~/commerce/settings", settings, 0, "ledger.read" },
 	{ "POST", "~/commerce/settings", settings_save, 0, "settings.manage" },
 	{ "PATCH", "~/commerce/settings", settings_save, 0, "settings.manage" },
 };

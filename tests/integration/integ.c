@@ -506,7 +506,7 @@ static const route test_routes[] = {
 	{ "POST", "~/things", thing_create, 0, "sales.write" },
 	{ "GET", "~/things/{id}", thing_show, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
 	{ "POST", "/app/remember", remember, ROUTE_NO_TX | ROUTE_PUBLIC, NULL },
-	{ "GET", "~/sneaky", sneaky_read, 0, NULL },
+	{ "GET", "~/sneaky", sneaky_read, ROUTE_SIGNED_IN, NULL },
 };
 
 /* core: one request through serve_process; returns the status, and the raw

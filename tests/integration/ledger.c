@@ -866,9 +866,10 @@ START_TEST(other_business_and_reader)
 	j = api("GET", "/api/v1/ledger/verify", b.token, NULL, 200);
 	ck_assert_int_eq(num(j, "entries"), 0);
 	cJSON_Delete(j);
-	/* a key that may only read: every view, no posting */
+	/* a key that may only read: every view, no posting (balances and the
+	 * trial balance are reports: reports.read) */
 	cJSON *k = api("POST", "/api/v1/api-keys", a.token, "{\"name\":"
-	    "\"books reader\",\"scopes\":\"ledger.read\"}", 201);
+	    "\"books reader\",\"scopes\":\"ledger.read,reports.read\"}", 201);
 	const char *key = jstr(k, "key");
 	static const char *const views[] = { "/api/v1/journal",
 	    "/api/v1/ledger/balances", "/api/v1/ledger/trial-balance",

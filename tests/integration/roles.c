@@ -454,6 +454,26 @@ START_TEST(an_office)
 	cJSON_Delete(get_json(path, sales, 200));
 	free(cust);
 	free(supp);
+	/* the business's settings are the owner's and admin's: the accountant
+	 * (who sets up the books, ledger.manage) reads them, cannot change them */
+	cJSON_Delete(get_json("/api/v1/commerce/settings", acct, 200));
+	kit_refused("PATCH", "/api/v1/commerce/settings", acct,
+	    "{\"default_terms_days\":10}", 403, NULL);
+	cJSON_Delete(kit_call("PATCH", "/api/v1/commerce/settings", owner,
+	    "{\"default_terms_days\":10}", 200));
+	/* the reports: the books' summaries need reports.read */
+	kit_refused("GET", "/api/v1/ledger/trial-balance", sales, NULL, 403,
+	    NULL);
+	cJSON_Delete(get_json("/api/v1/ledger/trial-balance", role("viewer")->token,
+	    200));
+	cJSON *k = kit_post("/api/v1/api-keys", owner, "{\"name\":\"books\","
+	    "\"scopes\":\"ledger.read\"}", 201);
+	char *books = strdup(jstr(k, "key"));
+	cJSON_Delete(k);
+	cJSON_Delete(get_json("/api/v1/journal", books, 200));
+	kit_refused("GET", "/api/v1/ledger/trial-balance", books, NULL, 403, NULL);
+	kit_refused("GET", "/api/v1/ledger/balances", books, NULL, 403, NULL);
+	free(books);
 }
 END_TEST
 
