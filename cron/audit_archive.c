@@ -18,7 +18,7 @@ main(void)
 		return 1;
 	}
 	snprintf(days, sizeof(days), "%d", cfg.audit_archive_days);
-	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	db *d = db_open(config_cron_url(&cfg), cfg.db_timeout);
 	db_res r;
 	const char *p[1] = { days };
 	int rc = db_exec(d, &r, "SELECT audit_archive_older(now() - "

@@ -18,7 +18,7 @@ main(void)
 		fprintf(stderr, "auth_cleanup: %s\n", err);
 		return 1;
 	}
-	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	db *d = db_open(config_cron_url(&cfg), cfg.db_timeout);
 	db_res r;
 	int rc = db_exec(d, &r, "SELECT auth_cleanup() + idempotency_cleanup()", 0, NULL);
 	if (rc < 0)

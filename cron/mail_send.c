@@ -31,7 +31,7 @@ main(void)
 		fprintf(stderr, "mail_send: %s\n", err);
 		return 1;
 	}
-	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	db *d = db_open(config_cron_url(&cfg), cfg.db_timeout);
 	const char *watch = getenv("BURSAR_WATCH");
 	if (watch == NULL || strcmp(watch, "1") != 0) {
 		int n = send_all(&cfg, d);

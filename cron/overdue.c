@@ -21,7 +21,7 @@ main(void)
 		fprintf(stderr, "overdue: %s\n", err);
 		return 1;
 	}
-	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	db *d = db_open(config_cron_url(&cfg), cfg.db_timeout);
 	db_res t, e;
 	if (db_exec(d, &t, "SELECT t::text FROM invoice_overdue_tenants() t UNION "
 	    "SELECT t::text FROM bill_overdue_tenants() t",

@@ -1,6 +1,6 @@
 /* webhook_dispatch.c: sends the webhooks.  Runs as a service: with
- * BURSAR_WATCH=1 it stays up (under the supervisor in `make run`, a
- * systemd unit on an installed system), wakes on LISTEN outbox_new and
+ * BURSAR_WATCH=1 it stays up (under the supervisor in `make run`, and in
+ * deploy/bursar.service when installed), wakes on LISTEN outbox_new and
  * webhook_due within a second of a commit, and looks for due retries
  * every second.  Without it, one pass over everything due, then exit
  * (from cron, or in tests).  Several at once never send one attempt
@@ -49,7 +49,7 @@ main(void)
 		return 1;
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	db *d = db_open(config_cron_url(&cfg), cfg.db_timeout);
 	const char *watch = getenv("BURSAR_WATCH");
 	int sent = 0, rc = 0;
 	if (watch == NULL || strcmp(watch, "1") != 0) {

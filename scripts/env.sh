@@ -26,12 +26,21 @@ fi
 # /tmp, since a socket's path may not pass 107 bytes.  BURSAR_DB_TCP=1:
 # loopback TCP instead.
 PGSOCK=/tmp/bursar-sock-$(echo "$VAR" | cksum | cut -d' ' -f1)
+# Every login needs its password (scram-sha-256; pg_hba.conf trusts no
+# one): stack.sh makes them once and keeps them in var/pgpass (0600),
+# which libpq reads through PGPASSFILE or a conninfo's passfile.  The
+# programs log in as bursar_app, the cron programs as bursar_cron, and
+# migrations as postgres.
+PGPASS=$VAR/pgpass
+export PGPASSFILE="$PGPASS"
 ADMIN_URL="postgresql://postgres@127.0.0.1:$PGPORT/$DB"
 if [ "${BURSAR_DB_TCP:-0}" = 1 ]; then
-	APP_CONNINFO="host=127.0.0.1 port=$PGPORT dbname=$DB user=bursar_app"
+	DBHOST=127.0.0.1
 else
-	APP_CONNINFO="host=$PGSOCK port=$PGPORT dbname=$DB user=bursar_app"
+	DBHOST=$PGSOCK
 fi
+APP_CONNINFO="host=$DBHOST port=$PGPORT dbname=$DB user=bursar_app passfile=$PGPASS"
+CRON_CONNINFO="host=$DBHOST port=$PGPORT dbname=$DB user=bursar_cron passfile=$PGPASS"
 export PGCONNECT_TIMEOUT=5
 
 as_postgres() {

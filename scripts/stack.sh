@@ -12,15 +12,49 @@ set -eu
 pg_running() { [ -f "$PGBASE/data/postmaster.pid" ] && as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" status >/dev/null 2>&1; }
 pid_alive() { [ -f "$1" ] && kill -0 "$(head -n1 "$1")" 2>/dev/null; }
 
+# pg_passwords: the logins' passwords, made once per stack, kept in
+# var/pgpass (0600, the format libpq reads)
+pg_passwords() {
+	[ -s "$PGPASS" ] && return 0
+	mkdir -p "$VAR"
+	(umask 077
+	for role in postgres bursar_app bursar_cron; do
+		printf '*:*:*:%s:%s\n' "$role" \
+			"$(head -c 24 /dev/urandom | base64 | tr -d '/+=:\\\n')"
+	done >"$PGPASS.new" && mv "$PGPASS.new" "$PGPASS")
+}
+pg_password() { awk -F: -v r="$1" '$4 == r { print $5 }' "$PGPASS"; }
+
+# pg_hba: who may log in, and how: a password (scram-sha-256) on the
+# socket and on loopback, and the cluster's owner as the superuser by
+# peer on the socket (how this script sets the passwords); never trust.
+# Written at every start, so a cluster made before this trusts no more.
+pg_hba() {
+	owner=postgres
+	[ "$(id -u)" = 0 ] || owner=$(id -un)
+	printf '%s\n' "# written by scripts/stack.sh: a password or peer, never trust" \
+		"local all postgres peer map=owner" \
+		"local all all scram-sha-256" \
+		"host all all 127.0.0.1/32 scram-sha-256" \
+		"host all all ::1/128 scram-sha-256" |
+		as_postgres sh -c "cat >'$PGBASE/data/pg_hba.conf'"
+	echo "owner $owner postgres" |
+		as_postgres sh -c "cat >'$PGBASE/data/pg_ident.conf'"
+}
+
 pg_start() {
 	mkdir -p "$PGBASE"
 	[ "$(id -u)" = 0 ] && chown postgres: "$PGBASE"
+	pg_passwords
 	if [ ! -f "$PGBASE/data/PG_VERSION" ]; then
 		as_postgres "$PGBIN/initdb" -D "$PGBASE/data" -U postgres \
-			--auth=trust -E UTF8 --locale=C.UTF-8 --no-sync \
+			--auth-local=peer --auth-host=scram-sha-256 \
+			-E UTF8 --locale=C.UTF-8 --no-sync \
 			>"$PGBASE/initdb.log" 2>&1 || {
 			cat "$PGBASE/initdb.log" >&2; exit 1; }
 	fi
+	pg_hba
+	pg_running && as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" reload >/dev/null
 	# a cluster started before it had a socket: start it again with one
 	if pg_running && [ ! -S "$PGSOCK/.s.PGSQL.$PGPORT" ]; then
 		as_postgres "$PGBIN/pg_ctl" -D "$PGBASE/data" -m fast -w stop >/dev/null
@@ -38,14 +72,25 @@ pg_start() {
 			-c max_connections=200" start >/dev/null || {
 			tail -n 20 "$PGBASE/pg.log" >&2; exit 1; }
 	fi
-	psql -X -q -d "postgresql://postgres@127.0.0.1:$PGPORT/postgres" -v ON_ERROR_STOP=1 <<SQL
+	# as the cluster's owner by peer: the one login with no password;
+	# the passwords travel on stdin (base64 letters and digits), never
+	# in a command line that ps shows
+	as_postgres psql -X -q -h "$PGSOCK" -p "$PGPORT" -U postgres -d postgres \
+		-v ON_ERROR_STOP=1 <<SQL
 SELECT 'CREATE DATABASE $DB' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$DB') \gexec
 DO \$\$ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bursar_app') THEN
 		-- the application's login: no superuser, no RLS bypass, owns nothing
 		CREATE ROLE bursar_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
 	END IF;
+	-- the cron programs' login (sql/0029_cron_role.sql grants it)
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bursar_cron') THEN
+		CREATE ROLE bursar_cron LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+	END IF;
 END \$\$;
+ALTER ROLE postgres PASSWORD '$(pg_password postgres)';
+ALTER ROLE bursar_app PASSWORD '$(pg_password bursar_app)';
+ALTER ROLE bursar_cron PASSWORD '$(pg_password bursar_cron)';
 SQL
 }
 
@@ -58,6 +103,7 @@ write_config() {
 	(umask 077; cat >"$VAR/bursar.conf" <<CONF
 # written by scripts/stack.sh; settings are documented in lib/config.h
 database_url = $APP_CONNINFO
+cron_database_url = $CRON_CONNINFO
 template_dir = $ROOT/templates
 env = ${BURSAR_ENV:-dev}
 body_limit = ${BURSAR_BODY_LIMIT:-10M}
@@ -131,6 +177,9 @@ start() {
 	if pid_alive "$RUN/supervise.pid"; then
 		kill -HUP "$(cat "$RUN/supervise.pid")"
 	else
+		# a supervisor that died (killed, or the machine's OOM) may
+		# have left workers holding the sockets: clear them first
+		clear_stale
 		programs >"$RUN/programs"
 		# shellcheck disable=SC2046
 		BURSAR_CONFIG="$VAR/bursar.conf" BURSAR_WATCH=1 "$BUILD/scripts/supervise" -D \
@@ -162,11 +211,39 @@ stop_programs() {
 	i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 }
 
+# stale_pids: processes still listening on a socket under var/run: the
+# workers of a supervisor that died before they learnt to follow it, or
+# a supervisor whose pid file is gone
+stale_pids() {
+	ss -Hxlp 2>/dev/null | awk -v run="$RUN/" 'index($5, run) == 1' |
+		grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u
+}
+
+# clear_stale: ends those (TERM, then KILL after 2 s) and removes the
+# sockets no process serves, so a new supervisor can bind them
+clear_stale() {
+	pids=$(stale_pids)
+	if [ -n "$pids" ]; then
+		echo "stack: stopping stale workers:" $pids >&2
+		# shellcheck disable=SC2086
+		kill -TERM $pids 2>/dev/null || true
+		i=0
+		while [ -n "$(stale_pids)" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+		pids=$(stale_pids)
+		# shellcheck disable=SC2086
+		[ -z "$pids" ] || kill -KILL $pids 2>/dev/null || true
+		i=0
+		while [ -n "$(stale_pids)" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+	fi
+	rm -f "$RUN"/*.sock
+}
+
 stop() {
 	if pid_alive "$VAR/nginx/nginx.pid"; then
 		nginx -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" -s stop || true
 	fi
 	stop_programs
+	clear_stale
 	if pid_alive "$RUN/smtp.pid"; then
 		kill "$(cat "$RUN/smtp.pid")"; rm -f "$RUN/smtp.pid"
 	fi
@@ -193,7 +270,7 @@ Bursar is running: http://127.0.0.1:$PORT/
   health:   http://127.0.0.1:$PORT/healthz
   logs:     $LOG/  (one JSON line per request)
   mail:     every message sent is caught in $VAR/mail/new/
-  database: psql $ADMIN_URL
+  database: PGPASSFILE=$PGPASS psql $ADMIN_URL
 MSG
 	[ "${BURSAR_DEMO:-1}" = 1 ] && [ -f "$ROOT/sql/demo/LOGIN" ] && cat "$ROOT/sql/demo/LOGIN"
 	echo "  stop it:  make stop"

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -146,19 +147,28 @@ open_socket(struct program *p, char *err, size_t errlen)
 static void
 start_worker(struct program *p, int i)
 {
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
 		say("%s worker %d: fork: %s", p->name, i, strerror(errno));
 		return;
 	}
 	if (pid == 0) {
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGCHLD, SIG_DFL);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		/* a worker never outlives its supervisor: the kernel sends
+		 * SIGTERM when the supervisor dies, however it dies (even
+		 * SIGKILL), so no orphan keeps the socket; it survives the
+		 * exec.  A supervisor that died between fork and prctl sent
+		 * nothing: hence the check after it. */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 ||
+		    getppid() != parent)
+			_exit(0);
 		int log = open(p->log, O_WRONLY | O_APPEND | O_CREAT, 0644);
 		int null = open("/dev/null", O_RDWR);
 		dup2(p->fd, 0);

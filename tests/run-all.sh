@@ -9,6 +9,8 @@ status=0
 # the house first: an include against lib/LAYERS fails the run
 sh scripts/layers.sh 2>&1 | tee -a "$log" || status=1
 sh tests/layers/test_layers.sh 2>&1 | tee -a "$log" || status=1
+# every cron/ program in cron/crontab or declared a service
+sh tests/cron/test_crontab.sh 2>&1 | tee -a "$log" || status=1
 for step in unit integration sanitize; do
 	make --no-print-directory "$step" 2>&1 | grep --line-buffered -vE '^  (CC|LD) ' | tee -a "$log" || status=1
 done

@@ -15,7 +15,8 @@ static const char *const keys[] = {
 	"database_url", "template_dir", "version", "env", "body_limit",
 	"db_timeout", "secure_cookies", "signup", "secret",
 	"login_ip_limit", "audit_archive_days", "smtp_relay", "mail_from",
-	"base_url", "webhook_allow",
+	"base_url", "webhook_allow", "cron_database_url",
+	"statement_timeout_ms", "lock_timeout_ms",
 };
 
 static int
@@ -66,6 +67,13 @@ config_set(config *c, const char *key, const char *value)
 	if (strcmp(key, "webhook_allow") == 0)
 		return set_str(c->webhook_allow, sizeof(c->webhook_allow),
 		    value);
+	if (strcmp(key, "cron_database_url") == 0)
+		return set_str(c->cron_database_url,
+		    sizeof(c->cron_database_url), value);
+	if (strcmp(key, "statement_timeout_ms") == 0)
+		return set_int(&c->statement_timeout_ms, value, 0, 3600000);
+	if (strcmp(key, "lock_timeout_ms") == 0)
+		return set_int(&c->lock_timeout_ms, value, 0, 3600000);
 	if (strcmp(key, "database_url") == 0)
 		return set_str(c->database_url, sizeof(c->database_url), value);
 	if (strcmp(key, "template_dir") == 0)
@@ -127,6 +135,8 @@ set_defaults(config *c)
 	strcpy(c->smtp_relay, "127.0.0.1:2525");
 	strcpy(c->mail_from, "bursar@localhost");
 	strcpy(c->base_url, "http://127.0.0.1:8080");
+	c->statement_timeout_ms = 5000;
+	c->lock_timeout_ms = 2000;
 }
 
 static char *
@@ -176,6 +186,13 @@ load_file(config *c, const char *path, char *err, size_t errlen)
 	}
 	fclose(f);
 	return rc;
+}
+
+const char *
+config_cron_url(const config *c)
+{
+	return c->cron_database_url[0] ? c->cron_database_url :
+	    c->database_url;
 }
 
 int

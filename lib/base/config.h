@@ -27,12 +27,26 @@ typedef struct config {
 	/* addresses webhooks may reach although internal ("127.0.0.1");
 	 * empty on an installed system: none */
 	char webhook_allow[256];
+	/* libpq conninfo of the cron programs' role (bursar_cron), which
+	 * holds the maintenance functions the web's role may not run; empty:
+	 * database_url */
+	char cron_database_url[512];
+	/* what one statement of a web request may take, and how long it may
+	 * wait for a lock, in ms (0: no limit); past either the request gets
+	 * 503 with Retry-After */
+	int statement_timeout_ms;
+	int lock_timeout_ms;
 } config;
 
 /* config_load: fills c from defaults, then the file, then the environment.
  * Returns 0, or -1 with a message in err (the file is unreadable or a line
  * is malformed or names an unknown key). */
 int config_load(config *c, const char *path, char *err, size_t errlen);
+
+/* config_cron_url: the conninfo a cron program or the mail sender
+ * connects with: cron_database_url, or database_url when that is empty
+ * (then the maintenance functions refuse it).  Points into c. */
+const char *config_cron_url(const config *c);
 
 /* config_set: sets one key from text; 0, or -1 for an unknown key or a bad
  * value.  Used by config_load and by tests. */

@@ -146,6 +146,13 @@ app_db_error(ctx *c, const db_res *r)
 		app_error(c, 404, "not_found", "no such record", NULL);
 	} else if (strncmp(st, "23", 2) == 0 || strncmp(st, "22", 2) == 0) {
 		app_error(c, 422, "invalid", r->error, NULL);
+	} else if (strcmp(st, "57014") == 0 || strcmp(st, "55P03") == 0) {
+		/* statement_timeout_ms or lock_timeout_ms ran out: the
+		 * record is busy (another request holds it), not broken */
+		log_event("warn", r->error ? r->error : "statement timeout");
+		app_error(c, 503, "busy", "this record is busy with another "
+		    "change; nothing was saved: try again in a moment", NULL);
+		resp_header(c->a, &c->resp, "Retry-After", "2");
 	} else if (st[0] == '\0' || strncmp(st, "08", 2) == 0 ||
 	    strncmp(st, "57", 2) == 0) {
 		log_event("warn", r->error ? r->error : "database unavailable");

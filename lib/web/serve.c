@@ -270,7 +270,15 @@ serve_main(const char *name, const route *routes, size_t nroutes)
 		log_event("error", "FCGX_Init failed");
 		return 1;
 	}
-	db *d = db_open(cfg.database_url, cfg.db_timeout);
+	/* every statement of a request is bounded, and so is its wait for
+	 * a lock, so one business's blocked rows cannot hold a program's
+	 * workers; the settings travel in the startup packet (no round
+	 * trip) and hold for the session, whatever a transaction sets */
+	char conninfo[sizeof(cfg.database_url) + 96];
+	snprintf(conninfo, sizeof(conninfo), "%s options='-c "
+	    "statement_timeout=%d -c lock_timeout=%d'", cfg.database_url,
+	    cfg.statement_timeout_ms, cfg.lock_timeout_ms);
+	db *d = db_open(conninfo, cfg.db_timeout);
 	arena *a = arena_new(64 * 1024);
 	FCGX_Request rq;
 	FCGX_InitRequest(&rq, 0, 0);

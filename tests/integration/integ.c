@@ -1089,6 +1089,7 @@ integration_suite(void)
 	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());
 	suite_add_tcase(s, roles_tcase());
+	suite_add_tcase(s, ops_tcase());	/* last: it restarts the programs */
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");
 	tcase_set_timeout(db_tc, 120);

@@ -38,6 +38,9 @@ export BURSAR_URL="http://127.0.0.1:$BURSAR_PORT"
 export BURSAR_ADMIN_URL="postgresql://postgres@127.0.0.1:$BURSAR_PGPORT/bursar"
 export BURSAR_ADMIN_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=postgres"
 export BURSAR_APP_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=bursar_app"
+export BURSAR_CRON_CONNINFO="host=127.0.0.1 port=$BURSAR_PGPORT dbname=bursar user=bursar_cron"
+# every login needs its password: stack.sh keeps them there
+export PGPASSFILE="$BURSAR_VAR/pgpass"
 export BURSAR_ROOT="$ROOT"
 case "$BUILD" in /*) ;; *) export BURSAR_BUILD="$ROOT/$BUILD" ;; esac
 export BURSAR_TEMPLATE_DIR="$ROOT/templates"

@@ -20,5 +20,6 @@ TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispa
 TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
 TCase *roles_tcase(void);	/* roles.c: every route as every built-in role */
+TCase *ops_tcase(void);	/* ops.c: roles, logins, timeouts, the supervisor */
 
 #endif

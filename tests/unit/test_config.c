@@ -78,6 +78,27 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/* the cron programs' own login, and the web's timeouts */
+START_TEST(cron_url_and_timeouts)
+{
+	config c;
+	char err[256];
+	ck_assert_int_eq(config_load(&c, NULL, err, sizeof(err)), 0);
+	ck_assert_int_eq(c.statement_timeout_ms, 5000);
+	ck_assert_int_eq(c.lock_timeout_ms, 2000);
+	/* none given: the web's, which the maintenance functions refuse */
+	ck_assert_str_eq(config_cron_url(&c), c.database_url);
+	write_file("cron_database_url = host=db dbname=x user=bursar_cron\n"
+	    "statement_timeout_ms = 0\nlock_timeout_ms = 750\n");
+	ck_assert_int_eq(config_load(&c, path, err, sizeof(err)), 0);
+	ck_assert_str_eq(config_cron_url(&c), "host=db dbname=x user=bursar_cron");
+	ck_assert_int_eq(c.statement_timeout_ms, 0);
+	ck_assert_int_eq(c.lock_timeout_ms, 750);
+	ck_assert_int_eq(config_set(&c, "lock_timeout_ms", "-1"), -1);
+	ck_assert_int_eq(config_set(&c, "statement_timeout_ms", "5s"), -1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -87,6 +108,7 @@ suite(void)
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, file_then_env);
 	tcase_add_test(tc, bad_input);
+	tcase_add_test(tc, cron_url_and_timeouts);
 	suite_add_tcase(s, tc);
 	return s;
 }
