@@ -1088,6 +1088,7 @@ integration_suite(void)
 	suite_add_tcase(s, payments_tcase());
 	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());
+	suite_add_tcase(s, input_tcase());
 	/* last: it stops and starts the database under the stack */
 	TCase *db_tc = tcase_create("database");
 	tcase_set_timeout(db_tc, 120);

@@ -19,4 +19,7 @@ TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispa
 
 TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
+TCase *input_tcase(void);	/* input.c: unknown fields, control characters,
+				 * database messages, idempotency per credential */
+
 #endif
