@@ -487,7 +487,8 @@ invoice_save(ctx *c, const char *id)
 	/* totals are computed: one sent is refused, not ignored */
 	if (field_known(c, "customer currency issue_date due_date reference "
 	    "notes issue lines[product sku description unit tax_group account "
-	    "source_type source_id line quantity unit_price discount]") < 0)
+	    "source_type source_id line quantity unit_price discount "
+	    "discount_ppm]") < 0)
 		return;
 	cJSON *fields = cJSON_CreateObject();
 	read_draft(c, &in, &issue, fields);

@@ -512,7 +512,7 @@ order_save(ctx *c, const char *id)
 	int placing = 0;
 	if (field_known(c, "customer currency location order_date reference "
 	    "notes place lines[product sku description tax_group quantity "
-	    "unit_price discount]") < 0)
+	    "unit_price discount discount_ppm]") < 0)
 		return;
 	cJSON *fields = cJSON_CreateObject();
 	read_order(c, &in, &placing, fields);

@@ -137,12 +137,13 @@ field_multiline(const char *name)
 	return field_one_of(name, prose);
 }
 
-/* exempt: values checked as typed, never shown or sent in a header */
+/* exempt: values checked as typed, never shown or sent in a header;
+ * "next" is checked where it is used (a bad one means the default page) */
 static int
 exempt(const char *name)
 {
 	static const char *const as_typed[] = { "password", "current_password",
-	    NULL };
+	    "next", NULL };
 	return field_one_of(name, as_typed);
 }
 

@@ -195,7 +195,9 @@ START_TEST(database_messages_stay_in_the_log)
 {
 	kit_biz b;
 	kit_business(&b, "dbe", "INR");
-	/* requests that reach the database with what it refuses itself */
+	/* requests whose bad ids and values could reach the database: a
+	 * guard (the programs check all of these before the database does
+	 * today; what a server message becomes is lib/db's generic_error) */
 	static const char *const probes[][3] = {
 		{ "POST", "/api/v1/reservations/not-a-uuid/release", "{}" },
 		{ "POST", "/api/v1/webhook-deliveries/not-a-uuid/retry", "{}" },

@@ -19,6 +19,8 @@ TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispa
 
 TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
+TCase *headers_tcase(void);	/* headers.c: redirects, caching, nginx's
+				 * headers, the access log */
 TCase *input_tcase(void);	/* input.c: unknown fields, control characters,
 				 * database messages, idempotency per credential */
 
