@@ -202,6 +202,8 @@ accounts(ctx *c)
 static void
 account_create(ctx *c)
 {
+	if (field_known(c, "code name type parent is_group") < 0)
+		return;
 	books_account_in in = { arg(c, "code"), arg(c, "name"), arg(c, "type"),
 	    arg(c, "parent"), arg(c, "is_group") };
 	char id[BOOKS_ID_LEN];
@@ -263,6 +265,8 @@ account_changed(ctx *c, int rc, cJSON *f)
 static void
 account_update(ctx *c)
 {
+	if (field_known(c, "name parent") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	account_changed(c, books_account_update(c, app_param(c, "id"),
 	    arg(c, "name"), arg(c, "parent"), f), f);
@@ -271,6 +275,8 @@ account_update(ctx *c)
 static void
 account_archive(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	account_changed(c, books_account_archive(c, app_param(c, "id"), 1, f),
 	    f);
@@ -279,6 +285,8 @@ account_archive(ctx *c)
 static void
 account_unarchive(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	account_changed(c, books_account_archive(c, app_param(c, "id"), 0, f),
 	    f);
@@ -360,6 +368,8 @@ years(ctx *c)
 static void
 year_open(ctx *c)
 {
+	if (field_known(c, "start") < 0)
+		return;
 	char id[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	created(c, books_year_open(c, arg(c, "start"), f, id), f, years_page,
@@ -369,6 +379,8 @@ year_open(ctx *c)
 static void
 year_close(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	char entry[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
 	const char *id = app_param(c, "id");
@@ -402,12 +414,16 @@ period_set(ctx *c, int closed)
 static void
 period_close(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	period_set(c, 1);
 }
 
 static void
 period_reopen(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	period_set(c, 0);
 }
 
@@ -454,6 +470,8 @@ currencies(ctx *c)
 static void
 rate_save(ctx *c)
 {
+	if (field_known(c, "currency date rate") < 0)
+		return;
 	const char *cur = arg(c, "currency"), *date = arg(c, "date");
 	int created = 0;
 	cJSON *f = cJSON_CreateObject();
@@ -474,6 +492,8 @@ rate_save(ctx *c)
 static void
 rate_delete(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	int rc = books_rate_delete(c, app_param(c, "currency"), app_param(c,
 	    "date"));
 	if (rc != BOOKS_OK) {
@@ -507,6 +527,9 @@ tax_rates(ctx *c)
 static void
 tax_rate_create(ctx *c)
 {
+	if (field_known(c, "code name rate valid_from valid_to sales_account "
+	    "purchase_account") < 0)
+		return;
 	books_tax_rate_in in = { arg(c, "code"), arg(c, "name"), arg(c, "rate"),
 	    arg(c, "valid_from"), arg(c, "valid_to"), arg(c, "sales_account"),
 	    arg(c, "purchase_account") };
@@ -546,6 +569,8 @@ tax_groups(ctx *c)
 static void
 tax_group_create(ctx *c)
 {
+	if (field_known(c, "code name inclusive components") < 0)
+		return;
 	books_tax_group_in in = { arg(c, "code"), arg(c, "name"),
 	    arg(c, "inclusive"), arg(c, "components") };
 	char id[BOOKS_ID_LEN];
@@ -614,6 +639,8 @@ tax_group_changed(ctx *c, int rc, cJSON *f)
 static void
 tax_group_update(ctx *c)
 {
+	if (field_known(c, "name inclusive components") < 0)
+		return;
 	/* a form's unticked box sends nothing: there it means "no" */
 	const char *inclusive = arg(c, "inclusive");
 	if (inclusive == NULL && !c->api)
@@ -628,6 +655,8 @@ tax_group_update(ctx *c)
 static void
 tax_group_archive(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	tax_group_changed(c, books_tax_group_archive(c, app_param(c, "id"), 1),
 	    cJSON_CreateObject());
 }
@@ -635,6 +664,8 @@ tax_group_archive(ctx *c)
 static void
 tax_group_unarchive(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	tax_group_changed(c, books_tax_group_archive(c, app_param(c, "id"), 0),
 	    cJSON_CreateObject());
 }
@@ -677,6 +708,8 @@ settings(ctx *c)
 static void
 settings_save(ctx *c)
 {
+	if (field_known(c, "tax_rounding year_start_month") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	int rc = books_settings_save(c, arg(c, "tax_rounding"), arg(c,
 	    "year_start_month"), f);

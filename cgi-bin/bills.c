@@ -299,6 +299,11 @@ static void
 read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 {
 	const cJSON *o = c->req.json;
+	/* totals are computed: one sent is refused, not ignored */
+	if (field_known_in(c, o, NULL, "supplier supplier_ref currency "
+	    "bill_date due_date location notes receive lines[product sku "
+	    "description tax_group account quantity unit_price]", fields) > 0)
+		return;
 	if (o && !cJSON_IsObject(o)) {
 		api_field(fields, "body", "a JSON object");
 		return;
@@ -539,7 +544,7 @@ static void
 bill_receive_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && reply_savepoint(c) < 0)
+	if (field_known(c, "") < 0 || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (bill_receive(c->db, c->user_id, id, &err) < 0) {
@@ -553,6 +558,8 @@ static void
 bill_void_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (field_known(c, "date") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	const char *date = field_text(c, c->req.json, "date", "date", f);
 	if (field_blank(date))
@@ -578,7 +585,7 @@ static void
 bill_delete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && reply_savepoint(c) < 0)
+	if (field_known(c, "") < 0 || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (bill_delete(c->db, id, &err) < 0) {

@@ -5,19 +5,26 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/field.h"
 #include "web/serve.h"
 #include "web/auth.h"
 #include "identity/identity.h"
 #include "web/change.h"
 
 /* local_next: where to go after signing in; only a path on this site,
- * never an open redirect. */
+ * never an open redirect: one "/" then anything but "/" or "\\" (no
+ * "//host", no "/\\host", so no other origin and no scheme), and no
+ * control character or backslash anywhere (browsers drop tabs and line
+ * breaks from a URL, so "/\t/host" would become "//host"). */
 static const char *
 local_next(const char *next)
 {
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    next[1] == '\\' || strpbrk(next, "\r\n") != NULL)
+	    strlen(next) > 2000)
 		return "/app";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p < 0x20 || *p == 0x7F || *p == '\\')
+			return "/app";
 	return next;
 }
 
@@ -127,6 +134,8 @@ logout(ctx *c)
 static void
 token(ctx *c)
 {
+	if (field_known(c, "tenant email password") < 0)
+		return;
 	identity_user u;
 	if (!sign_in(c, &u))
 		return;
@@ -150,6 +159,8 @@ token(ctx *c)
 static void
 refresh(ctx *c)
 {
+	if (field_known(c, "refresh_token") < 0)
+		return;
 	cJSON *out = cJSON_CreateObject();
 	int rc = identity_refresh(c, http_arg(&c->req, "refresh_token"), out);
 	if (rc != IDENTITY_OK) {
@@ -166,6 +177,8 @@ refresh(ctx *c)
 static void
 api_logout(ctx *c)
 {
+	if (field_known(c, "refresh_token") < 0)
+		return;
 	int rc = identity_revoke(c, http_arg(&c->req, "refresh_token"));
 	if (rc == IDENTITY_REFUSED)
 		app_error(c, 401, "invalid_token", "the refresh token is "
@@ -198,6 +211,8 @@ signup_page(ctx *c)
 static void
 signup(ctx *c)
 {
+	if (field_known(c, "business slug currency name email password") < 0)
+		return;
 	if (!c->cfg->signup) {
 		app_error(c, 404, "not_found", "sign-up is closed on this "
 		    "server", NULL);
@@ -398,6 +413,8 @@ audit_list(ctx *c)
 static void
 audit_check(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	db_res r;
 	if (db_exec(c->db, &r, "SELECT audit_verify(), (SELECT count(*) FROM "
 	    "audit_log) + (SELECT count(*) FROM audit_archive)", 0, NULL) < 0) {
@@ -434,6 +451,8 @@ forgot_page(ctx *c)
 static void
 forgot(ctx *c)
 {
+	if (field_known(c, "tenant email") < 0)
+		return;
 	if (identity_reset_request(c, http_arg(&c->req, "tenant"),
 	    http_arg(&c->req, "email")) != IDENTITY_OK)
 		return;
@@ -455,6 +474,8 @@ reset_page(ctx *c)
 static void
 reset(ctx *c)
 {
+	if (field_known(c, "token password") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	int rc = identity_reset(c, http_arg(&c->req, "token"),
 	    http_arg(&c->req, "password"), fields);
@@ -518,6 +539,8 @@ invite_form(ctx *c)
 static void
 invite(ctx *c)
 {
+	if (field_known(c, "email name role") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	const char *user = NULL;
 	int rc = identity_invite(c, http_arg(&c->req, "email"),
@@ -558,6 +581,8 @@ accept_page(ctx *c)
 static void
 accept(ctx *c)
 {
+	if (field_known(c, "token password") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	identity_user u;
 	int rc = identity_accept(c, http_arg(&c->req, "token"),
@@ -598,6 +623,8 @@ password_page(ctx *c)
 static void
 change_password(ctx *c)
 {
+	if (field_known(c, "current_password password") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	int rc = identity_change_password(c, http_arg(&c->req,
 	    "current_password"), http_arg(&c->req, "password"), fields);
@@ -656,6 +683,8 @@ api_keys(ctx *c)
 static void
 api_key_create(ctx *c)
 {
+	if (field_known(c, "name scopes") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	const char *key = NULL, *id = NULL;
 	/* a form sends one checkbox per scope; JSON a comma list */
@@ -692,6 +721,8 @@ api_key_create(ctx *c)
 static void
 api_key_revoke(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	int rc = identity_api_key_revoke(c, app_param(c, "id"));
 	if (rc == IDENTITY_REFUSED)
 		app_error(c, 404, "not_found", "no such live API key", NULL);

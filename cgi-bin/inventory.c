@@ -321,7 +321,8 @@ reserve(ctx *c)
 	char pid[STOCK_ID_LEN], loc[STOCK_ID_LEN], id[STOCK_ID_LEN];
 	int tracked;
 	const char *sku;
-	if (the_sku(c, pid, &tracked, &sku) == NULL)
+	if (field_known(c, "quantity location reference") < 0 ||
+	    the_sku(c, pid, &tracked, &sku) == NULL)
 		return;
 	stock_hold_in in = { arg(c, "quantity"), arg(c, "location"),
 	    arg(c, "reference") };
@@ -407,6 +408,8 @@ release(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	db_res err;
+	if (field_known(c, "") < 0)
+		return;
 	if (stock_release(c->db, c->user_id, id, NULL, &err) < 0) {
 		if (strcmp(err.sqlstate, "P0002") == 0)
 			app_error(c, 404, "not_found", "no such reservation", NULL);
@@ -545,6 +548,15 @@ move_done(ctx *c, const char *movement_id)
 static void
 move(ctx *c, enum stock_move_kind k)
 {
+	static const char *const known[] = {
+		[STOCK_MOVE_RECEIPT] = "sku quantity location cost account date "
+		    "memo",
+		[STOCK_MOVE_ADJUSTMENT] = "sku quantity location account date "
+		    "memo",
+		[STOCK_MOVE_TRANSFER] = "sku quantity from to date memo",
+	};
+	if (field_known(c, known[k]) < 0)
+		return;
 	stock_move_in in = { arg(c, "sku"), arg(c, "quantity"),
 	    arg(c, "location"), arg(c, "from"), arg(c, "to"), arg(c, "cost"),
 	    arg(c, "account"), arg(c, "date"), arg(c, "memo"), c->req.json ?
@@ -687,6 +699,8 @@ static void
 location_create(ctx *c)
 {
 	char id[STOCK_ID_LEN];
+	if (field_known(c, "code name") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	int rc = stock_location_create(c, arg(c, "code"), arg(c, "name"),
 	    fields, id);
@@ -702,6 +716,8 @@ static void
 location_update(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (field_known(c, "code name") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	int rc = stock_location_update(c, id, arg(c, "code"), arg(c, "name"),
 	    fields);
@@ -717,6 +733,8 @@ static void
 location_set_archived(ctx *c, int archived)
 {
 	const char *id = app_param(c, "id");
+	if (field_known(c, "") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	int rc = stock_location_archive(c, id, archived, fields);
 	if (rc != STOCK_VIEW_OK) {

@@ -485,6 +485,12 @@ invoice_save(ctx *c, const char *id)
 {
 	invoice_in in = {0};
 	int issue = 0;
+	/* totals are computed: one sent is refused, not ignored */
+	if (field_known(c, "customer currency issue_date due_date reference "
+	    "notes issue lines[product sku description unit tax_group account "
+	    "source_type source_id line quantity unit_price discount "
+	    "discount_ppm]") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	read_draft(c, &in, &issue, fields);
 	if (!id && c->req.json == NULL && field_blank(in.customer))
@@ -525,6 +531,8 @@ invoice_save(ctx *c, const char *id)
 static void
 from_order(ctx *c, const char *order)
 {
+	if (field_known(c, "order issue issue_date") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	const char *date = field_text(c, c->req.json, "issue_date",
 	    "issue_date", fields);
@@ -611,6 +619,9 @@ action_refused(ctx *c, const char *id, db_res *err, const char *field)
 static int
 date_arg(ctx *c, const char **date)
 {
+	*date = NULL;
+	if (field_known(c, "date") < 0)
+		return -1;
 	cJSON *f = cJSON_CreateObject();
 	*date = field_text(c, c->req.json, "date", "date", f);
 	if (field_blank(*date))
@@ -657,7 +668,7 @@ static void
 invoice_delete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (!c->api && reply_savepoint(c) < 0)
+	if (field_known(c, "") < 0 || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (invoice_delete(c->db, id, &err) < 0) {
@@ -707,6 +718,8 @@ credit_note_create(ctx *c)
 	const char *id = app_param(c, "id");
 	const cJSON *o = c->req.json;
 	invoice_credit_in in = {0};
+	if (field_known(c, "reason date all lines[line quantity]") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	if (o && !cJSON_IsObject(o))
 		api_field(fields, "body", "a JSON object");

@@ -605,6 +605,9 @@ recorded(ctx *c, const char *action, const char *record_id, cJSON *before,
 static void
 post_entry(ctx *c)
 {
+	if (field_known(c, "date memo currency rate lines[account memo party "
+	    "debit credit]") < 0)
+		return;
 	lv_books b;
 	entry_in in = {0};
 	cJSON *fields = cJSON_CreateObject();
@@ -667,6 +670,8 @@ post_entry(ctx *c)
 static void
 reverse_entry(ctx *c)
 {
+	if (field_known(c, "date memo") < 0)
+		return;
 	lv_books b;
 	lv_entry orig;
 	const char *id = app_param(c, "id");

@@ -510,6 +510,10 @@ order_save(ctx *c, const char *id)
 {
 	order_in in = {0};
 	int placing = 0;
+	if (field_known(c, "customer currency location order_date reference "
+	    "notes place lines[product sku description tax_group quantity "
+	    "unit_price discount discount_ppm]") < 0)
+		return;
 	cJSON *fields = cJSON_CreateObject();
 	read_order(c, &in, &placing, fields);
 	if (!id && !c->api && field_blank(in.customer))
@@ -560,6 +564,8 @@ order_update(ctx *c)
 static void
 order_place_route(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	place(c, app_param(c, "id"), 200);
 }
 
@@ -592,6 +598,8 @@ static void
 order_ship_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (field_known(c, "date") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	const char *date = field_text(c, c->req.json, "date", "date", f);
 	if (field_blank(date))
@@ -612,7 +620,7 @@ static void
 order_complete_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (reply_savepoint(c) < 0)
+	if (field_known(c, "") < 0 || reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	moved(c, id, order_complete(c->db, c->user_id, id, &err), &err);
@@ -622,7 +630,7 @@ static void
 order_cancel_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (reply_savepoint(c) < 0)
+	if (field_known(c, "") < 0 || reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	moved(c, id, order_cancel(c->db, c->user_id, id, &err), &err);

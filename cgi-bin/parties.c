@@ -129,6 +129,10 @@ money_texts(ctx *c, cJSON *o, const char *key)
 
 /* ---- reading a party from the request ---- */
 
+/* what a party's body may hold */
+#define PARTY_FIELDS "code name is_customer is_supplier email phone tax_id " \
+	"currency terms_days credit_limit[amount currency] notes"
+
 static party_in
 party_args(ctx *c)
 {
@@ -373,6 +377,8 @@ static void
 create(ctx *c)
 {
 	enum kind k = kind_of(c);
+	if (field_known(c, PARTY_FIELDS) < 0)
+		return;
 	party_in in = party_args(c);
 	if (k == CUSTOMERS && in.is_customer == NULL)
 		in.is_customer = "true";
@@ -405,7 +411,8 @@ update(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	int cu, su;
-	if (reachable(c, id, 1, &cu, &su) < 0)
+	if (field_known(c, PARTY_FIELDS) < 0 ||
+	    reachable(c, id, 1, &cu, &su) < 0)
 		return;
 	party_in in = party_args(c);
 	if (!c->api) {
@@ -443,7 +450,7 @@ set_archived(ctx *c, int archived)
 {
 	const char *id = app_param(c, "id");
 	int cu, su;
-	if (reachable(c, id, 1, &cu, &su) < 0)
+	if (field_known(c, "") < 0 || reachable(c, id, 1, &cu, &su) < 0)
 		return;
 	int rc = party_archive(c, id, archived);
 	if (rc == PARTY_OK)
@@ -486,7 +493,8 @@ contact_save(ctx *c)
 {
 	const char *id = app_param(c, "id"), *cid = app_param(c, "cid");
 	int cu, su;
-	if (reachable(c, id, 1, &cu, &su) < 0)
+	if (field_known(c, "name role email phone is_primary") < 0 ||
+	    reachable(c, id, 1, &cu, &su) < 0)
 		return;
 	party_contact_in in = { field_get(c, "name"), field_get(c, "role"),
 	    field_get(c, "email"), field_get(c, "phone"),
@@ -502,7 +510,7 @@ contact_remove(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	int cu, su;
-	if (reachable(c, id, 1, &cu, &su) < 0)
+	if (field_known(c, "") < 0 || reachable(c, id, 1, &cu, &su) < 0)
 		return;
 	part_done(c, party_contact_remove(c, id, app_param(c, "cid")),
 	    cJSON_CreateObject(), 200);
@@ -513,7 +521,8 @@ address_save(ctx *c)
 {
 	const char *id = app_param(c, "id"), *aid = app_param(c, "aid");
 	int cu, su;
-	if (reachable(c, id, 1, &cu, &su) < 0)
+	if (field_known(c, "kind line1 line2 city region postal_code country "
+	    "is_default") < 0 || reachable(c, id, 1, &cu, &su) < 0)
 		return;
 	party_address_in in = { field_get(c, "kind"), field_get(c, "line1"),
 	    field_get(c, "line2"), field_get(c, "city"),
@@ -530,7 +539,7 @@ address_remove(ctx *c)
 {
 	const char *id = app_param(c, "id");
 	int cu, su;
-	if (reachable(c, id, 1, &cu, &su) < 0)
+	if (field_known(c, "") < 0 || reachable(c, id, 1, &cu, &su) < 0)
 		return;
 	part_done(c, party_address_remove(c, id, app_param(c, "aid")),
 	    cJSON_CreateObject(), 200);

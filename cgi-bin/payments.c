@@ -428,6 +428,10 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
+	if (field_known_in(c, o, NULL, "direction party method account "
+	    "payment_date reference notes amount[amount currency] "
+	    "allocations[invoice bill amount]", fields) > 0)
+		return;
 	in->direction = text_field(c, o, "direction", fields);
 	in->party = text_field(c, o, "party", fields);
 	in->method = text_field(c, o, "method", fields);
@@ -668,7 +672,8 @@ allocate_route(ctx *c)
 	size_t n = 0;
 	if (c->req.json && !cJSON_IsObject(c->req.json))
 		api_field(fields, "body", "a JSON object");
-	else if (c->req.json)
+	else if (c->req.json && field_known_in(c, c->req.json, NULL,
+	    "allocations[invoice bill amount]", fields) == 0)
 		json_allocs(c, c->req.json, &a, &n, fields);
 	else
 		form_allocs(c, !field_blank(http_arg(&c->req, "direction")) &&
@@ -703,6 +708,9 @@ read_refund(ctx *c, payment_refund_in *in, int digits, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
+	if (field_known_in(c, o, NULL, "method account payment_date reference "
+	    "amount[amount currency]", fields) > 0)
+		return;
 	in->method = text_field(c, o, "method", fields);
 	in->account = text_field(c, o, "account", fields);
 	in->payment_date = text_field(c, o, "payment_date", fields);

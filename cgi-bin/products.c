@@ -262,9 +262,38 @@ product_args(ctx *c)
 	return in;
 }
 
+/* known: a product's body holds only its fields; "prices" is a map of
+ * currency to price, or a list whose items are checked here */
+static int
+known(ctx *c)
+{
+	if (field_known(c, "sku name description unit tracked category "
+	    "tax_group reorder_level prices") < 0)
+		return -1;
+	const cJSON *ps = cJSON_GetObjectItemCaseSensitive(c->req.json,
+	    "prices");
+	if (!cJSON_IsArray(ps))
+		return 0;
+	cJSON *f = cJSON_CreateObject();
+	const cJSON *e;
+	size_t i = 0;
+	cJSON_ArrayForEach(e, ps)
+		field_known_in(c, e, arena_printf(c->a, "prices[%zu]", i++),
+		    "currency unit_price", f);
+	if (cJSON_GetArraySize(f) == 0) {
+		cJSON_Delete(f);
+		return 0;
+	}
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s",
+	    f->child->string, f->child->valuestring), f);
+	return -1;
+}
+
 static void
 create(ctx *c)
 {
+	if (known(c) < 0)
+		return;
 	product_in in = product_args(c);
 	char id[PRODUCT_ID_LEN];
 	cJSON *f = cJSON_CreateObject();
@@ -281,7 +310,7 @@ static void
 update(ctx *c)
 {
 	const char *id = the_product(c);
-	if (id == NULL)
+	if (id == NULL || known(c) < 0)
 		return;
 	product_in in = product_args(c);
 	cJSON *f = cJSON_CreateObject();
@@ -298,7 +327,7 @@ static void
 set_archived(ctx *c, int archived)
 {
 	const char *id = the_product(c);
-	if (id == NULL)
+	if (id == NULL || field_known(c, "") < 0)
 		return;
 	int rc = product_archive(c, id, archived);
 	if (rc == PRODUCT_OK)
@@ -323,7 +352,8 @@ static void
 price_set(ctx *c)
 {
 	const char *id = the_product(c);
-	if (id == NULL)
+	if (id == NULL || field_known(c, app_param(c, "currency") ?
+	    "unit_price" : "currency unit_price") < 0)
 		return;
 	const char *cur = app_param(c, "currency");
 	if (cur == NULL)
@@ -346,7 +376,7 @@ static void
 price_remove(ctx *c)
 {
 	const char *id = the_product(c);
-	if (id == NULL)
+	if (id == NULL || field_known(c, "") < 0)
 		return;
 	int rc = product_price_remove(c, id, app_param(c, "currency"));
 	if (rc == PRODUCT_OK)
@@ -408,6 +438,8 @@ static void
 category_create(ctx *c)
 {
 	char id[PRODUCT_ID_LEN];
+	if (field_known(c, "name") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	int rc = product_category_create(c, field_get(c, "name"), f, id);
 	if (rc != PRODUCT_OK) {
@@ -422,6 +454,8 @@ static void
 category_rename(ctx *c)
 {
 	const char *id = app_param(c, "id");
+	if (field_known(c, "name") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	int rc = product_category_rename(c, id, field_get(c, "name"), f);
 	if (rc != PRODUCT_OK) {
@@ -435,6 +469,8 @@ category_rename(ctx *c)
 static void
 category_delete(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	int rc = product_category_delete(c, app_param(c, "id"), f);
 	if (rc != PRODUCT_OK) {
@@ -486,6 +522,10 @@ settings(ctx *c)
 static void
 settings_save(ctx *c)
 {
+	if (field_known(c, "invoice_on default_terms_days invoice_prefix "
+	    "credit_note_prefix order_prefix bill_prefix payment_prefix "
+	    "payment_instructions address tax_id") < 0)
+		return;
 	commerce_settings_in in = { field_get(c, "invoice_on"),
 	    field_get(c, "default_terms_days"),
 	    field_get(c, "invoice_prefix"),

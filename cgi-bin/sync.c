@@ -41,6 +41,10 @@ push(ctx *c, const char *kind)
 	const cJSON *j = c->req.json;
 	if (j) {
 		const cJSON *data = cJSON_GetObjectItemCaseSensitive(j, "data");
+		/* a batch holds only its records; one record's own fields
+		 * are checked by its schema (INVALID, naming each) */
+		if (data && field_known(c, "data") < 0)
+			return;
 		if (data && !cJSON_IsArray(data)) {
 			cJSON *f = cJSON_CreateObject();
 			api_field(f, "data", "must be a list of records");

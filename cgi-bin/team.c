@@ -6,6 +6,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/field.h"
 #include "web/serve.h"
 #include "identity/team.h"
 
@@ -78,6 +79,8 @@ users(ctx *c)
 static void
 user_role(ctx *c)
 {
+	if (field_known(c, "role") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	answer(c, team_set_role(c, app_param(c, "id"), http_arg(&c->req,
 	    "role"), f), f, "/app/users");
@@ -86,6 +89,8 @@ user_role(ctx *c)
 static void
 user_branches(ctx *c)
 {
+	if (field_known(c, "branches") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	answer(c, team_set_branches(c, app_param(c, "id"), http_arg(&c->req,
 	    "branches"), f), f, "/app/users");
@@ -94,6 +99,8 @@ user_branches(ctx *c)
 static void
 user_deactivate(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	answer(c, team_set_active(c, app_param(c, "id"), 0, f), f,
 	    "/app/users");
@@ -102,6 +109,8 @@ user_deactivate(ctx *c)
 static void
 user_activate(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	answer(c, team_set_active(c, app_param(c, "id"), 1, f), f,
 	    "/app/users");
@@ -133,6 +142,8 @@ roles(ctx *c)
 static void
 role_save(ctx *c)
 {
+	if (field_known(c, "name permissions") < 0)
+		return;
 	/* a form sends one checkbox per permission; JSON a comma list */
 	const char *perms = http_arg(&c->req, "permissions");
 	if (!c->api) {
@@ -168,6 +179,8 @@ branches(ctx *c)
 static void
 branch_create(ctx *c)
 {
+	if (field_known(c, "code name") < 0)
+		return;
 	cJSON *f = cJSON_CreateObject();
 	int rc = team_branch_create(c, http_arg(&c->req, "code"),
 	    http_arg(&c->req, "name"), f);
@@ -198,6 +211,8 @@ sessions(ctx *c)
 static void
 sessions_end_others(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	int n = team_sessions_end_others(c);
 	if (n < 0)
 		return;

@@ -203,6 +203,9 @@ shown(ctx *c, int status, const char *id, const char *secret)
 static void
 create(ctx *c)
 {
+	if (field_known(c, "url description active timeout failure_limit "
+	    "event_types retry_schedule") < 0)
+		return;
 	webhook_in in = sent(c);
 	cJSON *fields = cJSON_CreateObject();
 	char id[37], secret[SIGN_SECRET_MAX];
@@ -252,6 +255,9 @@ done(ctx *c, const char *id, const char *what)
 static void
 update(ctx *c)
 {
+	if (field_known(c, "url description active timeout failure_limit "
+	    "event_types retry_schedule") < 0)
+		return;
 	const char *id = app_param(c, "id");
 	webhook_in in = sent(c);
 	cJSON *fields = cJSON_CreateObject();
@@ -267,6 +273,8 @@ update(ctx *c)
 static void
 delete(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	int rc = webhook_delete(c, app_param(c, "id"));
 	if (rc != WEBHOOK_OK) {
 		failed(c, rc, NULL, NULL);
@@ -284,6 +292,8 @@ delete(ctx *c)
 static void
 rotate(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	const char *id = app_param(c, "id");
 	char secret[SIGN_SECRET_MAX];
 	int rc = webhook_rotate(c, id, secret);
@@ -297,6 +307,8 @@ rotate(ctx *c)
 static void
 test(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	const char *id = app_param(c, "id");
 	char delivery[37];
 	int rc = webhook_test(c, id, delivery);
@@ -319,6 +331,8 @@ test(ctx *c)
 static void
 replay(ctx *c)
 {
+	if (field_known(c, "since") < 0)
+		return;
 	const char *id = app_param(c, "id");
 	cJSON *fields = cJSON_CreateObject();
 	int n;
@@ -385,6 +399,8 @@ delivery(ctx *c)
 static void
 retry(ctx *c)
 {
+	if (field_known(c, "") < 0)
+		return;
 	const char *id = app_param(c, "id");
 	int rc = webhook_retry(c, id);
 	if (rc == WEBHOOK_NOT_FOUND)

@@ -138,7 +138,7 @@ if has /api/v1/stock; then
 	receipt() {
 		[ -n "$(made POST /api/v1/stock/receipts "$(jq -nc --arg sku "$1" --arg loc "$2" \
 			--argjson q "$3" --argjson v "$4" \
-			'{sku:$sku, location:$loc, quantity:$q, total_cost:$v,
+			'{sku:$sku, location:$loc, quantity:$q, cost:$v,
 			  memo:"opening stock"}')" "receipt $1 at $2")" ] && n=$((n + 1))
 	}
 	n=0

@@ -31,11 +31,13 @@ csv_is_number(const char *s)
 	return *s == '\0';
 }
 
-/* guarded: 1 when a spreadsheet could take the text for a formula */
+/* guarded: 1 when a spreadsheet could take the text for a formula: it
+ * starts with = + - @, or with a tab, carriage return or line feed that
+ * some spreadsheets skip before reading what follows as one */
 static int
 guarded(const char *s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	return s[0] != '\0' && strchr("=+-@\t\r\n", s[0]) != NULL &&
 	    !csv_is_number(s);
 }
 

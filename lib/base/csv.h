@@ -3,7 +3,7 @@
  *
  * A cell holding a comma, a double quote, a CR or an LF is quoted, its
  * quotes doubled.  A cell that is text (not a plain decimal number such
- * as "-12.50") and starts with '=', '+', '-', '@', a tab or a CR gets a
+ * as "-12.50") and starts with '=', '+', '-', '@', a tab, a CR or an LF gets a
  * leading apostrophe, so a spreadsheet shows it as text rather than
  * running it as a formula ("=HYPERLINK(...)" is written "'=HYPERLINK(...)").
  * Numbers are left as they are, so "-250.00" stays a number.

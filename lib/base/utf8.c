@@ -43,3 +43,19 @@ utf8_valid(const char *str, size_t n)
 	}
 	return 1;
 }
+
+long
+utf8_control(const char *s, int multiline)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p < 0x20 && multiline && (*p == '\t' || *p == '\n' ||
+		    *p == '\r'))
+			continue;
+		if (*p < 0x20 || *p == 0x7F)
+			return *p;
+		/* C1 controls are U+0080-U+009F: C2 80 to C2 9F */
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return p[1];
+	}
+	return -1;
+}

@@ -9,4 +9,9 @@
  * NUL byte, which no Bursar text may carry; 0 otherwise. */
 int utf8_valid(const char *s, size_t n);
 
+/* utf8_control: the first control character of the valid UTF-8 text s
+ * (C0, DEL or C1: U+0000-U+001F, U+007F, U+0080-U+009F), or -1 when it
+ * has none; with multiline, tab, CR and LF are allowed. */
+long utf8_control(const char *s, int multiline);
+
 #endif

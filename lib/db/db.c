@@ -156,6 +156,7 @@ db_res_clear(db_res *r)
 	r->rows = r->cols = 0;
 	r->sqlstate[0] = '\0';
 	r->error = NULL;
+	r->detail = NULL;
 }
 
 int
@@ -183,6 +184,31 @@ db_refuse(db_res *err, const char *sqlstate, const char *fmt, ...)
 	return -1;
 }
 
+/* generic_error: what a client is told of an error the server raised
+ * itself, by its SQLSTATE */
+static const char *
+generic_error(const char *st)
+{
+	static const struct { const char *state, *text; } known[] = {
+		{ "23505", "a record with this value already exists" },
+		{ "23503", "it refers to a record that does not exist, or a "
+		    "record still refers to it" },
+		{ "23502", "a required value is missing" },
+		{ "22001", "a value is too long" },
+		{ "22003", "a number is out of range" },
+		{ "40001", "the record changed meanwhile; try again" },
+		{ "40P01", "the record changed meanwhile; try again" },
+	};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(st, known[i].state) == 0)
+			return known[i].text;
+	if (strncmp(st, "23", 2) == 0)
+		return "a value breaks a rule of the record";
+	if (strncmp(st, "22", 2) == 0)
+		return "a value is not valid for its field";
+	return "the database refused the request";
+}
+
 static void
 res_take(db_res *r, PGresult *pg, PGconn *conn)
 {
@@ -196,6 +222,16 @@ res_take(db_res *r, PGresult *pg, PGconn *conn)
 	const char *msg = pg ? PQresultErrorField(pg, PG_DIAG_MESSAGE_PRIMARY)
 	    : NULL;
 	r->error = msg ? msg : (conn ? PQerrorMessage(conn) : "no connection");
+	r->detail = NULL;
+	/* the app's own refusals are RAISEd by its functions; any other
+	 * message is the server's (names of tables, constraints, values):
+	 * the client gets a generic text, the log the message */
+	const char *src = pg ? PQresultErrorField(pg, PG_DIAG_SOURCE_FUNCTION)
+	    : NULL;
+	if (msg && !(src && strcmp(src, "exec_stmt_raise") == 0)) {
+		r->detail = msg;
+		r->error = generic_error(r->sqlstate);
+	}
 }
 
 static int

@@ -22,7 +22,12 @@ typedef struct db_res {
 	PGresult *pg;		/* NULL when nothing came back */
 	int rows, cols;
 	char sqlstate[6];	/* "" on success or when the link failed */
-	const char *error;	/* human text, valid until db_res_clear */
+	const char *error;	/* human text, valid until db_res_clear: the
+				 * app's own words (db_refuse, a RAISE in its
+				 * functions), else a generic text for the
+				 * SQLSTATE, so the server's never reach a client */
+	const char *detail;	/* the server's own message behind a generic
+				 * error, for the log only; NULL otherwise */
 } db_res;
 
 /* db_open: a handle for conninfo; connects lazily, so it never fails.

@@ -135,8 +135,17 @@ app_error(ctx *c, int status, const char *code, const char *message,
 }
 
 void
+app_db_log(ctx *c, const db_res *r)
+{
+	if (r->detail)
+		log_event("warn", arena_printf(c->a, "request %s: SQLSTATE %s: "
+		    "%s", c->request_id, r->sqlstate, r->detail));
+}
+
+void
 app_db_error(ctx *c, const db_res *r)
 {
+	app_db_log(c, r);
 	const char *st = r->sqlstate;
 	if (strcmp(st, "23505") == 0 || strcmp(st, "40001") == 0 ||
 	    strcmp(st, "40P01") == 0) {

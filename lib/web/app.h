@@ -46,6 +46,7 @@ typedef struct ctx {
 	const char *tenant_id;	/* NULL until authenticated */
 	const char *user_id;
 	const char *session_id;	/* with a session cookie */
+	const char *api_key_id;	/* with an API key */
 	const char *role;
 	const char *perms;	/* ",sales.read,users.read," */
 	const char *csrf_token;	/* the token forms must carry */
@@ -69,6 +70,11 @@ void app_error(ctx *c, int status, const char *code, const char *message,
  * unique or serialization conflict, 422 for a violated check, 503 when
  * the database is unreachable, else 500 (logged, never shown). */
 void app_db_error(ctx *c, const db_res *r);
+
+/* app_db_log: the server's own message behind a generic error (r->detail),
+ * logged with the request id; nothing when the error is the app's own.
+ * Clients only ever see r->error (see db.h). */
+void app_db_log(ctx *c, const db_res *r);
 
 /* app_redirect: 303 See Other to a path on this site (after a form). */
 void app_redirect(ctx *c, const char *where);

@@ -159,6 +159,7 @@ from_api_key(ctx *c, const char *key)
 	c->perms = arena_strdup(c->a, db_text(&r, 0, 3));
 	c->user_id = arena_strdup(c->a, db_text(&r, 0, 4));
 	c->role = "api_key";
+	c->api_key_id = arena_strdup(c->a, db_text(&r, 0, 1));
 	c->auth = AUTH_API_KEY;
 	db_res_clear(&r);
 	return 0;

@@ -30,6 +30,169 @@ field_refuse(ctx *c, const char *field, const char *msg)
 	    f);
 }
 
+/* spec_find: whether key is named at this level of spec (which ends at
+ * its closing ']' or NUL); *sub the start of its members' spec, or NULL */
+static int
+spec_find(const char *spec, const char *key, const char **sub)
+{
+	size_t kn = strlen(key);
+	const char *p = spec;
+	*sub = NULL;
+	while (*p && *p != ']') {
+		while (*p == ' ')
+			p++;
+		const char *name = p;
+		while (*p && *p != ' ' && *p != '[' && *p != ']')
+			p++;
+		size_t n = (size_t)(p - name);
+		int hit = (n == kn && strncmp(name, key, n) == 0) ||
+		    (n == 1 && *name == '*');
+		if (*p == '[') {
+			if (hit && n == kn)
+				*sub = p + 1;
+			/* skip the nested level, brackets balanced */
+			int depth = 0;
+			do {
+				if (*p == '[')
+					depth++;
+				else if (*p == ']')
+					depth--;
+				p++;
+			} while (*p && depth > 0);
+		}
+		if (hit && n > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* totals: what a document computes; a client never sends them */
+static int
+is_total(const char *key)
+{
+	static const char *const t[] = { "total", "subtotal", "net", "tax",
+	    "tax_total", "total_tax", "gross", "grand_total", "amount_due",
+	    "balance", "paid", "line_total", NULL };
+	return field_one_of(key, t);
+}
+
+int
+field_known_in(ctx *c, const cJSON *o, const char *at, const char *spec,
+    cJSON *fields)
+{
+	int bad = 0;
+	const cJSON *m;
+	if (!cJSON_IsObject(o))
+		return 0;
+	cJSON_ArrayForEach(m, o) {
+		const char *sub;
+		const char *path = field_blank(at) ? m->string :
+		    arena_printf(c->a, "%s.%s", at, m->string);
+		if (!spec_find(spec, m->string, &sub)) {
+			api_field(fields, path, is_total(m->string) ?
+			    "totals are computed by Bursar: leave them out" :
+			    "not a field of this request");
+			bad++;
+			continue;
+		}
+		if (sub == NULL)
+			continue;
+		if (cJSON_IsObject(m)) {
+			bad += field_known_in(c, m, path, sub, fields);
+			continue;
+		}
+		const cJSON *x;
+		size_t i = 0;
+		if (cJSON_IsArray(m))
+			cJSON_ArrayForEach(x, m)
+				bad += field_known_in(c, x, arena_printf(c->a,
+				    "%s[%zu]", path, i++), sub, fields);
+	}
+	return bad;
+}
+
+int
+field_known(ctx *c, const char *spec)
+{
+	if (c->req.json == NULL)
+		return 0;
+	cJSON *fields = cJSON_CreateObject();
+	if (field_known_in(c, c->req.json, NULL, spec, fields) == 0) {
+		cJSON_Delete(fields);
+		return 0;
+	}
+	const cJSON *first = fields->child;
+	app_error(c, 422, "invalid", arena_printf(c->a, "%s: %s",
+	    first->string, first->valuestring), fields);
+	return -1;
+}
+
+int
+field_multiline(const char *name)
+{
+	static const char *const prose[] = { "notes", "memo", "description",
+	    "address", "payment_instructions", "reason", "comment", NULL };
+	if (strncmp(name, "line_", 5) == 0)
+		name += 5;
+	return field_one_of(name, prose);
+}
+
+/* exempt: values checked as typed, never shown or sent in a header;
+ * "next" is checked where it is used (a bad one means the default page) */
+static int
+exempt(const char *name)
+{
+	static const char *const as_typed[] = { "password", "current_password",
+	    "next", NULL };
+	return field_one_of(name, as_typed);
+}
+
+/* dirty: the path of the first text under v (named at) holding a control
+ * character it may not, or NULL */
+static const char *
+dirty(ctx *c, const cJSON *v, const char *name, const char *at)
+{
+	if (cJSON_IsString(v))
+		return !exempt(name) && utf8_control(v->valuestring,
+		    field_multiline(name)) >= 0 ? at : NULL;
+	const cJSON *m;
+	size_t i = 0;
+	cJSON_ArrayForEach(m, v) {
+		const char *bad;
+		if (cJSON_IsObject(v))
+			bad = dirty(c, m, m->string, at ? arena_printf(c->a,
+			    "%s.%s", at, m->string) : m->string);
+		else
+			bad = dirty(c, m, name, arena_printf(c->a, "%s[%zu]",
+			    at ? at : "", i));
+		i++;
+		if (bad)
+			return bad;
+	}
+	return NULL;
+}
+
+int
+field_clean(ctx *c)
+{
+	const char *bad = NULL;
+	if (c->req.json)
+		bad = dirty(c, c->req.json, "", NULL);
+	for (size_t i = 0; bad == NULL && i < c->req.form.n; i++) {
+		const kv_pair *f = &c->req.form.items[i];
+		if (!exempt(f->name) && utf8_control(f->value,
+		    field_multiline(f->name)) >= 0)
+			bad = f->name;
+	}
+	if (bad == NULL)
+		return 0;
+	field_refuse(c, bad, field_multiline(strrchr(bad, '.') ?
+	    strrchr(bad, '.') + 1 : bad) ? "no control characters other than "
+	    "tabs and line breaks" : "one line of text, without line breaks "
+	    "or control characters");
+	return -1;
+}
+
 const char *
 field_arg(ctx *c, const cJSON *o, const char *name)
 {

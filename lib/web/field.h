@@ -21,6 +21,31 @@ int field_blank(const char *s);
 /* field_refuse: 422 naming one field */
 void field_refuse(ctx *c, const char *field, const char *msg);
 
+/* field_known: JSON bodies carry only the fields a route knows.  spec
+ * names them, separated by spaces; "name[a b]" also names the members of
+ * the objects under name (one object, or each object of a list), and "*"
+ * lets a level hold anything (a free-form object).  Every other member,
+ * at any depth, is refused: 0 when none (or the body is not JSON), else
+ * -1 with a 422 whose fields name each one ("lines[1].total_cost").  A
+ * total sent where none is known is refused as computed by Bursar. */
+int field_known(ctx *c, const char *spec);
+
+/* field_known_in: the same check of the object o under the name at
+ * (NULL or "" for the top) into fields; the number refused */
+int field_known_in(ctx *c, const cJSON *o, const char *at, const char *spec,
+    cJSON *fields);
+
+/* field_clean: every text of the request body (form fields, JSON strings
+ * at any depth) is free of control characters, so a name or subject
+ * cannot carry a line break into a mail header or a log line.  Fields
+ * that hold prose (field_multiline) may hold tabs and line breaks;
+ * passwords are left as typed.  0, or -1 with a 422 naming the field. */
+int field_clean(ctx *c);
+
+/* field_multiline: 1 when the field name (a form's "line_notes" or a
+ * JSON member's last name) holds prose that may run over lines */
+int field_multiline(const char *name);
+
 /* field_arg: member name of the JSON object o as text (a string, or an
  * integer), or the form field name when o is NULL; NULL when absent, ""
  * for null, "?" for a JSON value of another kind */

@@ -23,6 +23,18 @@ request_hash(ctx *c)
 	return crypto_sha256_hex(c->a, parts, 4);
 }
 
+/* credential: who sent the key: an API key by its id, anyone else signed
+ * in by their user id; "" before sign-in */
+static const char *
+credential(ctx *c)
+{
+	if (c->auth == AUTH_API_KEY && c->api_key_id)
+		return arena_printf(c->a, "key:%s", c->api_key_id);
+	if (c->user_id)
+		return arena_printf(c->a, "user:%s", c->user_id);
+	return "";
+}
+
 static int
 key_ok(const char *k)
 {
@@ -49,28 +61,32 @@ idem_begin(ctx *c, idem_state *s)
 	}
 	const char *tenant = c->tenant_id ? c->tenant_id : NO_TENANT;
 	const char *hash = request_hash(c);
+	const char *cred = credential(c);
 	/* an expired key is as good as new */
 	db_res r;
-	const char *p[3] = { tenant, key, hash };
+	const char *p[4] = { tenant, key, hash, cred };
+	const char *pk[3] = { tenant, key, cred };
 	if (db_exec(c->db, &r, "DELETE FROM idempotency_keys WHERE "
-	    "tenant_id = $1 AND key = $2 AND "
-	    "created_at < now() - interval '24 hours'", 2, p) < 0)
+	    "tenant_id = $1 AND key = $2 AND credential = $3 AND "
+	    "created_at < now() - interval '24 hours'", 3, pk) < 0)
 		goto dberr;
 	db_res_clear(&r);
 	if (db_exec(c->db, &r, "INSERT INTO idempotency_keys "
-	    "(tenant_id, key, request_hash) VALUES ($1, $2, $3) "
-	    "ON CONFLICT (tenant_id, key) DO NOTHING RETURNING 1", 3, p) < 0)
+	    "(tenant_id, key, request_hash, credential) VALUES ($1, $2, $3, "
+	    "$4) ON CONFLICT (tenant_id, credential, key) DO NOTHING "
+	    "RETURNING 1", 4, p) < 0)
 		goto dberr;
 	int claimed = r.rows == 1;
 	db_res_clear(&r);
 	if (claimed) {
 		s->key = key;
 		s->tenant = tenant;
+		s->credential = cred;
 		return IDEM_PROCEED;
 	}
 	if (db_exec(c->db, &r, "SELECT request_hash, status, content_type, "
 	    "body, location FROM idempotency_keys "
-	    "WHERE tenant_id = $1 AND key = $2", 2, p) < 0)
+	    "WHERE tenant_id = $1 AND key = $2 AND credential = $3", 3, pk) < 0)
 		goto dberr;
 	if (r.rows != 1 || strcmp(db_text(&r, 0, 0), hash) != 0) {
 		db_res_clear(&r);
@@ -110,13 +126,15 @@ idem_finish(ctx *c, idem_state *s)
 		return;
 	char status[16];
 	snprintf(status, sizeof(status), "%d", c->resp.status);
-	const char *p[6] = { s->tenant, s->key, status,
+	const char *p[7] = { s->tenant, s->key, status,
 	    c->resp.content_type ? c->resp.content_type : "text/plain",
-	    buf_str(&c->resp.body), kv_get_ci(&c->resp.headers, "Location") };
+	    buf_str(&c->resp.body), kv_get_ci(&c->resp.headers, "Location"),
+	    s->credential };
 	db_res r;
 	if (db_exec(c->db, &r, "UPDATE idempotency_keys SET status = $3, "
 	    "content_type = $4, body = $5, location = $6 "
-	    "WHERE tenant_id = $1 AND key = $2 RETURNING 1", 6, p) < 0)
+	    "WHERE tenant_id = $1 AND key = $2 AND credential = $7 "
+	    "RETURNING 1", 7, p) < 0)
 		app_db_error(c, &r);
 	else if (r.rows != 1) {
 		log_event("error", "idempotency key vanished before its answer");

@@ -69,6 +69,8 @@ reply_failed(ctx *c, db_res *err, const char *field)
 void
 reply_answer(ctx *c, db_res *err, int st, const char *field)
 {
+	if (st != 0)
+		app_db_log(c, err);
 	if (st == 0) {
 		app_db_error(c, err);
 	} else if (st == 422 || (st == 409 && field && *field)) {

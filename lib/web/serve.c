@@ -14,6 +14,7 @@
 #include "web/auth.h"
 #include "base/crypto.h"
 #include "web/idem.h"
+#include "web/field.h"
 #include "web/form.h"
 #include "base/log.h"
 #include "web/tmpl.h"
@@ -187,9 +188,19 @@ serve_process(const config *cfg, db *d, const route *routes, size_t nroutes,
 		goto respond;
 	}
 	buf_free(&allow);
-	if (authorize(&c) == 0)
+	/* no text of any request carries control characters a field may
+	 * not hold: refused before any handler reads it */
+	if (authorize(&c) == 0 && field_clean(&c) == 0)
 		run_handler(&c);
 respond:
+	/* every answer of a program is made for its caller (pages with a
+	 * session, API answers, PDFs): no cache, shared or private, keeps
+	 * one; a handler may say otherwise */
+	if (kv_get_ci(&c.resp.headers, "Cache-Control") == NULL)
+		resp_header(a, &c.resp, "Cache-Control", "no-store");
+	if (c.req.https)
+		resp_header(a, &c.resp, "Strict-Transport-Security",
+		    "max-age=31536000");
 	resp_header(a, &c.resp, "X-Request-Id", c.request_id);
 	long us = elapsed_us(&t0);
 	resp_header(a, &c.resp, "X-Process-Time",

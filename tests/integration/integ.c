@@ -739,11 +739,15 @@ START_TEST(cookies_secure_behind_tls)
 	    SERVE_BODY_OK, &out, ANON), 200);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
 	    "Path=/; HttpOnly; SameSite=Lax; Max-Age=3600\r\n"));
+	ck_assert_ptr_null(strstr(buf_str(&out), "Strict-Transport-Security"));
 	buf_free(&out);
 	ck_assert_int_eq(core_body("POST", "/app/remember", NULL, NULL, NULL,
 	    SERVE_BODY_OK, &out, ANON "\nHTTPS=on"), 200);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Set-Cookie: theme=dark; "
 	    "Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=3600\r\n"));
+	/* over TLS the browser is told to keep to it */
+	ck_assert_ptr_nonnull(strstr(buf_str(&out), "Strict-Transport-Security: "
+	    "max-age=31536000\r\n"));
 	buf_free(&out);
 }
 END_TEST
@@ -1088,6 +1092,8 @@ integration_suite(void)
 	suite_add_tcase(s, payments_tcase());
 	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());
+	suite_add_tcase(s, input_tcase());
+	suite_add_tcase(s, headers_tcase());
 	suite_add_tcase(s, roles_tcase());
 	suite_add_tcase(s, ops_tcase());	/* last: it restarts the programs */
 	/* last: it stops and starts the database under the stack */

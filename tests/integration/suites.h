@@ -21,5 +21,9 @@ TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
 TCase *roles_tcase(void);	/* roles.c: every route as every built-in role */
 TCase *ops_tcase(void);	/* ops.c: roles, logins, timeouts, the supervisor */
+TCase *headers_tcase(void);	/* headers.c: redirects, caching, nginx's
+				 * headers, the access log */
+TCase *input_tcase(void);	/* input.c: unknown fields, control characters,
+				 * database messages, idempotency per credential */
 
 #endif

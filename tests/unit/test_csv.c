@@ -44,6 +44,9 @@ START_TEST(formula_guard)
 	ck_assert_str_eq(one(&b, "=HYPERLINK(\"http://x\",\"y\")"),
 	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
 	ck_assert_str_eq(one(&b, "\rx"), "\"'\rx\"\r\n");
+	/* a leading line feed or tab hides a formula from a glance */
+	ck_assert_str_eq(one(&b, "\n=1+2"), "\"'\n=1+2\"\r\n");
+	ck_assert_str_eq(one(&b, "\t=1+2"), "'\t=1+2\r\n");
 	/* numbers stay numbers */
 	ck_assert_str_eq(one(&b, "-250.00"), "-250.00\r\n");
 	ck_assert_str_eq(one(&b, "+7"), "+7\r\n");
