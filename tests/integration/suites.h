@@ -19,4 +19,6 @@ TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispa
 
 TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
+TCase *security_tcase(void);	/* security.c: credentials that follow their user */
+
 #endif
