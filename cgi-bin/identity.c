@@ -371,7 +371,8 @@ audit_list(ctx *c)
 	if (db_exec(c->db, &r, "SELECT seq, to_char(at AT TIME ZONE 'UTC', "
 	    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), actor_label, ip, action, "
 	    "record_type, record_id, coalesce(before::text, 'null'), "
-	    "coalesce(after::text, 'null') FROM audit_log WHERE "
+	    "coalesce(after::text, 'null'), coalesce(actor_id::text, ''), "
+	    "coalesce(api_key_id::text, '') FROM audit_log WHERE "
 	    "($1::bigint IS NULL OR seq < $1::bigint) AND ($2::text IS NULL OR "
 	    "action = $2) AND ($3::text IS NULL OR actor_label = lower($3)) AND "
 	    "($4::date IS NULL OR at >= $4::date) AND ($5::date IS NULL OR at < "
@@ -395,6 +396,8 @@ audit_list(ctx *c)
 		cJSON_AddStringToObject(e, "record_id", db_text(&r, i, 6));
 		cJSON_AddItemToObject(e, "before", cJSON_Parse(db_text(&r, i, 7)));
 		cJSON_AddItemToObject(e, "after", cJSON_Parse(db_text(&r, i, 8)));
+		cJSON_AddStringToObject(e, "actor_id", db_text(&r, i, 9));
+		cJSON_AddStringToObject(e, "api_key_id", db_text(&r, i, 10));
 		cJSON_AddItemToArray(items, e);
 	}
 	const char *next = r.rows > limit ? api_cursor_encode(c->a,

@@ -81,9 +81,19 @@ user_role(ctx *c)
 {
 	if (field_known(c, "role") < 0)
 		return;
-	cJSON *f = cJSON_CreateObject();
-	answer(c, team_set_role(c, app_param(c, "id"), http_arg(&c->req,
-	    "role"), f), f, "/app/users");
+	cJSON *f = cJSON_CreateObject(), *keys = cJSON_CreateArray();
+	int rc = team_set_role(c, app_param(c, "id"), http_arg(&c->req,
+	    "role"), f, keys);
+	/* the answer names the API keys the new role narrowed */
+	if (rc == TEAM_OK && (c->api || cJSON_GetArraySize(keys) > 0)) {
+		cJSON_Delete(f);
+		cJSON *out = cJSON_CreateObject();
+		cJSON_AddItemToObject(out, "narrowed_keys", keys);
+		app_render(c, 200, "role_changed.cs", "Role changed", out);
+		return;
+	}
+	cJSON_Delete(keys);
+	answer(c, rc, f, "/app/users");
 }
 
 static void

@@ -39,6 +39,10 @@ struct db {
 	int sess_read_only;	/* default_transaction_read_only */
 	char sess_tenant[64];
 	unsigned long tx_serial;	/* transactions begun (db_tx_serial) */
+	/* db_guard: a statement that rides ahead of the next one, once */
+	const char *guard_sql;
+	int guard_n;
+	const char *const *guard_params;
 };
 
 static uint64_t
@@ -435,8 +439,8 @@ static int
 exec_once(db *d, db_res *r, const char *sql, int nparams,
     const char *const *params)
 {
-	char name[24], names[2][24];
-	struct step steps[3];
+	char name[24], names[2][24], gname[24];
+	struct step steps[4];
 	const char *param[1], *want_tenant;
 	int n, want_ro = 0;
 	if (stmt_name(d, r, sql, nparams, name) < 0)
@@ -444,6 +448,11 @@ exec_once(db *d, db_res *r, const char *sql, int nparams,
 	if (plan_prelude(d, r, steps, &n, names, param, &want_tenant,
 	    &want_ro) < 0)
 		return -1;
+	/* the guard goes after the scope it reads, before the statement */
+	if (d->guard_sql && add_step(d, r, steps, &n, gname, d->guard_sql,
+	    d->guard_n, d->guard_params) < 0)
+		return -1;
+	d->guard_sql = NULL;
 	d->pending_begin = NULL;
 	int rc;
 	if (n == 0) {
@@ -471,7 +480,7 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 {
 	memset(r, 0, sizeof(*r));
 	/* a lazy BEGIN has sent nothing yet: the link may still be replaced */
-	const char *begin = d->pending_begin;
+	const char *begin = d->pending_begin, *guard = d->guard_sql;
 	char tenant[64];
 	memcpy(tenant, d->pending_tenant, sizeof(tenant));
 	if (ensure_connected(d) < 0) {
@@ -492,6 +501,7 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 		return -1;
 	}
 	d->pending_begin = begin;
+	d->guard_sql = guard;
 	memcpy(d->pending_tenant, tenant, sizeof(tenant));
 	return exec_once(d, r, sql, nparams, params);
 }
@@ -612,6 +622,7 @@ int
 db_commit(db *d, db_res *err)
 {
 	db_res r = {0};
+	d->guard_sql = NULL;
 	if (d->read_mode || d->pending_begin) {
 		d->read_mode = 0;
 		/* nothing was sent: nothing to commit */
@@ -653,6 +664,7 @@ db_set_tenant(db *d, const char *tenant_id)
 void
 db_commit_async(db *d)
 {
+	d->guard_sql = NULL;
 	if (d->read_mode || d->pending_begin) {
 		d->read_mode = 0;
 		d->pending_begin = NULL;
@@ -667,6 +679,7 @@ db_commit_async(db *d)
 void
 db_rollback(db *d)
 {
+	d->guard_sql = NULL;
 	if (d->read_mode || d->pending_begin) {
 		d->read_mode = 0;
 		d->pending_begin = NULL;
@@ -679,4 +692,18 @@ db_rollback(db *d)
 	db_res r = {0};
 	simple(d, "ROLLBACK", &r);
 	db_res_clear(&r);
+}
+
+void
+db_guard(db *d, const char *sql, int nparams, const char *const *params)
+{
+	d->guard_sql = sql;
+	d->guard_n = nparams;
+	d->guard_params = params;
+}
+
+int
+db_guard_pending(const db *d)
+{
+	return d->guard_sql != NULL;
 }

@@ -95,6 +95,14 @@ void db_rollback(db *d);
 /* db_set_tenant: scopes the open transaction to one tenant: every
  * row-level security policy reads this setting.  0 or -1. */
 int db_set_tenant(db *d, const char *tenant_id);
+/* db_guard: sql (nparams params, which must outlive the statement) rides
+ * ahead of the next statement, once, in its pipelined round trip, after
+ * the transaction's BEGIN and tenant scope; when it fails, that statement
+ * fails with the guard's error.  For a check every request needs but that
+ * must not cost a round trip (an access token's revocation).  Forgotten at
+ * commit and rollback.  db_guard_pending: 1 while it has not been sent. */
+void db_guard(db *d, const char *sql, int nparams, const char *const *params);
+int db_guard_pending(const db *d);
 /* db_in_tx: 1 inside a transaction block. */
 int db_in_tx(db *d);
 /* db_tx_serial: inside a transaction begun with db_begin(_mode), a

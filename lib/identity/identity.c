@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "web/api.h"
 #include "web/app.h"
@@ -119,33 +120,59 @@ identity_sign_in(struct ctx *c, const char *slug, const char *email,
 	    { email, strlen(email) } };
 	const char *acct = arena_printf(c->a, "acct:%s",
 	    crypto_sha256_hex(c->a, who, 2));
-	const char *ip = arena_printf(c->a, "ip:%s",
-	    c->req.remote_addr ? c->req.remote_addr : "");
-	char iplimit[16], acctlimit[16];
-	snprintf(iplimit, sizeof(iplimit), "%d", c->cfg->login_ip_limit);
-	snprintf(acctlimit, sizeof(acctlimit), "%d", IDENTITY_ACCOUNT_LIMIT);
+	const char *addr = c->req.remote_addr ? c->req.remote_addr : "";
+	const char *ip = arena_printf(c->a, "ip:%s", addr);
+	const crypto_part pair_parts[3] = { { slug, strlen(slug) },
+	    { email, strlen(email) }, { addr, strlen(addr) } };
+	const char *pair = arena_printf(c->a, "pair:%s",
+	    crypto_sha256_hex(c->a, pair_parts, 3));
 
-	/* the wait: until the oldest failure that keeps the key at its
-	 * limit leaves the window */
+	/* Every attempt is counted before the password is looked at, in one
+	 * statement: concurrent guesses queue on the rows, so exactly the
+	 * limit reaches the check.  The account and address together, and
+	 * the address alone, are locked at their limits; the account alone
+	 * only slows down, so nobody can lock a known email out. */
 	db_res r;
-	const char *tp[4] = { acct, ip, acctlimit, iplimit };
-	if (db_exec(c->db, &r, "WITH f AS (SELECT key, at FROM login_failures "
-	    "WHERE key IN ($1, $2) AND at > now() - interval '15 minutes'), "
-	    "k AS (SELECT key, count(*) AS n, min(at) AS oldest FROM f "
-	    "GROUP BY key) SELECT coalesce(max(ceil(extract(epoch FROM oldest "
-	    "+ interval '15 minutes' - now()))), 0)::bigint FROM k WHERE "
-	    "(key = $1 AND n >= $3::int) OR (key = $2 AND n >= $4::int)",
-	    4, tp) < 0) {
+	const char *tp[3] = { pair, acct, ip };
+	if (db_exec(c->db, &r, "INSERT INTO login_throttle AS t (key, n, since) "
+	    "VALUES ($1, 1, now()), ($2, 1, now()), ($3, 1, now()) ON CONFLICT "
+	    "(key) DO UPDATE SET n = CASE WHEN t.since > now() - interval "
+	    "'15 minutes' THEN t.n + 1 ELSE 1 END, since = CASE WHEN t.since > "
+	    "now() - interval '15 minutes' THEN t.since ELSE now() END "
+	    "RETURNING key, n, ceil(extract(epoch FROM since + interval "
+	    "'15 minutes' - now()))::bigint", 3, tp) < 0) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return IDENTITY_ERROR;
 	}
-	int64_t wait = 0;
-	db_i64(&r, 0, 0, &wait);
+	int64_t wait = 0, acct_n = 0;
+	for (int i = 0; i < r.rows; i++) {
+		const char *key = db_text(&r, i, 0);
+		int64_t n = 0, left = 0;
+		db_i64(&r, i, 1, &n);
+		db_i64(&r, i, 2, &left);
+		int over = (strcmp(key, pair) == 0 &&
+		    n > IDENTITY_ACCOUNT_LIMIT) || (strcmp(key, ip) == 0 &&
+		    n > c->cfg->login_ip_limit);
+		if (over && left > wait)
+			wait = left > 0 ? left : 1;
+		if (strcmp(key, acct) == 0)
+			acct_n = n;
+	}
 	db_res_clear(&r);
 	if (wait > 0) {
 		*retry_after = (long)wait;
 		return IDENTITY_THROTTLED;
+	}
+	if (acct_n > IDENTITY_ACCOUNT_LIMIT) {
+		/* a growing wait, bounded, for everyone trying this account */
+		int64_t ms = (acct_n - IDENTITY_ACCOUNT_LIMIT) *
+		    IDENTITY_ACCOUNT_DELAY_MS;
+		if (ms > IDENTITY_ACCOUNT_DELAY_MAX_MS)
+			ms = IDENTITY_ACCOUNT_DELAY_MAX_MS;
+		struct timespec ts = { (time_t)(ms / 1000),
+		    (long)(ms % 1000) * 1000000L };
+		nanosleep(&ts, NULL);
 	}
 
 	const char *hash = NULL, *tenant;
@@ -167,19 +194,17 @@ identity_sign_in(struct ctx *c, const char *slug, const char *email,
 	}
 	/* the same work whether or not the account exists */
 	if (found && hash && password_verify(hash, password)) {
-		const char *dp[1] = { acct };
-		if (exec1(c, "DELETE FROM login_failures WHERE key = $1", 1,
-		    dp) < 0)
+		/* a success clears the account's counts, and does not count
+		 * against its address (an office signs in all day) */
+		if (exec1(c, "WITH gone AS (DELETE FROM login_throttle WHERE key "
+		    "IN ($1, $2)) UPDATE login_throttle SET n = n - 1 WHERE key = "
+		    "$3 AND n > 0", 3, tp) < 0)
 			return IDENTITY_ERROR;
 		return IDENTITY_OK;
 	}
 	if (!(found && hash))
 		password_verify(NULL, password);
 	memset(u, 0, sizeof(*u));
-	const char *fp[2] = { acct, ip };
-	if (exec1(c, "INSERT INTO login_failures (key) VALUES ($1), ($2)", 2,
-	    fp) < 0)
-		return IDENTITY_ERROR;
 	return IDENTITY_REFUSED;
 }
 
@@ -219,6 +244,11 @@ identity_session_end(struct ctx *c)
 		return 0;
 	const char *p[1] = { c->session_id };
 	if (exec1(c, "DELETE FROM sessions WHERE id = $1", 1, p) < 0)
+		return -1;
+	/* signing out ends the user's access tokens too (24.8) */
+	const char *up[1] = { c->user_id };
+	if (exec1(c, "UPDATE users SET tokens_revoked_at = now() WHERE id = "
+	    "$1", 1, up) < 0)
 		return -1;
 	return audit_record(c, "user.signed_out", "user", c->user_id, NULL,
 	    NULL);
@@ -469,6 +499,11 @@ identity_revoke(struct ctx *c, const char *token)
 	    "family_id = (SELECT family_id FROM refresh_tokens WHERE "
 	    "token_hash = $1) AND revoked_at IS NULL", 1, p) < 0)
 		return finish(c, IDENTITY_ERROR);
+	/* and every access token of its user issued until now (24.8) */
+	if (exec1(c, "UPDATE users SET tokens_revoked_at = now() WHERE id = "
+	    "(SELECT user_id FROM refresh_tokens WHERE token_hash = $1)", 1,
+	    p) < 0)
+		return finish(c, IDENTITY_ERROR);
 	return finish(c, IDENTITY_OK);
 }
 
@@ -551,6 +586,10 @@ identity_reset_request(struct ctx *c, const char *slug, const char *email)
 		return found < 0 ? IDENTITY_ERROR : IDENTITY_OK;
 	const char *token = crypto_random_token(c->a, 32);
 	const char *p[3] = { tenant, u.user_id, crypto_token_hash(c->a, token) };
+	/* only the newest link works: every older one of the user ends */
+	if (exec1(c, "UPDATE password_resets SET used_at = now() WHERE user_id "
+	    "= $1 AND used_at IS NULL", 1, p + 1) < 0)
+		return IDENTITY_ERROR;
 	if (exec1(c, "INSERT INTO password_resets (tenant_id, user_id, "
 	    "token_hash) VALUES ($1, $2, $3)", 3, p) < 0)
 		return IDENTITY_ERROR;
@@ -586,8 +625,10 @@ redeem(struct ctx *c, const char *kind, const char *token,
 	    "FROM invitations i JOIN users u ON u.tenant_id = i.tenant_id AND "
 	    "u.id = i.user_id WHERE i.token_hash = $1 AND i.accepted_at IS NULL "
 	    "AND i.expires_at > now() AND u.active FOR UPDATE OF i";
+	/* spending one reset link spends every other of its user too */
 	static const char *const spend_reset = "UPDATE password_resets SET "
-	    "used_at = now() WHERE id = $1";
+	    "used_at = now() WHERE used_at IS NULL AND user_id = (SELECT user_id "
+	    "FROM password_resets WHERE id = $1)";
 	static const char *const spend_invite = "UPDATE invitations SET "
 	    "accepted_at = now() WHERE id = $1";
 	int is_reset = strcmp(kind, "reset") == 0;
@@ -630,7 +671,10 @@ identity_reset(struct ctx *c, const char *token, const char *password,
 	int rc = redeem(c, "reset", token, password, fields, &user, &email);
 	if (rc != IDENTITY_OK)
 		return rc;
+	const char *up[1] = { user };
 	if (end_sessions(c, user, NULL) < 0 ||
+	    exec1(c, "UPDATE users SET tokens_revoked_at = now() WHERE id = $1",
+	    1, up) < 0 ||
 	    audit_record(c, "user.password_reset", "user", user, NULL, NULL) < 0)
 		return IDENTITY_ERROR;
 	return IDENTITY_OK;

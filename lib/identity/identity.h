@@ -9,7 +9,11 @@
 
 struct ctx;
 
-#define IDENTITY_ACCOUNT_LIMIT 5	/* failures per account per window */
+#define IDENTITY_ACCOUNT_LIMIT 5	/* attempts per account and address
+					 * per window (a success clears it) */
+#define IDENTITY_ACCOUNT_DELAY_MS 250	/* past the limit, the account alone
+					 * waits this much more per attempt */
+#define IDENTITY_ACCOUNT_DELAY_MAX_MS 2000	/* and never longer */
 #define IDENTITY_WINDOW_MIN 15		/* minutes */
 #define IDENTITY_REFRESH_BYTES 32
 
@@ -29,11 +33,15 @@ enum identity_result {
 /* identity_sign_in: checks a password for tenant slug and email.  An
  * unknown tenant, an unknown or inactive user and a wrong password are one
  * answer, IDENTITY_REFUSED, at the cost of one Argon2id verification each.
- * Throttled per account (IDENTITY_ACCOUNT_LIMIT) and per client address
- * (config login_ip_limit) over IDENTITY_WINDOW_MIN minutes; *retry_after is
- * then the seconds to wait.  A success clears the account's count.  Runs
- * outside any transaction: a failure must be kept even though the answer
- * is a refusal. */
+ * Every attempt is counted first, atomically, over IDENTITY_WINDOW_MIN
+ * minutes: per account and address (IDENTITY_ACCOUNT_LIMIT) and per
+ * address (config login_ip_limit) the attempts past the limit are
+ * IDENTITY_THROTTLED, *retry_after the seconds to wait; per account alone
+ * they are only delayed (IDENTITY_ACCOUNT_DELAY_MS more each, at most
+ * IDENTITY_ACCOUNT_DELAY_MAX_MS), never refused, so a known email cannot
+ * be locked out from elsewhere.  A success clears the account's counts.
+ * Runs outside any transaction: a count must be kept even though the
+ * answer is a refusal. */
 int identity_sign_in(struct ctx *c, const char *slug, const char *email,
     const char *password, identity_user *u, long *retry_after);
 

@@ -91,9 +91,36 @@ is_owner_role(const cJSON *state)
 	return cJSON_IsString(r) && strcmp(r->valuestring, "owner") == 0;
 }
 
+/* narrowed_keys: the user's live API keys whose scopes the user's role
+ * no longer holds in full, with the scopes lost, into out. */
+static int
+narrowed_keys(struct ctx *c, const char *user_id, cJSON *out)
+{
+	db_res r;
+	const char *p[1] = { user_id };
+	if (query(c, &r, "SELECT k.id, k.name, string_agg(s, ', ' ORDER BY s) "
+	    "FROM api_keys k JOIN users u ON u.tenant_id = k.tenant_id AND "
+	    "u.id = k.created_by, unnest(string_to_array(trim(BOTH ',' FROM "
+	    "k.scopes), ',')) s WHERE k.created_by = $1 AND k.revoked_at IS "
+	    "NULL AND NOT EXISTS (SELECT 1 FROM role_permissions rp WHERE "
+	    "rp.tenant_id = u.tenant_id AND rp.role_id = u.role_id AND "
+	    "rp.permission = s) GROUP BY k.id, k.name ORDER BY k.name", 1,
+	    p) < 0)
+		return -1;
+	for (int i = 0; out && i < r.rows; i++) {
+		cJSON *k = cJSON_CreateObject();
+		cJSON_AddStringToObject(k, "id", db_text(&r, i, 0));
+		cJSON_AddStringToObject(k, "name", db_text(&r, i, 1));
+		cJSON_AddStringToObject(k, "lost", db_text(&r, i, 2));
+		cJSON_AddItemToArray(out, k);
+	}
+	db_res_clear(&r);
+	return 0;
+}
+
 int
 team_set_role(struct ctx *c, const char *user_id, const char *role,
-    cJSON *fields)
+    cJSON *fields, cJSON *narrowed)
 {
 	int result;
 	cJSON *before = user_state(c, user_id, &result);
@@ -125,6 +152,17 @@ team_set_role(struct ctx *c, const char *user_id, const char *role,
 		api_field(fields, "role", "no such role");
 		cJSON_Delete(before);
 		return TEAM_INVALID;
+	}
+	/* access tokens carry the old permissions: they end here */
+	if (query(c, &r, "UPDATE users SET tokens_revoked_at = now() WHERE id "
+	    "= $1", 1, p) < 0) {
+		cJSON_Delete(before);
+		return TEAM_ERROR;
+	}
+	db_res_clear(&r);
+	if (narrowed_keys(c, user_id, narrowed) < 0) {
+		cJSON_Delete(before);
+		return TEAM_ERROR;
 	}
 	return finish(c, "user.role_changed", user_id, before);
 }
@@ -216,6 +254,13 @@ team_set_active(struct ctx *c, const char *user_id, int active,
 		db_res_clear(&r);
 		if (query(c, &r, "UPDATE refresh_tokens SET revoked_at = now() "
 		    "WHERE user_id = $1 AND revoked_at IS NULL", 1, p) < 0) {
+			cJSON_Delete(before);
+			return TEAM_ERROR;
+		}
+		db_res_clear(&r);
+		/* and its access tokens: 24.8 */
+		if (query(c, &r, "UPDATE users SET tokens_revoked_at = now() "
+		    "WHERE id = $1", 1, p) < 0) {
 			cJSON_Delete(before);
 			return TEAM_ERROR;
 		}

@@ -17,9 +17,13 @@ enum team_result {
 };
 
 /* team_set_role: gives user a role by name.  Only an owner may make or
- * unmake an owner, and the last active owner keeps the role. */
+ * unmake an owner, and the last active owner keeps the role.  The user's
+ * access tokens end (they carry the old permissions).  narrowed (an array,
+ * may be NULL) gets {id, name, lost} for each live API key of the user
+ * that loses scopes with the new role (the key's powers follow its
+ * creator's: sql/0028). */
 int team_set_role(struct ctx *c, const char *user_id, const char *role,
-    cJSON *fields);
+    cJSON *fields, cJSON *narrowed);
 
 /* team_set_branches: limits user to the branches with these codes (a
  * comma list), or lifts the limit when codes is empty. */

@@ -153,6 +153,12 @@ app_db_error(ctx *c, const db_res *r)
 		    "exists; reload and try again", NULL);
 	} else if (strcmp(st, "P0002") == 0) {
 		app_error(c, 404, "not_found", "no such record", NULL);
+	} else if (strcmp(st, "28000") == 0) {
+		/* auth_token_guard: the caller's access token was revoked */
+		resp_header(c->a, &c->resp, "WWW-Authenticate",
+		    "Bearer error=\"invalid_token\"");
+		app_error(c, 401, "unauthenticated", "the access token has been "
+		    "revoked; sign in again", NULL);
 	} else if (strncmp(st, "23", 2) == 0 || strncmp(st, "22", 2) == 0) {
 		app_error(c, 422, "invalid", r->error, NULL);
 	} else if (strcmp(st, "57014") == 0 || strcmp(st, "55P03") == 0) {

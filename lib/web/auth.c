@@ -50,6 +50,12 @@ auth_access_token(ctx *c, const char *tenant_id, const char *user_id,
 	cJSON_AddStringToObject(claims, "role", role);
 	cJSON_AddStringToObject(claims, "perms", permissions);
 	cJSON_AddItemToObject(claims, "iat", api_int(now));
+	/* the revocation guard compares to the microsecond: a token made
+	 * just after a logout must not fall with the ones before it */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	cJSON_AddItemToObject(claims, "iat_us", api_int((int64_t)ts.tv_sec *
+	    1000000 + ts.tv_nsec / 1000));
 	cJSON_AddItemToObject(claims, "exp", api_int(now + AUTH_ACCESS_TTL));
 	cJSON_AddStringToObject(claims, "typ", "access");
 	char *json = cJSON_PrintUnformatted(claims);
@@ -118,11 +124,18 @@ from_bearer(ctx *c, const char *token)
 	const char *typ = claim(claims, "typ"), *sub = claim(claims, "sub"),
 	    *tid = claim(claims, "tid"), *role = claim(claims, "role"),
 	    *perms = claim(claims, "perms");
+	int64_t iat = 0;
 	int ok = claims && typ && strcmp(typ, "access") == 0 &&
 	    api_uuid_ok(sub) && api_uuid_ok(tid) && role && perms &&
 	    api_get_int(cJSON_GetObjectItemCaseSensitive(claims, "exp"),
-	    &exp) == 0;
+	    &exp) == 0 && api_get_int(cJSON_GetObjectItemCaseSensitive(claims,
+	    "iat"), &iat) == 0;
 	if (ok) {
+		int64_t us;
+		if (api_get_int(cJSON_GetObjectItemCaseSensitive(claims,
+		    "iat_us"), &us) < 0)
+			us = iat * 1000000;
+		c->token_iat = arena_printf(c->a, "%lld", (long long)us);
 		c->user_id = arena_strdup(c->a, sub);
 		c->tenant_id = arena_strdup(c->a, tid);
 		c->role = arena_strdup(c->a, role);
@@ -155,6 +168,7 @@ from_api_key(ctx *c, const char *key)
 		return bearer_refused(c, "unknown or revoked API key");
 	}
 	c->tenant_id = arena_strdup(c->a, db_text(&r, 0, 0));
+	c->api_key_id = arena_strdup(c->a, db_text(&r, 0, 1));
 	c->actor_label = arena_printf(c->a, "api-key:%s", db_text(&r, 0, 2));
 	c->perms = arena_strdup(c->a, db_text(&r, 0, 3));
 	c->user_id = arena_strdup(c->a, db_text(&r, 0, 4));
@@ -182,6 +196,17 @@ auth_identify(ctx *c)
 	if (token != NULL && *token != '\0')
 		return from_session(c, token);
 	return 0;
+}
+
+void
+auth_guard(ctx *c)
+{
+	if (c->auth != AUTH_BEARER || c->token_iat == NULL)
+		return;
+	const char **p = arena_alloc(c->a, 2 * sizeof(*p));
+	p[0] = c->user_id;
+	p[1] = c->token_iat;
+	db_guard(c->db, "SELECT auth_token_guard($1::uuid, $2::bigint)", 2, p);
 }
 
 int

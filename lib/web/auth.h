@@ -3,8 +3,10 @@
  * The core calls auth_identify for every request before its transaction
  * opens: a session cookie costs one database call (which also touches the
  * session); a bearer access token costs none (it is signed, and carries
- * the tenant, the role and the permissions); an API key (Bearer bk_...)
- * costs one call and grants only its scopes.  CSRF: a browser's unsafe
+ * the tenant, the role and the permissions; its revocation check rides
+ * with the request's first statement: auth_guard); an API key (Bearer
+ * bk_...) costs one call and grants only those of its scopes that its
+ * creator holds now.  CSRF: a browser's unsafe
  * request must carry the token of its session, or, before sign-in, the
  * double-submit token of the bursar_csrf cookie. */
 #ifndef AUTH_H
@@ -20,6 +22,14 @@
  * with the response set: 401 for a bearer token that is malformed, forged
  * or expired, 503 when the database cannot be asked. */
 int auth_identify(struct ctx *c);
+
+/* auth_guard: for a caller with an access token, inside the request's
+ * transaction scoped to its tenant: the token's revocation check
+ * (auth_token_guard, sql/0028) rides ahead of the transaction's first
+ * statement in the same round trip, and fails it with a 401 when the user
+ * logged out, was deactivated or changed password since the token was
+ * issued.  Nothing for other callers. */
+void auth_guard(struct ctx *c);
 
 /* auth_can: 1 when the caller holds permission ("sales.read"). */
 int auth_can(const struct ctx *c, const char *permission);

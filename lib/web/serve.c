@@ -116,12 +116,23 @@ run_handler(ctx *c)
 		    NULL);
 		return;
 	}
+	if (tx)
+		auth_guard(c);	/* with the first statement, no round trip */
 	idem_state idem = {0};
 	if (tx && c->api && idem_begin(c, &idem) != IDEM_PROCEED)
 		goto finish;	/* replayed, or refused: resp is set */
 	c->route->fn(c);
 	if (tx && !c->failed)
 		idem_finish(c, &idem);
+	if (tx && !c->failed && db_guard_pending(c->db)) {
+		/* a handler that asked nothing: the check still has its say */
+		db_res g;
+		if (db_exec(c->db, &g, "SELECT 1", 0, NULL) < 0) {
+			resp_reset(&c->resp, 1);
+			app_db_error(c, &g);
+		}
+		db_res_clear(&g);
+	}
 finish:
 	if (!tx)
 		return;

@@ -845,7 +845,13 @@ with_bearer(const char *token, const char *name, buf *out)
 START_TEST(bearer_tokens)
 {
 	ctx c = { .a = mem, .cfg = &cfg };
-	const char *user = arena_strdup(mem, "00000000-0000-0000-0000-0000000000aa");
+	/* a live user: the token's revocation check reads it (sql/0028) */
+	db_res u;
+	ck_assert_int_eq(db_exec(admin, &u, "SELECT id FROM users WHERE "
+	    "tenant_id = '" TENANT1 "' AND email = 'sales@one.test'", 0, NULL),
+	    0);
+	const char *user = arena_strdup(mem, db_text(&u, 0, 0));
+	db_res_clear(&u);
 	const char *good = auth_access_token(&c, TENANT1, user, "sales",
 	    ",sales.write,");
 	ck_assert_ptr_nonnull(good);
@@ -1092,6 +1098,7 @@ integration_suite(void)
 	suite_add_tcase(s, payments_tcase());
 	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());
+	suite_add_tcase(s, security_tcase());
 	suite_add_tcase(s, input_tcase());
 	suite_add_tcase(s, headers_tcase());
 	suite_add_tcase(s, roles_tcase());

@@ -25,5 +25,6 @@ TCase *headers_tcase(void);	/* headers.c: redirects, caching, nginx's
 				 * headers, the access log */
 TCase *input_tcase(void);	/* input.c: unknown fields, control characters,
 				 * database messages, idempotency per credential */
+TCase *security_tcase(void);	/* security.c: credentials that follow their user */
 
 #endif
