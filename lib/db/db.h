@@ -90,6 +90,13 @@ void db_rollback(db *d);
 /* db_set_tenant: scopes the open transaction to one tenant: every
  * row-level security policy reads this setting.  0 or -1. */
 int db_set_tenant(db *d, const char *tenant_id);
+/* db_set_scope: db_set_tenant with the caller's branch limit (branch ids,
+ * comma-separated; NULL or "" for all branches) and the time zone of its
+ * dates (NULL or "": the tenant's, looked up by the database), in the same
+ * one statement, sent only when the session does not already hold it.
+ * -1 (nothing set) when a value is too long. */
+int db_set_scope(db *d, const char *tenant_id, const char *branches,
+    const char *tz);
 /* db_in_tx: 1 inside a transaction block. */
 int db_in_tx(db *d);
 /* db_tx_serial: inside a transaction begun with db_begin(_mode), a

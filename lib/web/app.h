@@ -50,6 +50,8 @@ typedef struct ctx {
 	const char *perms;	/* ",sales.read,users.read," */
 	const char *csrf_token;	/* the token forms must carry */
 	const char *actor_label;	/* for the audit log: the user's email */
+	const char *branches;	/* the user's branch ids, "a,b"; "" or NULL: all */
+	const char *timezone;	/* the tenant's zone; NULL: looked up */
 	int failed;		/* set by app_error: roll back */
 } ctx;
 
