@@ -30,7 +30,7 @@ static const char *const head_keys[] = { "id", "number", "supplier_ref",
     "status", "party_id", "supplier", "supplier_code", "currency",
     "#digits", "bill_date", "due_date", "location_id", "location", "notes",
     "#net", "#tax", "#total", "#paid", "#open", "entry_id", "void_entry_id",
-    "created_at", "received_at", "voided_at", NULL };
+    "created_at", "received_at", "voided_at", "branch", NULL };
 
 static const char head_sql[] = "SELECT b.id, b.number, b.supplier_ref, "
     "b.status, b.party_id, p.name, p.code, b.currency, cu.minor_units, "
@@ -39,7 +39,8 @@ static const char head_sql[] = "SELECT b.id, b.number, b.supplier_ref, "
     "b.void_entry_id, to_char(b.created_at AT TIME ZONE 'UTC', "
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(b.received_at AT TIME ZONE "
     "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(b.voided_at AT TIME "
-    "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM bills b JOIN "
+    "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), bursar_branch_code("
+    "b.tenant_id, b.branch_id) FROM bills b JOIN "
     "parties p ON p.tenant_id = b.tenant_id AND p.id = b.party_id JOIN "
     "currencies cu ON cu.code = b.currency LEFT JOIN locations l ON "
     "l.tenant_id = b.tenant_id AND l.id = b.location_id WHERE b.id = "
@@ -123,12 +124,14 @@ actions(ctx *c, cJSON *o)
 
 static const char *const list_keys[] = { "id", "number", "supplier_ref",
     "status", "party_id", "supplier", "currency", "#digits", "bill_date",
-    "due_date", "#net", "#tax", "#total", "#paid", "#open", "key", NULL };
+    "due_date", "#net", "#tax", "#total", "#paid", "#open", "branch", "key",
+    NULL };
 
 static const char list_sql[] = "SELECT b.id, b.number, b.supplier_ref, "
     "b.status, b.party_id, p.name, b.currency, cu.minor_units, "
     "b.bill_date::text, b.due_date::text, b.net, b.tax, b.total, b.paid, "
-    "b.total - b.paid, b.created_at::text || '|' || b.id FROM bills b JOIN "
+    "b.total - b.paid, bursar_branch_code(b.tenant_id, b.branch_id), "
+    "b.created_at::text || '|' || b.id FROM bills b JOIN "
     "parties p ON p.tenant_id = b.tenant_id AND p.id = b.party_id JOIN "
     "currencies cu ON cu.code = b.currency WHERE ($1::text IS NULL OR "
     "b.status = $1) AND ($2::text IS NULL OR b.party_id::text = $2 OR p.code "

@@ -62,12 +62,14 @@ actions(ctx *c, cJSON *o)
 
 static const char *const list_keys[] = { "id", "kind", "number", "status",
     "party_id", "customer", "currency", "#digits", "issue_date", "due_date",
-    "reference", "#net", "#tax", "#total", "#paid", "#open", "key", NULL };
+    "reference", "#net", "#tax", "#total", "#paid", "#open", "branch", "key",
+    NULL };
 
 static const char list_sql[] = "SELECT i.id, i.kind, i.number, i.status, "
     "i.party_id, p.name, i.currency, cu.minor_units, i.issue_date::text, "
     "i.due_date::text, i.reference, i.net, i.tax, i.total, i.paid, i.total "
-    "- i.paid, i.created_at::text || '|' || i.id FROM invoices i JOIN "
+    "- i.paid, bursar_branch_code(i.tenant_id, i.branch_id), "
+    "i.created_at::text || '|' || i.id FROM invoices i JOIN "
     "parties p ON p.tenant_id = i.tenant_id AND p.id = i.party_id JOIN "
     "currencies cu ON cu.code = i.currency WHERE i.kind = $1 AND ($2::text "
     "IS NULL OR i.status = $2) AND ($3::text IS NULL OR i.party_id::text = "

@@ -75,7 +75,7 @@ order_text(ctx *c, const char *id, int page)
 		db_res_clear(&r);
 		return NULL;
 	}
-	if (r.rows != 1) {
+	if (r.rows != 1 || db_isnull(&r, 0, 0)) {	/* none, or not shown */
 		db_res_clear(&r);
 		app_error(c, 404, "not_found", "no such order", NULL);
 		return NULL;
@@ -145,7 +145,7 @@ order(ctx *c)
 
 static const char *const list_keys[] = { "id", "number", "status",
     "party_id", "customer", "currency", "#digits", "order_date", "reference",
-    "#net", "#tax", "#total", "invoice_number", "key", NULL };
+    "#net", "#tax", "#total", "invoice_number", "branch", "key", NULL };
 
 /* the list newest first (cmp "<", dir "DESC") or oldest first: one
  * statement each, so either walks the index */
@@ -153,7 +153,8 @@ static const char *const list_keys[] = { "id", "number", "status",
     "p.name, o.currency, cu.minor_units, o.order_date::text, o.reference, " \
     "o.net, o.tax, o.total, (SELECT i.number FROM invoices i WHERE " \
     "i.tenant_id = o.tenant_id AND i.order_id = o.id AND i.kind = " \
-    "'invoice' AND i.status <> 'void'), o.created_at::text || '|' || o.id " \
+    "'invoice' AND i.status <> 'void'), bursar_branch_code(o.tenant_id, " \
+    "o.branch_id), o.created_at::text || '|' || o.id " \
     "FROM orders o JOIN parties p ON p.tenant_id = o.tenant_id AND p.id = " \
     "o.party_id JOIN currencies cu ON cu.code = o.currency WHERE ($1::text " \
     "IS NULL OR o.status = $1) AND ($2::text IS NULL OR o.party_id::text = " \

@@ -108,7 +108,7 @@ static const char *const head_keys[] = { "id", "number", "direction",
     "kind", "party_id", "party", "party_code", "currency", "#digits",
     "#amount", "#unallocated", "#allocated", "method", "account",
     "payment_date", "reference", "notes", "refund_of", "refund_of_number",
-    "entry_id", "created_at", NULL };
+    "entry_id", "created_at", "branch", NULL };
 
 static const char head_sql[] = "SELECT p.id, p.number, p.direction, "
     "p.kind, p.party_id, pa.name, pa.code, p.currency, cu.minor_units, "
@@ -116,7 +116,8 @@ static const char head_sql[] = "SELECT p.id, p.number, p.direction, "
     "payment_allocations a WHERE a.payment_id = p.id), 0), p.method, "
     "p.account, p.payment_date::text, p.reference, p.notes, p.refund_of, "
     "r.number, p.entry_id, to_char(p.created_at AT TIME ZONE 'UTC', "
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM payments p JOIN parties pa ON "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), bursar_branch_code(p.tenant_id, "
+    "p.branch_id) FROM payments p JOIN parties pa ON "
     "pa.tenant_id = p.tenant_id AND pa.id = p.party_id JOIN currencies cu "
     "ON cu.code = p.currency LEFT JOIN payments r ON r.tenant_id = "
     "p.tenant_id AND r.id = p.refund_of WHERE p.id = $1::uuid";
@@ -193,11 +194,13 @@ actions(ctx *c, cJSON *o)
 
 static const char *const list_keys[] = { "id", "number", "direction",
     "kind", "party_id", "party", "currency", "#digits", "#amount",
-    "#unallocated", "method", "payment_date", "reference", "key", NULL };
+    "#unallocated", "method", "payment_date", "reference", "branch", "key",
+    NULL };
 
 static const char list_sql[] = "SELECT p.id, p.number, p.direction, "
     "p.kind, p.party_id, pa.name, p.currency, cu.minor_units, p.amount, "
     "p.unallocated, p.method, p.payment_date::text, p.reference, "
+    "bursar_branch_code(p.tenant_id, p.branch_id), "
     "p.created_at::text || '|' || p.id FROM payments p JOIN parties pa ON "
     "pa.tenant_id = p.tenant_id AND pa.id = p.party_id JOIN currencies cu "
     "ON cu.code = p.currency WHERE ($1::text IS NULL OR p.direction = $1) "

@@ -74,9 +74,11 @@ END $$;
 -- auth_api_key: copied whole from 0006_api_keys.sql; changed (24.1): the
 -- scopes returned are the key's scopes that its creator's role holds now,
 -- in the same query that finds the key, so a demoted creator's key
--- narrows with them.  Output columns unchanged.
+-- narrows with them.  Output columns as 0027 left them (its trailing
+-- scope: the creator's time zone and branches).
 CREATE OR REPLACE FUNCTION auth_api_key(p_key_hash text)
-RETURNS TABLE (tenant_id uuid, key_id uuid, name text, scopes text, created_by uuid)
+RETURNS TABLE (tenant_id uuid, key_id uuid, name text, scopes text, created_by uuid,
+               scope text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
 	UPDATE api_keys k SET last_used_at = now()
@@ -88,7 +90,7 @@ BEGIN
 		                 FROM role_permissions rp
 		                 WHERE rp.tenant_id = u.tenant_id AND rp.role_id = u.role_id
 		                   AND position(',' || rp.permission || ',' IN k.scopes) > 0), '') || ',',
-		k.created_by
+		k.created_by, auth_scope(k.tenant_id, k.created_by)
 		FROM api_keys k JOIN users u ON u.tenant_id = k.tenant_id AND u.id = k.created_by
 		WHERE k.key_hash = p_key_hash AND k.revoked_at IS NULL AND u.active;
 END $$;

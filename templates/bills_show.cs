@@ -3,6 +3,7 @@
 <h1>Bill <?cs if:b.number ?><?cs var:b.number ?><?cs else ?>(draft)<?cs /if ?> <span class="status <?cs var:b.status ?>"><?cs var:b.status ?></span></h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list"><tbody>
+<tr><th>Branch</th><td><?cs var:b.branch ?></td></tr>
 <tr><th>Supplier</th><td><?cs var:b.supplier ?> (<?cs var:b.supplier_code ?>) · <a href="/app/statements/<?cs var:b.party_id ?>">statement</a></td></tr>
 <?cs if:b.supplier_ref ?><tr><th>Their reference</th><td><?cs var:b.supplier_ref ?></td></tr><?cs /if ?>
 <tr><th>Dated</th><td><?cs var:b.bill_date ?></td></tr>

@@ -5,6 +5,7 @@
 <table class="list"><tbody>
 <tr><th>Date</th><td><?cs var:data.entry.date ?></td></tr>
 <tr><th>Memo</th><td><?cs var:data.entry.memo ?></td></tr>
+<tr><th>Branch</th><td><?cs var:data.entry.branch ?></td></tr>
 <tr><th>Source</th><td><?cs var:data.entry.source_type ?><?cs if:data.entry.source_id ?> <?cs var:data.entry.source_id ?><?cs /if ?></td></tr>
 <tr><th>Currency</th><td><?cs var:data.entry.currency ?><?cs if:data.entry.foreign ?> at <?cs var:data.entry.rate ?><?cs /if ?></td></tr>
 <?cs if:data.entry.reversal_of ?><tr><th>Reverses</th><td><a href="/app/journal/<?cs var:data.entry.reversal_of ?>">the entry it corrects</a></td></tr><?cs /if ?>

@@ -3,6 +3,7 @@
 <h1><?cs if:i.kind == "credit_note" ?>Credit note<?cs else ?>Invoice<?cs /if ?> <?cs if:i.number ?><?cs var:i.number ?><?cs else ?>(draft)<?cs /if ?> <span class="status <?cs var:i.status ?>"><?cs var:i.status ?></span></h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list"><tbody>
+<tr><th>Branch</th><td><?cs var:i.branch ?></td></tr>
 <tr><th>Customer</th><td><?cs var:i.customer ?> (<?cs var:i.customer_code ?>)<?cs if:i.customer_tax_id ?>, tax id <?cs var:i.customer_tax_id ?><?cs /if ?></td></tr>
 <tr><th>Billing address</th><td><?cs var:i.billing_address ?></td></tr>
 <tr><th>Issued</th><td><?cs if:i.issue_date ?><?cs var:i.issue_date ?><?cs else ?>not yet<?cs /if ?></td></tr>

@@ -1,6 +1,7 @@
 <section class="card">
 <p><a href="/app/locations">Locations</a></p>
 <h1><?cs var:data.location.name ?> <small><?cs var:data.location.code ?></small><?cs if:data.location.archived ?> (archived)<?cs /if ?></h1>
+<p>Branch <?cs var:data.location.branch ?>.</p>
 <p><?cs var:data.location.on_hand ?> units on hand, <?cs var:data.location.reserved ?> reserved.</p>
 <?cs if:!subcount(data.location.stock) ?><p>No stock here.</p><?cs else ?>
 <table class="list"><thead><tr><th>SKU</th><th>Product</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th></tr></thead><tbody>

@@ -6,6 +6,7 @@
 <tr><th>Customer</th><td><a href="/app/parties/<?cs var:o.party_id ?>"><?cs var:o.customer ?></a> (<?cs var:o.customer_code ?>)</td></tr>
 <tr><th>Date</th><td><?cs var:o.order_date ?></td></tr>
 <tr><th>Ships from</th><td><?cs var:o.location ?></td></tr>
+<tr><th>Branch</th><td><?cs var:o.branch ?></td></tr>
 <?cs if:o.reference ?><tr><th>Reference</th><td><?cs var:o.reference ?></td></tr><?cs /if ?>
 <?cs if:o.placed_at ?><tr><th>Placed</th><td><?cs var:o.placed_at ?></td></tr><?cs /if ?>
 <?cs if:o.shipped_at ?><tr><th>Shipped</th><td><?cs var:o.shipped_at ?></td></tr><?cs /if ?>

@@ -3,6 +3,7 @@
 <h1><?cs if:p.kind == "refund" ?>Refund<?cs else ?>Payment<?cs /if ?> <?cs var:p.number ?></h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list"><tbody>
+<tr><th>Branch</th><td><?cs var:p.branch ?></td></tr>
 <tr><th><?cs if:p.direction == "in" ?>From<?cs else ?>To<?cs /if ?></th><td><?cs var:p.party ?> (<?cs var:p.party_code ?>) · <a href="/app/statements/<?cs var:p.party_id ?>">statement</a></td></tr>
 <tr><th>Date</th><td><?cs var:p.payment_date ?></td></tr>
 <tr><th>Amount</th><td><strong><?cs var:p.amount ?> <?cs var:p.currency ?></strong> <?cs if:p.direction == "in" ?>received<?cs else ?>paid out<?cs /if ?></td></tr>

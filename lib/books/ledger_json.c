@@ -188,6 +188,7 @@ ledger_json_entry(arena *a, int api, const lv_entry *e, const lv_books *b)
 	cJSON_AddStringToObject(o, "rate", e->rate);
 	ledger_json_text(o, "reversal_of", e->reversal_of);
 	ledger_json_text(o, "reversed_by", e->reversed_by);
+	ledger_json_text(o, "branch", e->branch);
 	if (e->reversed_by && e->reversed_by_seq)
 		cJSON_AddItemToObject(o, "reversed_by_seq",
 		    api_int(e->reversed_by_seq));

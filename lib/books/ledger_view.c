@@ -348,7 +348,8 @@ lv_general_ledger(db *d, arena *a, const char *code, const char *from,
 #define ENTRY_COLS "e.id, e.entry_date::text, e.memo, e.source_type, " \
     "e.source_id, e.currency, cu.minor_units, trim_scale(e.rate)::text, " \
     "k.seq, e.reversal_of, r.id, rk.seq, to_char(e.created_at AT TIME ZONE " \
-    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), k.hash, k.prev_hash"
+    "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), k.hash, k.prev_hash, " \
+    "bursar_branch_code(e.tenant_id, e.branch_id)"
 #define ENTRY_JOINS "JOIN currencies cu ON cu.code = e.currency LEFT JOIN " \
     "journal_entries r ON r.tenant_id = e.tenant_id AND r.reversal_of = " \
     "e.id LEFT JOIN ledger_chain rk ON rk.tenant_id = r.tenant_id AND " \
@@ -402,6 +403,7 @@ entry_row(arena *a, const db_res *r, int row, lv_entry *e)
 	e->created_at = txt(a, r, row, 12);
 	e->hash = txt(a, r, row, 13);
 	e->prev_hash = txt(a, r, row, 14);
+	e->branch = txt(a, r, row, 15);
 }
 
 /* lines: fills the lines of the n entries */

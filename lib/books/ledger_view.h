@@ -131,6 +131,7 @@ typedef struct lv_entry {
 	int64_t reversed_by_seq;
 	const char *created_at;
 	const char *hash, *prev_hash;	/* lv_entry_get only */
+	const char *branch;	/* its branch's code */
 	lv_line *lines;
 	size_t nlines;
 } lv_entry;

@@ -316,10 +316,11 @@ stock_view_valuation(struct ctx *c, const stock_filter *f, cJSON *fields,
 	"coalesce(sum(s.on_hand), 0) FROM stock_levels s WHERE s.tenant_id = " \
 	"l.tenant_id AND s.location_id = l.id), (SELECT coalesce(sum(" \
 	"s.reserved), 0) FROM stock_levels s WHERE s.tenant_id = l.tenant_id " \
-	"AND s.location_id = l.id) FROM locations l "
+	"AND s.location_id = l.id), bursar_branch_code(l.tenant_id, " \
+	"l.branch_id) FROM locations l "
 
 static const char *const location_keys[] = { "id", "code", "name",
-    "?archived", "#on_hand", "#reserved", NULL };
+    "?archived", "#on_hand", "#reserved", "branch", NULL };
 
 int
 stock_view_locations(struct ctx *c, const stock_filter *f, cJSON *fields,

@@ -11,6 +11,15 @@
 
 #define STMT_SLOTS 512	/* open-addressed; a program has a few dozen */
 
+/* A request's scope: its tenant, the branches its user is limited to
+ * (comma-separated ids, "" for all) and the tenant's time zone ("" for
+ * the database to look up from the tenant).  Sent as one statement. */
+struct scope {
+	char tenant[64];
+	char branches[1536];	/* 41 branches */
+	char tz[64];
+};
+
 struct stmt {
 	const char *sql;	/* the caller's literal: compared by content */
 	uint64_t hash;
@@ -24,20 +33,20 @@ struct db {
 	/* A transaction starts lazily: BEGIN and the tenant's scope travel
 	 * in one pipeline with the first statement, one round trip for all. */
 	const char *pending_begin;	/* "BEGIN" or "BEGIN READ ONLY" */
-	char pending_tenant[64];
+	struct scope pending;
 	int commit_in_flight;	/* a read-only COMMIT sent, not yet read */
 	/* Read mode: no BEGIN or COMMIT at all.  Each statement travels in
 	 * a pipeline behind a prelude that makes its implicit transaction
 	 * read-only and scoped to the tenant; the scope ends at the Sync. */
 	int read_mode;
-	char read_tenant[64];
+	struct scope rd;
 	/* What the session itself holds (set_config with is_local false), so
 	 * a read for the tenant of the last one needs no prelude at all: one
 	 * statement, one round trip, like a bare query.  Forgotten whenever a
 	 * statement fails, since a failed transaction reverts it. */
 	int sess_known;
 	int sess_read_only;	/* default_transaction_read_only */
-	char sess_tenant[64];
+	struct scope sess;
 	unsigned long tx_serial;	/* transactions begun (db_tx_serial) */
 	/* db_guard: a statement that rides ahead of the next one, once */
 	const char *guard_sql;
@@ -279,21 +288,51 @@ stmt_name(db *d, db_res *r, const char *sql, int nparams, char name[24])
 	return 0;
 }
 
+/* The scope: the tenant, the user's branch limit (sql/0027) and the
+ * tenant's time zone, so that current_date is the business's date; a
+ * zone not given is the tenant's own, looked up only then. */
 static const char set_tenant_sql[] =
-    "SELECT set_config('bursar.tenant_id', $1, true)";
+    "SELECT set_config('bursar.tenant_id', $1, true), "
+    "set_config('bursar.branches', $2, true), "
+    "set_config('TimeZone', coalesce(nullif($3, ''), "
+    "bursar_tenant_timezone($1)), true)";
 
 /* A read's prelude leaves the session scoped and read-only, so the next
- * read for the same tenant sends nothing else; it also makes its own
+ * read for the same scope sends nothing else; it also makes its own
  * transaction read-only, which has already begun. */
 static const char read_scope_sql[] =
     "SELECT set_config('bursar.tenant_id', $1, false), "
+    "set_config('bursar.branches', $2, false), "
+    "set_config('TimeZone', coalesce(nullif($3, ''), "
+    "bursar_tenant_timezone($1)), false), "
     "set_config('default_transaction_read_only', 'on', false), "
     "set_config('transaction_read_only', 'on', true)";
 
-/* A statement outside any transaction runs unscoped and may write. */
+/* A statement outside any transaction runs unscoped, in the server's
+ * own time zone, and may write. */
 static const char plain_scope_sql[] =
     "SELECT set_config('bursar.tenant_id', '', false), "
+    "set_config('bursar.branches', '', false), "
+    "set_config('TimeZone', bursar_tenant_timezone(''), false), "
     "set_config('default_transaction_read_only', 'off', false)";
+
+static const struct scope no_scope;
+
+static int
+scope_eq(const struct scope *a, const struct scope *b)
+{
+	return strcmp(a->tenant, b->tenant) == 0 &&
+	    strcmp(a->branches, b->branches) == 0 && strcmp(a->tz, b->tz) == 0;
+}
+
+/* scope_params: the scope statements' three parameters */
+static void
+scope_params(const struct scope *s, const char *param[3])
+{
+	param[0] = s->tenant;
+	param[1] = s->branches;
+	param[2] = s->tz;
+}
 
 struct step {
 	const char *name, *sql;
@@ -311,18 +350,18 @@ send_step(PGconn *conn, const struct step *st)
 }
 
 static int
-sess_is(const db *d, const char *tenant, int read_only)
+sess_is(const db *d, const struct scope *s, int read_only)
 {
 	return d->sess_known && d->sess_read_only == read_only &&
-	    strcmp(d->sess_tenant, tenant) == 0;
+	    scope_eq(&d->sess, s);
 }
 
 static void
-sess_remember(db *d, const char *tenant, int read_only)
+sess_remember(db *d, const struct scope *s, int read_only)
 {
 	d->sess_known = 1;
 	d->sess_read_only = read_only;
-	snprintf(d->sess_tenant, sizeof(d->sess_tenant), "%s", tenant);
+	d->sess = *s;
 }
 
 /* A prepared prelude step; name and params outlive the pipeline. */
@@ -342,33 +381,33 @@ add_step(db *d, db_res *r, struct step *steps, int *n, char name[24],
  * Nothing at all inside a transaction already open. */
 static int
 plan_prelude(db *d, db_res *r, struct step *steps, int *n,
-    char names[2][24], const char *param[1], const char **want_tenant,
-    int *want_ro)
+    char names[2][24], const char *param[3],
+    const struct scope **want_scope, int *want_ro)
 {
 	*n = 0;
-	*want_tenant = NULL;
+	*want_scope = NULL;
 	if (d->read_mode) {
-		if (sess_is(d, d->read_tenant, 1))
+		if (sess_is(d, &d->rd, 1))
 			return 0;
-		*want_tenant = param[0] = d->read_tenant;
+		*want_scope = &d->rd;
+		scope_params(&d->rd, param);
 		*want_ro = 1;
-		return add_step(d, r, steps, n, names[0], read_scope_sql, 1,
+		return add_step(d, r, steps, n, names[0], read_scope_sql, 3,
 		    param);
 	}
 	if (d->pending_begin) {
 		/* a local scope: it ends with the transaction, and the
 		 * session's own is the default when it is already right */
 		steps[(*n)++] = (struct step){ "", d->pending_begin, 0, NULL, 0 };
-		if (d->sess_known && strcmp(d->sess_tenant,
-		    d->pending_tenant) == 0)
+		if (d->sess_known && scope_eq(&d->sess, &d->pending))
 			return 0;
-		param[0] = d->pending_tenant;
-		return add_step(d, r, steps, n, names[1], set_tenant_sql, 1,
+		scope_params(&d->pending, param);
+		return add_step(d, r, steps, n, names[1], set_tenant_sql, 3,
 		    param);
 	}
-	if (db_in_tx(d) || sess_is(d, "", 0))
+	if (db_in_tx(d) || sess_is(d, &no_scope, 0))
 		return 0;
-	*want_tenant = "";
+	*want_scope = &no_scope;
 	*want_ro = 0;
 	/* in a transaction of its own: the statement's must begin after
 	 * the default is read-write again */
@@ -441,11 +480,12 @@ exec_once(db *d, db_res *r, const char *sql, int nparams,
 {
 	char name[24], names[2][24], gname[24];
 	struct step steps[4];
-	const char *param[1], *want_tenant;
+	const char *param[3];
+	const struct scope *want_scope;
 	int n, want_ro = 0;
 	if (stmt_name(d, r, sql, nparams, name) < 0)
 		return -1;
-	if (plan_prelude(d, r, steps, &n, names, param, &want_tenant,
+	if (plan_prelude(d, r, steps, &n, names, param, &want_scope,
 	    &want_ro) < 0)
 		return -1;
 	/* the guard goes after the scope it reads, before the statement */
@@ -465,12 +505,12 @@ exec_once(db *d, db_res *r, const char *sql, int nparams,
 		steps[n++] = (struct step){ name, sql, nparams, params, 0 };
 		rc = exec_pipelined(d, r, steps, n);
 	}
-	d->pending_tenant[0] = '\0';
 	/* a failed statement rolls back whatever its transaction set */
 	if (rc < 0)
 		d->sess_known = 0;
-	else if (rc == 0 && want_tenant)
-		sess_remember(d, want_tenant, want_ro);
+	else if (rc == 0 && want_scope)
+		sess_remember(d, want_scope, want_ro);
+	d->pending = no_scope;
 	return rc;
 }
 
@@ -481,8 +521,7 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 	memset(r, 0, sizeof(*r));
 	/* a lazy BEGIN has sent nothing yet: the link may still be replaced */
 	const char *begin = d->pending_begin, *guard = d->guard_sql;
-	char tenant[64];
-	memcpy(tenant, d->pending_tenant, sizeof(tenant));
+	struct scope pending = d->pending;
 	if (ensure_connected(d) < 0) {
 		d->pending_begin = NULL;
 		r->error = "database unavailable";
@@ -502,7 +541,7 @@ db_exec(db *d, db_res *r, const char *sql, int nparams,
 	}
 	d->pending_begin = begin;
 	d->guard_sql = guard;
-	memcpy(d->pending_tenant, tenant, sizeof(tenant));
+	d->pending = pending;
 	return exec_once(d, r, sql, nparams, params);
 }
 
@@ -603,7 +642,7 @@ db_begin_mode(db *d, int read_only)
 		return -1;
 	/* explicit: the session's default may be read-only after a read */
 	d->pending_begin = read_only ? "BEGIN READ ONLY" : "BEGIN READ WRITE";
-	d->pending_tenant[0] = '\0';
+	d->pending = no_scope;
 	d->tx_serial++;
 	return 0;
 }
@@ -614,7 +653,7 @@ db_begin_read(db *d)
 	if (ensure_connected(d) < 0)
 		return -1;
 	d->read_mode = 1;
-	d->read_tenant[0] = '\0';
+	d->rd = no_scope;
 	return 0;
 }
 
@@ -646,17 +685,32 @@ db_commit(db *d, db_res *err)
 int
 db_set_tenant(db *d, const char *tenant_id)
 {
-	if (d->read_mode && strlen(tenant_id) < sizeof(d->read_tenant)) {
-		strcpy(d->read_tenant, tenant_id);
+	return db_set_scope(d, tenant_id, NULL, NULL);
+}
+
+int
+db_set_scope(db *d, const char *tenant_id, const char *branches,
+    const char *tz)
+{
+	struct scope s = no_scope;
+	if (snprintf(s.tenant, sizeof(s.tenant), "%s", tenant_id) >=
+	    (int)sizeof(s.tenant) || snprintf(s.branches, sizeof(s.branches),
+	    "%s", branches ? branches : "") >= (int)sizeof(s.branches) ||
+	    snprintf(s.tz, sizeof(s.tz), "%s", tz ? tz : "") >=
+	    (int)sizeof(s.tz))
+		return -1;	/* refused rather than a wider scope */
+	if (d->read_mode) {
+		d->rd = s;
 		return 0;
 	}
-	if (d->pending_begin && strlen(tenant_id) < sizeof(d->pending_tenant)) {
-		strcpy(d->pending_tenant, tenant_id);
+	if (d->pending_begin) {
+		d->pending = s;
 		return 0;
 	}
 	db_res r;
-	const char *p[1] = { tenant_id };
-	int rc = db_exec(d, &r, set_tenant_sql, 1, p);
+	const char *p[3];
+	scope_params(&s, p);
+	int rc = db_exec(d, &r, set_tenant_sql, 3, p);
 	db_res_clear(&r);
 	return rc;
 }

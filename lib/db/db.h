@@ -103,6 +103,13 @@ int db_set_tenant(db *d, const char *tenant_id);
  * commit and rollback.  db_guard_pending: 1 while it has not been sent. */
 void db_guard(db *d, const char *sql, int nparams, const char *const *params);
 int db_guard_pending(const db *d);
+/* db_set_scope: db_set_tenant with the caller's branch limit (branch ids,
+ * comma-separated; NULL or "" for all branches) and the time zone of its
+ * dates (NULL or "": the tenant's, looked up by the database), in the same
+ * one statement, sent only when the session does not already hold it.
+ * -1 (nothing set) when a value is too long. */
+int db_set_scope(db *d, const char *tenant_id, const char *branches,
+    const char *tz);
 /* db_in_tx: 1 inside a transaction block. */
 int db_in_tx(db *d);
 /* db_tx_serial: inside a transaction begun with db_begin(_mode), a

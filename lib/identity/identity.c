@@ -324,7 +324,7 @@ identity_sign_up(struct ctx *c, const identity_signup *in, identity_user *u,
 	    exec1(c, "SELECT tenant_seed_books($1)", 1, tp) < 0 ||
 	    exec1(c, "SELECT tenant_seed_commerce($1)", 1, tp) < 0 ||
 	    exec1(c, "INSERT INTO branches (tenant_id, code, name) VALUES "
-	    "($1, 'MAIN', 'Main')", 1, tp) < 0 ||
+	    "($1, 'MAIN', 'Main') ON CONFLICT DO NOTHING", 1, tp) < 0 ||
 	    exec1(c, "INSERT INTO users (tenant_id, email, name, "
 	    "password_hash, role_id) SELECT $1, $2, $3, $4, id FROM roles "
 	    "WHERE tenant_id = $1 AND name = 'owner'", 4, up) < 0)

@@ -51,9 +51,10 @@ typedef struct ctx {
 	const char *perms;	/* ",sales.read,users.read," */
 	const char *csrf_token;	/* the token forms must carry */
 	const char *actor_label;	/* for the audit log: the user's email */
-	const char *api_key_id;	/* with an API key: its id, for the audit */
 	const char *token_iat;	/* with an access token: its iat, for the
 				 * revocation guard (auth_guard) */
+	const char *branches;	/* the user's branch ids, "a,b"; "" or NULL: all */
+	const char *timezone;	/* the tenant's zone; NULL: looked up */
 	int failed;		/* set by app_error: roll back */
 } ctx;
 

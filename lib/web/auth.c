@@ -9,6 +9,19 @@
 #include "web/app.h"
 #include "base/crypto.h"
 
+/* take_scope: the caller's time zone and branch limit from auth_scope's
+ * "<timezone>|<branch ids>" (sql/0027); NULL leaves both to the
+ * database (the tenant's zone, every branch: a token issued before). */
+static void
+take_scope(ctx *c, const char *scope)
+{
+	const char *bar = scope ? strchr(scope, '|') : NULL;
+	if (bar == NULL)
+		return;
+	c->timezone = arena_strndup(c->a, scope, (size_t)(bar - scope));
+	c->branches = arena_strdup(c->a, bar + 1);
+}
+
 static int
 from_session(ctx *c, const char *token)
 {
@@ -16,7 +29,8 @@ from_session(ctx *c, const char *token)
 	const char *p[1] = { hash };
 	db_res r;
 	if (db_exec(c->db, &r, "SELECT tenant_id, session_id, user_id, "
-	    "csrf_token, role, permissions FROM auth_session($1)", 1, p) < 0) {
+	    "csrf_token, role, permissions, scope FROM auth_session($1)", 1,
+	    p) < 0) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return c->resp.status;
@@ -28,6 +42,7 @@ from_session(ctx *c, const char *token)
 		c->csrf_token = arena_strdup(c->a, db_text(&r, 0, 3));
 		c->role = arena_strdup(c->a, db_text(&r, 0, 4));
 		c->perms = arena_strdup(c->a, db_text(&r, 0, 5));
+		take_scope(c, db_text(&r, 0, 6));
 		c->auth = AUTH_SESSION;
 	}
 	/* an unknown or expired session is simply not signed in */
@@ -43,6 +58,20 @@ auth_access_token(ctx *c, const char *tenant_id, const char *user_id,
 {
 	if (c->cfg->secret[0] == '\0')
 		return NULL;
+	/* the branch limit and time zone travel in the token ("scope"), so
+	 * a bearer request still costs no lookup; a token without them is
+	 * not issued */
+	const char *scope = NULL;
+	if (c->db != NULL) {
+		const char *sp[2] = { tenant_id, user_id };
+		db_res r;
+		if (db_exec(c->db, &r, "SELECT auth_scope($1::uuid, $2::uuid)",
+		    2, sp) == 0 && r.rows == 1 && !db_isnull(&r, 0, 0))
+			scope = arena_strdup(c->a, db_text(&r, 0, 0));
+		db_res_clear(&r);
+		if (scope == NULL)
+			return NULL;
+	}
 	cJSON *claims = cJSON_CreateObject();
 	long now = (long)time(NULL);
 	cJSON_AddStringToObject(claims, "sub", user_id);
@@ -58,6 +87,8 @@ auth_access_token(ctx *c, const char *tenant_id, const char *user_id,
 	    1000000 + ts.tv_nsec / 1000));
 	cJSON_AddItemToObject(claims, "exp", api_int(now + AUTH_ACCESS_TTL));
 	cJSON_AddStringToObject(claims, "typ", "access");
+	if (scope)
+		cJSON_AddStringToObject(claims, "scope", scope);
 	char *json = cJSON_PrintUnformatted(claims);
 	cJSON_Delete(claims);
 	const char *signing = arena_printf(c->a, "%s.%s",
@@ -140,12 +171,14 @@ from_bearer(ctx *c, const char *token)
 		c->tenant_id = arena_strdup(c->a, tid);
 		c->role = arena_strdup(c->a, role);
 		c->perms = arena_strdup(c->a, perms);
+		take_scope(c, claim(claims, "scope"));
 	}
 	cJSON_Delete(claims);
 	if (!ok)
 		return bearer_refused(c, "malformed access token");
 	if (exp <= (int64_t)time(NULL)) {
 		c->user_id = c->tenant_id = c->role = c->perms = NULL;
+		c->branches = c->timezone = NULL;
 		return bearer_refused(c, "the access token has expired");
 	}
 	c->auth = AUTH_BEARER;
@@ -158,7 +191,7 @@ from_api_key(ctx *c, const char *key)
 	const char *p[1] = { crypto_token_hash(c->a, key) };
 	db_res r;
 	if (db_exec(c->db, &r, "SELECT tenant_id, key_id, name, scopes, "
-	    "created_by FROM auth_api_key($1)", 1, p) < 0) {
+	    "created_by, scope FROM auth_api_key($1)", 1, p) < 0) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return c->resp.status;
@@ -172,6 +205,7 @@ from_api_key(ctx *c, const char *key)
 	c->actor_label = arena_printf(c->a, "api-key:%s", db_text(&r, 0, 2));
 	c->perms = arena_strdup(c->a, db_text(&r, 0, 3));
 	c->user_id = arena_strdup(c->a, db_text(&r, 0, 4));
+	take_scope(c, db_text(&r, 0, 5));
 	c->role = "api_key";
 	c->api_key_id = arena_strdup(c->a, db_text(&r, 0, 1));
 	c->auth = AUTH_API_KEY;

@@ -11,6 +11,7 @@
 
 #include <fcgiapp.h>
 
+#include "web/api.h"
 #include "web/auth.h"
 #include "base/crypto.h"
 #include "web/idem.h"
@@ -102,6 +103,38 @@ authorize(ctx *c)
 	return 0;
 }
 
+/* choose_branch: a change that names a "branch" (its code) writes its
+ * documents in that branch (sql/0027's docs_branch reads bursar.branch);
+ * one the caller may not use is refused here, for every program at once.
+ * 0, or -1 with the response set. */
+static int
+choose_branch(ctx *c)
+{
+	const char *code = http_arg(&c->req, "branch");
+	if (code == NULL || *code == '\0')
+		return 0;
+	const char *p[1] = { code };
+	db_res r;
+	int ok = 0;
+	if (db_exec(c->db, &r, "SELECT set_config('bursar.branch', "
+	    "coalesce(bursar_branch_by_code($1)::text, ''), true) <> ''", 1,
+	    p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return -1;
+	}
+	db_bool(&r, 0, 0, &ok);
+	db_res_clear(&r);
+	if (!ok) {
+		cJSON *f = cJSON_CreateObject();
+		api_field(f, "branch", "no such branch, or not one of yours");
+		app_error(c, 422, "invalid", "no such branch, or not one of "
+		    "yours", f);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 run_handler(ctx *c)
 {
@@ -110,7 +143,8 @@ run_handler(ctx *c)
 	int read_only = strcmp(c->req.method, "GET") == 0 ||
 	    strcmp(c->req.method, "HEAD") == 0;
 	if (tx && ((read_only ? db_begin_read(c->db) : db_begin(c->db)) < 0 ||
-	    (c->tenant_id && db_set_tenant(c->db, c->tenant_id) < 0))) {
+	    (c->tenant_id && db_set_scope(c->db, c->tenant_id, c->branches,
+	    c->timezone) < 0))) {
 		db_rollback(c->db);
 		app_error(c, 503, "unavailable", "the database is unavailable",
 		    NULL);
@@ -121,6 +155,8 @@ run_handler(ctx *c)
 	idem_state idem = {0};
 	if (tx && c->api && idem_begin(c, &idem) != IDEM_PROCEED)
 		goto finish;	/* replayed, or refused: resp is set */
+	if (tx && !read_only && c->tenant_id && choose_branch(c) < 0)
+		goto finish;	/* refused: resp is set */
 	c->route->fn(c);
 	if (tx && !c->failed)
 		idem_finish(c, &idem);

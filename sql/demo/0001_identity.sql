@@ -12,11 +12,12 @@ SELECT tenant_seed_roles('de300000-0000-4000-8000-000000000001')
 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE tenant_id = 'de300000-0000-4000-8000-000000000001');
 SELECT tenant_seed_books('de300000-0000-4000-8000-000000000001')
 WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE tenant_id = 'de300000-0000-4000-8000-000000000001');
-SELECT tenant_seed_commerce('de300000-0000-4000-8000-000000000001');
+-- the branches first: the first location takes the main branch (sql/0027)
 INSERT INTO branches (tenant_id, code, name) VALUES
 	('de300000-0000-4000-8000-000000000001', 'MAIN', 'Bengaluru head office'),
 	('de300000-0000-4000-8000-000000000001', 'MUM', 'Mumbai warehouse')
 ON CONFLICT DO NOTHING;
+SELECT tenant_seed_commerce('de300000-0000-4000-8000-000000000001');
 INSERT INTO users (tenant_id, email, name, password_hash, role_id)
 SELECT r.tenant_id, v.email, v.name, '$argon2id$v=19$m=19456,t=2,p=1$ZGVtby1zYWx0LWJ1cnNhcg$hFPDIF82ORmOgEFJ6QBUsP+/qG3dTeQ3L8NNzPKjTBA', r.id
 FROM (VALUES ('owner@demo.test', 'Olivia Owner', 'owner'),

@@ -1054,6 +1054,70 @@ START_TEST(session_scope_never_leaks)
 }
 END_TEST
 
+/* scope_is: the branch limit and time zone a statement sees */
+static void
+scope_is(const char *branches, const char *tz)
+{
+	db_res r;
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT coalesce(current_setting("
+	    "'bursar.branches', true), ''), current_setting('TimeZone')", 0,
+	    NULL), 0);
+	ck_assert_str_eq(db_text(&r, 0, 0), branches);
+	ck_assert_str_eq(db_text(&r, 0, 1), tz);
+	db_res_clear(&r);
+}
+
+/* The branch limit and the time zone travel in the tenant's one scope
+ * statement and are cached with it: a change of either is sent, a
+ * reader or writer after another user's never inherits theirs, and an
+ * unscoped statement runs in the server's zone with no limit. */
+START_TEST(scope_branches_and_zone_never_leak)
+{
+	const char *b1 = "00000000-0000-0000-0000-0000000000b1";
+	db_res r;
+	ck_assert_int_eq(db_exec(conn, &r, "SELECT reset_val FROM pg_settings "
+	    "WHERE name = 'TimeZone'", 0, NULL), 0);
+	char server[64];
+	snprintf(server, sizeof(server), "%s", db_text(&r, 0, 0));
+	db_res_clear(&r);
+	const struct { int mode; const char *br, *tz, *want_tz; } seq[] = {
+		{ 'r', b1, "Pacific/Kiritimati", "Pacific/Kiritimati" },
+		{ 'r', b1, "Pacific/Kiritimati", "Pacific/Kiritimati" },
+		{ 'r', "", "Pacific/Kiritimati", "Pacific/Kiritimati" },
+		{ 'r', "", "Asia/Kolkata", "Asia/Kolkata" },
+		{ 'w', b1, "Pacific/Kiritimati", "Pacific/Kiritimati" },
+		{ 'r', "", "Asia/Kolkata", "Asia/Kolkata" },
+		{ 'a', "", NULL, server },
+		{ 'r', b1, "Asia/Kolkata", "Asia/Kolkata" },
+		{ 'w', "", "Asia/Kolkata", "Asia/Kolkata" },
+		{ 'r', b1, "Asia/Kolkata", "Asia/Kolkata" },
+		{ 'a', "", NULL, server },
+	};
+	for (size_t i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+		if (seq[i].mode == 'r')
+			ck_assert_int_eq(db_begin_read(conn), 0);
+		else if (seq[i].mode == 'w')
+			ck_assert_int_eq(db_begin(conn), 0);
+		if (seq[i].mode != 'a')
+			ck_assert_int_eq(db_set_scope(conn, TENANT1, seq[i].br,
+			    seq[i].tz), 0);
+		scope_is(seq[i].br, seq[i].want_tz);
+		scope_is(seq[i].br, seq[i].want_tz);
+		if (seq[i].mode != 'a')
+			ck_assert_int_eq(db_commit(conn, NULL), 0);
+	}
+	/* no zone given: the tenant's own, read by the database */
+	admin_sql("UPDATE tenants SET timezone = 'Pacific/Kiritimati' WHERE id "
+	    "= '" TENANT1 "'");
+	ck_assert_int_eq(db_begin(conn), 0);
+	ck_assert_int_eq(db_set_tenant(conn, TENANT1), 0);
+	scope_is("", "Pacific/Kiritimati");
+	ck_assert_int_eq(db_commit(conn, NULL), 0);
+	admin_sql("UPDATE tenants SET timezone = 'UTC' WHERE id = '" TENANT1
+	    "'");
+}
+END_TEST
+
 static Suite *
 integration_suite(void)
 {
@@ -1086,6 +1150,7 @@ integration_suite(void)
 	tcase_add_test(core_tc, reads_cannot_write);
 	tcase_add_test(core_tc, pipeline_errors_surface);
 	tcase_add_test(core_tc, session_scope_never_leaks);
+	tcase_add_test(core_tc, scope_branches_and_zone_never_leak);
 	suite_add_tcase(s, core_tc);
 	suite_add_tcase(s, identity_tcase());
 	suite_add_tcase(s, books_sql_tcase());
@@ -1096,6 +1161,7 @@ integration_suite(void)
 	suite_add_tcase(s, orders_tcase());
 	suite_add_tcase(s, invoices_tcase());
 	suite_add_tcase(s, payments_tcase());
+	suite_add_tcase(s, branches_tcase());
 	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());
 	suite_add_tcase(s, security_tcase());

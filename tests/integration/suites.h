@@ -17,6 +17,7 @@ TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
 
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
+TCase *branches_tcase(void);	/* branches.c: branch limits, the tenant's time zone */
 TCase *sync_tcase(void);	/* sync.c: records pushed in by a CRM */
 
 TCase *roles_tcase(void);	/* roles.c: every route as every built-in role */
