@@ -303,7 +303,7 @@ read_draft(ctx *c, bill_in *in, int *receive, cJSON *fields)
 {
 	const cJSON *o = c->req.json;
 	/* totals are computed: one sent is refused, not ignored */
-	if (field_known_in(c, o, NULL, "supplier supplier_ref currency "
+	if (field_known_in(c, o, NULL, "branch supplier supplier_ref currency "
 	    "bill_date due_date location notes receive lines[product sku "
 	    "description tax_group account quantity unit_price]", fields) > 0)
 		return;

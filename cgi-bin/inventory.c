@@ -699,7 +699,7 @@ static void
 location_create(ctx *c)
 {
 	char id[STOCK_ID_LEN];
-	if (field_known(c, "code name") < 0)
+	if (field_known(c, "branch code name") < 0)
 		return;
 	cJSON *fields = cJSON_CreateObject();
 	int rc = stock_location_create(c, arg(c, "code"), arg(c, "name"),

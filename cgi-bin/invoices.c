@@ -488,7 +488,7 @@ invoice_save(ctx *c, const char *id)
 	invoice_in in = {0};
 	int issue = 0;
 	/* totals are computed: one sent is refused, not ignored */
-	if (field_known(c, "customer currency issue_date due_date reference "
+	if (field_known(c, "branch customer currency issue_date due_date reference "
 	    "notes issue lines[product sku description unit tax_group account "
 	    "source_type source_id line quantity unit_price discount "
 	    "discount_ppm]") < 0)

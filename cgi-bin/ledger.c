@@ -605,7 +605,7 @@ recorded(ctx *c, const char *action, const char *record_id, cJSON *before,
 static void
 post_entry(ctx *c)
 {
-	if (field_known(c, "date memo currency rate lines[account memo party "
+	if (field_known(c, "branch date memo currency rate lines[account memo party "
 	    "debit credit]") < 0)
 		return;
 	lv_books b;

@@ -511,7 +511,7 @@ order_save(ctx *c, const char *id)
 {
 	order_in in = {0};
 	int placing = 0;
-	if (field_known(c, "customer currency location order_date reference "
+	if (field_known(c, "branch customer currency location order_date reference "
 	    "notes place lines[product sku description tax_group quantity "
 	    "unit_price discount discount_ppm]") < 0)
 		return;

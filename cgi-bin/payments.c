@@ -431,7 +431,7 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 		api_field(fields, "body", "a JSON object");
 		return;
 	}
-	if (field_known_in(c, o, NULL, "direction party method account "
+	if (field_known_in(c, o, NULL, "branch direction party method account "
 	    "payment_date reference notes amount[amount currency] "
 	    "allocations[invoice bill amount]", fields) > 0)
 		return;

@@ -146,6 +146,12 @@ BEGIN
 		NEW.branch_id := coalesce(nullif(current_setting('bursar.branch', true),
 			'')::uuid, bursar_default_branch());
 	END IF;
+	IF NEW.branch_id IS NULL THEN
+		-- written with no request's scope (a migration, the owner's own
+		-- statements): the row's business's main branch
+		SELECT id INTO NEW.branch_id FROM branches WHERE tenant_id = NEW.tenant_id
+		ORDER BY code <> 'MAIN', NOT active, code LIMIT 1;
+	END IF;
 	RETURN NEW;
 END $$;
 
