@@ -83,7 +83,8 @@ stop:
 migrate: build
 	@sh scripts/stack.sh migrate
 
-unit: $(UNIT)
+# test_route_tables runs every program to read its route table
+unit: $(UNIT) $(PROGS)
 	@set -e; for t in $(UNIT); do echo "== $$t"; $$t; done
 
 integration: build

@@ -16,6 +16,11 @@ for step in unit integration sanitize; do
 done
 # the parsers under libFuzzer, briefly: a crash or a leak fails the run
 make --no-print-directory fuzz FUZZ_SECONDS=${FUZZ_SECONDS:-10} 2>&1 | grep --line-buffered -vE '^  FUZZ ' | tee -a "$log" || status=1
+# CI shows the end of the output: name every failure again there
+if grep -qE ':[0-9]+:[FE]:|^✖ |^ *FAIL' "$log"; then
+	echo "== what failed"
+	grep -E ':[0-9]+:[FE]:|^✖ |^ *FAIL' "$log" | head -n 40
+fi
 # Check prints "NN%: Checks: N, Failures: F, Errors: E"; the shell suites
 # print "name: P passed, F failed"; node's runner "ℹ pass N" and "ℹ fail N"
 awk '
