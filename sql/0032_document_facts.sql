@@ -104,3 +104,36 @@ END $$;
 REVOKE ALL ON FUNCTION doc_counter_take(text, int, bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION doc_counter_take(text, int, bigint) TO bursar_app;
 DROP SEQUENCE order_numbers;
+
+-- ---- the seller on an issued invoice ----
+
+ALTER TABLE invoices
+	ADD COLUMN seller_name    text,	-- as tenants' name, address and tax_id
+	ADD COLUMN seller_address text,
+	ADD COLUMN seller_tax_id  text;
+
+UPDATE invoices i SET seller_name = t.name, seller_address = t.address,
+	seller_tax_id = t.tax_id
+  FROM tenants t WHERE t.id = i.tenant_id AND i.number IS NOT NULL;
+
+-- numbered (issued, whatever it has become since) if and only if its
+-- seller is fixed
+ALTER TABLE invoices ADD CONSTRAINT invoices_seller_fixed CHECK (
+	(number IS NULL) = (seller_name IS NULL) AND
+	(number IS NULL) = (seller_address IS NULL) AND
+	(number IS NULL) = (seller_tax_id IS NULL));
+
+-- once fixed, the seller never changes
+CREATE FUNCTION invoices_seller_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF OLD.seller_name IS NOT NULL AND
+	   (NEW.seller_name, NEW.seller_address, NEW.seller_tax_id) IS DISTINCT FROM
+	   (OLD.seller_name, OLD.seller_address, OLD.seller_tax_id) THEN
+		RAISE EXCEPTION 'invoice %: the seller of an issued invoice does not change', OLD.number
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NEW;
+END $$;
+CREATE TRIGGER invoices_seller_immutable
+	BEFORE UPDATE OF seller_name, seller_address, seller_tax_id ON invoices
+	FOR EACH ROW EXECUTE FUNCTION invoices_seller_immutable();

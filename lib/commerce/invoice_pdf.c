@@ -460,7 +460,9 @@ invoice_pdf_load(db *d, const char *id, invoice_pdf_data *x, db_res *err)
 	db_res *h = &x->head;
 	if (db_exec(d, h, "SELECT i.kind, i.status, i.number, "
 	    "i.issue_date::text, i.due_date::text, i.reference, i.notes, "
-	    "o.number, t.name, t.address, t.tax_id, pa.name, i.billing_address, "
+	    "o.number, coalesce(i.seller_name, t.name), coalesce(i.seller_address, "
+	    "t.address), coalesce(i.seller_tax_id, t.tax_id), pa.name, "
+	    "i.billing_address, "
 	    "pa.tax_id, i.currency, cu.minor_units, i.net, i.tax, i.total, "
 	    "i.paid, coalesce(s.payment_instructions, '') FROM invoices i JOIN "
 	    "parties pa ON pa.tenant_id = i.tenant_id AND pa.id = i.party_id "

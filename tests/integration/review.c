@@ -278,6 +278,19 @@ seller_is(const kit_biz *b, const char *id, const char *name,
 	ck_assert(strstr(jstr(j, "seller_address"), street) != NULL);
 	ck_assert_str_eq(jstr(j, "seller_tax_id"), tax_id);
 	cJSON_Delete(j);
+	reply r;
+	snprintf(path, sizeof(path), "/app/invoices/%s", id);
+	kit_page(path, b->token, 200, &r);
+	/* the page's Seller row (the page around it may name the business
+	 * as it is now) */
+	const char *row = strstr(buf_str(&r.body), "<th>Seller</th><td>");
+	ck_assert_ptr_nonnull(row);
+	row += strlen("<th>Seller</th><td>");
+	char seller[400];
+	snprintf(seller, sizeof(seller), "%.*s", (int)strcspn(row, "<"), row);
+	reply_free(&r);
+	ck_assert(strncmp(seller, name, strlen(name)) == 0);
+	ck_assert(strstr(seller, tax_id) != NULL);
 	snprintf(file, sizeof(file), "%s/review-%s.pdf", getenv("BURSAR_VAR"),
 	    id);
 	pdf(b, id, file);
