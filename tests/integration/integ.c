@@ -1183,6 +1183,7 @@ integration_suite(void)
 	suite_add_tcase(s, orders_tcase());
 	suite_add_tcase(s, invoices_tcase());
 	suite_add_tcase(s, payments_tcase());
+	suite_add_tcase(s, review_tcase());
 	suite_add_tcase(s, branches_tcase());
 	suite_add_tcase(s, sync_tcase());
 	suite_add_tcase(s, webhooks_tcase());

@@ -14,6 +14,8 @@ TCase *stock_tcase(void);	/* stock.c: levels, movements, reservations */
 TCase *orders_tcase(void);	/* orders.c: the order workflow */
 TCase *invoices_tcase(void);	/* invoices.c: invoices, credit notes, PDF */
 TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
+TCase *review_tcase(void);	/* review.c: settings, terms, order numbers,
+				 * the issued invoice's seller, PDF lines */
 
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
