@@ -136,13 +136,13 @@ static void
 all_hold(const cJSON *j, const char *who)
 {
 	char *s = cJSON_PrintUnformatted(j);
-	ck_assert_msg(ok_of(j), "%s: %s", who, s);
+	ck_assert_msg(ok_of(j), "%s: %.400s", who, s);
 	static const char *const names[] = { "stock_vs_inventory",
 	    "receivables_vs_invoices", "payables_vs_bills", "ledger_chain",
 	    "audit_chain", NULL };
 	for (int i = 0; names[i]; i++) {
 		const cJSON *k = check(j, names[i]);
-		ck_assert_msg(ok_of(k), "%s: %s fails: %s", who, names[i], s);
+		ck_assert_msg(ok_of(k), "%s: %s fails: %.400s", who, names[i], s);
 		if (i < 3) {
 			ck_assert_int_eq(kit_amount(k, "expected"), kit_amount(k,
 			    "actual"));
