@@ -1,5 +1,6 @@
 <section class="card">
 <h1>Integrity check</h1>
+<?cs include:"journal_nav.cs" ?>
 <p>Does the trade agree with the books? Amounts in <?cs var:data.currency ?>.
 <?cs if:data.ok ?><strong class="ok">Every check holds.</strong><?cs else ?><strong class="alert" role="alert">Some checks fail: the rows under each explain the difference.</strong><?cs /if ?></p>
 <?cs each:k = data.checks ?><section class="check" id="<?cs var:k.name ?>">

@@ -5,7 +5,8 @@
  * that buys by bill, sells, invoices and is paid, fails on a journal
  * entry to inventory that no stock movement made and names it; the demo
  * business passes every check; the sales desk (no reports.read) is
- * refused; a business sees only its own figures. */
+ * refused; a business sees only its own figures, and its books or audit
+ * log edited behind the triggers fail its chain checks. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +273,36 @@ START_TEST(trade_agrees_with_books_until_a_hand_entry)
 	ck_assert_ptr_null(strstr(s, entry));
 	free(s);
 	cJSON_Delete(j);
+
+	/* someone with the server's keys edits o's books and audit log
+	 * behind the triggers: both chain checks fail, b's still hold */
+	j = kit_call("POST", "/api/v1/journal", o.token, "{\"memo\":\"Tea\","
+	    "\"lines\":[{\"account\":\"5500\",\"debit\":100},{\"account\":"
+	    "\"1200\",\"credit\":100}]}", 201);
+	char *tea = strdup(jstr(j, "id"));
+	cJSON_Delete(j);
+	free(kit_adm("DO $$ BEGIN PERFORM set_config("
+	    "'session_replication_role', 'replica', true); UPDATE journal_lines "
+	    "SET credit = credit + 100 WHERE tenant_id = '%s' AND entry_id = "
+	    "'%s' AND line_no = 2; ALTER TABLE audit_log DISABLE TRIGGER "
+	    "audit_log_append_only; UPDATE audit_log SET ip = '6.6.6.6' WHERE "
+	    "tenant_id = '%s' AND seq = 1; ALTER TABLE audit_log ENABLE TRIGGER "
+	    "audit_log_append_only; END $$", o.id, tea, o.id));
+	j = get_json("/api/v1/integrity", o.token, 200);
+	ck_assert(!ok_of(j));
+	k = check(j, "ledger_chain");
+	ck_assert(!ok_of(k));
+	ck_assert_str_eq(jstr(k, "first_broken.entry_id"), tea);
+	k = check(j, "audit_chain");
+	ck_assert(!ok_of(k));
+	ck_assert_int_eq(kit_num(cJSON_GetObjectItem(k, "first_broken"), "seq"),
+	    1);
+	cJSON_Delete(j);
+	j = get_json("/api/v1/integrity", b.token, 200);
+	ck_assert(ok_of(check(j, "ledger_chain")));
+	ck_assert(ok_of(check(j, "audit_chain")));
+	cJSON_Delete(j);
+	free(tea);
 	free(entry);
 	free(inv);
 	free(bill);
