@@ -17,6 +17,8 @@ TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
 TCase *review_tcase(void);	/* review.c: settings, terms, order numbers,
 				 * the issued invoice's seller, PDF lines */
 
+TCase *integrity_tcase(void);	/* integrity.c: the front page's promises, the
+				 * trade against the books */
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
 TCase *branches_tcase(void);	/* branches.c: branch limits, the tenant's time zone */
