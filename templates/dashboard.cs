@@ -1,5 +1,26 @@
+<?cs def:totals(t) ?><?cs if:subcount(t) ?><?cs each:x = t ?><div class="figure"><?cs var:x.amount ?> <small><?cs var:x.currency ?></small></div><?cs /each ?><?cs else ?><div class="figure">0</div><?cs /if ?><?cs /def ?>
 <section>
 <h1><?cs var:data.tenant.name ?></h1>
 <p>Signed in as <?cs var:data.user.name ?> (<?cs var:data.role ?>).</p>
-<ul class="menu"><?cs each:m = data.menu ?><li><a href="<?cs var:m.href ?>"><?cs var:m.label ?></a></li><?cs /each ?></ul>
+<?cs with:f = data.figures ?>
+<?cs if:subcount(f.checklist) ?><div class="card" id="checklist"><h2>Getting started</h2>
+<ol class="checklist"><?cs each:s = f.checklist ?><li><?cs if:s.done ?><span class="done">&#10003; <?cs var:s.label ?></span> <small>(done)</small><?cs else ?><a href="<?cs var:s.href ?>"><?cs var:s.label ?></a><?cs /if ?></li><?cs /each ?></ol></div><?cs /if ?>
+<div class="dash">
+<?cs if:?f.receivable ?><div class="card" id="receivable"><h2><a href="<?cs var:f.receivable.href ?>">Owed to you</a></h2><?cs call:totals(f.receivable.totals) ?></div><?cs /if ?>
+<?cs if:?f.payable ?><div class="card" id="payable"><h2><a href="<?cs var:f.payable.href ?>">You owe</a></h2><?cs call:totals(f.payable.totals) ?></div><?cs /if ?>
+<?cs if:?f.overdue ?><div class="card" id="overdue"><h2><a href="<?cs var:f.overdue.href ?>">Overdue invoices</a></h2><?cs call:totals(f.overdue.totals) ?>
+<?cs if:subcount(f.overdue.items) ?><ul><?cs each:i = f.overdue.items ?><li><a href="<?cs var:i.href ?>"><?cs var:i.number ?></a> <?cs var:i.customer ?>, due <?cs var:i.due_date ?>: <?cs var:i.open ?> <?cs var:i.currency ?></li><?cs /each ?></ul><?cs /if ?></div><?cs /if ?>
+<?cs if:?f.cash ?><div class="card" id="cash"><h2><a href="<?cs var:f.cash.href ?>">Cash and bank</a></h2>
+<?cs if:subcount(f.cash.accounts) ?><ul><?cs each:a = f.cash.accounts ?><li><a href="<?cs var:a.href ?>"><?cs var:a.name ?></a>: <?cs var:a.balance ?> <?cs var:a.currency ?></li><?cs /each ?></ul><?cs else ?><p>No bank or cash account.</p><?cs /if ?></div><?cs /if ?>
+<?cs if:?f.sales ?><div class="card" id="sales"><h2>Sales before tax</h2>
+<p><a href="<?cs var:f.sales.this_month.href ?>">This month</a></p><?cs call:totals(f.sales.this_month.totals) ?>
+<p><a href="<?cs var:f.sales.last_month.href ?>">Last month</a></p><?cs call:totals(f.sales.last_month.totals) ?></div><?cs /if ?>
+<?cs if:?f.low_stock ?><div class="card" id="low-stock"><h2><a href="<?cs var:f.low_stock.href ?>">Low stock</a></h2><div class="figure"><?cs var:f.low_stock.count ?> <small>products</small></div>
+<?cs if:subcount(f.low_stock.items) ?><ul><?cs each:i = f.low_stock.items ?><li><a href="<?cs var:i.href ?>"><?cs var:i.sku ?></a> <?cs var:i.name ?>: <?cs var:i.available ?> of <?cs var:i.reorder_level ?></li><?cs /each ?></ul><?cs /if ?></div><?cs /if ?>
+<?cs if:?f.drafts ?><div class="card" id="drafts"><h2>Drafts waiting</h2><ul>
+<?cs if:?f.drafts.orders ?><li><a href="<?cs var:f.drafts.orders.href ?>"><?cs var:f.drafts.orders.count ?> orders</a></li><?cs /if ?>
+<?cs if:?f.drafts.invoices ?><li><a href="<?cs var:f.drafts.invoices.href ?>"><?cs var:f.drafts.invoices.count ?> invoices</a></li><?cs /if ?>
+<?cs if:?f.drafts.bills ?><li><a href="<?cs var:f.drafts.bills.href ?>"><?cs var:f.drafts.bills.count ?> bills</a></li><?cs /if ?></ul></div><?cs /if ?>
+</div>
+<?cs /with ?>
 </section>
