@@ -31,5 +31,6 @@ TCase *headers_tcase(void);	/* headers.c: redirects, caching, nginx's
 TCase *input_tcase(void);	/* input.c: unknown fields, control characters,
 				 * database messages, idempotency per credential */
 TCase *security_tcase(void);	/* security.c: credentials that follow their user */
+TCase *dashboard_tcase(void);	/* dashboard.c: the home page, the menu, search */
 
 #endif
