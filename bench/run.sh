@@ -113,6 +113,12 @@ for pid in $(ps -o pid=,comm= --ppid "$(cat "$RUN/supervise.pid")" | awk '$2 == 
 	echo "  health worker $pid: PSS ${pss} kB, RSS ${rss} kB (target PSS under 3 MB)"
 done
 
+# the whole stack's memory under the load just ended (nginx, every
+# program's workers, PostgreSQL and its backends, the services)
+echo
+echo "bench: the stack's memory (PSS) after the load"
+sh "$ROOT/scripts/memory.sh"
+
 # the database over its Unix socket against loopback TCP
 sh "$ROOT/bench/dbsocket.sh"
 

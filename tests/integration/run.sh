@@ -57,6 +57,8 @@ if [ -z "${CK_RUN_CASE:-}" ]; then
 	sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
 	# the books checked by hledger's own arithmetic, over the export
 	sh "$ROOT/tests/integration/test_hledger.sh" || status=$?
+	# every process of the stack counted in its memory table
+	sh "$ROOT/tests/integration/test_memory.sh" || status=$?
 	sh "$ROOT/tests/integration/test_supervise.sh" "$ROOT/$BUILD/scripts/supervise" \
 		"$ROOT/$BUILD/cgi-bin/home" || status=$?
 fi
