@@ -74,7 +74,15 @@ actions(ctx *c, cJSON *o)
 		buf b = BUF_INIT(32);
 		money_format(&b, query_i64(r->child, "open"), (int)query_i64(
 		    r->child, "d"));
-		cJSON_AddStringToObject(o, "pay_amount", buf_str(&b));
+		const char *num = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+		    "number"));
+		const char *party = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+		    "party_id"));
+		cJSON_AddStringToObject(o, "pay_href", arena_printf(c->a,
+		    "/app/payments/new?direction=in&party=%s&invoice=%s&"
+		    "amount=%s", form_url_escape(c->a, party ? party : ""),
+		    form_url_escape(c->a, num ? num : ""), form_url_escape(c->a,
+		    buf_str(&b))));
 		buf_free(&b);
 	}
 	cJSON_Delete(r);

@@ -354,6 +354,9 @@ show(ctx *c)
 	    "sales.write"));
 	cJSON_AddBoolToObject(d, "can_buy", live && su && auth_can(c,
 	    "purchases.write"));
+	const char *code = cJSON_GetStringValue(cJSON_GetObjectItem(p, "code"));
+	cJSON_AddStringToObject(d, "code_q", form_url_escape(c->a, code ? code :
+	    ""));
 	cJSON_AddBoolToObject(d, "can_statement", (cu && auth_can(c,
 	    "sales.read")) || (su && auth_can(c, "purchases.read")));
 	app_render(c, 200, "parties_detail.cs", cJSON_GetObjectItem(p,

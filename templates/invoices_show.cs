@@ -31,7 +31,7 @@
 <?cs if:i.notes ?><h2><?cs if:i.kind == "credit_note" ?>Reason<?cs else ?>Notes<?cs /if ?></h2><p><?cs var:i.notes ?></p><?cs /if ?>
 <h2>Actions</h2>
 <p class="next"><a class="button" href="/app/invoices/<?cs var:i.id ?>.pdf">Download PDF</a>
-<?cs if:i.can.pay ?> <a class="button" id="record-payment" href="/app/payments/new?direction=in&amp;party=<?cs var:url_escape(i.party_id) ?>&amp;invoice=<?cs var:url_escape(i.number) ?>&amp;amount=<?cs var:url_escape(i.pay_amount) ?>">Record payment</a><?cs /if ?>
+<?cs if:i.can.pay ?> <a class="button" id="record-payment" href="<?cs var:i.pay_href ?>">Record payment</a><?cs /if ?>
 <?cs if:i.can.credit ?> <a class="button" href="#credit-note">Credit note</a><?cs /if ?>
 <?cs if:i.can.edit ?> <a class="button" href="/app/invoices/<?cs var:i.id ?>/edit">Change the draft</a><?cs /if ?></p>
 <?cs if:i.can.issue ?><form method="post" action="/app/invoices/<?cs var:i.id ?>/issue"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">

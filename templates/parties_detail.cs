@@ -14,10 +14,10 @@
 </tbody></table>
 <?cs if:data.can_statement || data.can_sell || data.can_buy ?><p class="next">
 <?cs if:data.can_statement ?><a class="button" href="/app/statements/<?cs var:data.party.id ?>">Statement</a><?cs /if ?>
-<?cs if:data.can_sell ?><a class="button" href="/app/orders/new?customer=<?cs var:url_escape(data.party.code) ?>">New order</a>
-<a class="button" href="/app/invoices/new?customer=<?cs var:url_escape(data.party.code) ?>">New invoice</a>
-<a class="button" href="/app/payments/new?direction=in&amp;party=<?cs var:url_escape(data.party.code) ?>">Record payment</a><?cs /if ?>
-<?cs if:data.can_buy ?><a class="button" href="/app/payments/new?direction=out&amp;party=<?cs var:url_escape(data.party.code) ?>">Pay</a><?cs /if ?>
+<?cs if:data.can_sell ?><a class="button" href="/app/orders/new?customer=<?cs var:data.code_q ?>">New order</a>
+<a class="button" href="/app/invoices/new?customer=<?cs var:data.code_q ?>">New invoice</a>
+<a class="button" href="/app/payments/new?direction=in&amp;party=<?cs var:data.code_q ?>">Record payment</a><?cs /if ?>
+<?cs if:data.can_buy ?><a class="button" href="/app/payments/new?direction=out&amp;party=<?cs var:data.code_q ?>">Pay</a><?cs /if ?>
 </p><?cs /if ?>
 <h2>Open balance</h2>
 <?cs if:!subcount(data.party.balances) ?><p>Nothing open: no issued invoice or received bill is waiting for payment.</p><?cs else ?>
