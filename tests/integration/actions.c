@@ -316,6 +316,28 @@ START_TEST(irreversible_actions_ask_first)
 	reply_free(&r);
 	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM api_keys WHERE id = "
 	    "'%s' AND revoked_at IS NULL", key), 0);
+	/* closing a year and deactivating a user ask the same way */
+	char *year = kit_adm("SELECT id FROM fiscal_years WHERE tenant_id = "
+	    "'%s' ORDER BY start_date LIMIT 1", b.k.id);
+	ck_assert_ptr_nonnull(year);
+	snprintf(path, sizeof(path), "/app/years/%s/close", year);
+	kit_form(path, b.k.token, "", &r);
+	asked(&r, path);
+	has(&r, "Close the year");
+	reply_free(&r);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM fiscal_years WHERE "
+	    "id = '%s' AND NOT closed", year), 1);
+	char *user = kit_adm("SELECT id FROM users WHERE tenant_id = '%s' "
+	    "LIMIT 1", b.k.id);
+	snprintf(path, sizeof(path), "/app/users/%s/deactivate", user);
+	kit_form(path, b.k.token, "", &r);
+	asked(&r, path);
+	has(&r, "Deactivate the user");
+	reply_free(&r);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM users WHERE id = "
+	    "'%s' AND active", user), 1);
+	free(user);
+	free(year);
 	free(key);
 	free(entry);
 	free(order);
