@@ -265,6 +265,28 @@ START_TEST(irreversible_actions_ask_first)
 	st = inv_status(&b, inv2);
 	ck_assert_str_eq(st, "void");
 	free(st);
+	/* voiding a bill */
+	char *sup = kit_party(b.k.token, "supplier", "Deccan Steel", NULL);
+	char body[512];
+	snprintf(body, sizeof(body), "{\"supplier\":\"%s\",\"supplier_ref\":"
+	    "\"DS-9\",\"receive\":true,\"lines\":[{\"description\":\"Cutting\","
+	    "\"quantity\":1,\"unit_price\":1000,\"tax_group\":null}]}", sup);
+	cJSON *bj = kit_post("/api/v1/bills", b.k.token, body, 201);
+	char *bill = strdup(jstr(bj, "id"));
+	cJSON_Delete(bj);
+	snprintf(path, sizeof(path), "/app/bills/%s/void", bill);
+	kit_form(path, b.k.token, "", &r);
+	asked(&r, path);
+	reply_free(&r);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM bills WHERE id = "
+	    "'%s' AND status = 'received'", bill), 1);
+	kit_form(path, b.k.token, "confirm=yes", &r);
+	ck_assert_int_eq(r.status, 303);
+	reply_free(&r);
+	ck_assert_int_eq(kit_adm_int("SELECT count(*) FROM bills WHERE id = "
+	    "'%s' AND status = 'void'", bill), 1);
+	free(bill);
+	free(sup);
 	/* cancelling an order */
 	cJSON *j = kit_post("/api/v1/orders", b.k.token, "{\"customer\":\"C1\","
 	    "\"lines\":[{\"sku\":\"SETUP\",\"quantity\":1}]}", 201);
