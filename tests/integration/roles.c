@@ -477,6 +477,26 @@ START_TEST(an_office)
 }
 END_TEST
 
+/* The integrity check (GET /api/v1/integrity, /app/integrity) is a
+ * report: reports.read, so the owner, admin, accountant and viewer run
+ * it, and the sales desk is refused, on the API and the page alike. */
+START_TEST(integrity_per_role)
+{
+	static const struct { const char *role; long want; } g[] = {
+		{ "owner", 200 }, { "admin", 200 }, { "accountant", 200 },
+		{ "sales", 403 }, { "viewer", 200 },
+	};
+	for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++) {
+		const char *t = role(g[i].role)->token;
+		reply r;
+		kit_page("/api/v1/integrity", t, g[i].want, &r);
+		reply_free(&r);
+		kit_page("/app/integrity", t, g[i].want, &r);
+		reply_free(&r);
+	}
+}
+END_TEST
+
 TCase *
 roles_tcase(void)
 {
@@ -487,6 +507,7 @@ roles_tcase(void)
 	tcase_add_test(tc, builtin_roles_are_the_matrix);
 	tcase_add_test(tc, readme_table_is_the_matrix);
 	tcase_add_test(tc, an_office);
+	tcase_add_test(tc, integrity_per_role);
 	tcase_add_test(tc, every_route_every_role);
 	return tc;
 }

@@ -14,7 +14,11 @@ TCase *stock_tcase(void);	/* stock.c: levels, movements, reservations */
 TCase *orders_tcase(void);	/* orders.c: the order workflow */
 TCase *invoices_tcase(void);	/* invoices.c: invoices, credit notes, PDF */
 TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
+TCase *review_tcase(void);	/* review.c: settings, terms, order numbers,
+				 * the issued invoice's seller, PDF lines */
 
+TCase *integrity_tcase(void);	/* integrity.c: the front page's promises, the
+				 * trade against the books */
 TCase *actions_tcase(void);	/* actions.c: next steps, confirmations, the flash */
 
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
