@@ -7,6 +7,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/serve.h"
 #include "books/books_setup.h"
 #include "books/tax_view.h"
@@ -379,7 +380,11 @@ year_open(ctx *c)
 static void
 year_close(ctx *c)
 {
-	if (field_known(c, "") < 0)
+	const confirm_step ask = { "Close this financial year?", "Every "
+	    "period of the year is closed, the year's profit or loss is moved "
+	    "to retained earnings by a closing entry, and nothing can be "
+	    "posted into the year again.", "Close the year", "/app/years" };
+	if (field_known(c, "") < 0 || !confirm_given(c, &ask))
 		return;
 	char entry[BOOKS_ID_LEN];
 	cJSON *f = cJSON_CreateObject();

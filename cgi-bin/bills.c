@@ -7,6 +7,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/serve.h"
 #include "web/auth.h"
 #include "commerce/bill.h"
@@ -574,7 +575,11 @@ bill_void_route(ctx *c)
 		return;
 	}
 	cJSON_Delete(f);
-	if (!c->api && reply_savepoint(c) < 0)
+	const confirm_step ask = { "Void this bill?", "Voiding posts a "
+	    "reversal of the bill's journal entry and takes its goods back out "
+	    "of stock. The bill stays on file as void and can no longer be "
+	    "paid.", "Void the bill", arena_printf(c->a, "/app/bills/%s", id) };
+	if (!confirm_given(c, &ask) || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (bill_void(c->db, c->user_id, id, date, &err) < 0) {

@@ -5,6 +5,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/field.h"
 #include "web/serve.h"
 #include "web/audit.h"
@@ -711,7 +712,11 @@ api_key_create(ctx *c)
 static void
 api_key_revoke(ctx *c)
 {
-	if (field_known(c, "") < 0)
+	const confirm_step ask = { "Revoke this API key?", "Every program "
+	    "that uses this key is refused from now on. A revoked key cannot "
+	    "be turned back on: a program that still needs access needs a "
+	    "new key.", "Revoke the key", "/app/api-keys" };
+	if (field_known(c, "") < 0 || !confirm_given(c, &ask))
 		return;
 	int rc = identity_api_key_revoke(c, app_param(c, "id"));
 	if (rc == IDENTITY_REFUSED)

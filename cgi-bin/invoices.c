@@ -9,6 +9,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/serve.h"
 #include "web/auth.h"
 #include "books/books_setup.h"
@@ -56,6 +57,35 @@ actions(ctx *c, cJSON *o)
 	int undo = auth_can(c, "sales.void");	/* both post reversals */
 	cJSON_AddBoolToObject(x, "void", undo && open_inv && !settled);
 	cJSON_AddBoolToObject(x, "credit", undo && open_inv);
+	/* the next step of an invoice that is owed: its payment, the form
+	 * filled in with the party, this invoice and what is due, typed as
+	 * the form takes it (plain decimal) */
+	int owed = open_inv && strcmp(st, "paid") != 0;
+	cJSON_AddBoolToObject(x, "pay", write && owed);
+	if (c->api || !write || !owed)
+		return;
+	const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(o, "id"));
+	const char *p[1] = { id };
+	static const char *const keys[] = { "#open", "#d", NULL };
+	cJSON *r = query_rows(c, "SELECT i.total - i.paid, cu.minor_units FROM "
+	    "invoices i JOIN currencies cu ON cu.code = i.currency WHERE i.id = "
+	    "$1::uuid", 1, p, keys);
+	if (r && cJSON_GetArraySize(r) == 1) {
+		buf b = BUF_INIT(32);
+		money_format(&b, query_i64(r->child, "open"), (int)query_i64(
+		    r->child, "d"));
+		const char *num = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+		    "number"));
+		const char *party = cJSON_GetStringValue(cJSON_GetObjectItem(o,
+		    "party_id"));
+		cJSON_AddStringToObject(o, "pay_href", arena_printf(c->a,
+		    "/app/payments/new?direction=in&party=%s&invoice=%s&"
+		    "amount=%s", form_url_escape(c->a, party ? party : ""),
+		    form_url_escape(c->a, num ? num : ""), form_url_escape(c->a,
+		    buf_str(&b))));
+		buf_free(&b);
+	}
+	cJSON_Delete(r);
 }
 
 /* ---- the list ---- */
@@ -409,6 +439,10 @@ draft_form(ctx *c, int status, const char *id, cJSON *fields)
 			cJSON_AddItemToArray(lines, row);
 		}
 		cJSON_Delete(o);
+	} else {
+		/* a new draft from a customer's page: ?customer=<code> */
+		const char *cust = field_query(c, "customer");
+		cJSON_AddStringToObject(form, "customer", cust ? cust : "");
 	}
 	while (cJSON_GetArraySize(lines) < FORM_ROWS_MIN ||
 	    cJSON_GetArraySize(lines) < 1) {
@@ -567,6 +601,13 @@ invoice_create(ctx *c)
 {
 	const cJSON *order = c->req.json ? cJSON_GetObjectItemCaseSensitive(
 	    c->req.json, "order") : NULL;
+	/* the order page's "Create invoice" posts its id as a form */
+	const char *form_order = c->req.json ? NULL : kv_get(&c->req.form,
+	    "order");
+	if (!field_blank(form_order)) {
+		from_order(c, form_order);
+		return;
+	}
 	if (order && cJSON_IsString(order)) {
 		from_order(c, order->valuestring);
 		return;
@@ -656,7 +697,14 @@ static void
 invoice_void_route(ctx *c)
 {
 	const char *id = app_param(c, "id"), *date;
-	if (date_arg(c, &date) < 0 || (!c->api && reply_savepoint(c) < 0))
+	if (date_arg(c, &date) < 0)
+		return;
+	const confirm_step ask = { "Void this invoice?", "Voiding posts a "
+	    "reversal of the invoice's journal entry. The invoice stays on "
+	    "file as void, its number stays used, and it can no longer be "
+	    "paid or credited.", "Void the invoice", arena_printf(c->a,
+	    "/app/invoices/%s", id) };
+	if (!confirm_given(c, &ask) || (!c->api && reply_savepoint(c) < 0))
 		return;
 	db_res err;
 	if (invoice_void(c->db, c->user_id, id, date, &err) < 0) {

@@ -12,6 +12,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/serve.h"
 #include "web/audit.h"
 #include "web/auth.h"
@@ -708,6 +709,14 @@ reverse_entry(ctx *c)
 		cJSON_Delete(before);
 		app_error(c, 422, "invalid", "a reversal is not reversed: post "
 		    "a new entry", NULL);
+		return;
+	}
+	const confirm_step ask = { "Reverse this journal entry?", "A new "
+	    "entry is posted with every line of this one, debits and credits "
+	    "swapped, so the two cancel out. Both stay in the journal.",
+	    "Post the reversal", arena_printf(c->a, "/app/journal/%s", id) };
+	if (!confirm_given(c, &ask)) {
+		cJSON_Delete(before);
 		return;
 	}
 	char rid[LEDGER_ID_LEN];

@@ -9,6 +9,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/serve.h"
 #include "web/auth.h"
 #include "books/books_setup.h"
@@ -90,8 +91,13 @@ order_text(ctx *c, const char *id, int page)
 	put_string(&b, db_text(&r, 0, 2));
 	buf_puts(&b, ", \"customer_code\" : ");
 	put_string(&b, db_text(&r, 0, 3));
-	buf_printf(&b, ", \"can\" : {\"edit\" : %s, \"place\" : %s, \"ship\" : "
-	    "%s, \"complete\" : %s, \"cancel\" : %s}}", write && draft ? "true" :
+	/* "invoice": an order placed and not cancelled may be invoiced once
+	 * (the page offers it while the order has no invoice) */
+	buf_printf(&b, ", \"can\" : {\"invoice\" : %s, \"edit\" : %s, "
+	    "\"place\" : %s, \"ship\" : %s, \"complete\" : %s, \"cancel\" : "
+	    "%s}}", write && !draft && strcmp(st, "cancelled") != 0 ? "true" :
+	    "false",
+	    write && draft ? "true" :
 	    "false", write && draft ? "true" : "false", write && placed ? "true" :
 	    "false", write && strcmp(st, "shipped") == 0 ? "true" : "false",
 	    write && (draft || placed) ? "true" : "false");
@@ -371,6 +377,10 @@ order_form(ctx *c, int status, const char *id, cJSON *fields)
 			cJSON_AddItemToArray(rows, row);
 		}
 		cJSON_Delete(o);
+	} else {
+		/* a new order from a customer's page: ?customer=<code> */
+		const char *cust = field_query(c, "customer");
+		cJSON_AddStringToObject(form, "customer", cust ? cust : "");
 	}
 	while (cJSON_GetArraySize(rows) < FORM_ROWS_MIN)
 		cJSON_AddItemToArray(rows, cJSON_CreateObject());
@@ -631,7 +641,12 @@ static void
 order_cancel_route(ctx *c)
 {
 	const char *id = app_param(c, "id");
-	if (field_known(c, "") < 0 || reply_savepoint(c) < 0)
+	const confirm_step ask = { "Cancel this order?", "The order is closed "
+	    "as cancelled and the stock it reserved is released. A cancelled "
+	    "order cannot be placed, shipped or invoiced again.",
+	    "Cancel the order", arena_printf(c->a, "/app/orders/%s", id) };
+	if (field_known(c, "") < 0 || !confirm_given(c, &ask) ||
+	    reply_savepoint(c) < 0)
 		return;
 	db_res err;
 	moved(c, id, order_cancel(c->db, c->user_id, id, &err), &err);

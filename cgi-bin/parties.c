@@ -348,6 +348,17 @@ show(ctx *c)
 	page_common(c, d);
 	cJSON_AddItemToObject(d, "party", p);
 	cJSON_AddBoolToObject(d, "can_write", may(c, cu, su, 1));
+	/* the next steps with this party, each as the caller may take it */
+	int live = !cJSON_IsTrue(cJSON_GetObjectItem(p, "archived"));
+	cJSON_AddBoolToObject(d, "can_sell", live && cu && auth_can(c,
+	    "sales.write"));
+	cJSON_AddBoolToObject(d, "can_buy", live && su && auth_can(c,
+	    "purchases.write"));
+	const char *code = cJSON_GetStringValue(cJSON_GetObjectItem(p, "code"));
+	cJSON_AddStringToObject(d, "code_q", form_url_escape(c->a, code ? code :
+	    ""));
+	cJSON_AddBoolToObject(d, "can_statement", (cu && auth_can(c,
+	    "sales.read")) || (su && auth_can(c, "purchases.read")));
 	app_render(c, 200, "parties_detail.cs", cJSON_GetObjectItem(p,
 	    "name")->valuestring, d);
 }

@@ -406,7 +406,9 @@ form_allocs(ctx *c, int in, int digits, payment_alloc_in **out, size_t *n,
 	for (size_t r = 0; r < rows && k < ALLOC_MAX; r++) {
 		const char *doc = field_nth(f, "alloc_doc", r);
 		const char *amt = field_nth(f, "alloc_amount", r);
-		if (field_blank(doc))
+		/* the form lists every open document: one left blank is not
+		 * paid now */
+		if (field_blank(doc) || field_blank(amt))
 			continue;
 		payment_alloc_in *ai = &a[k];
 		memset(ai, 0, sizeof(*ai));
@@ -472,6 +474,94 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 
 /* ---- the form ---- */
 
+/* the party's open invoices (money in) or bills (money out), oldest due
+ * first; the direction, when none was chosen, is the party's side */
+static const char *const open_keys[] = { "id", "kind", "number",
+    "date", "due_date", "currency", "#digits", "#total", "#open", "dir",
+    NULL };
+static const char open_sql[] = "WITH p AS (SELECT id, coalesce(nullif($2, "
+    "''), CASE WHEN is_customer THEN 'in' ELSE 'out' END) AS dir FROM "
+    "parties WHERE id::text = $1 OR code = $1 ORDER BY (id::text = $1) DESC "
+    "LIMIT 1) SELECT i.id, 'invoice', i.number, i.issue_date::text, "
+    "i.due_date::text, i.currency, cu.minor_units, i.total, i.total - "
+    "i.paid, p.dir FROM p JOIN invoices i ON i.party_id = p.id JOIN "
+    "currencies cu ON cu.code = i.currency WHERE p.dir = 'in' AND i.kind = "
+    "'invoice' AND i.status IN ('issued', 'partially_paid', 'overdue') AND "
+    "i.total > i.paid UNION ALL SELECT b.id, 'bill', b.number, "
+    "b.bill_date::text, b.due_date::text, b.currency, cu.minor_units, "
+    "b.total, b.total - b.paid, p.dir FROM p JOIN bills b ON b.party_id = "
+    "p.id JOIN currencies cu ON cu.code = b.currency WHERE p.dir = 'out' "
+    "AND b.status IN ('received', 'partially_paid', 'overdue') AND b.total "
+    "> b.paid ORDER BY 5 NULLS LAST, 3 LIMIT 200";
+
+/* typed_for: what the form sent (again) for document number, or what
+ * the link asked for it (?invoice=&amount=, the amount due when none) */
+static const char *
+typed_for(ctx *c, int again, const char *number, const char *id,
+    const char *due)
+{
+	if (again) {
+		const kv_list *f = &c->req.form;
+		size_t n = kv_count(f, "alloc_doc");
+		for (size_t r = 0; r < n; r++) {
+			const char *doc = field_nth(f, "alloc_doc", r);
+			if (doc && (strcmp(doc, number) == 0 || strcmp(doc, id) == 0))
+				return field_nth(f, "alloc_amount", r);
+		}
+		return "";
+	}
+	const char *want = field_query(c, "invoice");
+	if (want == NULL)
+		want = field_query(c, "bill");
+	if (want == NULL || (strcmp(want, number) != 0 && strcmp(want, id) != 0))
+		return "";
+	const char *amt = field_query(c, "amount");
+	return amt ? amt : due;
+}
+
+/* open_docs: for a chosen party, its open documents as rows to allocate
+ * to, each with its amount field ("open"); 0, or -1 with the response
+ * set */
+static int
+open_docs(ctx *c, cJSON *d, cJSON *form, int again)
+{
+	const char *party = cJSON_GetStringValue(cJSON_GetObjectItem(form,
+	    "party"));
+	if (field_blank(party))
+		return 0;
+	const char *p[2] = { party, cJSON_GetStringValue(cJSON_GetObjectItem(
+	    form, "direction")) };
+	cJSON *open = query_rows(c, open_sql, 2, p, open_keys);
+	if (open == NULL)
+		return -1;
+	cJSON *x;
+	cJSON_ArrayForEach(x, open) {
+		int digits = (int)query_i64(x, "digits");
+		int64_t due = query_i64(x, "open");
+		buf b = BUF_INIT(32);
+		money_format(&b, due, digits);
+		const char *plain = arena_strdup(c->a, buf_str(&b));
+		buf_free(&b);
+		const char *num = cJSON_GetStringValue(cJSON_GetObjectItem(x,
+		    "number"));
+		const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(x, "id"));
+		const char *typed = typed_for(c, again, num ? num : "", id, plain);
+		cJSON_AddStringToObject(x, "amount", typed ? typed : "");
+		cJSON_ReplaceItemInObject(x, "open", cJSON_CreateString(
+		    reply_money_text(c, due, digits)));
+		cJSON_ReplaceItemInObject(x, "total", cJSON_CreateString(
+		    reply_money_text(c, query_i64(x, "total"), digits)));
+	}
+	if (cJSON_GetArraySize(open) > 0) {
+		cJSON *dir = cJSON_GetObjectItem(open->child, "dir");
+		cJSON_ReplaceItemInObject(form, "direction", cJSON_CreateString(
+		    dir->valuestring));
+	}
+	cJSON_AddItemToObject(d, "open", open);
+	cJSON_AddBoolToObject(d, "party_chosen", 1);
+	return 0;
+}
+
 static void
 payment_form(ctx *c, int status, cJSON *fields)
 {
@@ -507,6 +597,10 @@ payment_form(ctx *c, int status, cJSON *fields)
 		    keys[i]);
 		cJSON_AddStringToObject(form, keys[i], v ? v : "");
 	}
+	if (open_docs(c, d, form, again) < 0) {
+		cJSON_Delete(d);
+		return;
+	}
 	cJSON *rows = cJSON_AddArrayToObject(d, "rows");
 	if (again) {
 		const kv_list *f = &c->req.form;
@@ -517,7 +611,7 @@ payment_form(ctx *c, int status, cJSON *fields)
 			cJSON *row = cJSON_CreateObject();
 			cJSON_AddStringToObject(row, "doc", doc ? doc : "");
 			cJSON_AddStringToObject(row, "amount", amt ? amt : "");
-			if (!field_blank(doc)) {
+			if (!field_blank(doc) && !field_blank(amt)) {
 				static const char *const parts[] = { "invoice", "bill",
 				    "amount" };
 				for (int j = 0; j < 3; j++) {

@@ -6,6 +6,7 @@
 
 #include "web/api.h"
 #include "web/app.h"
+#include "web/confirm.h"
 #include "web/field.h"
 #include "web/serve.h"
 #include "identity/team.h"
@@ -109,7 +110,11 @@ user_branches(ctx *c)
 static void
 user_deactivate(ctx *c)
 {
-	if (field_known(c, "") < 0)
+	const confirm_step ask = { "Deactivate this user?", "They are signed "
+	    "out everywhere at once: their sessions and access tokens end and "
+	    "cannot be brought back. They cannot sign in until someone "
+	    "activates them again.", "Deactivate the user", "/app/users" };
+	if (field_known(c, "") < 0 || !confirm_given(c, &ask))
 		return;
 	cJSON *f = cJSON_CreateObject();
 	answer(c, team_set_active(c, app_param(c, "id"), 0, f), f,

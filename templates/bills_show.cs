@@ -29,5 +29,5 @@
 <?cs if:b.can.receive ?><form method="post" action="/app/bills/<?cs var:b.id ?>/receive"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Receive (numbers and posts it; goods go into stock)</button></form><?cs /if ?>
 <?cs if:b.can.delete ?><form method="post" action="/app/bills/<?cs var:b.id ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Delete the draft</button></form><?cs /if ?>
 <?cs if:b.can.pay ?><p><a class="button" href="/app/payments/new?direction=out&amp;party=<?cs var:b.supplier_code ?>&amp;bill=<?cs var:b.number ?>&amp;amount=<?cs var:b.open ?>">Pay this bill</a></p><?cs /if ?>
-<?cs if:b.can.void ?><form method="post" action="/app/bills/<?cs var:b.id ?>/void"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Void (reverses its entry, takes its goods back out of stock)</button></form><?cs /if ?>
+<?cs if:b.can.void ?><form method="post" action="/app/bills/<?cs var:b.id ?>/void"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Void…</button> <small>reverses its entry, takes its goods back out of stock; asks first</small></form><?cs /if ?>
 </section><?cs /with ?>

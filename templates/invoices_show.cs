@@ -31,14 +31,16 @@
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:i.notes ?><h2><?cs if:i.kind == "credit_note" ?>Reason<?cs else ?>Notes<?cs /if ?></h2><p><?cs var:i.notes ?></p><?cs /if ?>
 <h2>Actions</h2>
-<p><a class="button" href="/app/invoices/<?cs var:i.id ?>.pdf">PDF</a>
+<p class="next"><a class="button" href="/app/invoices/<?cs var:i.id ?>.pdf">Download PDF</a>
+<?cs if:i.can.pay ?> <a class="button" id="record-payment" href="<?cs var:i.pay_href ?>">Record payment</a><?cs /if ?>
+<?cs if:i.can.credit ?> <a class="button" href="#credit-note">Credit note</a><?cs /if ?>
 <?cs if:i.can.edit ?> <a class="button" href="/app/invoices/<?cs var:i.id ?>/edit">Change the draft</a><?cs /if ?></p>
 <?cs if:i.can.issue ?><form method="post" action="/app/invoices/<?cs var:i.id ?>/issue"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
 <label>Issue on <input type="date" name="date" value="<?cs var:i.issue_date ?>"></label> <button type="submit">Issue</button></form><?cs /if ?>
 <?cs if:i.can.delete ?><form method="post" action="/app/invoices/<?cs var:i.id ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Delete the draft</button></form><?cs /if ?>
-<?cs if:i.can.void ?><form method="post" action="/app/invoices/<?cs var:i.id ?>/void"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Void (reverses its entry; the number stays used)</button></form><?cs /if ?>
+<?cs if:i.can.void ?><form method="post" action="/app/invoices/<?cs var:i.id ?>/void"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Void…</button> <small>reverses its entry; the number stays used; asks first</small></form><?cs /if ?>
 <?cs if:i.can.credit ?><form method="post" action="/app/invoices/<?cs var:i.id ?>/credit-notes"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
-<h3>Credit note</h3>
+<h3 id="credit-note">Credit note</h3>
 <p><label><input type="checkbox" name="all" value="yes"> Everything on this invoice</label></p>
 <table class="list"><thead><tr><th>#</th><th>Description</th><th class="num">Invoiced</th><th>Quantity to take back</th></tr></thead><tbody>
 <?cs each:l = i.lines ?><tr><td><?cs var:l.line ?><input type="hidden" name="cn_line" value="<?cs var:l.line ?>"></td><td><?cs var:l.description ?></td><td class="num"><?cs var:l.quantity ?></td><td><input name="cn_quantity" size="6" inputmode="numeric"></td></tr>

@@ -9,6 +9,7 @@
 <body>
 <?cs include:"partials/header.cs" ?>
 <main>
+<?cs include:"partials/flash.cs" ?>
 <?cs include:Page.template ?>
 </main>
 <?cs include:"partials/footer.cs" ?>

@@ -22,11 +22,12 @@
 <?cs /each ?><tr><th colspan="9">Total (<?cs var:o.currency ?>)</th><td class="num"><strong><?cs var:o.total ?></strong></td></tr>
 </tfoot></table>
 <?cs if:o.notes ?><h2>Notes</h2><p><?cs var:o.notes ?></p><?cs /if ?>
-<?cs if:o.can.edit || o.can.place || o.can.ship || o.can.complete || o.can.cancel ?><h2>Actions</h2>
+<?cs if:o.can.edit || o.can.place || o.can.ship || o.can.complete || o.can.cancel || (o.can.invoice && !o.invoice_id) ?><h2>Actions</h2>
+<?cs if:o.can.invoice && !o.invoice_id ?><form method="post" action="/app/invoices"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><input type="hidden" name="order" value="<?cs var:o.id ?>"><button type="submit">Create invoice</button> <small>a draft with the order's lines, prices and taxes</small></form><?cs /if ?>
 <?cs if:o.can.edit ?><p><a class="button" href="/app/orders/<?cs var:o.id ?>/edit">Change the order</a></p><?cs /if ?>
 <?cs if:o.can.place ?><form method="post" action="/app/orders/<?cs var:o.id ?>/place"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Place (reserve the stock)</button></form><?cs /if ?>
 <?cs if:o.can.ship ?><form method="post" action="/app/orders/<?cs var:o.id ?>/ship"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><label>Shipped on <input type="date" name="date"></label> <button type="submit">Ship</button></form><?cs /if ?>
 <?cs if:o.can.complete ?><form method="post" action="/app/orders/<?cs var:o.id ?>/complete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Mark completed</button></form><?cs /if ?>
-<?cs if:o.can.cancel ?><form method="post" action="/app/orders/<?cs var:o.id ?>/cancel"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Cancel the order</button></form><?cs /if ?>
+<?cs if:o.can.cancel ?><form method="post" action="/app/orders/<?cs var:o.id ?>/cancel"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Cancel the order…</button></form><?cs /if ?>
 <?cs /if ?>
 </section><?cs /with ?>

@@ -12,6 +12,13 @@
 <tr><th>Credit limit</th><td><?cs if:data.party.credit_limit_text ?><?cs var:data.party.credit_limit_text ?> <?cs var:data.party.currency ?><?cs else ?>none<?cs /if ?></td></tr>
 <?cs if:data.party.notes ?><tr><th>Notes</th><td><?cs var:data.party.notes ?></td></tr><?cs /if ?>
 </tbody></table>
+<?cs if:data.can_statement || data.can_sell || data.can_buy ?><p class="next">
+<?cs if:data.can_statement ?><a class="button" href="/app/statements/<?cs var:data.party.id ?>">Statement</a><?cs /if ?>
+<?cs if:data.can_sell ?><a class="button" href="/app/orders/new?customer=<?cs var:data.code_q ?>">New order</a>
+<a class="button" href="/app/invoices/new?customer=<?cs var:data.code_q ?>">New invoice</a>
+<a class="button" href="/app/payments/new?direction=in&amp;party=<?cs var:data.code_q ?>">Record payment</a><?cs /if ?>
+<?cs if:data.can_buy ?><a class="button" href="/app/payments/new?direction=out&amp;party=<?cs var:data.code_q ?>">Pay</a><?cs /if ?>
+</p><?cs /if ?>
 <h2>Open balance</h2>
 <?cs if:!subcount(data.party.balances) ?><p>Nothing open: no issued invoice or received bill is waiting for payment.</p><?cs else ?>
 <table class="list"><thead><tr><th>What</th><th>Documents</th><th class="num">Amount</th></tr></thead><tbody>

@@ -3,6 +3,15 @@
 <p><a href="/app/payments">Payments</a></p>
 <h1>New payment</h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
+<?cs if:!data.party_chosen ?><form method="get" action="/app/payments/new" class="filters" id="choose-party">
+<p class="field"><label for="pick_direction">Money</label>
+<select id="pick_direction" name="direction"><option value="in"<?cs if:data.form.direction != "out" ?> selected<?cs /if ?>>received from a customer</option><option value="out"<?cs if:data.form.direction == "out" ?> selected<?cs /if ?>>paid to a supplier</option></select></p>
+<p class="field"><label for="pick_party">Party</label>
+<select id="pick_party" name="party"><option value="">(choose)</option><?cs each:x = data.parties ?>
+<option value="<?cs var:x.code ?>"><?cs var:x.name ?> (<?cs var:x.code ?>, <?cs var:x.currency ?>)</option><?cs /each ?></select></p>
+<p><button type="submit">Show open invoices and bills</button></p>
+</form><?cs /if ?>
+<?cs if:data.party_chosen || data.error ?>
 <form method="post" action="/app/payments">
 <input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
 <p class="field<?cs if:data.fields.direction ?> invalid<?cs /if ?>"><label for="direction">Money</label>
@@ -29,12 +38,16 @@
 <?cs call:field("reference", "Reference (cheque or transfer number)", "text", data.form.reference, data.fields.reference) ?>
 <p class="field<?cs if:data.fields.notes ?> invalid<?cs /if ?>"><label for="notes">Notes</label><textarea id="notes" name="notes" rows="2"><?cs var:data.form.notes ?></textarea></p>
 <h2>Allocate to invoices or bills</h2>
-<p>What is not allocated stays as the party's credit.</p>
 <?cs if:data.fields.allocations ?><p class="error"><?cs var:data.fields.allocations ?></p><?cs /if ?>
-<table class="list"><thead><tr><th>Invoice or bill number</th><th>Amount</th></tr></thead><tbody>
-<?cs each:r = data.rows ?><tr<?cs if:r.error ?> class="invalid"<?cs /if ?>><td><input name="alloc_doc" value="<?cs var:r.doc ?>" size="18"></td><td><input name="alloc_amount" value="<?cs var:r.amount ?>" size="10"></td></tr>
-<?cs if:r.error ?><tr><td colspan="2" class="error"><?cs var:r.error ?></td></tr><?cs /if ?><?cs /each ?>
-</tbody></table>
+<?cs each:r = data.rows ?><?cs if:r.error ?><p class="error"><?cs var:r.doc ?>: <?cs var:r.error ?></p><?cs /if ?><?cs /each ?>
+<?cs if:data.party_chosen ?><?cs if:subcount(data.open) ?>
+<p>Type what this payment settles of each; leave the others empty. What is not allocated stays as the party's credit.</p>
+<table class="list" id="open-docs"><thead><tr><th><?cs if:data.form.direction == "out" ?>Bill<?cs else ?>Invoice<?cs /if ?></th><th>Dated</th><th>Due</th><th class="num">Total</th><th class="num">Open</th><th>Allocate</th></tr></thead><tbody>
+<?cs each:o = data.open ?><tr><td><?cs var:o.number ?><input type="hidden" name="alloc_doc" value="<?cs var:o.number ?>"></td><td><?cs var:o.date ?></td><td><?cs var:o.due_date ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td><td class="num"><?cs var:o.open ?></td><td><input name="alloc_amount" value="<?cs var:o.amount ?>" size="10" inputmode="decimal" aria-label="Amount for <?cs var:o.number ?>"></td></tr>
+<?cs /each ?></tbody></table>
+<?cs else ?><p>This party has nothing open: the whole payment stays as their credit.</p><?cs /if ?>
+<?cs else ?><p>No party chosen: the payment stays as their credit until it is allocated.</p>
+<?cs /if ?>
 <p><button type="submit">Record the payment</button></p>
-</form>
+</form><?cs /if ?>
 </section>

@@ -12,6 +12,7 @@
 #include "web/nav.h"
 #include "base/log.h"
 #include "web/tmpl.h"
+#include "web/flash.h"
 
 
 const char *
@@ -89,6 +90,15 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	char err[512];
 	resp_reset(&c->resp, 0);
 	c->resp.status = status;
+	/* a save's confirmation is shown once, on the page it lands on */
+	const char *fl = status == 200 ? kv_get(&c->req.cookies, FLASH_COOKIE) :
+	    NULL;
+	if (fl) {
+		const char *msg = flash_message(fl);
+		if (msg)
+			kv_add(c->a, &vars, "flash", msg, strlen(msg));
+		app_cookie(c, FLASH_COOKIE, "", 0);
+	}
 	c->resp.content_type = "text/html; charset=utf-8";
 	int rc = tmpl_render(c->cfg->template_dir, &p, &c->resp.body, err,
 	    sizeof(err));

@@ -19,6 +19,7 @@
 #include "web/form.h"
 #include "base/log.h"
 #include "web/tmpl.h"
+#include "web/flash.h"
 
 #define PAGE_MAX (8u * 1024 * 1024)	/* cap on one rendered response */
 
@@ -186,6 +187,20 @@ finish:
 	db_res_clear(&r);
 }
 
+/* flash_after: a form's save that went through (a POST answered 303,
+ * committed) leaves its route's code for the page it lands on */
+static void
+flash_after(ctx *c)
+{
+	if (c->api || c->failed || c->resp.status != 303 || c->route == NULL ||
+	    (c->route->flags & ROUTE_PUBLIC) || strcmp(c->req.method,
+	    "POST") != 0)
+		return;
+	char code[64];
+	if (flash_code(c->route->pattern, code, sizeof(code)))
+		app_cookie(c, FLASH_COOKIE, code, FLASH_MAX_AGE);
+}
+
 void
 serve_process(const config *cfg, db *d, const route *routes, size_t nroutes,
     char *const *envp, const char *body, size_t body_len,
@@ -237,8 +252,10 @@ serve_process(const config *cfg, db *d, const route *routes, size_t nroutes,
 	buf_free(&allow);
 	/* no text of any request carries control characters a field may
 	 * not hold: refused before any handler reads it */
-	if (authorize(&c) == 0 && field_clean(&c) == 0)
+	if (authorize(&c) == 0 && field_clean(&c) == 0) {
 		run_handler(&c);
+		flash_after(&c);
+	}
 respond:
 	/* every answer of a program is made for its caller (pages with a
 	 * session, API answers, PDFs): no cache, shared or private, keeps

@@ -19,6 +19,8 @@ TCase *review_tcase(void);	/* review.c: settings, terms, order numbers,
 
 TCase *integrity_tcase(void);	/* integrity.c: the front page's promises, the
 				 * trade against the books */
+TCase *actions_tcase(void);	/* actions.c: next steps, confirmations, the flash */
+
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
 TCase *branches_tcase(void);	/* branches.c: branch limits, the tenant's time zone */
