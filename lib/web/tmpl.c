@@ -105,6 +105,10 @@ tmpl_render(const char *dir, const tmpl_page *p, buf *out, char *err,
 		e = put_json(hdf, "Nav", p->nav);
 	if (e == STATUS_OK)
 		e = cs_init(&cs, hdf);
+	/* url_escape() and the other escapes: without them a template that
+	 * names one fails to render (a 500) */
+	if (e == STATUS_OK)
+		e = cgi_register_strfuncs(cs);
 	if (e == STATUS_OK)
 		e = cs_parse_file(cs, p->layout ? p->layout : "layout.cs");
 	if (e == STATUS_OK)

@@ -57,6 +57,27 @@ START_TEST(data_shapes)
 }
 END_TEST
 
+/* a page's "Older" link carries its cursor through url_escape(), which
+ * ClearSilver has only once its string functions are registered */
+START_TEST(url_escape_renders)
+{
+	cJSON *d = cJSON_Parse("{\"next\":\"2026-12-07 10:00|a&b\"}");
+	tmpl_page p = { NULL, "webhook_deliveries.cs", d, NULL, NULL };
+	buf out = BUF_INIT(1 << 20);
+	char err[256] = "";
+	ck_assert_msg(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)) == 0,
+	    "%s", err);
+	const char *s = buf_str(&out);
+	const char *c = strstr(s, "?cursor=");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(strncmp(c, "?cursor=2026-12-07", 18) == 0, "%.40s", c);
+	ck_assert_ptr_null(strstr(s, "?cursor=2026-12-07 "));
+	ck_assert_ptr_null(strstr(s, "|a&b\""));
+	buf_free(&out);
+	cJSON_Delete(d);
+}
+END_TEST
+
 START_TEST(errors_are_reported)
 {
 	tmpl_page p = { NULL, "no-such.cs", NULL, NULL, NULL };
@@ -83,6 +104,7 @@ suite(void)
 	tcase_add_test(tc, escapes_by_default);
 	tcase_add_test(tc, data_shapes);
 	tcase_add_test(tc, errors_are_reported);
+	tcase_add_test(tc, url_escape_renders);
 	suite_add_tcase(s, tc);
 	return s;
 }
