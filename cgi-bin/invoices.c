@@ -789,9 +789,19 @@ credit_note_create(ctx *c)
 /* ---- bulk: the drafts ticked on the list ---- */
 
 static int
-issue_one(ctx *c, const char *id, db_res *err)
+issue_one(ctx *c, const char *id, const char **why)
 {
-	return invoice_issue(c->db, c->user_id, id, NULL, err);
+	db_res err;
+	if (invoice_issue(c->db, c->user_id, id, NULL, &err) == 0)
+		return 0;
+	if (reply_status(&err) == 0) {
+		app_db_error(c, &err);
+		db_res_clear(&err);
+		return -1;
+	}
+	*why = arena_strdup(c->a, err.error ? err.error : "refused");
+	db_res_clear(&err);
+	return 1;
 }
 
 /* bulk_issue: each ticked draft issued today, or told why not: one

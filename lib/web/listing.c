@@ -79,7 +79,13 @@ listing_begin(ctx *c, listing *l, const listing_sort *sorts, int nkeyset)
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return -1;
 	}
-	l->keyset = c->api && l->page == 0 && idx < nkeyset;
+	l->keyset = c->api && l->page == 0;
+	if (l->keyset && idx >= nkeyset) {
+		field_refuse(c, "sort", arena_printf(c->a, "%s%s%s (page= for "
+		    "the others)", sorts[0].key, nkeyset > 1 ? " or " : "",
+		    nkeyset > 1 ? sorts[1].key : ""));
+		return -1;
+	}
 	if (!l->keyset) {
 		if (l->page == 0)
 			l->page = 1;
@@ -242,21 +248,11 @@ listing_bulk(ctx *c, cJSON *d, listing_act act, const char *label_sql,
 		cJSON_AddStringToObject(o, "id", id);
 		if (exec0(c, "SAVEPOINT bulk_row") < 0)
 			return -1;
-		db_res err;
-		int ok = api_uuid_ok(id) ? act(c, id, &err) == 0 : 0;
-		const char *why = NULL;
-		if (!api_uuid_ok(id)) {
-			why = "no such row";
-		} else if (!ok) {
-			if (reply_status(&err) == 0) {
-				app_db_error(c, &err);
-				db_res_clear(&err);
-				return -1;
-			}
-			why = arena_strdup(c->a, err.error ? err.error :
-			    "refused");
-			db_res_clear(&err);
-		}
+		const char *why = "no such row";
+		int rc = api_uuid_ok(id) ? act(c, id, &why) : 1;
+		if (rc < 0)
+			return -1;
+		int ok = rc == 0;
 		if (exec0(c, ok ? "RELEASE SAVEPOINT bulk_row" :
 		    "ROLLBACK TO SAVEPOINT bulk_row") < 0)
 			return -1;

@@ -6,10 +6,11 @@
  *
  * Two ways to walk a list:
  *   - pages: ?page=N (&limit=, &sort=), always for HTML, and for the API
- *     when page= is given or sort= names a key the cursor cannot walk;
+ *     when page= is given (so its old answers stay as they were);
  *     the count is read with a second statement over the same filters;
  *   - the API's cursor walk (its old default, unchanged): the first
- *     `keyset` sorts only, limit + 1 rows, "next" from the row's "key".
+ *     the first nkeyset sorts only (another is refused, 422 naming
+ *     "sort"), limit + 1 rows, "next" from the row's "key".
  * An unknown sort key is refused (422 naming "sort") by the API; a page
  * ignores it and shows the default order, so an old link still opens. */
 #ifndef LISTING_H
@@ -71,9 +72,9 @@ cJSON *listing_reply(ctx *c, listing *l, cJSON *items, const char *path,
 const char *listing_href(ctx *c, const listing *l, const char *sort,
     int page);
 
-/* listing_act: one row's change (the id as the form sent it); 0, or -1
- * with err holding the refusal */
-typedef int (*listing_act)(ctx *c, const char *id, db_res *err);
+/* listing_act: one row's change (the id a UUID); 0 done, 1 refused with
+ * *why the reason in words, -1 failed for real with the response set */
+typedef int (*listing_act)(ctx *c, const char *id, const char **why);
 
 /* listing_bulk: each "id" the form ticked, changed by act under its own
  * savepoint, so a refused row is undone and the others stay done; into
