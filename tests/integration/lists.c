@@ -5,7 +5,8 @@
  * and its links keep the filters, a bulk issue of ticked drafts issues
  * each and reports each (a row already issued is refused, the others
  * stay issued), and bulk actions need the form's CSRF token and the
- * route's permission. */
+ * route's permission; the settings index groups the pages, the seller's
+ * address and tax id first, each link only for a role that opens it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -315,6 +316,40 @@ START_TEST(bulk_needs_the_permission)
 }
 END_TEST
 
+START_TEST(settings_grouped)
+{
+	/* the owner finds the seller's address and tax id first */
+	kit_biz b;
+	kit_business(&b, "lset", "EUR");
+	reply r;
+	kit_page("/app/settings", b.token, 200, &r);
+	const char *body = buf_str(&r.body);
+	const char *biz = strstr(body, "Business details");
+	const char *addr = strstr(body, "href=\"/app/commerce/settings#address\"");
+	const char *books = strstr(body, "<h2>Books</h2>");
+	ck_assert(biz && addr && books && biz < addr && addr < books);
+	ck_assert_ptr_nonnull(strstr(body, "<h2>Team</h2>"));
+	ck_assert_ptr_nonnull(strstr(body, "<h2>Integrations</h2>"));
+	reply_free(&r);
+	/* the page it links has both fields */
+	kit_page("/app/commerce/settings", b.token, 200, &r);
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "id=\"address\""));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "id=\"tax_id\""));
+	reply_free(&r);
+	free(b.token);
+	/* a viewer sees only what the role opens */
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL,
+	    "{\"tenant\":\"demo\",\"email\":\"viewer@demo.test\",\"password\":"
+	    "\"Demo-pass-2026\"}", &r), 0);
+	char *viewer = take_access(&r);
+	kit_page("/app/settings", viewer, 200, &r);
+	ck_assert_ptr_null(strstr(buf_str(&r.body), "API keys"));
+	ck_assert_ptr_null(strstr(buf_str(&r.body), "/app/webhooks"));
+	reply_free(&r);
+	free(viewer);
+}
+END_TEST
+
 TCase *
 lists_tcase(void)
 {
@@ -324,5 +359,6 @@ lists_tcase(void)
 	tcase_add_test(tc, page_two_of_twenty_five);
 	tcase_add_test(tc, bulk_issue_reports_each);
 	tcase_add_test(tc, bulk_needs_the_permission);
+	tcase_add_test(tc, settings_grouped);
 	return tc;
 }
