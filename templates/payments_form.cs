@@ -31,8 +31,8 @@
 <h2>Allocate to invoices or bills</h2>
 <p>What is not allocated stays as the party's credit.</p>
 <?cs if:data.fields.allocations ?><p class="error"><?cs var:data.fields.allocations ?></p><?cs /if ?>
-<table class="list"><thead><tr><th>Invoice or bill number</th><th>Amount</th></tr></thead><tbody>
-<?cs each:r = data.rows ?><tr<?cs if:r.error ?> class="invalid"<?cs /if ?>><td><input name="alloc_doc" value="<?cs var:r.doc ?>" size="18"></td><td><input name="alloc_amount" value="<?cs var:r.amount ?>" size="10"></td></tr>
+<table class="list" tabindex="0"><thead><tr><th>Invoice or bill number</th><th>Amount</th></tr></thead><tbody>
+<?cs each:r = data.rows ?><tr<?cs if:r.error ?> class="invalid"<?cs /if ?>><td><input name="alloc_doc" aria-label="Invoice or bill number" value="<?cs var:r.doc ?>" size="18"></td><td><input name="alloc_amount" aria-label="Amount allocated" value="<?cs var:r.amount ?>" size="10"></td></tr>
 <?cs if:r.error ?><tr><td colspan="2" class="error"><?cs var:r.error ?></td></tr><?cs /if ?><?cs /each ?>
 </tbody></table>
 <p><button type="submit">Record the payment</button></p>

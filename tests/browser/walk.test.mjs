@@ -123,6 +123,7 @@ async function walk(width, height) {
 		await check(page, width, visited);
 		await page.getByLabel('SKU').fill('CONSULT-1');
 		await page.getByLabel('Name', { exact: true }).fill('Consulting hour');
+		await page.getByLabel(/Goods: stock is counted/).uncheck();
 		await page.getByLabel('Unit price').fill('1500.00');
 		await page.getByLabel('in the currency').fill('INR');
 		await submit(page, 'Create', /\/app\/products(\/[0-9a-f-]{36})?$/);
