@@ -19,7 +19,7 @@ START_TEST(escapes_by_default)
 	kv_list vars = {0};
 	arena *a = arena_new(1024);
 	kv_add(a, &vars, "title", "<b>title</b>", 12);
-	tmpl_page p = { NULL, "error.cs", d, &vars };
+	tmpl_page p = { NULL, "error.cs", d, &vars, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256];
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)),
@@ -43,7 +43,7 @@ START_TEST(data_shapes)
 	cJSON *d = cJSON_Parse("{\"message\":\"m\",\"fields\":{\"name\":"
 	    "\"is required\",\"Config.VarEscapeMode\":\"none\"}}");
 	cJSON_AddItemToObject(d, "status", api_int(9007199254740993LL));
-	tmpl_page p = { NULL, "error.cs", d, NULL };
+	tmpl_page p = { NULL, "error.cs", d, NULL, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256];
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)),
@@ -59,7 +59,7 @@ END_TEST
 
 START_TEST(errors_are_reported)
 {
-	tmpl_page p = { NULL, "no-such.cs", NULL, NULL };
+	tmpl_page p = { NULL, "no-such.cs", NULL, NULL, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256] = "";
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)),
@@ -67,7 +67,7 @@ START_TEST(errors_are_reported)
 	ck_assert_ptr_nonnull(strstr(err, "no-such.cs"));
 	buf_free(&out);
 	/* a page past the cap fails instead of being cut short */
-	tmpl_page q = { NULL, "home.cs", NULL, NULL };
+	tmpl_page q = { NULL, "home.cs", NULL, NULL, NULL };
 	buf tiny = BUF_INIT(64);
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &q, &tiny, err, sizeof(err)),
 	    -1);
