@@ -18,9 +18,9 @@
 #include "web/field.h"
 #include "web/reply.h"
 #include "web/query.h"
+#include "web/listing.h"
 #include "commerce/docform.h"
 
-#define PAGE_ROWS 50	/* bills a page shows */
 #define FORM_ROWS_MIN 4	/* line rows the draft form offers */
 
 /* ---- small things ---- */
@@ -141,8 +141,27 @@ static const char list_sql[] = "SELECT b.id, b.number, b.supplier_ref, "
     "strpos(lower(coalesce(b.number, '') || ' ' || p.name || ' ' || "
     "b.supplier_ref), lower($5)) > 0) AND ($6::text IS NULL OR "
     "(b.created_at, b.id) < (split_part($6, '|', 1)::timestamptz, "
-    "split_part($6, '|', 2)::uuid)) ORDER BY b.created_at DESC, b.id DESC "
-    "LIMIT $7::int";
+    "split_part($6, '|', 2)::uuid))";
+
+/* the sorts; the first is the order the API's cursor walks */
+static const listing_sort list_sorts[] = {
+	{ "newest", "b.created_at DESC, b.id DESC" },
+	{ "oldest", "b.created_at, b.id" },
+	{ "number", "b.number NULLS FIRST, b.id" },
+	{ "-number", "b.number DESC NULLS LAST, b.id DESC" },
+	{ "supplier", "lower(p.name), b.id" },
+	{ "-supplier", "lower(p.name) DESC, b.id DESC" },
+	{ "dated", "b.bill_date, b.id" },
+	{ "-dated", "b.bill_date DESC, b.id DESC" },
+	{ "due", "b.due_date NULLS FIRST, b.id" },
+	{ "-due", "b.due_date DESC NULLS LAST, b.id DESC" },
+	{ "status", "b.status, b.id" },
+	{ "-status", "b.status DESC, b.id DESC" },
+	{ "total", "b.total, b.id" },
+	{ "-total", "b.total DESC, b.id DESC" },
+	{ "open", "b.total - b.paid, b.id" },
+	{ "-open", "b.total - b.paid DESC, b.id DESC" },
+	{ NULL, NULL } };
 
 static void
 bills(ctx *c)
@@ -161,24 +180,19 @@ bills(ctx *c)
 	}
 	if (field_span(c, from, to) < 0)
 		return;
-	int limit;
-	const char *after;
-	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	listing l;
+	if (listing_begin(c, &l, list_sorts, 1) < 0)
 		return;
-	char lim[16];
-	snprintf(lim, sizeof(lim), "%d", limit + 1);
-	const char *p[7] = { status, sup, from, to, q, after, lim };
-	cJSON *items = query_rows(c, list_sql, 7, p, list_keys);
+	const char *p[6] = { status, sup, from, to, q, l.after };
+	cJSON *items = listing_rows(c, &l, list_sql, 6, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = query_next(c, items, limit);
 	reply_rows(c, items, money_keys);
-	cJSON *d = api_list(items, next);
+	static const char *const names[] = { "status", "supplier", "from", "to",
+	    "q" };
+	const char *values[] = { status, sup, from, to, q };
+	cJSON *d = listing_reply(c, &l, items, "/app/bills", names, values, 5);
 	if (!c->api) {
-		static const char *const names[] = { "status", "supplier", "from",
-		    "to", "q" };
-		const char *values[] = { status, sup, from, to, q };
-		query_filter(c, d, "/app/bills", names, values, 5, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
 		    "purchases.write"));
 	}

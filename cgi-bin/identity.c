@@ -300,6 +300,82 @@ me(ctx *c)
 		app_render(c, 200, "me.cs", "Your profile", d);
 }
 
+/* The settings, grouped as a business sets itself up: the seller's
+ * name, address and tax id (which every invoice prints) first.  A link
+ * shows only when the user may open it; perm "a|b" is either. */
+static const struct setting_link {
+	const char *group, *label, *href, *perm, *hint;
+} setting_links[] = {
+	{ "Business details", "Address and tax id",
+	    "/app/commerce/settings#address", "settings.manage|ledger.read",
+	    "printed on every invoice" },
+	{ "Business details", "Branches", "/app/branches", "branches.read",
+	    "offices and shops, and who works where" },
+	{ "Sales & invoices", "Numbering, terms, payment instructions",
+	    "/app/commerce/settings", "settings.manage|ledger.read",
+	    "when orders invoice, default terms, number prefixes" },
+	{ "Sales & invoices", "Product categories", "/app/categories",
+	    "inventory.read", NULL },
+	{ "Books", "Book settings", "/app/books/settings", "ledger.read",
+	    "tax rounding, the month the year starts" },
+	{ "Books", "Chart of accounts", "/app/accounts", "ledger.read", NULL },
+	{ "Books", "Years and periods", "/app/years", "ledger.read", NULL },
+	{ "Books", "Currencies and rates", "/app/currencies", "ledger.read",
+	    NULL },
+	{ "Books", "Taxes", "/app/tax-groups", "ledger.read", NULL },
+	{ "Team", "Users", "/app/users", "users.read", "invite, roles, deactivate" },
+	{ "Team", "Roles", "/app/roles", "users.read", NULL },
+	{ "Integrations", "API keys", "/app/api-keys", "api_keys.manage", NULL },
+	{ "Integrations", "Webhooks", "/app/webhooks", "webhooks.manage", NULL },
+	{ "Integrations", "Records from a CRM", "/app/sync", "sync.write",
+	    NULL },
+};
+
+/* may_any: the user holds one of the permissions "a|b" */
+static int
+may_any(ctx *c, const char *perms)
+{
+	char one[64];
+	for (const char *p = perms; *p; ) {
+		size_t n = strcspn(p, "|");
+		snprintf(one, sizeof(one), "%.*s", (int)n, p);
+		if (auth_can(c, one))
+			return 1;
+		p += n + (p[n] == '|');
+	}
+	return 0;
+}
+
+/* settings: the index of the settings pages, by group */
+static void
+settings(ctx *c)
+{
+	cJSON *d = cJSON_CreateObject();
+	cJSON *groups = cJSON_AddArrayToObject(d, "groups");
+	cJSON *g = NULL;
+	const char *last = "";
+	for (size_t i = 0; i < sizeof(setting_links) / sizeof(setting_links[0]);
+	    i++) {
+		const struct setting_link *l = &setting_links[i];
+		if (!may_any(c, l->perm))
+			continue;
+		if (strcmp(last, l->group) != 0) {
+			g = cJSON_CreateObject();
+			cJSON_AddStringToObject(g, "name", l->group);
+			cJSON_AddArrayToObject(g, "links");
+			cJSON_AddItemToArray(groups, g);
+			last = l->group;
+		}
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "label", l->label);
+		cJSON_AddStringToObject(o, "href", l->href);
+		if (l->hint)
+			cJSON_AddStringToObject(o, "hint", l->hint);
+		cJSON_AddItemToArray(cJSON_GetObjectItem(g, "links"), o);
+	}
+	app_render(c, 200, "settings.cs", "Settings", d);
+}
+
 /* dashboard: the signed-in home, its figures those the role may read
  * (commerce/dashboard); the same figures under /api/v1/dashboard */
 static void
@@ -745,6 +821,7 @@ static const route routes[] = {
 	{ "GET", "/app", dashboard, ROUTE_SIGNED_IN, NULL },
 	{ "GET", "/api/v1/dashboard", dashboard, ROUTE_SIGNED_IN, NULL },
 	{ "GET", "~/search", search, ROUTE_SIGNED_IN, NULL },
+	{ "GET", "/app/settings", settings, ROUTE_SIGNED_IN, NULL },
 	{ "GET", "~/audit", audit_list, 0, "audit.read" },
 	{ "POST", "~/audit/verify", audit_check, 0, "audit.read" },
 	{ "GET", "/app/password/forgot", forgot_page,

@@ -22,9 +22,9 @@
 #include "web/field.h"
 #include "web/reply.h"
 #include "web/query.h"
+#include "web/listing.h"
 #include "commerce/docform.h"
 
-#define PAGE_ROWS 50	/* invoices a page shows */
 #define FORM_ROWS_MIN 4	/* line rows the draft form offers */
 
 /* ---- small things ---- */
@@ -108,7 +108,28 @@ static const char list_sql[] = "SELECT i.id, i.kind, i.number, i.status, "
     "NULL OR strpos(lower(coalesce(i.number, '') || ' ' || p.name || ' ' || "
     "i.reference), lower($6)) > 0) AND ($7::text IS NULL OR (i.created_at, "
     "i.id) < (split_part($7, '|', 1)::timestamptz, split_part($7, '|', "
-    "2)::uuid)) ORDER BY i.created_at DESC, i.id DESC LIMIT $8::int";
+    "2)::uuid))";
+
+/* the columns a list sorts by: each key a fixed fragment; the first
+ * (newest) is the order the API's cursor walks */
+static const listing_sort list_sorts[] = {
+	{ "newest", "i.created_at DESC, i.id DESC" },
+	{ "oldest", "i.created_at, i.id" },
+	{ "number", "i.number NULLS FIRST, i.id" },
+	{ "-number", "i.number DESC NULLS LAST, i.id DESC" },
+	{ "customer", "lower(p.name), i.id" },
+	{ "-customer", "lower(p.name) DESC, i.id DESC" },
+	{ "issued", "i.issue_date NULLS FIRST, i.id" },
+	{ "-issued", "i.issue_date DESC NULLS LAST, i.id DESC" },
+	{ "due", "i.due_date NULLS FIRST, i.id" },
+	{ "-due", "i.due_date DESC NULLS LAST, i.id DESC" },
+	{ "status", "i.status, i.id" },
+	{ "-status", "i.status DESC, i.id DESC" },
+	{ "total", "i.total, i.id" },
+	{ "-total", "i.total DESC, i.id DESC" },
+	{ "open", "i.total - i.paid, i.id" },
+	{ "-open", "i.total - i.paid DESC, i.id DESC" },
+	{ NULL, NULL } };
 
 static void
 list(ctx *c, const char *kind)
@@ -127,25 +148,20 @@ list(ctx *c, const char *kind)
 	}
 	if (field_span(c, from, to) < 0)
 		return;
-	int limit;
-	const char *after;
-	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	listing l;
+	if (listing_begin(c, &l, list_sorts, 1) < 0)
 		return;
-	char lim[16];
-	snprintf(lim, sizeof(lim), "%d", limit + 1);
-	const char *p[8] = { kind, status, cust, from, to, q, after, lim };
-	cJSON *items = query_rows(c, list_sql, 8, p, list_keys);
+	const char *p[7] = { kind, status, cust, from, to, q, l.after };
+	cJSON *items = listing_rows(c, &l, list_sql, 7, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = query_next(c, items, limit);
 	reply_rows(c, items, invoice_view_money_keys);
-	cJSON *d = api_list(items, next);
+	static const char *const names[] = { "status", "customer", "from",
+	    "to", "q" };
+	const char *values[] = { status, cust, from, to, q };
+	cJSON *d = listing_reply(c, &l, items, strcmp(kind, "invoice") == 0 ?
+	    "/app/invoices" : "/app/credit-notes", names, values, 5);
 	if (!c->api) {
-		static const char *const names[] = { "status", "customer",
-		    "from", "to", "q" };
-		const char *values[] = { status, cust, from, to, q };
-		query_filter(c, d, strcmp(kind, "invoice") == 0 ?
-		    "/app/invoices" : "/app/credit-notes", names, values, 5, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c,
 		    "sales.write"));
 		cJSON_AddBoolToObject(d, "credit_notes", strcmp(kind,
@@ -818,7 +834,47 @@ credit_note_create(ctx *c)
 	acted(c, cn, 201);
 }
 
+/* ---- bulk: the drafts ticked on the list ---- */
+
+static int
+issue_one(ctx *c, const char *id, const char **why)
+{
+	db_res err;
+	if (invoice_issue(c->db, c->user_id, id, NULL, &err) == 0)
+		return 0;
+	if (reply_status(&err) == 0) {
+		app_db_error(c, &err);
+		db_res_clear(&err);
+		return -1;
+	}
+	*why = arena_strdup(c->a, err.error ? err.error : "refused");
+	db_res_clear(&err);
+	return 1;
+}
+
+/* bulk_issue: each ticked draft issued today, or told why not: one
+ * refused (not a draft any more, a closed period) leaves the others
+ * issued, and the page says which was which */
+static void
+bulk_issue(ctx *c)
+{
+	cJSON *d = cJSON_CreateObject();
+	if (listing_bulk(c, d, issue_one, "SELECT coalesce(i.number, 'draft') "
+	    "|| ' \xe2\x80\x94 ' || p.name FROM invoices i JOIN parties p ON "
+	    "p.tenant_id = i.tenant_id AND p.id = i.party_id WHERE i.id = "
+	    "$1::uuid AND i.kind = 'invoice'", "issued") < 0) {
+		cJSON_Delete(d);
+		return;
+	}
+	cJSON_AddStringToObject(d, "what", "Issue invoices");
+	cJSON_AddStringToObject(d, "back_href", "/app/invoices");
+	cJSON_AddStringToObject(d, "back", "Back to the invoices");
+	cJSON_AddStringToObject(d, "href_base", "/app/invoices/");
+	app_render(c, 200, "bulk.cs", "Issue invoices", d);
+}
+
 static const route routes[] = {
+	{ "POST", "/app/invoices/bulk-issue", bulk_issue, 0, "sales.write" },
 	{ "GET", "~/invoices", invoices, 0, "sales.read" },
 	{ "POST", "~/invoices", invoice_create, 0, "sales.write" },
 	{ "GET", "/app/invoices/new", invoice_new, 0, "sales.write" },

@@ -19,9 +19,9 @@
 #include "web/field.h"
 #include "web/reply.h"
 #include "web/query.h"
+#include "web/listing.h"
 #include "commerce/docform.h"
 
-#define PAGE_ROWS 50	/* orders a page shows */
 #define FORM_ROWS_MIN 5	/* line rows the form offers */
 
 static const char *const money_keys[] = { "net", "tax", "total", NULL };
@@ -153,8 +153,8 @@ static const char *const list_keys[] = { "id", "number", "status",
     "party_id", "customer", "currency", "#digits", "order_date", "reference",
     "#net", "#tax", "#total", "invoice_number", "branch", "key", NULL };
 
-/* the list newest first (cmp "<", dir "DESC") or oldest first: one
- * statement each, so either walks the index */
+/* the list newest first (cmp "<") or oldest first (">"): the cursor's
+ * condition differs, the order is the listing's */
 #define LIST_SQL(cmp, dir) "SELECT o.id, o.number, o.status, o.party_id, " \
     "p.name, o.currency, cu.minor_units, o.order_date::text, o.reference, " \
     "o.net, o.tax, o.total, (SELECT i.number FROM invoices i WHERE " \
@@ -169,10 +169,26 @@ static const char *const list_keys[] = { "id", "number", "status",
     "NULL OR strpos(lower(o.number || ' ' || p.name || ' ' || o.reference), " \
     "lower($5)) > 0) AND ($6::text IS NULL OR (o.created_at, o.id) " cmp \
     " (split_part($6, '|', 1)::timestamptz, split_part($6, '|', 2)::uuid)) " \
-    "ORDER BY o.created_at " dir ", o.id " dir " LIMIT $7::int"
+    ""
 
 static const char newest_sql[] = LIST_SQL("<", "DESC");
 static const char oldest_sql[] = LIST_SQL(">", "ASC");
+
+/* the sorts; the first two are the cursor's walks (newest_sql, oldest_sql) */
+static const listing_sort list_sorts[] = {
+	{ "newest", "o.created_at DESC, o.id DESC" },
+	{ "oldest", "o.created_at, o.id" },
+	{ "number", "o.number, o.id" },
+	{ "-number", "o.number DESC, o.id DESC" },
+	{ "customer", "lower(p.name), o.id" },
+	{ "-customer", "lower(p.name) DESC, o.id DESC" },
+	{ "date", "o.order_date, o.id" },
+	{ "-date", "o.order_date DESC, o.id DESC" },
+	{ "status", "o.status, o.id" },
+	{ "-status", "o.status DESC, o.id DESC" },
+	{ "total", "o.total, o.id" },
+	{ "-total", "o.total DESC, o.id DESC" },
+	{ NULL, NULL } };
 
 static void
 orders(ctx *c)
@@ -180,15 +196,10 @@ orders(ctx *c)
 	static const char *const statuses[] = { "draft", "placed", "shipped",
 	    "completed", "cancelled", NULL };
 	static const char *const names[] = { "status", "customer", "from", "to",
-	    "q", "sort" };
-	const char *v[6];
-	for (int i = 0; i < 6; i++)
+	    "q" };
+	const char *v[5];
+	for (int i = 0; i < 5; i++)
 		v[i] = field_query(c, names[i]);
-	int oldest = v[5] && strcmp(v[5], "oldest") == 0;
-	if (v[5] && !oldest && strcmp(v[5], "newest") != 0) {
-		field_refuse(c, "sort", "newest or oldest");
-		return;
-	}
 	if (v[0] && !field_one_of(v[0], statuses)) {
 		field_refuse(c, "status", "draft, placed, shipped, completed or "
 		    "cancelled");
@@ -196,24 +207,19 @@ orders(ctx *c)
 	}
 	if (field_span(c, v[2], v[3]) < 0)
 		return;
-	int limit;
-	const char *after;
-	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	listing l;
+	if (listing_begin(c, &l, list_sorts, 2) < 0)
 		return;
-	char lim[16];
-	snprintf(lim, sizeof(lim), "%d", limit + 1);
-	const char *p[7] = { v[0], v[1], v[2], v[3], v[4], after, lim };
-	cJSON *items = query_rows(c, oldest ? oldest_sql : newest_sql, 7, p,
-	    list_keys);
+	int oldest = strcmp(l.sort->key, "oldest") == 0;
+	const char *p[6] = { v[0], v[1], v[2], v[3], v[4], l.after };
+	cJSON *items = listing_rows(c, &l, oldest ? oldest_sql : newest_sql, 6,
+	    p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = query_next(c, items, limit);
 	reply_rows(c, items, money_keys);
-	cJSON *d = api_list(items, next);
-	if (!c->api) {
-		query_filter(c, d, "/app/orders", names, v, 6, next);
+	cJSON *d = listing_reply(c, &l, items, "/app/orders", names, v, 5);
+	if (!c->api)
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
-	}
 	app_render(c, 200, "orders.cs", "Orders", d);
 }
 

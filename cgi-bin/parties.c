@@ -17,6 +17,7 @@
 #include "web/field.h"
 #include "web/reply.h"
 #include "web/query.h"
+#include "web/listing.h"
 
 /* The kind of party a route is about: the path's first segment. */
 enum kind { CUSTOMERS, SUPPLIERS, PARTIES };
@@ -182,7 +183,7 @@ list(ctx *c)
 	enum kind k = kind_of(c);
 	party_filter f = { k == CUSTOMERS ? "customer" : k == SUPPLIERS ?
 	    "supplier" : field_query(c, "kind"), field_query(c, "q"),
-	    field_query(c, "archived"), field_query(c, "sort"), NULL, 50 };
+	    field_query(c, "archived"), field_query(c, "sort"), NULL, 50, NULL };
 	if (k == PARTIES) {
 		int sr = auth_can(c, "sales.read"), pr = auth_can(c,
 		    "purchases.read");
@@ -207,12 +208,18 @@ list(ctx *c)
 			f.kind = sr ? "customer" : "supplier";
 		}
 	}
-	if (c->api && api_limit(&c->req.query, &f.limit) < 0) {
+	listing l;
+	int paged = !c->api || field_query(c, "page") != NULL;
+	if (paged) {
+		if (listing_begin(c, &l, party_sorts, 2) < 0)
+			return;
+		f.page = &l;
+	} else if (api_limit(&c->req.query, &f.limit) < 0) {
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return;
 	}
 	const char *cur = field_query(c, "cursor");
-	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
+	if (!paged && cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return;
 	}
@@ -228,7 +235,11 @@ list(ctx *c)
 	}
 	cJSON_Delete(fields);
 	const char *enc = next ? api_cursor_encode(c->a, next) : NULL;
-	cJSON *d = api_list(items, enc);
+	static const char *const names[] = { "q", "archived", "kind" };
+	const char *values[] = { f.q, field_query(c, "archived"),
+	    k == PARTIES ? field_query(c, "kind") : NULL };
+	cJSON *d = paged ? listing_reply(c, &l, items, arena_printf(c->a,
+	    "/app/%s", kind_path[k]), names, values, 3) : api_list(items, enc);
 	if (c->api) {
 		app_render(c, 200, NULL, NULL, d);
 		return;
@@ -237,26 +248,6 @@ list(ctx *c)
 	cJSON_ArrayForEach(o, items)
 		money_texts(c, o, "credit_limit");
 	page_common(c, d);
-	static const char *const names[] = { "q", "archived", "sort", "kind",
-	    "cursor" };
-	const char *values[] = { f.q, field_query(c, "archived"),
-	    field_query(c, "sort"), k == PARTIES ? field_query(c, "kind") :
-	    NULL, enc };
-	cJSON *fl = cJSON_AddObjectToObject(d, "filter");
-	for (int i = 0; i < 4; i++)
-		cJSON_AddStringToObject(fl, names[i], values[i] ? values[i] : "");
-	if (enc) {
-		const char *s = arena_printf(c->a, "/app/%s", kind_path[k]);
-		int first = 1;
-		for (int i = 0; i < 5; i++) {
-			if (values[i] == NULL)
-				continue;
-			s = arena_printf(c->a, "%s%c%s=%s", s, first ? '?' : '&',
-			    names[i], form_url_escape(c->a, values[i]));
-			first = 0;
-		}
-		cJSON_AddStringToObject(d, "next_href", s);
-	}
 	cJSON_AddBoolToObject(d, "can_write", k == CUSTOMERS ? auth_can(c,
 	    "sales.write") : k == SUPPLIERS ? auth_can(c, "purchases.write") :
 	    0);
@@ -476,6 +467,52 @@ archive(ctx *c)
 	set_archived(c, 1);
 }
 
+static int
+archive_one(ctx *c, const char *id, const char **why)
+{
+	int cu, su;
+	int rc = party_kind(c, id, &cu, &su);
+	enum kind k = kind_of(c);
+	if (rc == PARTY_OK && ((k == CUSTOMERS && !cu) || (k == SUPPLIERS &&
+	    !su)))
+		rc = PARTY_NOT_FOUND;
+	if (rc == PARTY_OK && !may(c, cu, su, 1)) {
+		*why = "your role may not change it";
+		return 1;
+	}
+	if (rc == PARTY_OK)
+		rc = party_archive(c, id, 1);
+	if (rc == PARTY_NOT_FOUND) {
+		*why = "no such party";
+		return 1;
+	}
+	return rc == PARTY_OK ? 0 : -1;
+}
+
+/* bulk_archive: the customers (or suppliers) ticked on the list
+ * archived, each one reported */
+static void
+bulk_archive(ctx *c)
+{
+	enum kind k = kind_of(c);
+	cJSON *d = cJSON_CreateObject();
+	if (listing_bulk(c, d, archive_one, "SELECT code || ' \xe2\x80\x94 ' || "
+	    "name FROM parties WHERE id = $1::uuid", "archived") < 0) {
+		cJSON_Delete(d);
+		return;
+	}
+	static const char *const what[] = { "Archive customers",
+	    "Archive suppliers", "Archive parties" };
+	cJSON_AddStringToObject(d, "what", what[k]);
+	cJSON_AddStringToObject(d, "back_href", arena_printf(c->a, "/app/%s",
+	    kind_path[k]));
+	cJSON_AddStringToObject(d, "back", arena_printf(c->a, "Back to the %s",
+	    kind_path[k]));
+	cJSON_AddStringToObject(d, "href_base", arena_printf(c->a, "/app/%s/",
+	    kind_path[k]));
+	app_render(c, 200, "bulk.cs", what[k], d);
+}
+
 static void
 unarchive(ctx *c)
 {
@@ -578,6 +615,10 @@ address_remove(ctx *c)
 	{ "POST", "~/" k "/{id}/addresses/{aid}/delete", address_remove, 0, w }
 
 static const route routes[] = {
+	/* before KIND_ROUTES, whose {id} would take the word */
+	{ "POST", "/app/customers/bulk-archive", bulk_archive, 0, "sales.write" },
+	{ "POST", "/app/suppliers/bulk-archive", bulk_archive, 0,
+	    "purchases.write" },
 	KIND_ROUTES("customers", "sales.read", "sales.write"),
 	KIND_ROUTES("suppliers", "purchases.read", "purchases.write"),
 	/* either kind: the handlers check the party's own permissions */

@@ -19,9 +19,9 @@
 #include "web/field.h"
 #include "web/reply.h"
 #include "web/query.h"
+#include "web/listing.h"
 #include "commerce/docform.h"
 
-#define PAGE_ROWS 50	/* payments a page shows */
 #define ALLOC_MAX 200	/* allocations in one request */
 #define FORM_ALLOC_ROWS 4	/* allocation rows the form offers */
 
@@ -212,8 +212,25 @@ static const char list_sql[] = "SELECT p.id, p.number, p.direction, "
     "p.reference), lower($7)) > 0) AND ($8::boolean IS NULL OR "
     "(p.unallocated > 0) = $8::boolean) AND ($9::text IS NULL OR "
     "(p.created_at, p.id) < (split_part($9, '|', 1)::timestamptz, "
-    "split_part($9, '|', 2)::uuid)) ORDER BY p.created_at DESC, p.id DESC "
-    "LIMIT $10::int";
+    "split_part($9, '|', 2)::uuid))";
+
+/* the sorts; the first is the order the API's cursor walks */
+static const listing_sort list_sorts[] = {
+	{ "newest", "p.created_at DESC, p.id DESC" },
+	{ "oldest", "p.created_at, p.id" },
+	{ "number", "p.number, p.id" },
+	{ "-number", "p.number DESC, p.id DESC" },
+	{ "date", "p.payment_date, p.id" },
+	{ "-date", "p.payment_date DESC, p.id DESC" },
+	{ "party", "lower(pa.name), p.id" },
+	{ "-party", "lower(pa.name) DESC, p.id DESC" },
+	{ "method", "p.method, p.id" },
+	{ "-method", "p.method DESC, p.id DESC" },
+	{ "amount", "p.amount, p.id" },
+	{ "-amount", "p.amount DESC, p.id DESC" },
+	{ "credit", "p.unallocated, p.id" },
+	{ "-credit", "p.unallocated DESC, p.id DESC" },
+	{ NULL, NULL } };
 
 static void
 payments(ctx *c)
@@ -256,26 +273,22 @@ payments(ctx *c)
 		dir = "in";
 	if (side_refused(c, dir, 0))
 		return;
-	int limit;
-	const char *after;
-	if (query_keyset(c, PAGE_ROWS, &limit, &after) < 0)
+	listing l;
+	if (listing_begin(c, &l, list_sorts, 1) < 0)
 		return;
-	char lim[16];
-	snprintf(lim, sizeof(lim), "%d", limit + 1);
-	const char *p[10] = { dir, kind, party, method, from, to, q, credit,
-	    after, lim };
-	cJSON *items = query_rows(c, list_sql, 10, p, list_keys);
+	const char *p[9] = { dir, kind, party, method, from, to, q, credit,
+	    l.after };
+	cJSON *items = listing_rows(c, &l, list_sql, 9, p, list_keys);
 	if (items == NULL)
 		return;
-	const char *next = query_next(c, items, limit);
 	reply_rows(c, items, money_keys);
-	cJSON *d = api_list(items, next);
+	static const char *const names[] = { "direction", "kind", "party",
+	    "method", "from", "to", "q", "credit" };
+	const char *values[] = { dir, kind, party, method, from, to, q,
+	    credit };
+	cJSON *d = listing_reply(c, &l, items, "/app/payments", names, values,
+	    8);
 	if (!c->api) {
-		static const char *const names[] = { "direction", "kind", "party",
-		    "method", "from", "to", "q", "credit" };
-		const char *values[] = { dir, kind, party, method, from, to, q,
-		    credit };
-		query_filter(c, d, "/app/payments", names, values, 8, next);
 		cJSON_AddBoolToObject(d, "can_write", auth_can(c, "sales.write"));
 	}
 	app_render(c, 200, "payments.cs", "Payments", d);

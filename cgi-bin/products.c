@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "web/api.h"
+#include "web/listing.h"
 #include "web/app.h"
 #include "web/serve.h"
 #include "web/auth.h"
@@ -66,13 +67,19 @@ list(ctx *c)
 {
 	product_filter f = { field_query(c, "q"), field_query(c, "kind"),
 	    field_query(c, "category"), field_query(c, "archived"),
-	    field_query(c, "sort"), NULL, 50 };
-	if (c->api && api_limit(&c->req.query, &f.limit) < 0) {
+	    field_query(c, "sort"), NULL, 50, NULL };
+	listing l;
+	int paged = !c->api || field_query(c, "page") != NULL;
+	if (paged) {
+		if (listing_begin(c, &l, product_sorts, 3) < 0)
+			return;
+		f.page = &l;
+	} else if (api_limit(&c->req.query, &f.limit) < 0) {
 		app_error(c, 400, "bad_request", "limit must be 1 to 200", NULL);
 		return;
 	}
 	const char *cur = field_query(c, "cursor");
-	if (cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
+	if (!paged && cur && (f.after = api_cursor_decode(c->a, cur)) == NULL) {
 		app_error(c, 400, "bad_request", "malformed cursor", NULL);
 		return;
 	}
@@ -88,7 +95,11 @@ list(ctx *c)
 	}
 	cJSON_Delete(fields);
 	const char *enc = next ? api_cursor_encode(c->a, next) : NULL;
-	cJSON *d = api_list(items, enc);
+	static const char *const names[] = { "q", "kind", "category",
+	    "archived" };
+	const char *values[] = { f.q, f.kind, f.category, f.archived };
+	cJSON *d = paged ? listing_reply(c, &l, items, "/app/products", names,
+	    values, 4) : api_list(items, enc);
 	if (c->api) {
 		app_render(c, 200, NULL, NULL, d);
 		return;
@@ -99,25 +110,6 @@ list(ctx *c)
 		return;
 	}
 	cJSON_AddItemToObject(d, "categories", cats);
-	static const char *const names[] = { "q", "kind", "category",
-	    "archived", "sort", "cursor" };
-	const char *values[] = { f.q, f.kind, f.category, f.archived, f.sort,
-	    enc };
-	cJSON *fl = cJSON_AddObjectToObject(d, "filter");
-	for (int i = 0; i < 5; i++)
-		cJSON_AddStringToObject(fl, names[i], values[i] ? values[i] : "");
-	if (enc) {
-		const char *s = "/app/products";
-		int first = 1;
-		for (int i = 0; i < 6; i++) {
-			if (values[i] == NULL)
-				continue;
-			s = arena_printf(c->a, "%s%c%s=%s", s, first ? '?' : '&',
-			    names[i], form_url_escape(c->a, values[i]));
-			first = 0;
-		}
-		cJSON_AddStringToObject(d, "next_href", s);
-	}
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "inventory.write"));
 	app_render(c, 200, "products.cs", "Products", d);
 }
@@ -342,6 +334,37 @@ archive(ctx *c)
 	set_archived(c, 1);
 }
 
+static int
+archive_one(ctx *c, const char *id, const char **why)
+{
+	int rc = product_archive(c, id, 1);
+	if (rc == PRODUCT_OK)
+		return 0;
+	if (rc == PRODUCT_NOT_FOUND) {
+		*why = "no such product";
+		return 1;
+	}
+	return -1;
+}
+
+/* bulk_archive: the products ticked on the list archived, each one
+ * reported */
+static void
+bulk_archive(ctx *c)
+{
+	cJSON *d = cJSON_CreateObject();
+	if (listing_bulk(c, d, archive_one, "SELECT sku || ' \xe2\x80\x94 ' || "
+	    "name FROM products WHERE id = $1::uuid", "archived") < 0) {
+		cJSON_Delete(d);
+		return;
+	}
+	cJSON_AddStringToObject(d, "what", "Archive products");
+	cJSON_AddStringToObject(d, "back_href", "/app/products");
+	cJSON_AddStringToObject(d, "back", "Back to the products");
+	cJSON_AddStringToObject(d, "href_base", "/app/products/");
+	app_render(c, 200, "bulk.cs", "Archive products", d);
+}
+
 static void
 unarchive(ctx *c)
 {
@@ -549,6 +572,8 @@ settings_save(ctx *c)
 }
 
 static const route routes[] = {
+	{ "POST", "/app/products/bulk-archive", bulk_archive, 0,
+	    "inventory.write" },
 	{ "GET", "~/products", list, 0, "inventory.read" },
 	{ "POST", "~/products", create, 0, "inventory.write" },
 	{ "GET", "/app/products/new", new_form, 0, "inventory.write" },

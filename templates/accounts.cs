@@ -3,7 +3,7 @@
 <h1>Chart of accounts</h1>
 <p><a href="/app/years">Years and periods</a> · <a href="/app/currencies">Currencies</a> · <a href="/app/tax-rates">Tax rates</a> · <a href="/app/tax-groups">Tax groups</a> · <a href="/app/books/settings">Book settings</a></p>
 <p>Groups (in bold) add up the accounts under them and take no postings. An account with postings is never deleted: archive it, and it takes no more.</p>
-<table class="list"><thead><tr><th>Code</th><th>Name</th><th>Type</th><th>Used as</th><th>Status</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Code</th><th>Name</th><th>Type</th><th>Used as</th><th>Status</th></tr></thead><tbody>
 <?cs each:a = data.items ?><tr><td><?cs var:a.code ?></td>
 <td><?cs loop:i = 1, a.depth, 1 ?>&nbsp;&nbsp;&nbsp;&nbsp;<?cs /loop ?><?cs if:a.is_group ?><strong><a href="/app/accounts/<?cs var:a.id ?>"><?cs var:a.name ?></a></strong><?cs else ?><a href="/app/accounts/<?cs var:a.id ?>"><?cs var:a.name ?></a><?cs /if ?></td>
 <td><?cs var:a.type ?></td><td><?cs if:a.role ?>@<?cs var:a.role ?><?cs /if ?></td>

@@ -2,7 +2,7 @@
 <section class="card">
 <p><a href="/app/accounts">Chart of accounts</a></p>
 <h1><?cs var:data.account.code ?> <?cs var:data.account.name ?></h1>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Type</th><td><?cs var:data.account.type ?><?cs if:data.account.is_group ?> group: adds up the accounts under it, takes no postings<?cs /if ?></td></tr>
 <tr><th>Under</th><td><?cs if:data.account.parent_code ?><?cs var:data.account.parent_code ?><?cs else ?>(top level)<?cs /if ?></td></tr>
 <?cs if:data.account.role ?><tr><th>Used as</th><td>@<?cs var:data.account.role ?>: Bursar posts here by this role</td></tr><?cs /if ?>

@@ -1,6 +1,6 @@
 <section>
 <h1>Branches</h1>
-<table class="list"><thead><tr><th>Code</th><th>Name</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Code</th><th>Name</th></tr></thead><tbody>
 <?cs each:b = data.items ?><tr><td><?cs var:b.code ?></td><td><?cs var:b.name ?></td></tr><?cs /each ?>
 </tbody></table>
 <form method="post" action="/app/branches" class="card">

@@ -2,7 +2,7 @@
 <section>
 <h1>Journal entry <?cs if:data.entry.seq ?>#<?cs var:data.entry.seq ?><?cs else ?>(not chained)<?cs /if ?></h1>
 <?cs include:"journal_nav.cs" ?>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Date</th><td><?cs var:data.entry.date ?></td></tr>
 <tr><th>Memo</th><td><?cs var:data.entry.memo ?></td></tr>
 <tr><th>Branch</th><td><?cs var:data.entry.branch ?></td></tr>
@@ -14,7 +14,7 @@
 <tr><th>Chain hash</th><td><code><?cs var:data.entry.hash ?></code></td></tr>
 <tr><th>Previous hash</th><td><code><?cs var:data.entry.prev_hash ?></code></td></tr>
 </tbody></table>
-<table class="list"><thead><tr><th>#</th><th>Account</th><th>Memo</th><?cs if:data.entry.foreign ?><th class="num">Debit (<?cs var:data.entry.currency ?>)</th><th class="num">Credit (<?cs var:data.entry.currency ?>)</th><?cs /if ?><th class="num">Debit</th><th class="num">Credit</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>#</th><th>Account</th><th>Memo</th><?cs if:data.entry.foreign ?><th class="num">Debit (<?cs var:data.entry.currency ?>)</th><th class="num">Credit (<?cs var:data.entry.currency ?>)</th><?cs /if ?><th class="num">Debit</th><th class="num">Credit</th></tr></thead><tbody>
 <?cs each:l = data.entry.lines ?><tr><td><?cs var:l.line_no ?></td><td><a href="/app/ledger/accounts/<?cs var:l.account ?>"><?cs var:l.account ?></a> <?cs var:l.account_name ?></td><td><?cs var:l.memo ?><?cs if:l.tax_code ?> (<?cs var:l.tax_code ?>)<?cs /if ?></td>
 <?cs if:data.entry.foreign ?><td class="num"><?cs var:l.tx_debit ?></td><td class="num"><?cs var:l.tx_credit ?></td><?cs /if ?><td class="num"><?cs var:l.debit ?></td><td class="num"><?cs var:l.credit ?></td></tr>
 <?cs /each ?></tbody>

@@ -13,7 +13,7 @@
 <option value="<?cs var:x.code ?>" data-digits="<?cs var:x.minor_units ?>"<?cs if:data.form.currency == x.code ?> selected<?cs /if ?>><?cs var:x.code ?> <?cs var:x.name ?></option><?cs /each ?>
 </select><?cs if:data.fields.currency ?><span class="error"><?cs var:data.fields.currency ?></span><?cs /if ?></p>
 <?cs call:field("rate", "Rate, for an entry in another currency (empty: the latest rate on or before the date)", "text", data.form.rate, data.fields.rate) ?>
-<table class="list"><thead><tr><th>Account</th><th>Debit</th><th>Credit</th><th>Line memo</th></tr></thead>
+<table class="list" tabindex="0"><thead><tr><th>Account</th><th>Debit</th><th>Credit</th><th>Line memo</th></tr></thead>
 <tbody id="lines"><?cs each:l = data.lines ?><tr<?cs if:l.error ?> class="invalid"<?cs /if ?>>
 <td><select name="line_account" aria-label="Account"><option value="">(choose)</option><?cs each:a = data.accounts ?>
 <option value="<?cs var:a.code ?>"<?cs if:l.account == a.code ?> selected<?cs /if ?>><?cs var:a.code ?> <?cs var:a.name ?></option><?cs /each ?></select><?cs if:l.error ?><br><span class="error"><?cs var:l.error ?></span><?cs /if ?></td>

@@ -11,7 +11,7 @@
 </form>
 <?cs if:data.can_write ?><p><a class="button" href="/app/locations/new">New location</a></p><?cs /if ?>
 <?cs if:!subcount(data.items) ?><p>No locations.</p><?cs else ?>
-<table class="list"><thead><tr><th>Code</th><th>Name</th><th class="num">Units on hand</th><th class="num">Reserved</th><th>Status</th><th>Branch</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Code</th><th>Name</th><th class="num">Units on hand</th><th class="num">Reserved</th><th>Status</th><th>Branch</th></tr></thead><tbody>
 <?cs each:l = data.items ?><tr><td><a href="/app/locations/<?cs var:l.id ?>"><?cs var:l.code ?></a></td><td><?cs var:l.name ?></td>
 <td class="num"><?cs var:l.on_hand ?></td><td class="num"><?cs var:l.reserved ?></td><td><?cs if:l.archived ?>archived<?cs else ?>open<?cs /if ?></td><td><?cs var:l.branch ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>

@@ -4,7 +4,7 @@
 <p>Branch <?cs var:data.location.branch ?>.</p>
 <p><?cs var:data.location.on_hand ?> units on hand, <?cs var:data.location.reserved ?> reserved.</p>
 <?cs if:!subcount(data.location.stock) ?><p>No stock here.</p><?cs else ?>
-<table class="list"><thead><tr><th>SKU</th><th>Product</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>SKU</th><th>Product</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th></tr></thead><tbody>
 <?cs each:s = data.location.stock ?><tr><td><a href="/app/inventory/<?cs var:s.sku ?>"><?cs var:s.sku ?></a></td><td><?cs var:s.name ?></td>
 <td class="num"><?cs var:s.on_hand ?></td><td class="num"><?cs var:s.reserved ?></td><td class="num"><?cs var:s.available ?></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?>

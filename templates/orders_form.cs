@@ -19,7 +19,7 @@
 <?cs call:field("reference", "Reference (the customer's PO)", "text", data.form.reference, data.fields.reference) ?>
 <p class="field<?cs if:data.fields.notes ?> invalid<?cs /if ?>"><label for="notes">Notes</label><textarea id="notes" name="notes" rows="2"><?cs var:data.form.notes ?></textarea><?cs if:data.fields.notes ?><span class="error"><?cs var:data.fields.notes ?></span><?cs /if ?></p>
 <?cs if:data.fields.lines ?><p class="error"><?cs var:data.fields.lines ?></p><?cs /if ?>
-<table class="list"><thead><tr><th>Product (SKU)</th><th>Qty</th><th>Unit price</th><th>Discount %</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Product (SKU)</th><th>Qty</th><th>Unit price</th><th>Discount %</th></tr></thead><tbody>
 <?cs each:r = data.rows ?><tr<?cs if:r.error ?> class="invalid"<?cs /if ?>>
 <td><input name="line_product" list="products" value="<?cs var:r.product ?>" size="14" aria-label="Product"></td>
 <td><input name="line_quantity" value="<?cs var:r.quantity ?>" size="5" inputmode="numeric" aria-label="Quantity"></td>

@@ -2,7 +2,7 @@
 <section class="card">
 <p><a href="/app/<?cs var:data.path ?>"><?cs var:data.kind_title ?></a></p>
 <h1><?cs var:data.party.name ?> <small><?cs var:data.party.code ?></small></h1>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Is</th><td><?cs if:data.party.is_customer ?>a customer<?cs /if ?><?cs if:data.party.is_customer && data.party.is_supplier ?> and <?cs /if ?><?cs if:data.party.is_supplier ?>a supplier<?cs /if ?><?cs if:data.party.archived ?> (archived)<?cs /if ?></td></tr>
 <tr><th>Email</th><td><?cs var:data.party.email ?></td></tr>
 <tr><th>Phone</th><td><?cs var:data.party.phone ?></td></tr>
@@ -21,7 +21,7 @@
 </p><?cs /if ?>
 <h2>Open balance</h2>
 <?cs if:!subcount(data.party.balances) ?><p>Nothing open: no issued invoice or received bill is waiting for payment.</p><?cs else ?>
-<table class="list"><thead><tr><th>What</th><th>Documents</th><th class="num">Amount</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>What</th><th>Documents</th><th class="num">Amount</th></tr></thead><tbody>
 <?cs each:b = data.party.balances ?><tr><td><?cs if:b.kind == "receivable" ?>owed to us<?cs else ?>we owe<?cs /if ?></td><td><?cs var:b.documents ?></td><td class="num"><?cs var:b.amount_text ?> <?cs var:b.currency ?></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?>
 <?cs if:data.can_write ?><p><a class="button" href="/app/<?cs var:data.path ?>/<?cs var:data.party.id ?>/edit">Edit</a></p>
@@ -33,7 +33,7 @@
 <section class="card">
 <h2>Contacts</h2>
 <?cs if:!subcount(data.party.contacts) ?><p>No contacts yet.</p><?cs else ?>
-<table class="list"><thead><tr><th>Name</th><th>Role</th><th>Email</th><th>Phone</th><th></th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Name</th><th>Role</th><th>Email</th><th>Phone</th><th></th></tr></thead><tbody>
 <?cs each:k = data.party.contacts ?><tr><td><?cs var:k.name ?><?cs if:k.is_primary ?> <small>(primary)</small><?cs /if ?></td><td><?cs var:k.role ?></td><td><?cs var:k.email ?></td><td><?cs var:k.phone ?></td>
 <td><?cs if:data.can_write ?><form method="post" action="/app/<?cs var:data.path ?>/<?cs var:data.party.id ?>/contacts/<?cs var:k.id ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Remove</button></form><?cs /if ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
@@ -50,7 +50,7 @@
 <section class="card">
 <h2>Addresses</h2>
 <?cs if:!subcount(data.party.addresses) ?><p>No addresses yet.</p><?cs else ?>
-<table class="list"><thead><tr><th>Kind</th><th>Address</th><th></th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Kind</th><th>Address</th><th></th></tr></thead><tbody>
 <?cs each:a = data.party.addresses ?><tr><td><?cs var:a.kind ?><?cs if:a.is_default ?> <small>(default)</small><?cs /if ?></td>
 <td><?cs var:a.line1 ?><?cs if:a.line2 ?>, <?cs var:a.line2 ?><?cs /if ?><?cs if:a.city ?>, <?cs var:a.city ?><?cs /if ?><?cs if:a.region ?>, <?cs var:a.region ?><?cs /if ?><?cs if:a.postal_code ?> <?cs var:a.postal_code ?><?cs /if ?>, <?cs var:a.country ?></td>
 <td><?cs if:data.can_write ?><form method="post" action="/app/<?cs var:data.path ?>/<?cs var:data.party.id ?>/addresses/<?cs var:a.id ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Remove</button></form><?cs /if ?></td></tr>

@@ -1,3 +1,4 @@
+<?cs include:"partials/list.cs" ?>
 <section>
 <h1>Payments</h1>
 <p><a href="/app/bills">Bills</a> · <a href="/app/invoices">Invoices</a><?cs if:data.can_write ?> · <a class="button" href="/app/payments/new?direction=in">Money received</a> <a class="button" href="/app/payments/new?direction=out">Money paid out</a><?cs /if ?></p>
@@ -23,8 +24,7 @@
 <button type="submit">Filter</button>
 </form>
 <?cs if:!subcount(data.items) ?><p>No payments<?cs if:data.filter.direction || data.filter.kind || data.filter.party || data.filter.method || data.filter.from || data.filter.to || data.filter.q || data.filter.credit ?> match these filters<?cs /if ?>.</p><?cs else ?>
-<table class="list"><thead><tr><th>Number</th><th>Date</th><th></th><th>Party</th><th>Method</th><th>Reference</th><th class="num">Amount</th><th class="num">Credit left</th><th>Branch</th></tr></thead><tbody>
+<div class="table-wrap"><table class="list" tabindex="0"><thead><tr><?cs call:sort_th("number", "Number", "") ?><?cs call:sort_th("date", "Date", "") ?><th scope="col">Kind</th><?cs call:sort_th("party", "Party", "") ?><?cs call:sort_th("method", "Method", "") ?><th scope="col">Reference</th><?cs call:sort_th("amount", "Amount", "num") ?><?cs call:sort_th("credit", "Credit left", "num") ?><th scope="col">Branch</th></tr></thead><tbody>
 <?cs each:p = data.items ?><tr><td><a href="/app/payments/<?cs var:p.id ?>"><?cs var:p.number ?></a></td><td><?cs var:p.payment_date ?></td><td><?cs if:p.kind == "refund" ?>refund <?cs /if ?><?cs if:p.direction == "in" ?>received<?cs else ?>paid out<?cs /if ?></td><td><?cs var:p.party ?></td><td><?cs var:p.method ?></td><td><?cs var:p.reference ?></td><td class="num"><?cs var:p.amount ?> <?cs var:p.currency ?></td><td class="num"><?cs if:p.kind == "payment" ?><?cs var:p.unallocated ?><?cs /if ?></td><td><?cs var:p.branch ?></td></tr>
-<?cs /each ?></tbody></table><?cs /if ?>
-<?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">Older</a></p><?cs /if ?>
+<?cs /each ?></tbody></table></div><?cs call:pager() ?><?cs /if ?>
 </section>

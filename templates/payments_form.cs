@@ -42,7 +42,7 @@
 <?cs each:r = data.rows ?><?cs if:r.error ?><p class="error"><?cs var:r.doc ?>: <?cs var:r.error ?></p><?cs /if ?><?cs /each ?>
 <?cs if:data.party_chosen ?><?cs if:subcount(data.open) ?>
 <p>Type what this payment settles of each; leave the others empty. What is not allocated stays as the party's credit.</p>
-<table class="list" id="open-docs"><thead><tr><th><?cs if:data.form.direction == "out" ?>Bill<?cs else ?>Invoice<?cs /if ?></th><th>Dated</th><th>Due</th><th class="num">Total</th><th class="num">Open</th><th>Allocate</th></tr></thead><tbody>
+<table class="list" id="open-docs" tabindex="0"><thead><tr><th><?cs if:data.form.direction == "out" ?>Bill<?cs else ?>Invoice<?cs /if ?></th><th>Dated</th><th>Due</th><th class="num">Total</th><th class="num">Open</th><th>Allocate</th></tr></thead><tbody>
 <?cs each:o = data.open ?><tr><td><?cs var:o.number ?><input type="hidden" name="alloc_doc" value="<?cs var:o.number ?>"></td><td><?cs var:o.date ?></td><td><?cs var:o.due_date ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td><td class="num"><?cs var:o.open ?></td><td><input name="alloc_amount" value="<?cs var:o.amount ?>" size="10" inputmode="decimal" aria-label="Amount for <?cs var:o.number ?>"></td></tr>
 <?cs /each ?></tbody></table>
 <?cs else ?><p>This party has nothing open: the whole payment stays as their credit.</p><?cs /if ?>

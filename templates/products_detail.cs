@@ -1,7 +1,7 @@
 <section class="card">
 <p><a href="/app/products">Products</a></p>
 <h1><?cs var:data.product.name ?> <small><?cs var:data.product.sku ?></small></h1>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Kind</th><td><?cs if:data.product.tracked ?>goods: stock is counted<?cs else ?>a service<?cs /if ?><?cs if:data.product.archived ?> (archived)<?cs /if ?></td></tr>
 <tr><th>Unit</th><td><?cs var:data.product.unit ?></td></tr>
 <tr><th>Category</th><td><?cs var:data.product.category ?></td></tr>
@@ -11,7 +11,7 @@
 </tbody></table>
 <h2>Prices</h2>
 <?cs if:!subcount(data.product.prices) ?><p>No prices yet.</p><?cs else ?>
-<table class="list"><thead><tr><th>Currency</th><th class="num">Unit price</th><th></th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Currency</th><th class="num">Unit price</th><th></th></tr></thead><tbody>
 <?cs each:p = data.product.prices ?><tr><td><?cs var:p.currency ?></td><td class="num"><?cs var:p.text ?></td>
 <td><?cs if:data.can_write ?><form method="post" action="/app/products/<?cs var:data.product.id ?>/prices/<?cs var:p.currency ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Remove</button></form><?cs /if ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
@@ -22,7 +22,7 @@
 <button type="submit">Set the price</button>
 </form><?cs /if ?>
 <?cs if:data.product.tracked ?><h2>Stock</h2>
-<table class="list"><thead><tr><th>Location</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Location</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th></tr></thead><tbody>
 <?cs each:s = data.product.stock ?><tr><td><?cs var:s.location_code ?> <?cs var:s.location_name ?></td><td class="num"><?cs var:s.on_hand ?></td><td class="num"><?cs var:s.reserved ?></td><td class="num"><?cs var:s.available ?></td></tr><?cs /each ?>
 <tr><th>Total</th><th class="num"><?cs var:data.product.stock_total.on_hand ?></th><th class="num"><?cs var:data.product.stock_total.reserved ?></th><th class="num"><?cs var:data.product.stock_total.available ?></th></tr>
 </tbody></table><?cs /if ?>

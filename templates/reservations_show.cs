@@ -1,7 +1,7 @@
 <section class="card">
 <?cs include:"stock_nav.cs" ?>
 <h1>Reservation of <?cs var:data.reservation.quantity ?> × <?cs var:data.reservation.sku ?></h1>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Product</th><td><a href="/app/inventory/<?cs var:data.reservation.sku ?>"><?cs var:data.reservation.sku ?></a> <?cs var:data.reservation.name ?></td></tr>
 <tr><th>Location</th><td><?cs var:data.reservation.location ?></td></tr>
 <tr><th>Status</th><td><?cs var:data.reservation.status ?><?cs if:data.reservation.ended_at ?> at <?cs var:data.reservation.ended_at ?><?cs /if ?></td></tr>

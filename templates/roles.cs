@@ -1,6 +1,6 @@
 <section>
 <h1>Roles and permissions</h1>
-<table class="list"><thead><tr><th>Role</th><th>May</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Role</th><th>May</th></tr></thead><tbody>
 <?cs each:r = data.items ?><tr><td><?cs var:r.name ?><?cs if:r.builtin ?> (built in)<?cs /if ?></td><td><?cs var:r.permissions ?></td></tr><?cs /each ?>
 </tbody></table>
 <form method="post" action="/app/roles" class="card">

@@ -7,7 +7,7 @@
 <button type="submit">Filter</button>
 </form>
 <?cs if:!subcount(data.items) ?><p>Nothing is below its reorder level.</p><?cs else ?>
-<table class="list"><thead><tr><th>SKU</th><th>Product</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th><th class="num">Reorder level</th><th class="num">Short by</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>SKU</th><th>Product</th><th class="num">On hand</th><th class="num">Reserved</th><th class="num">Available</th><th class="num">Reorder level</th><th class="num">Short by</th></tr></thead><tbody>
 <?cs each:s = data.items ?><tr><td><a href="/app/inventory/<?cs var:s.sku ?>"><?cs var:s.sku ?></a></td><td><?cs var:s.name ?></td>
 <td class="num"><?cs var:s.on_hand ?></td><td class="num"><?cs var:s.reserved ?></td><td class="num"><?cs var:s.available ?></td>
 <td class="num"><?cs var:s.reorder_level ?></td><td class="num"><?cs var:s.shortfall ?></td></tr>

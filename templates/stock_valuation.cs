@@ -7,12 +7,12 @@
 <button type="submit">Filter</button>
 </form>
 <?cs if:!subcount(data.items) ?><p>Nothing is in stock.</p><?cs else ?>
-<table class="list"><thead><tr><th>SKU</th><th>Product</th><th class="num">Quantity</th><th class="num">Average cost</th><th class="num">Value</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>SKU</th><th>Product</th><th class="num">Quantity</th><th class="num">Average cost</th><th class="num">Value</th></tr></thead><tbody>
 <?cs each:v = data.items ?><tr><td><a href="/app/inventory/<?cs var:v.sku ?>"><?cs var:v.sku ?></a></td><td><?cs var:v.name ?></td>
 <td class="num"><?cs var:v.quantity ?></td><td class="num"><?cs var:v.average_cost_text ?></td><td class="num"><?cs var:v.value_text ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">More</a></p><?cs /if ?>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Total value of stock (<?cs var:data.total.quantity ?> units)</th><td class="num"><?cs var:data.total.value_text ?></td></tr>
 <tr><th>Balance of the inventory account</th><td class="num"><?cs var:data.total.inventory_balance_text ?></td></tr>
 </tbody></table>

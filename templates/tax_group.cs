@@ -2,7 +2,7 @@
 <section class="card">
 <p><a href="/app/tax-groups">Tax groups</a> · <a href="/app/tax-rates">Tax rates</a></p>
 <h1><?cs var:data.group.code ?> <?cs var:data.group.name ?></h1>
-<table class="list"><tbody>
+<table class="list" tabindex="0"><tbody>
 <tr><th>Components (today)</th><td><?cs each:k = data.group.components ?><?cs if:k.position > 1 ?> + <?cs /if ?><?cs var:k.rate_code ?> (<?cs if:?k.rate ?><?cs var:k.rate ?>%<?cs else ?>no rate in force<?cs /if ?>)<?cs /each ?></td></tr>
 <tr><th>Total today</th><td><?cs if:data.group.complete ?><?cs var:data.group.rate ?>%<?cs else ?>incomplete<?cs /if ?></td></tr>
 <tr><th>Status</th><td><?cs if:data.group.archived ?>archived: no new line may choose it<?cs else ?>in use<?cs /if ?></td></tr>

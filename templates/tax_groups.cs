@@ -3,7 +3,7 @@
 <h1>Tax groups</h1>
 <p><a href="/app/tax-rates">Tax rates</a> · <a href="/app/books/settings">Book settings</a></p>
 <p>A line of a document chooses a tax group: one or more tax rates applied together, each posting to its own accounts (GST 18% within a state is CGST 9% plus SGST 9%). Inclusive groups are for prices that already include the tax.</p>
-<table class="list"><thead><tr><th>Code</th><th>Name</th><th>Components (today)</th><th>Total today</th><th>Prices</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Code</th><th>Name</th><th>Components (today)</th><th>Total today</th><th>Prices</th></tr></thead><tbody>
 <?cs each:g = data.items ?><tr><td><a href="/app/tax-groups/<?cs var:g.id ?>"><?cs var:g.code ?></a></td><td><?cs var:g.name ?><?cs if:g.archived ?> (archived)<?cs /if ?></td>
 <td><?cs each:k = g.components ?><?cs if:k.position > 1 ?> + <?cs /if ?><?cs var:k.rate_code ?> (<?cs if:?k.rate ?><?cs var:k.rate ?>%<?cs else ?>no rate in force<?cs /if ?>)<?cs /each ?></td>
 <td><?cs if:g.complete ?><?cs var:g.rate ?>%<?cs else ?>incomplete<?cs /if ?></td><td><?cs if:g.inclusive ?>include the tax<?cs else ?>exclude the tax<?cs /if ?></td></tr>

@@ -3,7 +3,7 @@
 <h1>Tax rates</h1>
 <p><a href="/app/tax-groups">Tax groups</a> · <a href="/app/accounts">Chart of accounts</a> · <a href="/app/books/settings">Book settings</a></p>
 <p>A tax rate is one component of a tax (CGST 9%, VAT 20%), collected on sales into one account and reclaimed on purchases from another. When a rate changes, add a new version with the same code from the day it applies: the version before it ends the day before. A document uses the version in force on its date.</p>
-<table class="list"><thead><tr><th>Code</th><th>Name</th><th>Rate</th><th>From</th><th>To</th><th>Sales</th><th>Purchases</th><th>Today</th></tr></thead><tbody>
+<table class="list" tabindex="0"><thead><tr><th>Code</th><th>Name</th><th>Rate</th><th>From</th><th>To</th><th>Sales</th><th>Purchases</th><th>Today</th></tr></thead><tbody>
 <?cs each:r = data.items ?><tr><td><?cs var:r.code ?></td><td><?cs var:r.name ?></td><td><?cs var:r.rate ?>%</td><td><?cs var:r.valid_from ?></td><td><?cs var:r.valid_to ?></td>
 <td><?cs var:r.sales_account ?></td><td><?cs var:r.purchase_account ?></td><td><?cs if:r.in_force ?>in force<?cs /if ?></td></tr>
 <?cs /each ?></tbody></table>

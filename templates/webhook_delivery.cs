@@ -11,7 +11,7 @@
 <?cs if:data.status != "succeeded" ?><form method="post" action="/app/webhook-deliveries/<?cs var:data.id ?>/retry"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Send it again now</button></form><?cs /if ?>
 <h2>Attempts</h2>
 <?cs if:!subcount(data.attempts_made) ?><p>None yet.</p><?cs else ?>
-<div class="scroll"><table class="list"><thead><tr><th class="num">#</th><th>When</th><th class="num">ms</th><th>Status code</th><th>Error</th><th>Response</th></tr></thead><tbody>
+<div class="scroll"><table class="list" tabindex="0"><thead><tr><th class="num">#</th><th>When</th><th class="num">ms</th><th>Status code</th><th>Error</th><th>Response</th></tr></thead><tbody>
 <?cs each:a = data.attempts_made ?><tr><td class="num"><?cs var:a.n ?></td><td><?cs var:a.started_at ?></td><td class="num"><?cs var:a.duration_ms ?></td><td><?cs var:a.status_code ?></td><td><?cs var:a.error ?></td><td><code><?cs var:a.response ?></code></td></tr>
 <?cs /each ?></tbody></table></div><?cs /if ?>
 </section>

@@ -5,7 +5,7 @@
 <?cs /each ?>
 <p><a class="button" href="/app/webhooks/new">New webhook</a></p>
 <?cs if:!subcount(data.items) ?><p>No webhooks yet.</p><?cs else ?>
-<div class="scroll"><table class="list"><thead><tr><th>Address</th><th>Events</th><th>Status</th><th>Description</th></tr></thead><tbody>
+<div class="scroll"><table class="list" tabindex="0"><thead><tr><th>Address</th><th>Events</th><th>Status</th><th>Description</th></tr></thead><tbody>
 <?cs each:w = data.items ?><tr><td><a href="/app/webhooks/<?cs var:w.id ?>"><?cs var:w.url ?></a></td>
 <td><?cs each:t = w.event_types ?><?cs var:t ?> <?cs /each ?></td>
 <td><?cs if:w.active ?>Active<?cs else ?>Disabled<?cs if:w.disabled_reason ?>: <?cs var:w.disabled_reason ?><?cs /if ?><?cs /if ?></td>

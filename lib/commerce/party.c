@@ -13,6 +13,7 @@
 #include "commerce/party.h"
 #include "web/field.h"
 #include "web/query.h"
+#include "web/listing.h"
 #include "web/change.h"
 
 /* ---- pure checks ---- */
@@ -559,6 +560,21 @@ party_json(struct ctx *c, const char *id, int *rc)
 	return o;
 }
 
+const listing_sort party_sorts[] = {
+	{ "name", "lower(p.name), p.id" },
+	{ "newest", "p.created_at DESC, p.id DESC" },
+	{ "-name", "lower(p.name) DESC, p.id DESC" },
+	{ "code", "p.code, p.id" },
+	{ "-code", "p.code DESC, p.id DESC" },
+	{ "email", "lower(p.email) NULLS LAST, p.id" },
+	{ "-email", "lower(p.email) DESC NULLS FIRST, p.id DESC" },
+	{ "currency", "p.currency, p.id" },
+	{ "-currency", "p.currency DESC, p.id DESC" },
+	{ "terms", "p.terms_days, p.id" },
+	{ "-terms", "p.terms_days DESC, p.id DESC" },
+	{ "oldest", "p.created_at, p.id" },
+	{ NULL, NULL } };
+
 int
 party_list(struct ctx *c, const party_filter *f, cJSON *fields,
     cJSON **items, const char **next)
@@ -571,7 +587,7 @@ party_list(struct ctx *c, const party_filter *f, cJSON *fields,
 	    strcmp(arch, "all") != 0)
 		api_field(fields, "archived", "false, true or all");
 	int newest = strcmp(sort, "newest") == 0;
-	if (!newest && strcmp(sort, "name") != 0)
+	if (!newest && strcmp(sort, "name") != 0 && f->page == NULL)
 		api_field(fields, "sort", "name or newest");
 	if (f->after && !api_uuid_ok(f->after))
 		api_field(fields, "cursor", "malformed cursor");
@@ -589,7 +605,8 @@ party_list(struct ctx *c, const party_filter *f, cJSON *fields,
 	"strpos(lower(p.code), lower($2)) > 0 OR strpos(lower(p.email), " \
 	"lower($2)) > 0 OR strpos(lower(p.tax_id), lower($2)) > 0) AND ($3 = " \
 	"'all' OR p.archived = ($3 = 'true')) "
-	cJSON *rows = query_rows(c, newest ? "SELECT " PARTY_COLS PARTY_WHERE
+	cJSON *rows = f->page ? listing_rows(c, f->page, "SELECT " PARTY_COLS
+	    PARTY_WHERE, 3, p, party_keys) : query_rows(c, newest ? "SELECT " PARTY_COLS PARTY_WHERE
 	    "AND ($4::uuid IS NULL OR (p.created_at, p.id) < (SELECT created_at, "
 	    "id FROM parties WHERE id = $4::uuid)) ORDER BY p.created_at DESC, "
 	    "p.id DESC LIMIT $5::int" : "SELECT " PARTY_COLS PARTY_WHERE "AND "
@@ -599,7 +616,7 @@ party_list(struct ctx *c, const party_filter *f, cJSON *fields,
 #undef PARTY_WHERE
 	if (rows == NULL)
 		return PARTY_ERROR;
-	if (cJSON_GetArraySize(rows) > f->limit) {
+	if (f->page == NULL && cJSON_GetArraySize(rows) > f->limit) {
 		cJSON_DeleteItemFromArray(rows, f->limit);
 		cJSON *last = cJSON_GetArrayItem(rows, f->limit - 1);
 		*next = arena_strdup(c->a, cJSON_GetObjectItem(last,

@@ -16,6 +16,8 @@
 
 #include <cJSON.h>
 
+#include "web/listing.h"
+
 struct ctx;
 
 #define PARTY_ID_LEN 37	/* a UUID and its NUL */
@@ -75,7 +77,11 @@ cJSON *party_json(struct ctx *c, const char *id, int *rc);
 typedef struct party_filter {
 	const char *kind, *q, *archived, *sort, *after;
 	int limit;
+	struct listing *page;	/* numbered pages (sort, after, limit unused) */
 } party_filter;
+
+/* party_sorts: the columns a page of parties sorts by */
+extern const listing_sort party_sorts[];
 
 /* party_list: one page of parties as a JSON array into *items and the
  * id to continue after into *next (NULL on the last page).  PARTY_OK,

@@ -557,6 +557,21 @@ product_json(struct ctx *c, const char *id, int *rc)
 	return o;
 }
 
+const listing_sort product_sorts[] = {
+	{ "name", "lower(p.name), p.id" },
+	{ "sku", "p.sku" },
+	{ "newest", "p.created_at DESC, p.id DESC" },
+	{ "-name", "lower(p.name) DESC, p.id DESC" },
+	{ "-sku", "p.sku DESC" },
+	{ "category", "8 NULLS LAST, p.id" },
+	{ "-category", "8 DESC NULLS FIRST, p.id DESC" },
+	{ "kind", "p.tracked DESC, p.id" },
+	{ "-kind", "p.tracked, p.id DESC" },
+	{ "reorder", "p.reorder_level NULLS FIRST, p.id" },
+	{ "-reorder", "p.reorder_level DESC NULLS LAST, p.id DESC" },
+	{ "oldest", "p.created_at, p.id" },
+	{ NULL, NULL } };
+
 int
 product_list(struct ctx *c, const product_filter *f, cJSON *fields,
     cJSON **items, const char **next)
@@ -571,7 +586,7 @@ product_list(struct ctx *c, const product_filter *f, cJSON *fields,
 		api_field(fields, "archived", "false, true or all");
 	int s = strcmp(sort, "name") == 0 ? 0 : strcmp(sort, "sku") == 0 ? 1 :
 	    strcmp(sort, "newest") == 0 ? 2 : -1;
-	if (s < 0)
+	if (s < 0 && f->page == NULL)
 		api_field(fields, "sort", "name, sku or newest");
 	if (kind && strcmp(kind, "goods") != 0 && strcmp(kind, "service") != 0)
 		api_field(fields, "kind", "goods or service");
@@ -606,10 +621,16 @@ product_list(struct ctx *c, const product_filter *f, cJSON *fields,
 		"$6::int",
 	};
 #undef PRODUCT_WHERE
-	cJSON *rows = query_rows(c, sqls[s], 6, p, product_keys);
+	cJSON *rows = f->page ? listing_rows(c, f->page, "SELECT " PRODUCT_COLS
+	    " FROM products p WHERE ($1::text IS NULL OR strpos(lower(p.name), "
+	    "lower($1)) > 0 OR strpos(lower(p.sku), lower($1)) > 0) AND ($2::text "
+	    "IS NULL OR p.tracked = ($2 = 'goods')) AND ($3::uuid IS NULL OR "
+	    "p.category_id = $3::uuid) AND ($4 = 'all' OR p.archived = ($4 = "
+	    "'true'))", 4, p, product_keys) : query_rows(c, sqls[s], 6, p,
+	    product_keys);
 	if (rows == NULL)
 		return PRODUCT_ERROR;
-	if (cJSON_GetArraySize(rows) > f->limit) {
+	if (f->page == NULL && cJSON_GetArraySize(rows) > f->limit) {
 		cJSON_DeleteItemFromArray(rows, f->limit);
 		cJSON *last = cJSON_GetArrayItem(rows, f->limit - 1);
 		*next = arena_strdup(c->a, cJSON_GetObjectItem(last,

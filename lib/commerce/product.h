@@ -11,6 +11,8 @@
 
 #include <cJSON.h>
 
+#include "web/listing.h"
+
 struct ctx;
 
 #define PRODUCT_ID_LEN 37
@@ -68,7 +70,11 @@ cJSON *product_json(struct ctx *c, const char *id, int *rc);
 typedef struct product_filter {
 	const char *q, *kind, *category, *archived, *sort, *after;
 	int limit;
+	struct listing *page;	/* numbered pages (sort, after, limit unused) */
 } product_filter;
+
+/* product_sorts: the columns a page of products sorts by */
+extern const listing_sort product_sorts[];
 
 int product_list(struct ctx *c, const product_filter *f, cJSON *fields,
     cJSON **items, const char **next);

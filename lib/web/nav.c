@@ -37,6 +37,9 @@ const nav_item nav_items[] = {
 	{ "Reports", "Low stock", "/app/stock/low", "inventory.read" },
 	{ "Reports", "Integrity check", "/app/integrity", "reports.read" },
 	{ "Reports", "Audit log", "/app/audit", "audit.read" },
+	{ "Settings", "All settings", "/app/settings", "ledger.read|users.read|"
+	    "branches.read|inventory.read|api_keys.manage|webhooks.manage|"
+	    "sync.write" },
 	{ "Settings", "Business and invoices", "/app/commerce/settings",
 	    "ledger.read" },
 	{ "Settings", "Books settings", "/app/books/settings", "ledger.read" },

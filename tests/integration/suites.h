@@ -21,6 +21,8 @@ TCase *integrity_tcase(void);	/* integrity.c: the front page's promises, the
 				 * trade against the books */
 TCase *actions_tcase(void);	/* actions.c: next steps, confirmations, the flash */
 
+
+TCase *lists_tcase(void);	/* lists.c: sorting, pages with a count, bulk actions */
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
 TCase *branches_tcase(void);	/* branches.c: branch limits, the tenant's time zone */
