@@ -194,9 +194,6 @@ shown(ctx *c, int status, const char *id, const char *secret)
 	if (secret)
 		cJSON_AddStringToObject(d, "note", "Copy the signing secret "
 		    "now: it is not shown again.");
-	const char *note = field_query(c, "done");
-	if (note)
-		cJSON_AddStringToObject(d, "done", note);
 	app_render(c, 200, "webhooks_show.cs", "Webhook", d);
 }
 
@@ -241,15 +238,15 @@ edit_page(ctx *c, int status, cJSON *fields)
 	app_render(c, status, "webhooks_show.cs", "Webhook", d);
 }
 
-/* done: after an action, the API's answer or the page with a message */
+/* done: after an action, the API's answer or the page (whose flash,
+ * lib/web/flash, says what was done) */
 static void
-done(ctx *c, const char *id, const char *what)
+done(ctx *c, const char *id)
 {
 	if (c->api)
 		shown(c, 200, id, NULL);
 	else
-		app_redirect(c, arena_printf(c->a, "/app/webhooks/%s?done=%s",
-		    id, what));
+		app_redirect(c, arena_printf(c->a, "/app/webhooks/%s", id));
 }
 
 static void
@@ -267,7 +264,7 @@ update(ctx *c)
 		return;
 	}
 	cJSON_Delete(fields);
-	done(c, id, "saved");
+	done(c, id);
 }
 
 static void
@@ -317,7 +314,7 @@ test(ctx *c)
 		return;
 	}
 	if (!c->api) {
-		done(c, id, "test");
+		done(c, id);
 		return;
 	}
 	cJSON *d;
@@ -343,7 +340,7 @@ replay(ctx *c)
 	}
 	cJSON_Delete(fields);
 	if (!c->api) {
-		done(c, id, "replayed");
+		done(c, id);
 		return;
 	}
 	cJSON *d = cJSON_CreateObject();

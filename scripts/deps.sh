@@ -10,13 +10,23 @@ libcrack2-dev cracklib-runtime python3-aiosmtpd iproute2 chromium clang libclang
 hledger libhpdf-dev fonts-dejavu-core qpdf poppler-utils python3-fastapi uvicorn
 python3-uvloop python3-httptools python3-asyncpg"
 
+# npm_complete DIR: every package DIR's package.json names is installed
+# (a dependency added later is installed by the next run)
+npm_complete() {
+	[ -d "$1/node_modules" ] && (cd "$1" && node -e '
+		const p = require("./package.json"), fs = require("fs");
+		const d = Object.assign({}, p.dependencies, p.devDependencies);
+		process.exit(Object.keys(d).every(k => fs.existsSync("node_modules/" + k)) ? 0 : 1);
+	') 2>/dev/null
+}
+
 # browser_deps: playwright-core for the browser tests, from the npm
 # registry, pinned by tests/browser/package-lock.json (it drives Debian's
 # Chromium; no browser is downloaded)
 browser_deps() {
 	dir=$(dirname "$0")/../tests/browser
-	[ -d "$dir/node_modules/playwright-core" ] && return 0
-	echo "deps: installing playwright-core (npm ci)"
+	npm_complete "$dir" && return 0
+	echo "deps: installing playwright-core and axe-core (npm ci)"
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
@@ -24,7 +34,7 @@ browser_deps() {
 # check Bursar's signatures with, pinned by tests/webhooks/package-lock.json
 webhook_deps() {
 	dir=$(dirname "$0")/../tests/webhooks
-	[ -d "$dir/node_modules/standardwebhooks" ] && return 0
+	npm_complete "$dir" && return 0
 	echo "deps: installing standardwebhooks (npm ci)"
 	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }

@@ -3,9 +3,6 @@
 <section>
 <p><a href="/app/webhooks">Webhooks</a></p>
 <h1>Webhook to <?cs var:w.url ?></h1>
-<?cs if:data.done == "saved" ?><p class="notice" role="status">Saved.</p><?cs /if ?>
-<?cs if:data.done == "test" ?><p class="notice" role="status">A test delivery (webhook.test) is on its way.</p><?cs /if ?>
-<?cs if:data.done == "replayed" ?><p class="notice" role="status">The failed deliveries are being sent again.</p><?cs /if ?>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <?cs if:w.secret ?><div class="card"><h2>Signing secret</h2><p><code class="secret"><?cs var:w.secret ?></code></p><p class="alert"><?cs var:data.note ?></p></div><?cs /if ?>
 <dl>

@@ -39,6 +39,10 @@ static const char *const words[][2] = {
 	{ "suppliers.create", "The supplier was saved." },
 	{ "products.create", "The product was saved." },
 	{ "password.create", "Your password was changed." },
+	{ "webhooks.create", "The webhook was saved." },
+	{ "webhooks.save", "The webhook was saved." },
+	{ "webhooks.test", "A test delivery (webhook.test) is on its way." },
+	{ "webhooks.replay", "The failed deliveries are being sent again." },
 	/* a verb on its own: any resource */
 	{ "create", "Saved." },
 	{ "save", "Saved." },
