@@ -19,7 +19,7 @@ call(const char *path, const char *token, const char *body, long want)
 {
 	reply r;
 	long got = post_json(path, token, body, &r);
-	ck_assert_msg(got == want, "POST %s %s: %ld %s", path, body, got,
+	ck_assert_msg(got == want, "POST %s %s: %ld %.2000s", path, body, got,
 	    buf_str(&r.body));
 	cJSON *j = body_json(&r);
 	reply_free(&r);
@@ -181,7 +181,7 @@ page(const char *path, const char *token, long want, reply *r)
 	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
 	const char *h[] = { auth, NULL };
 	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
-	ck_assert_msg(r->status == want, "%s: %ld %s", path, r->status,
+	ck_assert_msg(r->status == want, "%s: %ld %.2000s", path, r->status,
 	    buf_str(&r->body));
 }
 
@@ -1045,11 +1045,14 @@ START_TEST(tax_pages)
 	ck_assert_int_eq(r.status, 422);
 	const char *body = buf_str(&r.body);
 	const char *at = strstr(body, "<input id=\"rate\" name=\"rate\" "
-	    "type=\"text\" value=\"5.5.5\">");
-	ck_assert_msg(at != NULL, "no rate field kept: %s", body);
+	    "type=\"text\" value=\"5.5.5\" aria-invalid=\"true\" "
+	    "aria-describedby=\"rate-error\">");
+	ck_assert_msg(at != NULL, "no rate field kept, its error linked: %.2000s",
+	    body);
 	ck_assert_ptr_nonnull(strstr(body, "<p class=\"field invalid\">\n"
 	    "<label for=\"rate\">"));
-	ck_assert_ptr_nonnull(strstr(at, "<span class=\"error\">"));
+	ck_assert_ptr_nonnull(strstr(at, "<span class=\"error\" "
+	    "id=\"rate-error\">"));
 	ck_assert_ptr_nonnull(strstr(body, "value=\"Tax 5\""));
 	ck_assert_ptr_null(strstr(body, "<p class=\"field invalid\">\n"
 	    "<label for=\"name\">"));

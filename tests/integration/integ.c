@@ -44,7 +44,7 @@ static cJSON *
 json_of(const reply *r)
 {
 	cJSON *j = cJSON_Parse(buf_str(&r->body));
-	ck_assert_msg(j != NULL, "not JSON: %s", buf_str(&r->body));
+	ck_assert_msg(j != NULL, "not JSON: %.2000s", buf_str(&r->body));
 	return j;
 }
 

@@ -17,7 +17,7 @@ cJSON *
 body_json(const reply *r)
 {
 	cJSON *j = cJSON_Parse(buf_str(&r->body));
-	ck_assert_msg(j != NULL, "not JSON: %s", buf_str(&r->body));
+	ck_assert_msg(j != NULL, "not JSON: %.2000s", buf_str(&r->body));
 	return j;
 }
 
@@ -82,7 +82,7 @@ sign_up_in(const char *slug, const char *email, const char *currency)
 	reply r;
 	ck_assert_int_eq(client_json("POST", "/api/v1/signup", NULL, body, &r),
 	    0);
-	ck_assert_msg(r.status == 201, "sign-up: %ld %s", r.status,
+	ck_assert_msg(r.status == 201, "sign-up: %ld %.2000s", r.status,
 	    buf_str(&r.body));
 	return take_access(&r);
 }
@@ -93,7 +93,7 @@ get_json(const char *path, const char *token, long want)
 {
 	reply r;
 	ck_assert_int_eq(client_json("GET", path, token, NULL, &r), 0);
-	ck_assert_msg(r.status == want, "%s: %ld %s", path, r.status,
+	ck_assert_msg(r.status == want, "%s: %ld %.2000s", path, r.status,
 	    buf_str(&r.body));
 	cJSON *j = body_json(&r);
 	reply_free(&r);
@@ -114,7 +114,7 @@ post_json(const char *path, const char *bearer, const char *body, reply *r)
 static char *
 created_id(const char *path, reply *r)
 {
-	ck_assert_msg(r->status == 201, "%s: %ld %s", path, r->status,
+	ck_assert_msg(r->status == 201, "%s: %ld %.2000s", path, r->status,
 	    buf_str(&r->body));
 	cJSON *j = body_json(r);
 	ck_assert_ptr_nonnull(jstr(j, "id"));
@@ -171,7 +171,7 @@ kit_receive(const char *token, const char *sku, int64_t qty,
 	    "\"cost\":%lld}", sku, (long long)qty, (long long)value_minor);
 	reply r;
 	long st = post_json("/api/v1/stock/receipts", token, body, &r);
-	ck_assert_msg(st == 201, "receipt of %s: %ld %s", sku, st,
+	ck_assert_msg(st == 201, "receipt of %s: %ld %.2000s", sku, st,
 	    buf_str(&r.body));
 	reply_free(&r);
 }
@@ -230,7 +230,7 @@ kit_call(const char *method, const char *path, const char *token,
 {
 	reply r;
 	ck_assert_int_eq(client_json(method, path, token, body, &r), 0);
-	ck_assert_msg(r.status == want, "%s %s %s: %ld (want %ld) %s", method,
+	ck_assert_msg(r.status == want, "%s %s %s: %ld (want %ld) %.2000s", method,
 	    path, body ? body : "", r.status, want, buf_str(&r.body));
 	cJSON *j = r.body.len ? body_json(&r) : NULL;
 	reply_free(&r);
@@ -317,7 +317,7 @@ kit_page(const char *path, const char *token, long want, reply *r)
 	snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
 	const char *h[] = { auth, NULL };
 	ck_assert_int_eq(client_do("GET", path, h, NULL, 0, r), 0);
-	ck_assert_msg(r->status == want, "%s: %ld %s", path, r->status,
+	ck_assert_msg(r->status == want, "%s: %ld %.2000s", path, r->status,
 	    buf_str(&r->body));
 }
 

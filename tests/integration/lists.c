@@ -242,7 +242,7 @@ START_TEST(bulk_issue_reports_each)
 	    br.csrf, d[0], d[1], done, d[2]);
 	ck_assert_int_eq(client_do("POST", "/app/invoices/bulk-issue", h, body,
 	    strlen(body), &r), 0);
-	ck_assert_msg(r.status == 200, "%ld %s", r.status, buf_str(&r.body));
+	ck_assert_msg(r.status == 200, "%ld %.2000s", r.status, buf_str(&r.body));
 	const char *page = buf_str(&r.body);
 	ck_assert_ptr_nonnull(strstr(page, "3 done, 1 refused"));
 	for (int i = 0; i < 3; i++) {

@@ -74,7 +74,7 @@ START_TEST(empty_terms_mean_the_default)
 	kit_form("/app/customers", b.token, "code=EMPTY1&name=Blank+Terms&"
 	    "email=&phone=&tax_id=&currency=&terms_days=&credit_limit=&notes=&"
 	    "is_customer=true", &r);
-	ck_assert_msg(r.status == 303, "%ld %s", r.status, buf_str(&r.body));
+	ck_assert_msg(r.status == 303, "%ld %.2000s", r.status, buf_str(&r.body));
 	reply_free(&r);
 	char *id = kit_adm("SELECT id FROM parties WHERE tenant_id = '%s' AND "
 	    "code = 'EMPTY1'", b.id);
