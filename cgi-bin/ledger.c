@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/words.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -187,8 +188,10 @@ static int
 books(ctx *c, lv_books *b)
 {
 	db_res err;
-	if (lv_books_get(c->db, b, &err) == 0)
+	if (lv_books_get(c->db, b, &err) == 0) {
+		b->numbers = words_numbers(c);
 		return 0;
+	}
 	failed(c, &err);
 	return -1;
 }

@@ -11,6 +11,7 @@
 #include "web/form.h"
 #include "base/log.h"
 #include "web/tmpl.h"
+#include "web/words.h"
 
 
 const char *
@@ -78,6 +79,8 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	    strlen(c->cfg->version));
 	const char *csrf = app_csrf_token(c);
 	kv_add(c->a, &vars, "csrf_token", csrf, strlen(csrf));
+	const char *df = words_date_format(c);
+	kv_add(c->a, &vars, "date_format", df, strlen(df));
 	if (c->user_id) {
 		kv_add(c->a, &vars, "signed_in", "1", 1);
 		kv_add(c->a, &vars, "role", c->role, strlen(c->role));
@@ -112,6 +115,42 @@ app_render(ctx *c, int status, const char *template, const char *title,
 	cJSON_Delete(data);
 }
 
+/* say_fields: the error page speaks of what the person typed and may
+ * do: each refused field as its form names it ("line 3, quantity"), under
+ * "said"; the message of a single refused field led by its name; a
+ * refusal's permission codes in words.  The API keeps codes and paths. */
+static void
+say_fields(cJSON *e, int status, const char *message, const cJSON *fields)
+{
+	buf b = BUF_INIT(4096);
+	if (status == 403) {
+		words_forbidden(&b, message);
+		cJSON_ReplaceItemInObject(e, "message",
+		    cJSON_CreateString(buf_str(&b)));
+		buf_truncate(&b, 0);
+	}
+	cJSON *said = cJSON_AddArrayToObject(e, "said");
+	const cJSON *f;
+	cJSON_ArrayForEach(f, fields) {
+		if (!cJSON_IsString(f))
+			continue;
+		buf_truncate(&b, 0);
+		words_field(&b, f->string);
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "field", buf_str(&b));
+		cJSON_AddStringToObject(x, "message", f->valuestring);
+		cJSON_AddItemToArray(said, x);
+		if (cJSON_GetArraySize(fields) == 1 && message &&
+		    strcmp(message, f->valuestring) == 0) {
+			buf_puts(&b, ": ");
+			buf_puts(&b, message);
+			cJSON_ReplaceItemInObject(e, "message",
+			    cJSON_CreateString(buf_str(&b)));
+		}
+	}
+	buf_free(&b);
+}
+
 void
 app_error(ctx *c, int status, const char *code, const char *message,
     cJSON *fields)
@@ -127,6 +166,7 @@ app_error(ctx *c, int status, const char *code, const char *message,
 	if (c->api) {
 		set_json_body(c, status, root);
 	} else {
+		say_fields(e, status, message, fields);
 		cJSON_AddNumberToObject(e, "status", status);
 		cJSON_AddStringToObject(e, "reason", http_reason(status));
 		set_page(c, status, "error.cs", http_reason(status), e);

@@ -55,6 +55,9 @@ typedef struct ctx {
 				 * revocation guard (auth_guard) */
 	const char *branches;	/* the user's branch ids, "a,b"; "" or NULL: all */
 	const char *timezone;	/* the tenant's zone; NULL: looked up */
+	const char *date_format;	/* the business's (lib/web/words); NULL:
+					 * not looked up yet */
+	int numbers;		/* its enum money_style, with date_format */
 	int failed;		/* set by app_error: roll back */
 } ctx;
 
