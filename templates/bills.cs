@@ -18,7 +18,7 @@
 </form>
 <?cs if:!subcount(data.items) ?><p>No bills<?cs if:data.filter.status || data.filter.supplier || data.filter.from || data.filter.to || data.filter.q ?> match these filters<?cs /if ?>.</p><?cs else ?>
 <table class="list"><thead><tr><th>Number</th><th>Their reference</th><th>Supplier</th><th>Dated</th><th>Due</th><th>Status</th><th class="num">Total</th><th class="num">Open</th><th>Branch</th></tr></thead><tbody>
-<?cs each:b = data.items ?><tr><td><a href="/app/bills/<?cs var:b.id ?>"><?cs if:b.number ?><?cs var:b.number ?><?cs else ?>(draft)<?cs /if ?></a></td><td><?cs var:b.supplier_ref ?></td><td><?cs var:b.supplier ?></td><td><?cs var:b.bill_date ?></td><td><?cs var:b.due_date ?></td><td><span class="status <?cs var:b.status ?>"><?cs var:b.status ?></span></td><td class="num"><?cs var:b.total ?> <?cs var:b.currency ?></td><td class="num"><?cs var:b.open ?></td><td><?cs var:b.branch ?></td></tr>
+<?cs each:b = data.items ?><tr><td><a href="/app/bills/<?cs var:b.id ?>"><?cs if:b.number ?><?cs var:b.number ?><?cs else ?>(draft)<?cs /if ?></a></td><td><?cs var:b.supplier_ref ?></td><td><?cs var:b.supplier ?></td><td><?cs var:date(b.bill_date) ?></td><td><?cs var:date(b.due_date) ?></td><td><span class="status <?cs var:b.status ?>"><?cs var:words(b.status) ?></span></td><td class="num"><?cs var:b.total ?> <?cs var:b.currency ?></td><td class="num"><?cs var:b.open ?></td><td><?cs var:b.branch ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">Older</a></p><?cs /if ?>
 </section>

@@ -18,7 +18,7 @@
 </form>
 <?cs if:!subcount(data.items) ?><p>No <?cs if:data.credit_notes ?>credit notes<?cs else ?>invoices<?cs /if ?><?cs if:data.filter.status || data.filter.customer || data.filter.from || data.filter.to || data.filter.q ?> match these filters<?cs /if ?>.</p><?cs else ?>
 <table class="list"><thead><tr><th>Number</th><th>Customer</th><th>Issued</th><th>Due</th><th>Status</th><th class="num">Total</th><th class="num">Open</th><th>Branch</th></tr></thead><tbody>
-<?cs each:i = data.items ?><tr><td><a href="/app/invoices/<?cs var:i.id ?>"><?cs if:i.number ?><?cs var:i.number ?><?cs else ?>(draft)<?cs /if ?></a></td><td><?cs var:i.customer ?></td><td><?cs var:i.issue_date ?></td><td><?cs var:i.due_date ?></td><td><span class="status <?cs var:i.status ?>"><?cs var:i.status ?></span></td><td class="num"><?cs var:i.total ?> <?cs var:i.currency ?></td><td class="num"><?cs var:i.open ?></td><td><?cs var:i.branch ?></td></tr>
+<?cs each:i = data.items ?><tr><td><a href="/app/invoices/<?cs var:i.id ?>"><?cs if:i.number ?><?cs var:i.number ?><?cs else ?>(draft)<?cs /if ?></a></td><td><?cs var:i.customer ?></td><td><?cs var:date(i.issue_date) ?></td><td><?cs var:date(i.due_date) ?></td><td><span class="status <?cs var:i.status ?>"><?cs var:words(i.status) ?></span></td><td class="num"><?cs var:i.total ?> <?cs var:i.currency ?></td><td class="num"><?cs var:i.open ?></td><td><?cs var:i.branch ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">Older</a></p><?cs /if ?>
 </section>

@@ -18,7 +18,7 @@
 </form>
 <?cs if:!subcount(data.items) ?><p>No orders<?cs if:data.filter.status || data.filter.customer || data.filter.from || data.filter.to || data.filter.q ?> match these filters<?cs /if ?>.</p><?cs else ?>
 <table class="list"><thead><tr><th>Number</th><th>Customer</th><th>Date</th><th>Reference</th><th>Status</th><th>Invoice</th><th class="num">Total</th><th>Branch</th></tr></thead><tbody>
-<?cs each:o = data.items ?><tr><td><a href="/app/orders/<?cs var:o.id ?>"><?cs var:o.number ?></a></td><td><?cs var:o.customer ?></td><td><?cs var:o.order_date ?></td><td><?cs var:o.reference ?></td><td><span class="status <?cs var:o.status ?>"><?cs var:o.status ?></span></td><td><?cs var:o.invoice_number ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td><td><?cs var:o.branch ?></td></tr>
+<?cs each:o = data.items ?><tr><td><a href="/app/orders/<?cs var:o.id ?>"><?cs var:o.number ?></a></td><td><?cs var:o.customer ?></td><td><?cs var:date(o.order_date) ?></td><td><?cs var:o.reference ?></td><td><span class="status <?cs var:o.status ?>"><?cs var:words(o.status) ?></span></td><td><?cs var:o.invoice_number ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td><td><?cs var:o.branch ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">Older</a></p><?cs /if ?>
 </section>

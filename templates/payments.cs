@@ -24,7 +24,7 @@
 </form>
 <?cs if:!subcount(data.items) ?><p>No payments<?cs if:data.filter.direction || data.filter.kind || data.filter.party || data.filter.method || data.filter.from || data.filter.to || data.filter.q || data.filter.credit ?> match these filters<?cs /if ?>.</p><?cs else ?>
 <table class="list"><thead><tr><th>Number</th><th>Date</th><th></th><th>Party</th><th>Method</th><th>Reference</th><th class="num">Amount</th><th class="num">Credit left</th><th>Branch</th></tr></thead><tbody>
-<?cs each:p = data.items ?><tr><td><a href="/app/payments/<?cs var:p.id ?>"><?cs var:p.number ?></a></td><td><?cs var:p.payment_date ?></td><td><?cs if:p.kind == "refund" ?>refund <?cs /if ?><?cs if:p.direction == "in" ?>received<?cs else ?>paid out<?cs /if ?></td><td><?cs var:p.party ?></td><td><?cs var:p.method ?></td><td><?cs var:p.reference ?></td><td class="num"><?cs var:p.amount ?> <?cs var:p.currency ?></td><td class="num"><?cs if:p.kind == "payment" ?><?cs var:p.unallocated ?><?cs /if ?></td><td><?cs var:p.branch ?></td></tr>
+<?cs each:p = data.items ?><tr><td><a href="/app/payments/<?cs var:p.id ?>"><?cs var:p.number ?></a></td><td><?cs var:date(p.payment_date) ?></td><td><?cs if:p.kind == "refund" ?>refund <?cs /if ?><?cs if:p.direction == "in" ?>received<?cs else ?>paid out<?cs /if ?></td><td><?cs var:p.party ?></td><td><?cs var:words(p.method) ?></td><td><?cs var:p.reference ?></td><td class="num"><?cs var:p.amount ?> <?cs var:p.currency ?></td><td class="num"><?cs if:p.kind == "payment" ?><?cs var:p.unallocated ?><?cs /if ?></td><td><?cs var:p.branch ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">Older</a></p><?cs /if ?>
 </section>
