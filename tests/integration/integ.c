@@ -1163,6 +1163,7 @@ integration_suite(void)
 	suite_add_tcase(s, payments_tcase());
 	suite_add_tcase(s, branches_tcase());
 	suite_add_tcase(s, sync_tcase());
+	suite_add_tcase(s, words_tcase());
 	suite_add_tcase(s, webhooks_tcase());
 	suite_add_tcase(s, security_tcase());
 	suite_add_tcase(s, input_tcase());

@@ -15,6 +15,8 @@ TCase *orders_tcase(void);	/* orders.c: the order workflow */
 TCase *invoices_tcase(void);	/* invoices.c: invoices, credit notes, PDF */
 TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
 
+TCase *words_tcase(void);	/* words.c: amounts, dates, statuses and
+				 * refusals as people read them; sign-in by email */
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
 TCase *branches_tcase(void);	/* branches.c: branch limits, the tenant's time zone */
