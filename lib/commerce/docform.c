@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/words.h"
 #include "web/api.h"
+#include "web/words.h"
 #include "web/field.h"
 #include "web/query.h"
 #include "web/reply.h"
@@ -115,7 +115,10 @@ docform_action_refused(ctx *c, const docform_doc *k, const char *id,
 		k->failed(c, err, field);
 		return;
 	}
-	const char *why = arena_strdup(c->a, err->error);
+	buf said = BUF_INIT(4096);
+	words_text(&said, err->error);	/* "line 3", not "lines[2]" */
+	const char *why = arena_strdup(c->a, buf_str(&said));
+	buf_free(&said);
 	db_res_clear(err);
 	reply_undo(c);
 	c->failed = 1;

@@ -135,15 +135,21 @@ say_fields(cJSON *e, int status, const char *message, const cJSON *fields)
 		if (!cJSON_IsString(f))
 			continue;
 		buf_truncate(&b, 0);
-		words_field(&b, f->string);
+		words_message(&b, f->string, f->valuestring);
 		cJSON *x = cJSON_CreateObject();
-		cJSON_AddStringToObject(x, "field", buf_str(&b));
-		cJSON_AddStringToObject(x, "message", f->valuestring);
+		cJSON_AddStringToObject(x, "said", buf_str(&b));
 		cJSON_AddItemToArray(said, x);
 		if (cJSON_GetArraySize(fields) == 1 && message &&
-		    strcmp(message, f->valuestring) == 0) {
-			buf_puts(&b, ": ");
-			buf_puts(&b, message);
+		    strcmp(message, f->valuestring) == 0)
+			cJSON_ReplaceItemInObject(e, "message",
+			    cJSON_CreateString(buf_str(&b)));
+	}
+	if (status != 403 && message) {
+		/* a message of its own may name a path too */
+		const cJSON *m = cJSON_GetObjectItem(e, "message");
+		if (cJSON_IsString(m) && strcmp(m->valuestring, message) == 0) {
+			buf_truncate(&b, 0);
+			words_text(&b, message);
 			cJSON_ReplaceItemInObject(e, "message",
 			    cJSON_CreateString(buf_str(&b)));
 		}

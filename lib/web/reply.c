@@ -122,8 +122,8 @@ reply_refusal(cJSON *d, const cJSON *fields, const char *otherwise)
 	    cJSON_IsString(fields->child)) {
 		/* the one refusal, led by the field as the form names it */
 		buf b = BUF_INIT(4096);
-		words_field(&b, fields->child->string);
-		buf_printf(&b, ": %s", fields->child->valuestring);
+		words_message(&b, fields->child->string,
+		    fields->child->valuestring);
 		cJSON_AddStringToObject(d, "error", buf_str(&b));
 		buf_free(&b);
 	} else if (fields && cJSON_GetArraySize(fields) > 0) {

@@ -99,6 +99,70 @@ words_field(buf *b, const char *path)
 	}
 }
 
+static int
+ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+void
+words_text(buf *b, const char *text)
+{
+	const char *p = text ? text : "";
+	while (*p) {
+		/* a path: ident[digits] then any .ident or [digits] */
+		const char *q = p;
+		if (ident_char(*q) && (q == text || !ident_char(q[-1]))) {
+			while (ident_char(*q))
+				q++;
+			const char *end = NULL;
+			while (*q == '[' && q[1] >= '0' && q[1] <= '9') {
+				const char *d = q + 1;
+				while (*d >= '0' && *d <= '9')
+					d++;
+				if (*d != ']')
+					break;
+				q = d + 1;
+				end = q;
+				if (*q == '.' && ident_char(q[1])) {
+					q++;
+					while (ident_char(*q))
+						q++;
+					end = q;
+				}
+			}
+			if (end) {
+				char path[256];
+				size_t n = (size_t)(end - p);
+				if (n < sizeof(path)) {
+					memcpy(path, p, n);
+					path[n] = '\0';
+					words_field(b, path);
+					p = end;
+					continue;
+				}
+			}
+			buf_append(b, p, (size_t)(q - p) ? (size_t)(q - p) : 1);
+			p += (size_t)(q - p) ? (size_t)(q - p) : 1;
+			continue;
+		}
+		buf_putc(b, *p++);
+	}
+}
+
+void
+words_message(buf *b, const char *path, const char *message)
+{
+	const char *m = message ? message : "";
+	size_t n = path ? strlen(path) : 0;
+	if (n && strncmp(m, path, n) == 0 && m[n] == ':' && m[n + 1] == ' ')
+		m += n + 2;
+	words_field(b, path);
+	buf_puts(b, ": ");
+	words_text(b, m);
+}
+
 /* what each permission (sql/0002) lets one do */
 static const struct {
 	const char *perm, *words;

@@ -22,6 +22,15 @@ const char *words_code(const char *code, buf *scratch);
  * "unit_price" "unit price". */
 void words_field(buf *b, const char *path);
 
+/* words_text: appends text with each field path in it ("lines[2].quantity",
+ * "allocations[0].amount") said as words_field says it. */
+void words_text(buf *b, const char *text);
+
+/* words_message: appends a refused field's message led by the field in
+ * words, once: "line 3, quantity: a whole number" whether message
+ * already starts with its path ("lines[2].quantity: ...") or not. */
+void words_message(buf *b, const char *path, const char *message);
+
 /* words_permission: what a permission lets one do ("sales.write":
  * "create and change orders and invoices"); NULL for an unknown one. */
 const char *words_permission(const char *perm);

@@ -45,7 +45,7 @@ START_TEST(data_shapes)
 {
 	cJSON *d = cJSON_Parse("{\"message\":\"m\",\"fields\":{\"name\":"
 	    "\"is required\",\"Config.VarEscapeMode\":\"none\"},\"said\":[{"
-	    "\"field\":\"name\",\"message\":\"is required\"}]}");
+	    "\"said\":\"name: is required\"}]}");
 	cJSON_AddItemToObject(d, "status", api_int(9007199254740993LL));
 	tmpl_page p = { NULL, "error.cs", d, NULL };
 	buf out = BUF_INIT(1 << 20);
