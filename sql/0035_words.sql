@@ -4,8 +4,9 @@
 -- (1,234,567.89) or 'continental' (1.234.567,89, a decimal comma, which
 -- forms then also accept).  date_format: how pages show a date.  Both are
 -- for people only: the API and files keep minor units and ISO dates.  A
--- new business gets the usual ones of its currency (an INR business
--- Indian grouping and DD/MM/YYYY) unless it names its own.
+-- new business gets Indian grouping and DD/MM/YYYY when its currency is
+-- INR, Western grouping and YYYY-MM-DD otherwise, unless it names its own
+-- (commerce settings).
 ALTER TABLE tenants
 	ADD COLUMN number_format text CHECK (number_format IN ('indian', 'western', 'continental')),
 	ADD COLUMN date_format text CHECK (date_format IN ('DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD'));
@@ -14,14 +15,10 @@ ALTER TABLE tenants
 CREATE FUNCTION tenants_formats() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	NEW.number_format := coalesce(NEW.number_format, CASE NEW.base_currency
-		WHEN 'INR' THEN 'indian'
-		WHEN 'EUR' THEN 'continental'
-		ELSE 'western' END);
-	NEW.date_format := coalesce(NEW.date_format, CASE
-		WHEN NEW.base_currency = 'INR' THEN 'DD/MM/YYYY'
-		WHEN NEW.base_currency = 'EUR' THEN 'DD.MM.YYYY'
-		ELSE 'YYYY-MM-DD' END);
+	NEW.number_format := coalesce(NEW.number_format,
+		CASE WHEN NEW.base_currency = 'INR' THEN 'indian' ELSE 'western' END);
+	NEW.date_format := coalesce(NEW.date_format,
+		CASE WHEN NEW.base_currency = 'INR' THEN 'DD/MM/YYYY' ELSE 'YYYY-MM-DD' END);
 	RETURN NEW;
 END $$;
 

@@ -129,6 +129,12 @@ money_parse_typed(const char *text, int digits, enum money_style style,
 		return money_parse(text, digits, out);
 	char sep = style == MONEY_CONTINENTAL ? '.' : ',';
 	char mark = style == MONEY_CONTINENTAL ? ',' : '.';
+	const char *lc = strrchr(text, ','), *lp = strrchr(text, '.');
+	if (lc && lp) {
+		/* both: the last is the decimal mark, in any style */
+		mark = lc > lp ? ',' : '.';
+		sep = lc > lp ? '.' : ',';
+	}
 	char plain[64];
 	size_t n = strlen(text), o = 0;
 	if (n >= sizeof(plain))

@@ -58,8 +58,9 @@ int money_format_grouped(buf *b, int64_t minor, int digits,
  * or 3, the last of 3: "2,56,230.50" and "256,230.50" alike), and the
  * style's decimal mark ("1.234,56" CONTINENTAL).  CONTINENTAL also takes
  * a plain "12.50" (a point not followed by exactly three digits cannot
- * be grouping).  A decimal mark of the other style ("12,50" for WESTERN)
- * is refused, not guessed.  PLAIN is money_parse.  0 or -1, as
+ * be grouping).  A text with both marks is read by the last one, in any
+ * style ("1.234,56" is 1234.56 for WESTERN too), but a lone decimal mark
+ * of the other style ("12,50" for WESTERN) is refused, not guessed.  PLAIN is money_parse.  0 or -1, as
  * money_parse. */
 int money_parse_typed(const char *text, int digits, enum money_style style,
     int64_t *out);

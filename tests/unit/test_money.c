@@ -350,6 +350,12 @@ START_TEST(parse_typed)
 		{ "1,234", 0, MONEY_WESTERN, 0, 1234 },
 		{ "1,234.567", 3, MONEY_WESTERN, 0, 1234567 },
 		{ "0", 2, MONEY_WESTERN, 0, 0 },
+		/* both marks: the last one is the decimal mark, in any style */
+		{ "1.234,56", 2, MONEY_WESTERN, 0, 123456 },
+		{ "1.234.567,89", 2, MONEY_INDIAN, 0, 123456789 },
+		{ "1,234.56", 2, MONEY_CONTINENTAL, 0, 123456 },
+		{ "1,234.5,6", 2, MONEY_WESTERN, -1, 0 },
+		{ "1.23,45", 2, MONEY_WESTERN, -1, 0 },
 		/* a decimal comma where the style has a point: refused */
 		{ "12,50", 2, MONEY_WESTERN, -1, 0 },
 		{ "1234,56", 2, MONEY_INDIAN, -1, 0 },
