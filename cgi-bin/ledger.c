@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/words.h"
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -189,7 +189,7 @@ books(ctx *c, lv_books *b)
 {
 	db_res err;
 	if (lv_books_get(c->db, b, &err) == 0) {
-		b->numbers = words_numbers(c);
+		b->numbers = numbers_style(c);
 		return 0;
 	}
 	failed(c, &err);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/words.h"
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -101,7 +101,7 @@ text_field(ctx *c, const cJSON *o, const char *name, cJSON *fields)
 static int
 typed_amount(ctx *c, const char *s, int digits, int64_t *out)
 {
-	return field_blank(s) || words_parse_money(c, s, digits, out) < 0 ?
+	return field_blank(s) || numbers_parse(c, s, digits, out) < 0 ?
 	    -1 : 0;
 }
 
@@ -419,7 +419,7 @@ form_allocs(ctx *c, int in, int digits, payment_alloc_in **out, size_t *n,
 			api_field(fields, arena_printf(c->a, "allocations[%zu]."
 			    "amount", k), digits ? arena_printf(c->a, "an amount "
 			    "%s, at most %d decimals, more than zero",
-			    words_amount_hint(c, digits), digits) : "a whole "
+			    numbers_hint(c, digits), digits) : "a whole "
 			    "amount, more than zero");
 		k++;
 	}
@@ -468,7 +468,7 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 	    0 || in->amount <= 0) {
 		api_field(fields, "amount", digits ? arena_printf(c->a, "an amount "
 		    "%s, at most %d decimals, more than zero",
-		    words_amount_hint(c, digits), digits) : "a whole amount, more "
+		    numbers_hint(c, digits), digits) : "a whole amount, more "
 		    "than zero");
 		in->amount = 0;
 	}

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/words.h"
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -54,7 +54,7 @@ prices_for(ctx *c, cJSON *product)
 		    &n) < 0)
 			continue;
 		buf b = BUF_INIT(64);
-		money_format_grouped(&b, n, (int)d, words_numbers(c));
+		money_format_grouped(&b, n, (int)d, numbers_style(c));
 		cJSON_AddStringToObject(pr, "text", buf_str(&b));
 		buf_free(&b);
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "web/api.h"
+#include "web/numbers.h"
 #include "web/words.h"
 #include "web/field.h"
 #include "web/query.h"
@@ -58,13 +59,13 @@ docform_row(ctx *c, size_t r, const char *at, int digits, int charged,
 	}
 	out->unit_price = -1;
 	if ((charged || !field_blank(price)) && (field_blank(price) ||
-	    words_parse_money(c, price, digits, &out->unit_price) < 0 ||
+	    numbers_parse(c, price, digits, &out->unit_price) < 0 ||
 	    out->unit_price < 0)) {
 		out->unit_price = -1;
 		api_field(fields, arena_printf(c->a, "%s.unit_price", at),
 		    digits ? arena_printf(c->a, "%s %s, at most %d decimals",
 		    charged ? "the price charged," : "a price",
-		    words_amount_hint(c, digits), digits) : "a whole amount");
+		    numbers_hint(c, digits), digits) : "a whole amount");
 	}
 	out->discount_ppm = 0;
 	if (!field_blank(disc) && (money_percent_ppm(disc,

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/words.h"
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/audit.h"
@@ -149,11 +149,11 @@ price_check(struct ctx *c, const char *currency, const char *amount,
 	}
 	int64_t m = -1;
 	if (amount == NULL || (minor ? !api_matches("^-?[0-9]{1,18}$", amount) ?
-	    -1 : (m = atoll(amount), 0) : words_parse_money(c, amount, digits,
+	    -1 : (m = atoll(amount), 0) : numbers_parse(c, amount, digits,
 	    &m)) < 0) {
 		api_field(fields, field, minor ? "a unit price in minor units "
 		    "(an integer)" : arena_printf(c->a, "a unit price in %s %s, "
-		    "with at most %d decimals", currency, words_amount_hint(c,
+		    "with at most %d decimals", currency, numbers_hint(c,
 		    digits), digits));
 		return 0;
 	}

@@ -11,6 +11,7 @@
 #include "web/form.h"
 #include "base/log.h"
 #include "web/tmpl.h"
+#include "base/money.h"
 #include "web/words.h"
 
 
@@ -79,7 +80,8 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	    strlen(c->cfg->version));
 	const char *csrf = app_csrf_token(c);
 	kv_add(c->a, &vars, "csrf_token", csrf, strlen(csrf));
-	const char *df = words_date_format(c);
+	app_formats(c);
+	const char *df = c->date_format;
 	kv_add(c->a, &vars, "date_format", df, strlen(df));
 	if (c->user_id) {
 		kv_add(c->a, &vars, "signed_in", "1", 1);
@@ -100,6 +102,28 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	c->resp.content_type = "text/plain; charset=utf-8";
 	buf_printf(&c->resp.body, "Internal error (request %s)\n",
 	    c->request_id);
+}
+
+void
+app_formats(ctx *c)
+{
+	if (c->date_format)
+		return;
+	c->date_format = "YYYY-MM-DD";
+	c->numbers = MONEY_PLAIN;
+	if (c->api || c->tenant_id == NULL || c->db == NULL)
+		return;
+	c->numbers = MONEY_WESTERN;
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT number_format, date_format FROM "
+	    "tenants WHERE id = bursar_tenant()", 0, NULL) == 0 && r.rows == 1) {
+		const char *n = db_text(&r, 0, 0);
+		c->numbers = strcmp(n, "indian") == 0 ? MONEY_INDIAN :
+		    strcmp(n, "continental") == 0 ? MONEY_CONTINENTAL :
+		    MONEY_WESTERN;
+		c->date_format = arena_strdup(c->a, db_text(&r, 0, 1));
+	}
+	db_res_clear(&r);
 }
 
 void

@@ -90,6 +90,12 @@ void app_redirect(ctx *c, const char *where);
  * sets the double-submit cookie when the browser has none. */
 const char *app_csrf_token(ctx *c);
 
+/* app_formats: the business's way of writing amounts and dates for
+ * people (tenants.number_format, date_format, sql/0035) into c->numbers
+ * and c->date_format, looked up once per request; the plain form and ISO
+ * dates for the API and before sign-in. */
+void app_formats(ctx *c);
+
 /* app_param: a path parameter, e.g. "id". */
 const char *app_param(const ctx *c, const char *name);
 

@@ -10,13 +10,14 @@
 #include "base/money.h"
 #include "web/field.h"
 #include "web/query.h"
+#include "web/numbers.h"
 #include "web/words.h"
 
 const char *
 reply_money_text(ctx *c, int64_t minor, int digits)
 {
 	buf b = BUF_INIT(64);
-	money_format_grouped(&b, minor, digits, words_numbers(c));
+	money_format_grouped(&b, minor, digits, numbers_style(c));
 	const char *s = arena_strdup(c->a, buf_str(&b));
 	buf_free(&b);
 	return s;

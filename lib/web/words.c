@@ -1,12 +1,11 @@
 /* words.c: codes, field paths and permissions in words; the business's
- * numbers and dates. */
+ * dates. */
 #include "web/words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/app.h"
 
 /* One table for every page: each stored code a person may see. */
 static const struct {
@@ -276,67 +275,4 @@ words_date(buf *b, const char *text, const char *format)
 	if (t[10] != '\0' && strlen(t) >= 16 && digits_at(t + 11, 2) &&
 	    t[13] == ':')
 		buf_printf(b, " %.5s", t + 11);
-}
-
-static void
-look_up(struct ctx *c)
-{
-	if (c->date_format)
-		return;
-	c->date_format = "YYYY-MM-DD";
-	c->numbers = MONEY_PLAIN;
-	if (c->api || c->tenant_id == NULL || c->db == NULL)
-		return;
-	c->numbers = MONEY_WESTERN;
-	db_res r;
-	if (db_exec(c->db, &r, "SELECT number_format, date_format FROM "
-	    "tenants WHERE id = bursar_tenant()", 0, NULL) == 0 && r.rows == 1) {
-		const char *n = db_text(&r, 0, 0);
-		c->numbers = strcmp(n, "indian") == 0 ? MONEY_INDIAN :
-		    strcmp(n, "continental") == 0 ? MONEY_CONTINENTAL :
-		    MONEY_WESTERN;
-		c->date_format = arena_strdup(c->a, db_text(&r, 0, 1));
-	}
-	db_res_clear(&r);
-}
-
-enum money_style
-words_numbers(struct ctx *c)
-{
-	look_up(c);
-	return (enum money_style)c->numbers;
-}
-
-const char *
-words_date_format(struct ctx *c)
-{
-	look_up(c);
-	return c->date_format;
-}
-
-const char *
-words_money(struct ctx *c, int64_t minor, int digits)
-{
-	buf b = BUF_INIT(64);
-	money_format_grouped(&b, minor, digits, words_numbers(c));
-	const char *s = arena_strdup(c->a, buf_str(&b));
-	buf_free(&b);
-	return s;
-}
-
-int
-words_parse_money(struct ctx *c, const char *text, int digits,
-    int64_t *out)
-{
-	return money_parse_typed(text, digits, words_numbers(c), out);
-}
-
-const char *
-words_amount_hint(struct ctx *c, int digits)
-{
-	enum money_style s = words_numbers(c);
-	if (s == MONEY_PLAIN)
-		return digits ? "such as 1234.50" : "such as 1234";
-	return arena_printf(c->a, "such as %s", words_money(c, digits ?
-	    123450 : 1234, digits ? 2 : 0));
 }

@@ -1,16 +1,14 @@
 /* words.h: what a person reads on a page instead of what the code
  * stores: statuses and codes in words ("partially_paid" is "Partly
  * paid"), a refused field's path as the form names it ("lines[2].quantity"
- * is "line 3, quantity"), a permission as what it lets one do, and the
- * business's way of writing amounts and dates.  The JSON API keeps the
- * codes and paths; only pages use these. */
+ * is "line 3, quantity"), a permission as what it lets one do, a date
+ * in the business's format.  The JSON API keeps the codes and paths; only
+ * pages use these.  Nothing here knows the request: lib/web/numbers
+ * does, for the business's amounts. */
 #ifndef WORDS_H
 #define WORDS_H
 
 #include "base/buf.h"
-#include "base/money.h"
-
-struct ctx;
 
 /* words_code: the words for a stored code ("bank_transfer": "Bank
  * transfer"); a code not in the table with its underscores as spaces and
@@ -46,24 +44,5 @@ void words_forbidden(buf *b, const char *message);
  * ("DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY", "YYYY-MM-DD"); any other
  * text unchanged. */
 void words_date(buf *b, const char *text, const char *format);
-
-/* The business's way of writing numbers and dates, looked up once per
- * request from its settings (tenants.number_format, date_format); the
- * plain form and ISO dates before sign-in and for the API. */
-enum money_style words_numbers(struct ctx *c);
-const char *words_date_format(struct ctx *c);
-
-/* words_money: minor units as the business writes them, in the arena */
-const char *words_money(struct ctx *c, int64_t minor, int digits);
-
-/* words_parse_money: an amount typed on a form, in the business's style
- * (grouping, its decimal mark); the plain form only for the API.  0 or
- * -1 as money_parse. */
-int words_parse_money(struct ctx *c, const char *text, int digits,
-    int64_t *out);
-
-/* words_amount_hint: how an amount is typed in the business's style,
- * "such as 1,234.50" or "such as 1.234,50" (digits 0: "1,234") */
-const char *words_amount_hint(struct ctx *c, int digits);
 
 #endif
