@@ -365,7 +365,7 @@ START_TEST(posted_entry_in_every_view)
 	free(s);
 	snprintf(path, sizeof(path), "/app/ledger/trial-balance?date=%s", b.d2);
 	s = text(path, b.token, 200);
-	ck_assert_ptr_nonnull(strstr(s, "100,250.50"));
+	ck_assert_ptr_nonnull(strstr(s, "1,00,250.50"));
 	ck_assert_ptr_nonnull(strstr(s, "The totals agree"));
 	free(s);
 	s = text("/app/ledger/accounts/1200", b.token, 200);
