@@ -373,7 +373,7 @@ START_TEST(posted_entry_in_every_view)
 	free(s);
 	snprintf(path, sizeof(path), "/app/ledger/balances?date=%s", b.d2);
 	s = text(path, b.token, 200);
-	ck_assert_ptr_nonnull(strstr(s, "99749.50 Dr"));
+	ck_assert_ptr_nonnull(strstr(s, "99,749.50 Dr"));
 	free(s);
 	snprintf(path, sizeof(path), "/app/journal/%s", e2);
 	s = text(path, b.token, 200);
