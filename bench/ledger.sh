@@ -14,7 +14,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/env.sh"
 ROUNDS=${BENCH_LEDGER_ROUNDS:-3}
-ENTRIES=250000
+ENTRIES=${BENCH_ENTRIES:-250000}
 LINES=$((ENTRIES * 4))
 url="http://127.0.0.1:$PORT"
 slug=bench-ledger
@@ -50,9 +50,12 @@ SELECT start_date AS y0 FROM fiscal_years WHERE tenant_id = :'tid'
  ORDER BY start_date DESC LIMIT 1 \gset
 INSERT INTO exchange_rates (tenant_id, currency, rate_date, rate)
 VALUES (:'tid', 'USD', :'y0', 83) ON CONFLICT DO NOTHING;
-INSERT INTO journal_entries (tenant_id, id, entry_date, memo, source_type, source_id,
-                             currency, rate)
-SELECT :'tid', md5(:'tid' || i)::uuid, :'y0'::date + (i * 7 % 365)::int,
+-- the triggers are off: the branch the docs_branch trigger would give
+SELECT id AS branch FROM branches WHERE tenant_id = :'tid'
+ ORDER BY code <> 'MAIN', code LIMIT 1 \gset
+INSERT INTO journal_entries (tenant_id, id, branch_id, entry_date, memo, source_type,
+                             source_id, currency, rate)
+SELECT :'tid', md5(:'tid' || i)::uuid, :'branch', :'y0'::date + (i * 7 % 365)::int,
        'Bench entry ' || i, 'bench', i::text,
        CASE WHEN i % 10 = 0 THEN 'USD' ELSE 'INR' END, CASE WHEN i % 10 = 0 THEN 83 ELSE 1 END
   FROM generate_series(1::bigint, :n) i;

@@ -7,8 +7,11 @@
 #include "web/app.h"
 #include "web/field.h"
 #include "web/serve.h"
+#include "web/audit.h"
 #include "web/auth.h"
 #include "identity/identity.h"
+#include "commerce/dashboard.h"
+#include "commerce/search.h"
 #include "web/change.h"
 
 /* local_next: where to go after signing in; only a path on this site,
@@ -303,49 +306,36 @@ me(ctx *c)
 		app_render(c, 200, "me.cs", "Your profile", d);
 }
 
-/* A menu entry shows only when the user may open it; each capability
- * adds its pages here as it lands (books, sales, stock, ...). */
-static const struct menu_item {
-	const char *label, *href, *perm;
-} menu[] = {
-	{ "Users", "/app/users", "users.read" },
-	{ "Roles", "/app/roles", "users.read" },
-	{ "Branches", "/app/branches", "branches.read" },
-	{ "API keys", "/app/api-keys", "api_keys.manage" },
-	{ "Audit log", "/app/audit", "audit.read" },
-	{ "Journal", "/app/journal", "ledger.read" },
-	{ "Trial balance", "/app/ledger/trial-balance", "reports.read" },
-	{ "Accounts", "/app/accounts", "ledger.read" },
-	{ "Years and periods", "/app/years", "ledger.read" },
-	{ "Currencies", "/app/currencies", "ledger.read" },
-	{ "Taxes", "/app/tax-groups", "ledger.read" },
-	{ "Customers", "/app/customers", "sales.read" },
-	{ "Suppliers", "/app/suppliers", "purchases.read" },
-	{ "Products", "/app/products", "inventory.read" },
-	{ "Stock", "/app/stock", "inventory.read" },
-	{ "Orders", "/app/orders", "sales.read" },
-	{ "Invoices", "/app/invoices", "sales.read" },
-	{ "Bills", "/app/bills", "purchases.read" },
-	{ "Payments", "/app/payments", "sales.read" },
-	{ "Commerce settings", "/app/commerce/settings", "settings.manage" },
-};
-
+/* dashboard: the signed-in home, its figures those the role may read
+ * (commerce/dashboard); the same figures under /api/v1/dashboard */
 static void
 dashboard(ctx *c)
 {
-	cJSON *d = me_json(c);
-	if (d == NULL)
+	cJSON *f = dashboard_build(c);
+	if (f == NULL)
 		return;
-	cJSON *items = cJSON_AddArrayToObject(d, "menu");
-	for (size_t i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
-		if (!auth_can(c, menu[i].perm))
-			continue;
-		cJSON *m = cJSON_CreateObject();
-		cJSON_AddStringToObject(m, "label", menu[i].label);
-		cJSON_AddStringToObject(m, "href", menu[i].href);
-		cJSON_AddItemToArray(items, m);
+	if (c->api) {
+		app_render(c, 200, NULL, NULL, f);
+		return;
 	}
+	cJSON *d = me_json(c);
+	if (d == NULL) {
+		cJSON_Delete(f);
+		return;
+	}
+	cJSON_AddItemToObject(d, "figures", f);
 	app_render(c, 200, "dashboard.cs", "Home", d);
+}
+
+/* search: customers, suppliers, products, orders, invoices and bills by
+ * name or number, only the kinds the role may read (commerce/search) */
+static void
+search(ctx *c)
+{
+	const char *q = field_query(c, "q");
+	cJSON *d = search_find(c, q);
+	if (d)
+		app_render(c, 200, "search.cs", "Search", d);
 }
 
 /* audit_list: the tenant's audit log, newest first, filtered by action,
@@ -426,17 +416,14 @@ audit_check(ctx *c)
 	if (field_known(c, "") < 0)
 		return;
 	db_res r;
-	if (db_exec(c->db, &r, "SELECT audit_verify(), (SELECT count(*) FROM "
-	    "audit_log) + (SELECT count(*) FROM audit_archive)", 0, NULL) < 0) {
+	int64_t broken = 0, total = 0;
+	if (audit_verify_chain(c->db, &broken, &total, &r) < 0) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return;
 	}
 	cJSON *out = cJSON_CreateObject();
-	int64_t broken = 0, total = 0;
-	int ok = db_i64(&r, 0, 0, &broken) < 0;
-	db_i64(&r, 0, 1, &total);
-	db_res_clear(&r);
+	int ok = broken == 0;
 	cJSON_AddBoolToObject(out, "valid", ok);
 	if (ok)
 		cJSON_AddNullToObject(out, "first_broken_seq");
@@ -789,6 +776,8 @@ static const route routes[] = {
 	    ROUTE_PUBLIC | ROUTE_NO_TX, NULL },
 	{ "GET", "~/me", me, ROUTE_SIGNED_IN, NULL },
 	{ "GET", "/app", dashboard, ROUTE_SIGNED_IN, NULL },
+	{ "GET", "/api/v1/dashboard", dashboard, ROUTE_SIGNED_IN, NULL },
+	{ "GET", "~/search", search, ROUTE_SIGNED_IN, NULL },
 	{ "GET", "~/audit", audit_list, 0, "audit.read" },
 	{ "POST", "~/audit/verify", audit_check, 0, "audit.read" },
 	{ "GET", "/app/password/forgot", forgot_page,

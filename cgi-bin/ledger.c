@@ -24,6 +24,7 @@
 #include "books/ledger_json.h"
 #include "books/ledger_export.h"
 #include "books/ledger_view.h"
+#include "commerce/integrity.h"
 #include "db/outbox.h"
 #include "web/field.h"
 #include "web/reply.h"
@@ -776,7 +777,56 @@ verify(ctx *c)
 	app_render(c, 200, "ledger_verify.cs", "Check the books", d);
 }
 
+/* raw_int: an integer api_int made (a raw item), 0 when it is not one */
+static int64_t
+raw_int(const cJSON *o)
+{
+	return o && cJSON_IsRaw(o) && o->valuestring ?
+	    strtoll(o->valuestring, NULL, 10) : 0;
+}
+
+/* money_texts: each money object of a check also as decimal text, for
+ * the page */
+static void
+money_texts(ctx *c, cJSON *o, int digits)
+{
+	static const char *const keys[] = { "expected", "actual", "difference",
+	    "amount", NULL };
+	for (int i = 0; keys[i]; i++) {
+		cJSON *m = cJSON_GetObjectItem(o, keys[i]);
+		if (m && cJSON_IsObject(m))
+			cJSON_AddStringToObject(m, "text", reply_money_text(c,
+			    raw_int(cJSON_GetObjectItem(m, "amount")), digits));
+	}
+}
+
+/* integrity: the trade against the books, and both chains
+ * (lib/commerce/integrity.h) */
+static void
+integrity(ctx *c)
+{
+	db_res err;
+	cJSON *d = integrity_report(c->db, c->a, &err);
+	if (d == NULL) {
+		failed(c, &err);
+		return;
+	}
+	if (!c->api) {
+		int64_t digits = raw_int(cJSON_GetObjectItem(d, "digits"));
+		cJSON *k;
+		cJSON_ArrayForEach(k, cJSON_GetObjectItem(d, "checks")) {
+			money_texts(c, k, (int)digits);
+			cJSON *x;
+			cJSON_ArrayForEach(x, cJSON_GetObjectItem(k,
+			    "explained_by"))
+				money_texts(c, x, (int)digits);
+		}
+	}
+	app_render(c, 200, "integrity.cs", "Integrity check", d);
+}
+
 static const route routes[] = {
+	{ "GET", "~/integrity", integrity, 0, "reports.read" },
 	{ "GET", "~/ledger/balances", balances, 0, "reports.read" },
 	{ "GET", "~/ledger/trial-balance", trial_balance, 0,
 	    "reports.read" },

@@ -292,8 +292,8 @@ form_page(ctx *c, int status, cJSON *fields)
 		const char *dflt[] = { field_string(p, "code"),
 		    field_string(p, "name"), field_string(p, "email"),
 		    field_string(p, "phone"), field_string(p, "tax_id"),
-		    field_string(p, "currency"), arena_printf(c->a, "%d",
-		    cJSON_GetObjectItem(p, "terms_days")->valueint), limit,
+		    field_string(p, "currency"), field_string(p,
+		    "terms_days"), limit,
 		    field_string(p, "notes"),
 		    cJSON_IsTrue(cJSON_GetObjectItem(p, "is_customer")) ? "true" : "",
 		    cJSON_IsTrue(cJSON_GetObjectItem(p, "is_supplier")) ? "true" :

@@ -505,8 +505,6 @@ settings_page(ctx *c, int status, cJSON *fields)
 	const char *dflt[13];
 	for (int i = 0; settings_form[i]; i++)
 		dflt[i] = field_string(s, settings_form[i]);
-	dflt[1] = arena_printf(c->a, "%d", cJSON_GetObjectItem(s,
-	    "default_terms_days")->valueint);
 	cJSON *d = cJSON_CreateObject();
 	reply_form(c, d, settings_form, dflt, fields);
 	cJSON_AddItemToObject(d, "settings", s);

@@ -4,9 +4,7 @@
 <p><a class="button" href="<?cs var:data.login ?>">Sign in</a></p>
 </section>
 <section class="features">
-<ul>
-<li><strong>Books</strong>: a journal that always balances, tax, currencies, trial balance.</li>
-<li><strong>Commerce</strong>: customers, products, stock, orders, invoices and payments.</li>
-<li><strong>Trade desk, time billing, reconciliation, reports</strong>, and webhooks for your other systems.</li>
-</ul>
+<ul class="capabilities">
+<?cs each:k = data.capabilities ?><li class="capability"><a href="<?cs var:k.href ?>"><strong><?cs var:k.name ?></strong></a>: <?cs var:k.what ?>.</li>
+<?cs /each ?></ul>
 </section>

@@ -4,6 +4,7 @@
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list"><tbody>
 <tr><th>Branch</th><td><?cs var:i.branch ?></td></tr>
+<tr><th>Seller</th><td><?cs var:i.seller_name ?><?cs if:i.seller_tax_id ?>, tax id <?cs var:i.seller_tax_id ?><?cs /if ?><?cs if:i.status == "draft" ?> (as the business's settings are now; fixed when issued)<?cs /if ?></td></tr>
 <tr><th>Customer</th><td><?cs var:i.customer ?> (<?cs var:i.customer_code ?>)<?cs if:i.customer_tax_id ?>, tax id <?cs var:i.customer_tax_id ?><?cs /if ?></td></tr>
 <tr><th>Billing address</th><td><?cs var:i.billing_address ?></td></tr>
 <tr><th>Issued</th><td><?cs if:i.issue_date ?><?cs var:date(i.issue_date) ?><?cs else ?>not yet<?cs /if ?></td></tr>

@@ -16,5 +16,5 @@
 <tr><th>Total value of stock (<?cs var:data.total.quantity ?> units)</th><td class="num"><?cs var:data.total.value_text ?></td></tr>
 <tr><th>Balance of the inventory account</th><td class="num"><?cs var:data.total.inventory_balance_text ?></td></tr>
 </tbody></table>
-<?cs if:data.total.value != data.total.inventory_balance ?><p class="alert">The inventory account differs from the stock's value: something was posted to it by hand, or stock was valued outside these movements.</p><?cs /if ?>
+<?cs if:data.total.value != data.total.inventory_balance ?><p class="alert">The inventory account differs from the stock's value: something was posted to it by hand, or stock was valued outside these movements: the <a href="/app/integrity">integrity check</a> lists the entries.</p><?cs /if ?>
 </section>

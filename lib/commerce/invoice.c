@@ -610,9 +610,14 @@ issue_draft(db *d, const char *user_id, const char *invoice_id,
 	document_i64s(total, doc.gross);
 	const char *up[8] = { invoice_id, number, on, due, entry, net, tax,
 	    total };
-	if (db_run(d, &u, "UPDATE invoices SET status = 'issued', number = $2, "
-	    "issue_date = $3::date, due_date = $4::date, entry_id = $5::uuid, "
-	    "net = $6, tax = $7, total = $8, issued_at = now() WHERE id = "
+	/* the seller as it is today is the seller this document names for
+	 * good: a later change of the business's details is not the law's
+	 * record of what was invoiced */
+	if (db_run(d, &u, "UPDATE invoices i SET status = 'issued', number = "
+	    "$2, issue_date = $3::date, due_date = $4::date, entry_id = "
+	    "$5::uuid, net = $6, tax = $7, total = $8, issued_at = now(), "
+	    "seller_name = t.name, seller_address = t.address, seller_tax_id = "
+	    "t.tax_id FROM tenants t WHERE t.id = i.tenant_id AND i.id = "
 	    "$1::uuid", 8, up, err) < 0)
 		goto out;
 	cJSON *ev = cJSON_CreateObject();

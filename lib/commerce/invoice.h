@@ -3,7 +3,8 @@
  * trade contract, or typed), whose money is computed by lib/linemoney.
  * Issuing assigns the next number of the business's financial year from a
  * locked counter (doc_next_number: no gaps, safe under concurrency),
- * posts receivable against income and each tax component's account
+ * fixes the seller's name, address and tax id on it as they are then
+ * (a draft shows the business's current ones), posts receivable against income and each tax component's account
  * through lib/ledger, and records invoice.issued, all in the caller's
  * transaction.  A void posts the reversal; a credit note posts the
  * mirror.  Status follows from what is settled and the due date:

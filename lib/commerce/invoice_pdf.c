@@ -74,8 +74,9 @@ text(pdf *p, int strong, float size, float x, float y, const char *s,
 }
 
 /* wrapped: s within width from x down from *y, line by line, breaking at
- * spaces (or anywhere for a word too long); lines separated by '\n' stay
- * apart.  At most max lines (0: any). */
+ * spaces (or anywhere for a word too long); lines separated by '\n',
+ * "\r\n" or '\r' stay apart, the break never drawn (a textarea sends
+ * CR LF, and the font draws a CR as a box).  At most max lines (0: any). */
 static void
 wrapped(pdf *p, int strong, float size, float x, float *y, float width,
     const char *s, int max)
@@ -86,7 +87,7 @@ wrapped(pdf *p, int strong, float size, float x, float *y, float width,
 	char line[1024];
 	int n = 0;
 	while (*s && (max == 0 || n < max)) {
-		size_t para = strcspn(s, "\n");
+		size_t para = strcspn(s, "\r\n");
 		size_t len = para < sizeof(line) - 1 ? para : sizeof(line) - 1;
 		memcpy(line, s, len);
 		line[len] = '\0';
@@ -117,7 +118,9 @@ wrapped(pdf *p, int strong, float size, float x, float *y, float width,
 				t++;
 		} while (*t && (max == 0 || n < max));
 		s += para;
-		if (*s == '\n')
+		if (s[0] == '\r' && s[1] == '\n')
+			s += 2;
+		else if (*s)
 			s++;
 	}
 }
@@ -460,7 +463,9 @@ invoice_pdf_load(db *d, const char *id, invoice_pdf_data *x, db_res *err)
 	db_res *h = &x->head;
 	if (db_exec(d, h, "SELECT i.kind, i.status, i.number, "
 	    "i.issue_date::text, i.due_date::text, i.reference, i.notes, "
-	    "o.number, t.name, t.address, t.tax_id, pa.name, i.billing_address, "
+	    "o.number, coalesce(i.seller_name, t.name), coalesce(i.seller_address, "
+	    "t.address), coalesce(i.seller_tax_id, t.tax_id), pa.name, "
+	    "i.billing_address, "
 	    "pa.tax_id, i.currency, cu.minor_units, i.net, i.tax, i.total, "
 	    "i.paid, coalesce(s.payment_instructions, '') FROM invoices i JOIN "
 	    "parties pa ON pa.tenant_id = i.tenant_id AND pa.id = i.party_id "

@@ -18,7 +18,8 @@ static const char *const head_keys[] = { "id", "kind", "number", "status",
     "#digits", "issue_date", "due_date", "order_id", "credit_of",
     "credit_of_number", "reference", "notes", "billing_address", "#net",
     "#tax", "#total", "#paid", "#open", "entry_id", "void_entry_id",
-    "created_at", "issued_at", "voided_at", "#credited", "branch", NULL };
+    "created_at", "issued_at", "voided_at", "#credited", "branch",
+    "seller_name", "seller_address", "seller_tax_id", NULL };
 
 static const char head_sql[] = "SELECT i.id, i.kind, i.number, i.status, "
     "i.party_id, p.name, p.code, p.tax_id, i.currency, cu.minor_units, "
@@ -30,8 +31,11 @@ static const char head_sql[] = "SELECT i.id, i.kind, i.number, i.status, "
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(i.voided_at AT TIME ZONE "
     "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), coalesce((SELECT "
     "sum(c.total) FROM invoices c WHERE c.credit_of = i.id AND c.status <> "
-    "'void'), 0), bursar_branch_code(i.tenant_id, i.branch_id) FROM "
-    "invoices i JOIN parties p ON p.tenant_id = i.tenant_id "
+    "'void'), 0), bursar_branch_code(i.tenant_id, i.branch_id), "
+    "coalesce(i.seller_name, t.name), coalesce(i.seller_address, "
+    "t.address), coalesce(i.seller_tax_id, t.tax_id) FROM invoices i JOIN "
+    "tenants t ON t.id = i.tenant_id JOIN parties p ON p.tenant_id = "
+    "i.tenant_id "
     "AND p.id = i.party_id JOIN currencies cu ON cu.code = i.currency LEFT "
     "JOIN invoices o ON o.tenant_id = i.tenant_id AND o.id = i.credit_of "
     "WHERE i.id = $1::uuid";

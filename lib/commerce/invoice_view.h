@@ -1,5 +1,6 @@
 /* invoice_view.h: one invoice or credit note as it is shown, to a person
- * or to the API: its head (customer, dates, totals, what is paid and
+ * or to the API: its head (the seller: fixed when it was issued, the
+ * business's current details on a draft; customer, dates, totals, what is paid and
  * open, what was credited), its lines, its tax per rate and account,
  * what settled it (payments, credit notes) or what it settled, and its
  * credit notes.  Amounts are shown as web/reply shows money: minor units

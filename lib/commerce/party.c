@@ -291,7 +291,11 @@ check(struct ctx *c, const party_in *in, const char *cur, checked *out,
 		api_field(fields, "currency", "a currency code Bursar knows "
 		    "(e.g. INR, EUR, USD)");
 	out->currency = in->currency || cur == NULL ? currency : NULL;
-	if (in->terms_days) {
+	/* empty (the form's "empty: the default") is the business's default
+	 * terms: "" goes to SQL as such */
+	if (in->terms_days && *in->terms_days == '\0')
+		out->terms = "";
+	else if (in->terms_days) {
 		if (!api_matches("^[0-9]{1,3}$", in->terms_days) ||
 		    atoi(in->terms_days) > 365)
 			api_field(fields, "terms_days", "a number of days from 0 "
@@ -377,7 +381,7 @@ party_create(struct ctx *c, const party_in *in, cJSON *fields,
 	int rc = attempt(c, &r, "INSERT INTO parties (tenant_id, code, name, "
 	    "is_customer, is_supplier, email, phone, tax_id, currency, "
 	    "terms_days, credit_limit, notes) VALUES ($1, $2, $3, $4::boolean, "
-	    "$5::boolean, $6, $7, $8, $9, coalesce($10::int, (SELECT "
+	    "$5::boolean, $6, $7, $8, $9, coalesce(nullif($10, '')::int, (SELECT "
 	    "default_terms_days FROM commerce_settings), 30), $11::bigint, $12) "
 	    "RETURNING id", 12, p, "name", fields);
 	if (rc != PARTY_OK)
@@ -457,8 +461,10 @@ party_update(struct ctx *c, const char *id, const party_in *in,
 	    "is_customer), is_supplier = coalesce($5::boolean, is_supplier), "
 	    "email = coalesce($6, email), phone = coalesce($7, phone), tax_id = "
 	    "coalesce($8, tax_id), currency = coalesce($9, currency), terms_days "
-	    "= coalesce($10::int, terms_days), credit_limit = CASE WHEN "
-	    "$11::boolean THEN $12::bigint ELSE credit_limit END, notes = "
+	    "= CASE WHEN $10 = '' THEN coalesce((SELECT default_terms_days FROM "
+	    "commerce_settings), 30) ELSE coalesce(nullif($10, '')::int, "
+	    "terms_days) END, credit_limit = CASE WHEN $11::boolean THEN "
+	    "$12::bigint ELSE credit_limit END, notes = "
 	    "coalesce($13, notes), updated_at = now() WHERE id = $1::uuid", 13,
 	    p, "name", fields);
 	if (rc != PARTY_OK) {

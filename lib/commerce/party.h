@@ -30,7 +30,8 @@ enum party_result {
 /* A party as typed.  code empty or absent: the next C-00001 (customers,
  * and parties that are both) or S-00001 (suppliers only).  currency
  * absent: the business's base currency; terms_days absent: the commerce
- * settings' default_terms_days.  credit_limit is a decimal amount in the
+ * settings' default_terms_days on create, unchanged on update; "" (the
+ * form left empty): that default in either case.  credit_limit is a decimal amount in the
  * party's currency ("50000.00"), or when credit_minor is set an integer
  * count of minor units (the API's money); "" removes the limit. */
 typedef struct party_in {

@@ -9,6 +9,7 @@
 
 #include "base/crypto.h"
 #include "web/form.h"
+#include "web/nav.h"
 #include "base/log.h"
 #include "web/tmpl.h"
 #include "base/money.h"
@@ -83,17 +84,21 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	app_formats(c);
 	const char *df = c->date_format;
 	kv_add(c->a, &vars, "date_format", df, strlen(df));
+	cJSON *nav = NULL;
 	if (c->user_id) {
 		kv_add(c->a, &vars, "signed_in", "1", 1);
 		kv_add(c->a, &vars, "role", c->role, strlen(c->role));
+		nav = nav_menu(c->perms, c->req.path, c->req.raw_query);
 	}
-	tmpl_page p = { NULL, template, data, &vars };
+	tmpl_page p = { NULL, template, data, &vars, nav };
 	char err[512];
 	resp_reset(&c->resp, 0);
 	c->resp.status = status;
 	c->resp.content_type = "text/html; charset=utf-8";
-	if (tmpl_render(c->cfg->template_dir, &p, &c->resp.body, err,
-	    sizeof(err)) == 0)
+	int rc = tmpl_render(c->cfg->template_dir, &p, &c->resp.body, err,
+	    sizeof(err));
+	cJSON_Delete(nav);
+	if (rc == 0)
 		return;
 	log_event("error", err);
 	/* the error page itself failed: plain text, never a blank page */

@@ -35,3 +35,20 @@ audit_record(struct ctx *c, const char *action, const char *record_type,
 	cJSON_free(a);
 	return rc;
 }
+
+int
+audit_verify_chain(db *d, int64_t *broken, int64_t *entries, db_res *err)
+{
+	db_res r;
+	*broken = 0;
+	*entries = 0;
+	if (db_run(d, &r, "SELECT audit_verify(), (SELECT count(*) FROM "
+	    "audit_log) + (SELECT count(*) FROM audit_archive)", 0, NULL,
+	    err) < 0)
+		return -1;
+	if (db_i64(&r, 0, 0, broken) < 0)
+		*broken = 0;
+	db_i64(&r, 0, 1, entries);
+	db_res_clear(&r);
+	return 0;
+}

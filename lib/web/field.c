@@ -298,7 +298,10 @@ const char *
 field_string(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItem(o, key);
-	return cJSON_IsString(v) ? v->valuestring : "";
+	/* query_rows gives '#' columns as raw number text (exact past 2^53;
+	 * valueint of a raw item is 0): a form shows that text */
+	return cJSON_IsString(v) || (cJSON_IsRaw(v) && v->valuestring) ?
+	    v->valuestring : "";
 }
 
 int

@@ -82,8 +82,8 @@ int field_span(ctx *c, const char *from, const char *to);
  * kind */
 const char *field_get(ctx *c, const char *name);
 
-/* field_string: the string member key of o, "" when absent or not a
- * string */
+/* field_string: the string member key of o, or the text of an exact
+ * integer (api_int), for a form to show; "" when absent or another kind */
 const char *field_string(const cJSON *o, const char *key);
 
 /* field_exact: an exact integer item, raw JSON text (api_int) or a

@@ -141,6 +141,8 @@ tmpl_render(const char *dir, const tmpl_page *p, buf *out, char *err,
 	}
 	if (e == STATUS_OK && p->data)
 		e = put_json(hdf, "data", p->data);
+	if (e == STATUS_OK && p->nav)
+		e = put_json(hdf, "Nav", p->nav);
 	if (e == STATUS_OK)
 		e = cs_init(&cs, hdf);
 	if (e == STATUS_OK)

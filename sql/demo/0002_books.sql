@@ -1,11 +1,22 @@
 -- 0002_books.sql: the demo business's books for its current financial
--- year (April to March): opening capital, rent, wages, bank fees, stock
--- bought with input GST, sales with output GST within the state and one
--- with IGST across states, customers paying, two export sales in USD paid
--- later at another rate (an exchange gain, an exchange loss), and one
--- entry reversed and posted again.  Every date is counted from the year's
--- first day and only those up to today are posted.  Safe to load again:
--- nothing is posted once the opening entry (source 'demo') exists.
+-- year (April to March): opening capital, rent, wages, bank fees, goods
+-- bought for resale with input GST, sales with output GST within the
+-- state and one with IGST across states, customers paying, two export
+-- sales in USD paid later at another rate (an exchange gain, an exchange
+-- loss), and one entry reversed and posted again.  Every date is counted
+-- from the year's first day and only those up to today are posted.  Safe
+-- to load again: nothing is posted once the opening entry (source 'demo')
+-- exists.
+--
+-- These are the months before the business kept its stock and documents
+-- in Bursar, so they must agree with what the integrity check compares
+-- (lib/commerce/integrity.h): nothing here touches the inventory account
+-- (the goods of those months were bought and sold within the month, their
+-- cost posted straight to cost of goods sold; the stock on hand comes in
+-- through receipts and bills in scripts/demo_commerce.sh, at cost), and a
+-- sale or purchase on account is posted only together with the payment
+-- that settles it, so the receivable and payable accounts hold exactly
+-- what the open invoices and bills say.
 BEGIN;
 SELECT set_config('bursar.tenant_id', 'de300000-0000-4000-8000-000000000001', true);
 
@@ -52,51 +63,56 @@ BEGIN
 			'RENT-' || to_char(d0, 'YYYY-MM'),
 			ARRAY['5400', '1200'], ARRAY[4500000, 0], ARRAY[0, 4500000]);
 
-		-- stock from the wholesaler with CGST and SGST at 9% each, paid on the 20th
-		net := 54000000 + (m * 7919 % 13) * 950000;
-		half := (net * 9 + 50) / 100;
-		PERFORM pg_temp.demo_post(d0 + 4, 'Stock purchase, Malabar Wholesale bill MW/' ||
-			to_char(d0, 'YYMM') || '/' || (101 + m), 'bill', 'MW-' || to_char(d0, 'YYMM'),
-			ARRAY['1400', '1510', '1520', '2100'], ARRAY[net, half, half, 0],
-			ARRAY[0, 0, 0, net + 2 * half], 'INR', ARRAY[NULL, 'GST18', 'GST18', NULL]);
-		PERFORM pg_temp.demo_post(d0 + 19, 'Payment to Malabar Wholesale', 'payment',
-			'PAY-' || to_char(d0, 'YYMM'), ARRAY['2100', '1200'],
-			ARRAY[net + 2 * half, 0], ARRAY[0, net + 2 * half]);
-
-		-- two sales a month within Karnataka (GST 18%), each paid ten days later
+		-- two sales a month within Karnataka (GST 18%), each paid ten days
+		-- later: posted once the payment has come
+		cogs := 0;
 		FOR k IN 0 .. 1 LOOP
 			n := n + 1;
 			net := 28000000 + ((m * 31 + k * 17) % 11) * 1237500;
 			half := (net * 9 + 50) / 100;
+			cogs := cogs + net * 62 / 100;
+			CONTINUE WHEN d0 + 19 + 12 * k > current_date;
 			eid := pg_temp.demo_post(d0 + 9 + 12 * k, 'Sale to ' || customers[1 + (m * 2 + k) % 6] ||
 				', invoice INV-' || lpad(n::text, 4, '0'), 'invoice', 'INV-' || lpad(n::text, 4, '0'),
 				ARRAY['1300', '4100', '2210', '2220'], ARRAY[net + 2 * half, 0, 0, 0],
 				ARRAY[0, net, half, half], 'INR', ARRAY[NULL, NULL, 'GST18', 'GST18']);
-			cogs := net * 62 / 100;
-			PERFORM pg_temp.demo_post(d0 + 9 + 12 * k, 'Cost of goods sold, INV-' ||
-				lpad(n::text, 4, '0'), 'invoice', 'INV-' || lpad(n::text, 4, '0'),
-				ARRAY['5100', '1400'], ARRAY[cogs, 0], ARRAY[0, cogs]);
 			PERFORM pg_temp.demo_post(d0 + 19 + 12 * k, 'Received from ' ||
 				customers[1 + (m * 2 + k) % 6] || ' for INV-' || lpad(n::text, 4, '0'),
 				'receipt', 'RCPT-' || lpad(n::text, 4, '0'), ARRAY['1200', '1300'],
 				ARRAY[net + 2 * half, 0], ARRAY[0, net + 2 * half]);
 		END LOOP;
+		IF m % 3 = 1 THEN
+			cogs := cogs + (42500000 + m * 210000)::bigint * 62 / 100;
+		END IF;
+
+		-- the month's goods from the wholesaler, with CGST and SGST at 9%
+		-- each, paid on the 20th: their cost is the cost of what the month
+		-- sold (62% of its sales), posted when the payment has come
+		half := (cogs * 9 + 50) / 100;
+		IF d0 + 19 <= current_date THEN
+			PERFORM pg_temp.demo_post(d0 + 4, 'Goods for resale, Malabar Wholesale bill MW/' ||
+				to_char(d0, 'YYMM') || '/' || (101 + m), 'bill', 'MW-' || to_char(d0, 'YYMM'),
+				ARRAY['5100', '1510', '1520', '2100'], ARRAY[cogs, half, half, 0],
+				ARRAY[0, 0, 0, cogs + 2 * half], 'INR', ARRAY[NULL, 'GST18', 'GST18', NULL]);
+			PERFORM pg_temp.demo_post(d0 + 19, 'Payment to Malabar Wholesale', 'payment',
+				'PAY-' || to_char(d0, 'YYMM'), ARRAY['2100', '1200'],
+				ARRAY[cogs + 2 * half, 0], ARRAY[0, cogs + 2 * half]);
+		END IF;
 
 		-- across states every third month: IGST 18%, paid the next month
 		IF m % 3 = 1 THEN
 			n := n + 1;
 			net := 42500000 + m * 210000;
 			igst := (net * 18 + 50) / 100;
-			PERFORM pg_temp.demo_post(d0 + 14, 'Sale to Deccan Distributors, Hyderabad, invoice INV-' ||
-				lpad(n::text, 4, '0'), 'invoice', 'INV-' || lpad(n::text, 4, '0'),
-				ARRAY['1300', '4100', '2230'], ARRAY[net + igst, 0, 0], ARRAY[0, net, igst],
-				'INR', ARRAY[NULL, NULL, 'IGST18']);
-			PERFORM pg_temp.demo_post(d0 + 14, 'Cost of goods sold, INV-' || lpad(n::text, 4, '0'),
-				'invoice', 'INV-' || lpad(n::text, 4, '0'), ARRAY['5100', '1400'],
-				ARRAY[net * 62 / 100, 0], ARRAY[0, net * 62 / 100]);
-			PERFORM pg_temp.demo_post(d0 + 44, 'Received from Deccan Distributors for INV-' ||
-				lpad(n::text, 4, '0'), 'receipt', 'RCPT-' || lpad(n::text, 4, '0'),
-				ARRAY['1200', '1300'], ARRAY[net + igst, 0], ARRAY[0, net + igst]);
+			IF d0 + 44 <= current_date THEN
+				PERFORM pg_temp.demo_post(d0 + 14, 'Sale to Deccan Distributors, Hyderabad, invoice INV-' ||
+					lpad(n::text, 4, '0'), 'invoice', 'INV-' || lpad(n::text, 4, '0'),
+					ARRAY['1300', '4100', '2230'], ARRAY[net + igst, 0, 0], ARRAY[0, net, igst],
+					'INR', ARRAY[NULL, NULL, 'IGST18']);
+				PERFORM pg_temp.demo_post(d0 + 44, 'Received from Deccan Distributors for INV-' ||
+					lpad(n::text, 4, '0'), 'receipt', 'RCPT-' || lpad(n::text, 4, '0'),
+					ARRAY['1200', '1300'], ARRAY[net + igst, 0], ARRAY[0, net + igst]);
+			END IF;
 		END IF;
 
 		-- export sales in USD (zero-rated): July's paid at a better rate
@@ -111,10 +127,10 @@ BEGIN
 			  FROM (VALUES (d0 + 12, fx_sale), (d0 + 40, fx_paid)) v(d, rate)
 			 WHERE v.d <= current_date
 			ON CONFLICT DO NOTHING;
-			PERFORM pg_temp.demo_post(d0 + 12, 'Export sale to Blue Harbor Imports LLC, Boston, invoice INV-' ||
-				lpad(n::text, 4, '0'), 'invoice', 'INV-' || lpad(n::text, 4, '0'),
-				ARRAY['1300', '4100'], ARRAY[usd, 0], ARRAY[0, usd], 'USD');
 			IF d0 + 40 <= current_date THEN
+				PERFORM pg_temp.demo_post(d0 + 12, 'Export sale to Blue Harbor Imports LLC, Boston, invoice INV-' ||
+					lpad(n::text, 4, '0'), 'invoice', 'INV-' || lpad(n::text, 4, '0'),
+					ARRAY['1300', '4100'], ARRAY[usd, 0], ARRAY[0, usd], 'USD');
 				-- the dollars arrive at the day's rate; the receivable was
 				-- booked at the sale's rate: the difference is realised
 				PERFORM pg_temp.demo_post(d0 + 40, 'Received from Blue Harbor Imports LLC for INV-' ||

@@ -57,7 +57,9 @@ test('invite a colleague, who joins and signs in', async () => {
 
 		await signIn(owner, 'owner@demo.test', 'Demo-pass-2026');
 		assert.equal(await owner.textContent('main h1'), 'Demo Traders Pvt Ltd');
-		assert.ok(await owner.isVisible('a[href="/app/audit"]'));
+		// the menu: the owner's Reports section opens onto the audit log
+		await owner.click('.appnav summary:has-text("Reports")');
+		assert.ok(await owner.isVisible('.appnav a[href="/app/audit"]'));
 		await owner.screenshot({ path: join(shots, 'browser-owner-home.png'), fullPage: true });
 
 		const email = `colleague-${Date.now()}@demo.test`;
@@ -84,8 +86,10 @@ test('invite a colleague, who joins and signs in', async () => {
 		// out, and back in with the chosen password
 		await Promise.all([colleague.waitForURL(`${base}/`), colleague.click('header button')]);
 		await signIn(colleague, email, 'Welcome-aboard-42');
-		assert.ok(await colleague.isVisible('main a[href="/app/users"]'));
-		assert.equal(await colleague.isVisible('a[href="/app/audit"]'), false);
+		// the sales desk's menu: users under Settings, no audit log anywhere
+		await colleague.click('.appnav summary:has-text("Settings")');
+		assert.ok(await colleague.isVisible('.appnav a[href="/app/users"]'));
+		assert.equal(await colleague.locator('a[href="/app/audit"]').count(), 0);
 		await colleague.screenshot({ path: join(shots, 'browser-colleague-home.png'), fullPage: true });
 
 		// the owner sees them as active now

@@ -478,6 +478,71 @@ START_TEST(an_office)
 }
 END_TEST
 
+/* The integrity check (GET /api/v1/integrity, /app/integrity) is a
+ * report: reports.read, so the owner, admin, accountant and viewer run
+ * it, and the sales desk is refused, on the API and the page alike. */
+START_TEST(integrity_per_role)
+{
+	static const struct { const char *role; long want; } g[] = {
+		{ "owner", 200 }, { "admin", 200 }, { "accountant", 200 },
+		{ "sales", 403 }, { "viewer", 200 },
+	};
+	for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++) {
+		const char *t = role(g[i].role)->token;
+		reply r;
+		kit_page("/api/v1/integrity", t, g[i].want, &r);
+		reply_free(&r);
+		kit_page("/app/integrity", t, g[i].want, &r);
+		reply_free(&r);
+	}
+}
+END_TEST
+
+/* The dashboard (/api/v1/dashboard) and the search (/api/v1/search) are
+ * every signed-in user's, but what they show follows the matrix: a figure
+ * or a kind of result only for a role holding the permission of its list,
+ * the set-up checklist only for who may change the settings. */
+START_TEST(dashboard_and_search_follow_the_matrix)
+{
+	static const struct { const char *key, *perm; } figs[] = {
+		{ "receivable", "sales.read" }, { "overdue", "sales.read" },
+		{ "sales", "sales.read" }, { "payable", "purchases.read" },
+		{ "cash", "ledger.read" }, { "low_stock", "inventory.read" },
+		{ "checklist", "settings.manage" },
+	};
+	const char *owner = role("owner")->token;
+	free(kit_party(owner, "customer", "Oriel Books", NULL));
+	free(kit_party(owner, "supplier", "Osprey Paper", NULL));
+	free(kit_product(owner, "OAK-1", 500, "EUR", NULL, 0));
+	for (int k = 0; k < nroles; k++) {
+		const role_t *ro = &roles[k];
+		cJSON *d = get_json("/api/v1/dashboard", ro->token, 200);
+		for (size_t i = 0; i < sizeof(figs) / sizeof(figs[0]); i++)
+			ck_assert_msg((cJSON_GetObjectItem(d, figs[i].key) != NULL) ==
+			    holds(ro->perms, figs[i].perm), "%s: dashboard %s %s",
+			    ro->name, figs[i].key, holds(ro->perms, figs[i].perm) ?
+			    "missing" : "shown without " "its permission");
+		cJSON_Delete(d);
+		/* "o" is in each of the three names */
+		d = get_json("/api/v1/search?q=o", ro->token, 200);
+		static const struct { const char *kind, *perm; } kinds[] = {
+			{ "customer", "sales.read" }, { "supplier", "purchases.read" },
+			{ "product", "inventory.read" },
+		};
+		for (size_t i = 0; i < 3; i++) {
+			int found = 0;
+			cJSON *g;
+			cJSON_ArrayForEach(g, cJSON_GetObjectItem(d, "kinds"))
+				found |= strcmp(jstr(g, "kind"), kinds[i].kind) == 0;
+			ck_assert_msg(found == holds(ro->perms, kinds[i].perm),
+			    "%s: search %s %s", ro->name, found ? "found" :
+			    "missed", kinds[i].kind);
+		}
+		cJSON_Delete(d);
+	}
+}
+END_TEST
+
 TCase *
 roles_tcase(void)
 {
@@ -488,6 +553,8 @@ roles_tcase(void)
 	tcase_add_test(tc, builtin_roles_are_the_matrix);
 	tcase_add_test(tc, readme_table_is_the_matrix);
 	tcase_add_test(tc, an_office);
+	tcase_add_test(tc, integrity_per_role);
+	tcase_add_test(tc, dashboard_and_search_follow_the_matrix);
 	tcase_add_test(tc, every_route_every_role);
 	return tc;
 }

@@ -53,7 +53,7 @@ status=0
 # CK_RUN_CASE=orders runs one case of the C suite and nothing else
 if [ -z "${CK_RUN_CASE:-}" ]; then
 	# a person's path through the forms, in a real browser
-	(cd "$ROOT/tests/browser" && node --test --test-reporter=spec invite.test.mjs order.test.mjs webhooks.test.mjs) || status=$?
+	(cd "$ROOT/tests/browser" && node --test --test-reporter=spec invite.test.mjs order.test.mjs webhooks.test.mjs nav.test.mjs) || status=$?
 	sh "$ROOT/tests/integration/test_migrate.sh" "$BURSAR_ADMIN_URL" || status=$?
 	# the books checked by hledger's own arithmetic, over the export
 	sh "$ROOT/tests/integration/test_hledger.sh" || status=$?

@@ -14,7 +14,11 @@ TCase *stock_tcase(void);	/* stock.c: levels, movements, reservations */
 TCase *orders_tcase(void);	/* orders.c: the order workflow */
 TCase *invoices_tcase(void);	/* invoices.c: invoices, credit notes, PDF */
 TCase *payments_tcase(void);	/* payments.c: bills, payments, statements */
+TCase *review_tcase(void);	/* review.c: settings, terms, order numbers,
+				 * the issued invoice's seller, PDF lines */
 
+TCase *integrity_tcase(void);	/* integrity.c: the front page's promises, the
+				 * trade against the books */
 TCase *words_tcase(void);	/* words.c: amounts, dates, statuses and
 				 * refusals as people read them; sign-in by email */
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
@@ -29,5 +33,6 @@ TCase *headers_tcase(void);	/* headers.c: redirects, caching, nginx's
 TCase *input_tcase(void);	/* input.c: unknown fields, control characters,
 				 * database messages, idempotency per credential */
 TCase *security_tcase(void);	/* security.c: credentials that follow their user */
+TCase *dashboard_tcase(void);	/* dashboard.c: the home page, the menu, search */
 
 #endif

@@ -85,6 +85,8 @@ route_tables_suite(void)
 {
 	Suite *s = suite_create("route_tables");
 	TCase *tc = tcase_create("tree");
+	/* it starts every program, each under the sanitizers in make sanitize */
+	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, every_route_names_its_guard);
 	suite_add_tcase(s, tc);
 	return s;

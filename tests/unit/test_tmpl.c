@@ -22,7 +22,7 @@ START_TEST(escapes_by_default)
 	kv_list vars = {0};
 	arena *a = arena_new(1024);
 	kv_add(a, &vars, "title", "<b>title</b>", 12);
-	tmpl_page p = { NULL, "error.cs", d, &vars };
+	tmpl_page p = { NULL, "error.cs", d, &vars, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256];
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)),
@@ -47,7 +47,7 @@ START_TEST(data_shapes)
 	    "\"is required\",\"Config.VarEscapeMode\":\"none\"},\"said\":[{"
 	    "\"said\":\"name: is required\"}]}");
 	cJSON_AddItemToObject(d, "status", api_int(9007199254740993LL));
-	tmpl_page p = { NULL, "error.cs", d, NULL };
+	tmpl_page p = { NULL, "error.cs", d, NULL, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256];
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)),
@@ -82,7 +82,7 @@ START_TEST(dates_and_words)
 	kv_list vars = {0};
 	arena *a = arena_new(1024);
 	kv_add(a, &vars, "date_format", "DD/MM/YYYY", 10);
-	tmpl_page p = { NULL, "layout.cs", d, &vars };
+	tmpl_page p = { NULL, "layout.cs", d, &vars, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256];
 	ck_assert_int_eq(tmpl_render(dir, &p, &out, err, sizeof(err)), 0);
@@ -90,7 +90,7 @@ START_TEST(dates_and_words)
 	    "[&lt;b&gt;][Partly paid][Bank transfer][A &lt;i&gt;][]");
 	buf_free(&out);
 	/* no format: ISO, as the API */
-	tmpl_page q = { NULL, "layout.cs", d, NULL };
+	tmpl_page q = { NULL, "layout.cs", d, NULL, NULL };
 	buf out2 = BUF_INIT(1 << 20);
 	ck_assert_int_eq(tmpl_render(dir, &q, &out2, err, sizeof(err)), 0);
 	ck_assert_ptr_nonnull(strstr(buf_str(&out2), "[2026-04-01]"));
@@ -104,7 +104,7 @@ END_TEST
 
 START_TEST(errors_are_reported)
 {
-	tmpl_page p = { NULL, "no-such.cs", NULL, NULL };
+	tmpl_page p = { NULL, "no-such.cs", NULL, NULL, NULL };
 	buf out = BUF_INIT(1 << 20);
 	char err[256] = "";
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &p, &out, err, sizeof(err)),
@@ -112,7 +112,7 @@ START_TEST(errors_are_reported)
 	ck_assert_ptr_nonnull(strstr(err, "no-such.cs"));
 	buf_free(&out);
 	/* a page past the cap fails instead of being cut short */
-	tmpl_page q = { NULL, "home.cs", NULL, NULL };
+	tmpl_page q = { NULL, "home.cs", NULL, NULL, NULL };
 	buf tiny = BUF_INIT(64);
 	ck_assert_int_eq(tmpl_render(TEMPLATE_DIR, &q, &tiny, err, sizeof(err)),
 	    -1);
