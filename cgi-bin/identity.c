@@ -99,7 +99,14 @@ sign_in(ctx *c, identity_user *u)
 		resp_header(c->a, &c->resp, "Retry-After",
 		    arena_printf(c->a, "%ld", wait));
 	} else if (rc == IDENTITY_REFUSED) {
-		const char *msg = "the business, email or password is wrong";
+		const char *t = http_arg(&c->req, "tenant");
+		/* one answer for every refusal without a business: it tells
+		 * neither whether the email is known nor how many businesses
+		 * it belongs to */
+		const char *msg = t && *t ? "the business, email or password is "
+		    "wrong" : "the email or password is wrong, or this email "
+		    "belongs to more than one business: type the business's "
+		    "short name";
 		if (c->api)
 			app_error(c, 401, "invalid_credentials", msg, NULL);
 		else
@@ -639,10 +646,36 @@ invite(ctx *c)
 }
 
 
+/* invitation_named: into the page, the business the invitation is to
+ * and the short name that sign-in asks for */
+static void
+accept_form(ctx *c, int status, cJSON *fields, const char *message)
+{
+	const char *business, *slug, *email;
+	if (identity_invitation(c, http_arg(&c->req, "token"), &business,
+	    &slug, &email) < 0) {
+		cJSON_Delete(fields);
+		return;
+	}
+	cJSON *d = cJSON_CreateObject();
+	const char *t = http_arg(&c->req, "token");
+	cJSON_AddStringToObject(d, "token", t ? t : "");
+	cJSON_AddItemToObject(d, "fields", fields ? fields :
+	    cJSON_CreateObject());
+	if (message)
+		cJSON_AddStringToObject(d, "error", message);
+	if (business) {
+		cJSON_AddStringToObject(d, "business", business);
+		cJSON_AddStringToObject(d, "slug", slug);
+		cJSON_AddStringToObject(d, "email", email);
+	}
+	app_render(c, status, "accept.cs", "Join", d);
+}
+
 static void
 accept_page(ctx *c)
 {
-	form_page(c, 200, "accept.cs", "Join", token_keep, NULL, NULL);
+	accept_form(c, 200, NULL, NULL);
 }
 
 static void
@@ -659,11 +692,16 @@ accept(ctx *c)
 		return;
 	}
 	if (rc != IDENTITY_OK) {
-		refuse(c, rc == IDENTITY_REFUSED ? 400 : 422,
-		    rc == IDENTITY_REFUSED ? "invalid_token" : "invalid",
-		    rc == IDENTITY_REFUSED ? "this invitation is unknown, used "
-		    "or expired" : "the password is refused", fields,
-		    "accept.cs", "Join", token_keep);
+		const char *msg = rc == IDENTITY_REFUSED ? "this invitation is "
+		    "unknown, used or expired" : "the password is refused";
+		c->failed = 1;
+		if (c->api)
+			app_error(c, rc == IDENTITY_REFUSED ? 400 : 422,
+			    rc == IDENTITY_REFUSED ? "invalid_token" : "invalid",
+			    msg, fields);
+		else
+			accept_form(c, rc == IDENTITY_REFUSED ? 400 : 422, fields,
+			    msg);
 		return;
 	}
 	cJSON_Delete(fields);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -54,7 +55,7 @@ money_text(ctx *c, cJSON *rows, const char *key, int digits)
 		    &n) < 0)
 			continue;
 		buf b = BUF_INIT(64);
-		money_format(&b, n, digits);
+		money_format_grouped(&b, n, digits, numbers_style(c));
 		cJSON_AddStringToObject(o, arena_printf(c->a, "%s_text", key),
 		    buf_str(&b));
 		buf_free(&b);

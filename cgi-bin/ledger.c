@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/confirm.h"
@@ -189,8 +190,10 @@ static int
 books(ctx *c, lv_books *b)
 {
 	db_res err;
-	if (lv_books_get(c->db, b, &err) == 0)
+	if (lv_books_get(c->db, b, &err) == 0) {
+		b->numbers = numbers_style(c);
 		return 0;
+	}
 	failed(c, &err);
 	return -1;
 }

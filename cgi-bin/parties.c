@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -108,7 +109,7 @@ money_text(ctx *c, int64_t minor, const char *currency)
 		field_exact(cJSON_GetObjectItem(rows->child, "d"), &d);
 	cJSON_Delete(rows);
 	buf b = BUF_INIT(64);
-	money_format(&b, minor, (int)d);
+	money_format_grouped(&b, minor, (int)d, numbers_style(c));
 	const char *s = arena_strdup(c->a, buf_str(&b));
 	buf_free(&b);
 	return s;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/serve.h"
@@ -95,11 +96,13 @@ text_field(ctx *c, const cJSON *o, const char *name, cJSON *fields)
 	return field_blank(s) ? NULL : s;
 }
 
-/* typed_amount: a form's decimal amount into minor units; 0 or -1 */
+/* typed_amount: a form's decimal amount, as the business writes
+ * amounts, into minor units; 0 or -1 */
 static int
-typed_amount(const char *s, int digits, int64_t *out)
+typed_amount(ctx *c, const char *s, int digits, int64_t *out)
 {
-	return field_blank(s) || money_parse(s, digits, out) < 0 ? -1 : 0;
+	return field_blank(s) || numbers_parse(c, s, digits, out) < 0 ?
+	    -1 : 0;
 }
 
 /* ---- reading a payment ---- */
@@ -426,11 +429,13 @@ form_allocs(ctx *c, int in, int digits, payment_alloc_in **out, size_t *n,
 		payment_alloc_in *ai = &a[k];
 		memset(ai, 0, sizeof(*ai));
 		*(in ? &ai->invoice : &ai->bill) = doc;
-		if (typed_amount(amt, digits, &ai->amount) < 0 || ai->amount <= 0)
+		if (typed_amount(c, amt, digits, &ai->amount) < 0 ||
+		    ai->amount <= 0)
 			api_field(fields, arena_printf(c->a, "allocations[%zu]."
 			    "amount", k), digits ? arena_printf(c->a, "an amount "
-			    "such as 12.50, at most %d decimals, more than zero",
-			    digits) : "a whole amount, more than zero");
+			    "%s, at most %d decimals, more than zero",
+			    numbers_hint(c, digits), digits) : "a whole "
+			    "amount, more than zero");
 		k++;
 	}
 	*out = a;
@@ -474,11 +479,12 @@ read_payment(ctx *c, payment_in *in, cJSON *fields)
 	}
 	in->currency = text_field(c, NULL, "currency", fields);
 	int digits = docform_digits(c, in->currency, in->party);
-	if (typed_amount(http_arg(&c->req, "amount"), digits, &in->amount) < 0
-	    || in->amount <= 0) {
+	if (typed_amount(c, http_arg(&c->req, "amount"), digits, &in->amount) <
+	    0 || in->amount <= 0) {
 		api_field(fields, "amount", digits ? arena_printf(c->a, "an amount "
-		    "such as 1250.00, at most %d decimals, more than zero",
-		    digits) : "a whole amount, more than zero");
+		    "%s, at most %d decimals, more than zero",
+		    numbers_hint(c, digits), digits) : "a whole amount, more "
+		    "than zero");
 		in->amount = 0;
 	}
 	form_allocs(c, in->direction == NULL || strcmp(in->direction, "out") !=
@@ -836,8 +842,8 @@ read_refund(ctx *c, payment_refund_in *in, int digits, cJSON *fields)
 		}
 		return;
 	}
-	if (typed_amount(http_arg(&c->req, "amount"), digits, &in->amount) < 0
-	    || in->amount <= 0) {
+	if (typed_amount(c, http_arg(&c->req, "amount"), digits, &in->amount) <
+	    0 || in->amount <= 0) {
 		api_field(fields, "amount", "an amount more than zero");
 		in->amount = 0;
 	}

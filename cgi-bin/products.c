@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/listing.h"
 #include "web/app.h"
@@ -54,7 +55,7 @@ prices_for(ctx *c, cJSON *product)
 		    &n) < 0)
 			continue;
 		buf b = BUF_INIT(64);
-		money_format(&b, n, (int)d);
+		money_format_grouped(&b, n, (int)d, numbers_style(c));
 		cJSON_AddStringToObject(pr, "text", buf_str(&b));
 		buf_free(&b);
 	}
@@ -512,7 +513,7 @@ category_delete(ctx *c)
 static const char *const settings_form[] = { "invoice_on",
     "default_terms_days", "invoice_prefix", "credit_note_prefix",
     "order_prefix", "bill_prefix", "payment_prefix", "payment_instructions",
-    "address", "tax_id", NULL };
+    "address", "tax_id", "number_format", "date_format", NULL };
 
 static void
 settings_page(ctx *c, int status, cJSON *fields)
@@ -524,13 +525,16 @@ settings_page(ctx *c, int status, cJSON *fields)
 		app_render(c, status, NULL, NULL, s);
 		return;
 	}
-	const char *dflt[11];
+	const char *dflt[13];
 	for (int i = 0; settings_form[i]; i++)
 		dflt[i] = field_string(s, settings_form[i]);
 	cJSON *d = cJSON_CreateObject();
 	reply_form(c, d, settings_form, dflt, fields);
 	cJSON_AddItemToObject(d, "settings", s);
 	cJSON_AddBoolToObject(d, "can_write", auth_can(c, "settings.manage"));
+	static const char *const df[] = { "DD/MM/YYYY", "MM/DD/YYYY",
+	    "DD.MM.YYYY", "YYYY-MM-DD" };
+	cJSON_AddItemToObject(d, "date_formats", cJSON_CreateStringArray(df, 4));
 	app_render(c, status, "commerce_settings.cs", "Commerce settings", d);
 }
 
@@ -545,7 +549,7 @@ settings_save(ctx *c)
 {
 	if (field_known(c, "invoice_on default_terms_days invoice_prefix "
 	    "credit_note_prefix order_prefix bill_prefix payment_prefix "
-	    "payment_instructions address tax_id") < 0)
+	    "payment_instructions address tax_id number_format date_format") < 0)
 		return;
 	commerce_settings_in in = { field_get(c, "invoice_on"),
 	    field_get(c, "default_terms_days"),
@@ -554,7 +558,8 @@ settings_save(ctx *c)
 	    field_get(c, "order_prefix"), field_get(c, "bill_prefix"),
 	    field_get(c, "payment_prefix"),
 	    field_get(c, "payment_instructions"), field_get(c, "address"),
-	    field_get(c, "tax_id") };
+	    field_get(c, "tax_id"), field_get(c, "number_format"),
+	    field_get(c, "date_format") };
 	cJSON *f = cJSON_CreateObject();
 	int rc = commerce_settings_save(c, &in, f);
 	if (rc != PRODUCT_OK) {

@@ -6,7 +6,7 @@
 <table class="list" tabindex="0"><thead><tr><th>Code</th><th>Name</th><th>Type</th><th>Used as</th><th>Status</th></tr></thead><tbody>
 <?cs each:a = data.items ?><tr><td><?cs var:a.code ?></td>
 <td><?cs loop:i = 1, a.depth, 1 ?>&nbsp;&nbsp;&nbsp;&nbsp;<?cs /loop ?><?cs if:a.is_group ?><strong><a href="/app/accounts/<?cs var:a.id ?>"><?cs var:a.name ?></a></strong><?cs else ?><a href="/app/accounts/<?cs var:a.id ?>"><?cs var:a.name ?></a><?cs /if ?></td>
-<td><?cs var:a.type ?></td><td><?cs if:a.role ?>@<?cs var:a.role ?><?cs /if ?></td>
+<td><?cs var:words(a.type) ?></td><td><?cs if:a.role ?>@<?cs var:a.role ?><?cs /if ?></td>
 <td><?cs if:a.archived ?>archived<?cs elif:a.is_group ?>group<?cs else ?>open<?cs /if ?></td></tr>
 <?cs /each ?></tbody></table>
 </section>
@@ -19,7 +19,7 @@
 <?cs call:field("name", "Name", "text", data.form.name, data.fields.name) ?>
 <p class="field<?cs if:data.fields.parent ?> invalid<?cs /if ?>"><label for="parent">Under the group</label>
 <select id="parent" name="parent"><option value="">(top level)</option><?cs each:a = data.items ?><?cs if:a.is_group && !a.archived ?>
-<option value="<?cs var:a.code ?>"<?cs if:data.form.parent == a.code ?> selected<?cs /if ?>><?cs var:a.code ?> <?cs var:a.name ?> (<?cs var:a.type ?>)</option><?cs /if ?><?cs /each ?>
+<option value="<?cs var:a.code ?>"<?cs if:data.form.parent == a.code ?> selected<?cs /if ?>><?cs var:a.code ?> <?cs var:a.name ?> (<?cs var:words(a.type) ?>)</option><?cs /if ?><?cs /each ?>
 </select><?cs if:data.fields.parent ?><span class="error"><?cs var:data.fields.parent ?></span><?cs /if ?></p>
 <p class="field<?cs if:data.fields.type ?> invalid<?cs /if ?>"><label for="type">Type (under a group: the group's)</label>
 <select id="type" name="type"><option value="">(the group's type)</option><?cs each:t = data.types ?>

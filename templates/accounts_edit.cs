@@ -3,7 +3,7 @@
 <p><a href="/app/accounts">Chart of accounts</a></p>
 <h1><?cs var:data.account.code ?> <?cs var:data.account.name ?></h1>
 <table class="list" tabindex="0"><tbody>
-<tr><th>Type</th><td><?cs var:data.account.type ?><?cs if:data.account.is_group ?> group: adds up the accounts under it, takes no postings<?cs /if ?></td></tr>
+<tr><th>Type</th><td><?cs var:words(data.account.type) ?><?cs if:data.account.is_group ?> group: adds up the accounts under it, takes no postings<?cs /if ?></td></tr>
 <tr><th>Under</th><td><?cs if:data.account.parent_code ?><?cs var:data.account.parent_code ?><?cs else ?>(top level)<?cs /if ?></td></tr>
 <?cs if:data.account.role ?><tr><th>Used as</th><td>@<?cs var:data.account.role ?>: Bursar posts here by this role</td></tr><?cs /if ?>
 <tr><th>Status</th><td><?cs if:data.account.archived ?>archived: takes no postings<?cs else ?>open<?cs /if ?><?cs if:data.account.has_postings ?>; has postings, so it can be archived but never deleted<?cs /if ?></td></tr>

@@ -14,7 +14,7 @@
 <p><button type="submit">Create a key</button></p>
 </form>
 <table class="list" tabindex="0"><thead><tr><th>Name</th><th>Key</th><th>Scopes</th><th>Created</th><th>Last used</th><th></th></tr></thead><tbody>
-<?cs each:k = data.items ?><tr><td><?cs var:k.name ?></td><td><code><?cs var:k.prefix ?>_…</code></td><td><?cs var:k.scopes ?></td><td><?cs var:k.created_at ?></td><td><?cs var:k.last_used_at ?></td>
+<?cs each:k = data.items ?><tr><td><?cs var:k.name ?></td><td><code><?cs var:k.prefix ?>_…</code></td><td><?cs var:k.scopes ?></td><td><?cs var:date(k.created_at) ?></td><td><?cs var:k.last_used_at ?></td>
 <td><?cs if:k.revoked ?>revoked<?cs else ?><form class="inline" method="post" action="/app/api-keys/<?cs var:k.id ?>/revoke"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Revoke</button></form><?cs /if ?></td></tr>
 <?cs /each ?></tbody></table>
 </section>

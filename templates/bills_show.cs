@@ -1,13 +1,13 @@
 <?cs with:b = data.bill ?><section class="card">
 <p><a href="/app/bills">Bills</a></p>
-<h1>Bill <?cs if:b.number ?><?cs var:b.number ?><?cs else ?>(draft)<?cs /if ?> <span class="status <?cs var:b.status ?>"><?cs var:b.status ?></span></h1>
+<h1>Bill <?cs if:b.number ?><?cs var:b.number ?><?cs else ?>(draft)<?cs /if ?> <span class="status <?cs var:b.status ?>"><?cs var:words(b.status) ?></span></h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list" tabindex="0"><tbody>
 <tr><th>Branch</th><td><?cs var:b.branch ?></td></tr>
 <tr><th>Supplier</th><td><?cs var:b.supplier ?> (<?cs var:b.supplier_code ?>) · <a href="/app/statements/<?cs var:b.party_id ?>">statement</a></td></tr>
 <?cs if:b.supplier_ref ?><tr><th>Their reference</th><td><?cs var:b.supplier_ref ?></td></tr><?cs /if ?>
-<tr><th>Dated</th><td><?cs var:b.bill_date ?></td></tr>
-<tr><th>Due</th><td><?cs if:b.due_date ?><?cs var:b.due_date ?><?cs else ?>by the supplier's terms<?cs /if ?></td></tr>
+<tr><th>Dated</th><td><?cs var:date(b.bill_date) ?></td></tr>
+<tr><th>Due</th><td><?cs if:b.due_date ?><?cs var:date(b.due_date) ?><?cs else ?>by the supplier's terms<?cs /if ?></td></tr>
 <?cs if:b.location ?><tr><th>Goods into</th><td><?cs var:b.location ?></td></tr><?cs /if ?>
 <?cs if:b.entry_id ?><tr><th>Posted</th><td><a href="/app/journal/<?cs var:b.entry_id ?>">journal entry</a><?cs if:b.void_entry_id ?>; voided by <a href="/app/journal/<?cs var:b.void_entry_id ?>">its reversal</a><?cs /if ?></td></tr><?cs /if ?>
 </tbody></table>
@@ -21,7 +21,7 @@
 <tr><th colspan="8">Due</th><td class="num"><strong><?cs var:b.open ?></strong></td></tr><?cs /if ?>
 </tfoot></table>
 <?cs if:subcount(b.payments) ?><h2>Paid by</h2><table class="list" tabindex="0"><tbody>
-<?cs each:a = b.payments ?><tr><td><?cs var:a.date ?></td><td><a href="/app/payments/<?cs var:a.id ?>"><?cs var:a.number ?></a></td><td class="num"><?cs var:a.amount ?></td></tr>
+<?cs each:a = b.payments ?><tr><td><?cs var:date(a.date) ?></td><td><a href="/app/payments/<?cs var:a.id ?>"><?cs var:a.number ?></a></td><td class="num"><?cs var:a.amount ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:b.notes ?><h2>Notes</h2><p><?cs var:b.notes ?></p><?cs /if ?>
 <h2>Actions</h2>

@@ -23,6 +23,16 @@
 <textarea id="address" name="address" rows="3"><?cs var:data.form.address ?></textarea>
 <?cs if:data.fields.address ?><span class="error"><?cs var:data.fields.address ?></span><?cs /if ?></p>
 <?cs call:field("tax_id", "The business's tax id (GSTIN, VAT number)", "text", data.form.tax_id, data.fields.tax_id) ?>
+<p class="field<?cs if:data.fields.number_format ?> invalid<?cs /if ?>"><label for="number_format">Amounts are written</label>
+<select id="number_format" name="number_format">
+<option value="indian"<?cs if:data.form.number_format == "indian" ?> selected<?cs /if ?>>12,34,567.89 (lakh and crore)</option>
+<option value="western"<?cs if:data.form.number_format == "western" ?> selected<?cs /if ?>>1,234,567.89</option>
+<option value="continental"<?cs if:data.form.number_format == "continental" ?> selected<?cs /if ?>>1.234.567,89 (a decimal comma)</option></select>
+<?cs if:data.fields.number_format ?><span class="error"><?cs var:data.fields.number_format ?></span><?cs /if ?></p>
+<p class="field<?cs if:data.fields.date_format ?> invalid<?cs /if ?>"><label for="date_format">Dates are written</label>
+<select id="date_format" name="date_format">
+<?cs each:f = data.date_formats ?><option value="<?cs var:f ?>"<?cs if:data.form.date_format == f ?> selected<?cs /if ?>><?cs var:f ?></option><?cs /each ?></select>
+<?cs if:data.fields.date_format ?><span class="error"><?cs var:data.fields.date_format ?></span><?cs /if ?></p>
 <?cs if:data.can_write ?><p><button type="submit">Save</button></p><?cs /if ?>
 </form>
 </section>

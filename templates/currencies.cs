@@ -4,7 +4,7 @@
 <p><a href="/app/accounts">Chart of accounts</a> · <a href="/app/tax-rates">Tax rates</a></p>
 <p>The books are kept in <strong><?cs var:data.base_currency ?></strong>. A rate is how many units of <?cs var:data.base_currency ?> one unit of the currency buys; an entry in a foreign currency uses the latest rate on or before its date, unless it gives its own.</p>
 <table class="list" tabindex="0"><thead><tr><th>Currency</th><th>Date</th><th>Rate</th><th></th></tr></thead><tbody>
-<?cs each:r = data.rates ?><tr><td><?cs var:r.currency ?></td><td><?cs var:r.date ?></td><td><?cs var:r.rate ?></td>
+<?cs each:r = data.rates ?><tr><td><?cs var:r.currency ?></td><td><?cs var:date(r.date) ?></td><td><?cs var:r.rate ?></td>
 <td><form class="inline" method="post" action="/app/exchange-rates/<?cs var:r.currency ?>/<?cs var:r.date ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Delete</button></form></td></tr>
 <?cs /each ?></tbody></table>
 </section>

@@ -3,14 +3,14 @@
 <h1>Journal entry <?cs if:data.entry.seq ?>#<?cs var:data.entry.seq ?><?cs else ?>(not chained)<?cs /if ?></h1>
 <?cs include:"journal_nav.cs" ?>
 <table class="list" tabindex="0"><tbody>
-<tr><th>Date</th><td><?cs var:data.entry.date ?></td></tr>
+<tr><th>Date</th><td><?cs var:date(data.entry.date) ?></td></tr>
 <tr><th>Memo</th><td><?cs var:data.entry.memo ?></td></tr>
 <tr><th>Branch</th><td><?cs var:data.entry.branch ?></td></tr>
-<tr><th>Source</th><td><?cs var:data.entry.source_type ?><?cs if:data.entry.source_id ?> <?cs var:data.entry.source_id ?><?cs /if ?></td></tr>
+<tr><th>Source</th><td><?cs var:words(data.entry.source_type) ?><?cs if:data.entry.source_id ?> <?cs var:data.entry.source_id ?><?cs /if ?></td></tr>
 <tr><th>Currency</th><td><?cs var:data.entry.currency ?><?cs if:data.entry.foreign ?> at <?cs var:data.entry.rate ?><?cs /if ?></td></tr>
 <?cs if:data.entry.reversal_of ?><tr><th>Reverses</th><td><a href="/app/journal/<?cs var:data.entry.reversal_of ?>">the entry it corrects</a></td></tr><?cs /if ?>
 <?cs if:data.entry.reversed_by ?><tr><th>Reversed by</th><td><a href="/app/journal/<?cs var:data.entry.reversed_by ?>">entry #<?cs var:data.entry.reversed_by_seq ?></a></td></tr><?cs /if ?>
-<tr><th>Posted</th><td><?cs var:data.entry.created_at ?></td></tr>
+<tr><th>Posted</th><td><?cs var:date(data.entry.created_at) ?></td></tr>
 <tr><th>Chain hash</th><td><code><?cs var:data.entry.hash ?></code></td></tr>
 <tr><th>Previous hash</th><td><code><?cs var:data.entry.prev_hash ?></code></td></tr>
 </tbody></table>

@@ -1,14 +1,14 @@
 <?cs with:i = data.invoice ?><section class="card">
 <p><a href="/app/<?cs if:i.kind == "credit_note" ?>credit-notes<?cs else ?>invoices<?cs /if ?>"><?cs if:i.kind == "credit_note" ?>Credit notes<?cs else ?>Invoices<?cs /if ?></a></p>
-<h1><?cs if:i.kind == "credit_note" ?>Credit note<?cs else ?>Invoice<?cs /if ?> <?cs if:i.number ?><?cs var:i.number ?><?cs else ?>(draft)<?cs /if ?> <span class="status <?cs var:i.status ?>"><?cs var:i.status ?></span></h1>
+<h1><?cs if:i.kind == "credit_note" ?>Credit note<?cs else ?>Invoice<?cs /if ?> <?cs if:i.number ?><?cs var:i.number ?><?cs else ?>(draft)<?cs /if ?> <span class="status <?cs var:i.status ?>"><?cs var:words(i.status) ?></span></h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list" tabindex="0"><tbody>
 <tr><th>Branch</th><td><?cs var:i.branch ?></td></tr>
 <tr><th>Seller</th><td><?cs var:i.seller_name ?><?cs if:i.seller_tax_id ?>, tax id <?cs var:i.seller_tax_id ?><?cs /if ?><?cs if:i.status == "draft" ?> (as the business's settings are now; fixed when issued)<?cs /if ?></td></tr>
 <tr><th>Customer</th><td><?cs var:i.customer ?> (<?cs var:i.customer_code ?>)<?cs if:i.customer_tax_id ?>, tax id <?cs var:i.customer_tax_id ?><?cs /if ?></td></tr>
 <tr><th>Billing address</th><td><?cs var:i.billing_address ?></td></tr>
-<tr><th>Issued</th><td><?cs if:i.issue_date ?><?cs var:i.issue_date ?><?cs else ?>not yet<?cs /if ?></td></tr>
-<?cs if:i.kind == "invoice" ?><tr><th>Due</th><td><?cs var:i.due_date ?></td></tr><?cs /if ?>
+<tr><th>Issued</th><td><?cs if:i.issue_date ?><?cs var:date(i.issue_date) ?><?cs else ?>not yet<?cs /if ?></td></tr>
+<?cs if:i.kind == "invoice" ?><tr><th>Due</th><td><?cs var:date(i.due_date) ?></td></tr><?cs /if ?>
 <?cs if:i.credit_of ?><tr><th>Credits</th><td><a href="/app/invoices/<?cs var:i.credit_of ?>"><?cs var:i.credit_of_number ?></a></td></tr><?cs /if ?>
 <?cs if:i.order_id ?><tr><th>Order</th><td><a href="/app/orders/<?cs var:i.order_id ?>">the order</a></td></tr><?cs /if ?>
 <?cs if:i.reference ?><tr><th>Reference</th><td><?cs var:i.reference ?></td></tr><?cs /if ?>
@@ -24,10 +24,10 @@
 <tr><th colspan="9"><?cs if:i.kind == "credit_note" ?>Credit left<?cs else ?>Due<?cs /if ?></th><td class="num"><strong><?cs var:i.open ?></strong></td></tr><?cs /if ?>
 </tfoot></table>
 <?cs if:subcount(i.settlements) ?><h2>Settled by</h2><table class="list" tabindex="0"><tbody>
-<?cs each:a = i.settlements ?><tr><td><?cs var:a.date ?></td><td><?cs var:a.kind ?></td><td><?cs if:a.kind == "payment" ?><a href="/app/payments/<?cs var:a.id ?>"><?cs var:a.number ?></a><?cs else ?><a href="/app/invoices/<?cs var:a.id ?>"><?cs var:a.number ?></a><?cs /if ?></td><td class="num"><?cs var:a.amount ?></td></tr>
+<?cs each:a = i.settlements ?><tr><td><?cs var:date(a.date) ?></td><td><?cs var:words(a.kind) ?></td><td><?cs if:a.kind == "payment" ?><a href="/app/payments/<?cs var:a.id ?>"><?cs var:a.number ?></a><?cs else ?><a href="/app/invoices/<?cs var:a.id ?>"><?cs var:a.number ?></a><?cs /if ?></td><td class="num"><?cs var:a.amount ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:subcount(i.credit_notes) ?><h2>Credit notes</h2><table class="list" tabindex="0"><tbody>
-<?cs each:n = i.credit_notes ?><tr><td><a href="/app/invoices/<?cs var:n.id ?>"><?cs var:n.number ?></a></td><td><?cs var:n.issue_date ?></td><td><?cs var:n.status ?></td><td class="num"><?cs var:n.total ?></td></tr>
+<?cs each:n = i.credit_notes ?><tr><td><a href="/app/invoices/<?cs var:n.id ?>"><?cs var:n.number ?></a></td><td><?cs var:date(n.issue_date) ?></td><td><?cs var:words(n.status) ?></td><td class="num"><?cs var:n.total ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:i.notes ?><h2><?cs if:i.kind == "credit_note" ?>Reason<?cs else ?>Notes<?cs /if ?></h2><p><?cs var:i.notes ?></p><?cs /if ?>
 <h2>Actions</h2>

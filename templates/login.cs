@@ -5,7 +5,7 @@
 <form method="post" action="/app/login">
 <input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>">
 <input type="hidden" name="next" value="<?cs var:data.next ?>">
-<?cs call:field("tenant", "Business (its short name)", "text", data.tenant, "") ?>
+<?cs call:field("tenant", "Business (its short name; may be left empty when your email belongs to one business only)", "text", data.tenant, "") ?>
 <?cs call:field("email", "Email", "email", data.email, "") ?>
 <?cs call:field("password", "Password", "password", "", "") ?>
 <p><button type="submit">Sign in</button></p>

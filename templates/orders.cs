@@ -19,6 +19,6 @@
 </form>
 <?cs if:!subcount(data.items) ?><p>No orders<?cs if:data.filter.status || data.filter.customer || data.filter.from || data.filter.to || data.filter.q ?> match these filters<?cs /if ?>.</p><?cs else ?>
 <div class="table-wrap"><table class="list" tabindex="0"><thead><tr><?cs call:sort_th("number", "Number", "") ?><?cs call:sort_th("customer", "Customer", "") ?><?cs call:sort_th("date", "Date", "") ?><th scope="col">Reference</th><?cs call:sort_th("status", "Status", "") ?><th scope="col">Invoice</th><?cs call:sort_th("total", "Total", "num") ?><th scope="col">Branch</th></tr></thead><tbody>
-<?cs each:o = data.items ?><tr><td><a href="/app/orders/<?cs var:o.id ?>"><?cs var:o.number ?></a></td><td><?cs var:o.customer ?></td><td><?cs var:o.order_date ?></td><td><?cs var:o.reference ?></td><td><span class="status <?cs var:o.status ?>"><?cs var:o.status ?></span></td><td><?cs var:o.invoice_number ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td><td><?cs var:o.branch ?></td></tr>
+<?cs each:o = data.items ?><tr><td><a href="/app/orders/<?cs var:o.id ?>"><?cs var:o.number ?></a></td><td><?cs var:o.customer ?></td><td><?cs var:date(o.order_date) ?></td><td><?cs var:o.reference ?></td><td><span class="status <?cs var:o.status ?>"><?cs var:words(o.status) ?></span></td><td><?cs var:o.invoice_number ?></td><td class="num"><?cs var:o.total ?> <?cs var:o.currency ?></td><td><?cs var:o.branch ?></td></tr>
 <?cs /each ?></tbody></table></div><?cs call:pager() ?><?cs /if ?>
 </section>

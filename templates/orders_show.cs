@@ -1,10 +1,10 @@
 <?cs with:o = data.order ?><section class="card">
 <p><a href="/app/orders">Orders</a></p>
-<h1>Order <?cs var:o.number ?> <span class="status <?cs var:o.status ?>"><?cs var:o.status ?></span></h1>
+<h1>Order <?cs var:o.number ?> <span class="status <?cs var:o.status ?>"><?cs var:words(o.status) ?></span></h1>
 <?cs if:data.error ?><p class="alert" role="alert"><?cs var:data.error ?></p><?cs /if ?>
 <table class="list" tabindex="0"><tbody>
 <tr><th>Customer</th><td><a href="/app/parties/<?cs var:o.party_id ?>"><?cs var:o.customer ?></a> (<?cs var:o.customer_code ?>)</td></tr>
-<tr><th>Date</th><td><?cs var:o.order_date ?></td></tr>
+<tr><th>Date</th><td><?cs var:date(o.order_date) ?></td></tr>
 <tr><th>Ships from</th><td><?cs var:o.location ?></td></tr>
 <tr><th>Branch</th><td><?cs var:o.branch ?></td></tr>
 <?cs if:o.reference ?><tr><th>Reference</th><td><?cs var:o.reference ?></td></tr><?cs /if ?>
@@ -12,7 +12,7 @@
 <?cs if:o.shipped_at ?><tr><th>Shipped</th><td><?cs var:o.shipped_at ?></td></tr><?cs /if ?>
 <?cs if:o.completed_at ?><tr><th>Completed</th><td><?cs var:o.completed_at ?></td></tr><?cs /if ?>
 <?cs if:o.cancelled_at ?><tr><th>Cancelled</th><td><?cs var:o.cancelled_at ?></td></tr><?cs /if ?>
-<?cs if:o.invoice_id ?><tr><th>Invoice</th><td><a href="/app/invoices/<?cs var:o.invoice_id ?>"><?cs if:o.invoice_number ?><?cs var:o.invoice_number ?><?cs else ?>(draft)<?cs /if ?></a> <?cs var:o.invoice_status ?></td></tr><?cs /if ?>
+<?cs if:o.invoice_id ?><tr><th>Invoice</th><td><a href="/app/invoices/<?cs var:o.invoice_id ?>"><?cs if:o.invoice_number ?><?cs var:o.invoice_number ?><?cs else ?>(draft)<?cs /if ?></a> <?cs var:words(o.invoice_status) ?></td></tr><?cs /if ?>
 </tbody></table>
 <table class="list" tabindex="0"><thead><tr><th>#</th><th>Product</th><th class="num">Qty</th><th class="num">Reserved</th><th class="num">Unit price</th><th class="num">Discount</th><th>Tax</th><th class="num">Net</th><th class="num">Tax</th><th class="num">Total</th></tr></thead><tbody>
 <?cs each:l = o.lines ?><tr><td><?cs var:l.line ?></td><td><small><?cs var:l.sku ?></small> <?cs var:l.description ?></td><td class="num"><?cs var:l.quantity ?> <?cs var:l.unit ?></td><td class="num"><?cs var:l.reserved ?></td><td class="num"><?cs var:l.unit_price ?></td><td class="num"><?cs if:l.discount != "0" ?><?cs var:l.discount ?>%<?cs /if ?></td><td><?cs var:l.tax_group ?></td><td class="num"><?cs var:l.net ?></td><td class="num"><?cs var:l.tax ?></td><td class="num"><?cs var:l.total ?></td></tr>

@@ -51,7 +51,7 @@
 <h2>Addresses</h2>
 <?cs if:!subcount(data.party.addresses) ?><p>No addresses yet.</p><?cs else ?>
 <table class="list" tabindex="0"><thead><tr><th>Kind</th><th>Address</th><th></th></tr></thead><tbody>
-<?cs each:a = data.party.addresses ?><tr><td><?cs var:a.kind ?><?cs if:a.is_default ?> <small>(default)</small><?cs /if ?></td>
+<?cs each:a = data.party.addresses ?><tr><td><?cs var:words(a.kind) ?><?cs if:a.is_default ?> <small>(default)</small><?cs /if ?></td>
 <td><?cs var:a.line1 ?><?cs if:a.line2 ?>, <?cs var:a.line2 ?><?cs /if ?><?cs if:a.city ?>, <?cs var:a.city ?><?cs /if ?><?cs if:a.region ?>, <?cs var:a.region ?><?cs /if ?><?cs if:a.postal_code ?> <?cs var:a.postal_code ?><?cs /if ?>, <?cs var:a.country ?></td>
 <td><?cs if:data.can_write ?><form method="post" action="/app/<?cs var:data.path ?>/<?cs var:data.party.id ?>/addresses/<?cs var:a.id ?>/delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><button type="submit">Remove</button></form><?cs /if ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>

@@ -5,9 +5,9 @@
 <table class="list" tabindex="0"><tbody>
 <tr><th>Branch</th><td><?cs var:p.branch ?></td></tr>
 <tr><th><?cs if:p.direction == "in" ?>From<?cs else ?>To<?cs /if ?></th><td><?cs var:p.party ?> (<?cs var:p.party_code ?>) · <a href="/app/statements/<?cs var:p.party_id ?>">statement</a></td></tr>
-<tr><th>Date</th><td><?cs var:p.payment_date ?></td></tr>
+<tr><th>Date</th><td><?cs var:date(p.payment_date) ?></td></tr>
 <tr><th>Amount</th><td><strong><?cs var:p.amount ?> <?cs var:p.currency ?></strong> <?cs if:p.direction == "in" ?>received<?cs else ?>paid out<?cs /if ?></td></tr>
-<tr><th>Method</th><td><?cs var:p.method ?>, account <?cs var:p.account ?></td></tr>
+<tr><th>Method</th><td><?cs var:words(p.method) ?>, account <?cs var:p.account ?></td></tr>
 <?cs if:p.reference ?><tr><th>Reference</th><td><?cs var:p.reference ?></td></tr><?cs /if ?>
 <?cs if:p.refund_of ?><tr><th>Refund of</th><td><a href="/app/payments/<?cs var:p.refund_of ?>"><?cs var:p.refund_of_number ?></a></td></tr><?cs /if ?>
 <?cs if:p.kind == "payment" ?><tr><th>Allocated</th><td><?cs var:p.allocated ?></td></tr>
@@ -16,10 +16,10 @@
 </tbody></table>
 <?cs if:p.notes ?><p><?cs var:p.notes ?></p><?cs /if ?>
 <?cs if:subcount(p.allocations) ?><h2><?cs if:p.kind == "refund" ?>Refunds<?cs else ?>Settles<?cs /if ?></h2><table class="list" tabindex="0"><thead><tr><th>Document</th><th>Status now</th><th class="num">Amount</th><th class="num">Still open</th></tr></thead><tbody>
-<?cs each:a = p.allocations ?><tr><td><a href="/app/<?cs if:a.kind == "bill" ?>bills<?cs else ?>invoices<?cs /if ?>/<?cs var:a.id ?>"><?cs var:a.number ?></a></td><td><?cs var:a.status ?></td><td class="num"><?cs var:a.amount ?></td><td class="num"><?cs var:a.open ?></td></tr>
+<?cs each:a = p.allocations ?><tr><td><a href="/app/<?cs if:a.kind == "bill" ?>bills<?cs else ?>invoices<?cs /if ?>/<?cs var:a.id ?>"><?cs var:a.number ?></a></td><td><?cs var:words(a.status) ?></td><td class="num"><?cs var:a.amount ?></td><td class="num"><?cs var:a.open ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:subcount(p.refunds) ?><h2>Refunded</h2><table class="list" tabindex="0"><tbody>
-<?cs each:r = p.refunds ?><tr><td><a href="/app/payments/<?cs var:r.id ?>"><?cs var:r.number ?></a></td><td><?cs var:r.payment_date ?></td><td class="num"><?cs var:r.amount ?></td></tr>
+<?cs each:r = p.refunds ?><tr><td><a href="/app/payments/<?cs var:r.id ?>"><?cs var:r.number ?></a></td><td><?cs var:date(r.payment_date) ?></td><td class="num"><?cs var:r.amount ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:p.can.allocate ?><h2>Allocate the credit</h2>
 <form method="post" action="/app/payments/<?cs var:p.id ?>/allocate"><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf_token ?>"><input type="hidden" name="direction" value="<?cs var:p.direction ?>">

@@ -13,8 +13,8 @@
 </form>
 <?cs if:!subcount(data.items) ?><p>No reservations.</p><?cs else ?>
 <table class="list" tabindex="0"><thead><tr><th>Since</th><th>SKU</th><th>Location</th><th class="num">Quantity</th><th>Status</th><th>For</th></tr></thead><tbody>
-<?cs each:r = data.items ?><tr><td><a href="/app/reservations/<?cs var:r.id ?>"><?cs var:r.created_at ?></a></td><td><?cs var:r.sku ?></td><td><?cs var:r.location ?></td>
-<td class="num"><?cs var:r.quantity ?></td><td><?cs var:r.status ?></td>
+<?cs each:r = data.items ?><tr><td><a href="/app/reservations/<?cs var:r.id ?>"><?cs var:date(r.created_at) ?></a></td><td><?cs var:r.sku ?></td><td><?cs var:r.location ?></td>
+<td class="num"><?cs var:r.quantity ?></td><td><?cs var:words(r.status) ?></td>
 <td><?cs if:r.order_number ?><a href="/app/orders/<?cs var:r.order_id ?>"><?cs var:r.order_number ?></a><?cs else ?><?cs var:r.reference ?><?cs /if ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">More</a></p><?cs /if ?>

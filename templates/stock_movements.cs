@@ -17,9 +17,9 @@
 <?cs if:data.can_write ?><p><a class="button" href="/app/stock/receipts/new">Receive</a> <a class="button" href="/app/stock/adjustments/new">Adjust</a> <a class="button" href="/app/stock/transfers/new">Transfer</a></p><?cs /if ?>
 <?cs if:!subcount(data.items) ?><p>No movements.</p><?cs else ?>
 <table class="list" tabindex="0"><thead><tr><th>When</th><th>SKU</th><th>Location</th><th>Kind</th><th class="num">Quantity</th><th class="num">Value</th><th>Source</th><th>Memo</th></tr></thead><tbody>
-<?cs each:m = data.items ?><tr><td><?cs var:m.created_at ?></td><td><a href="/app/inventory/<?cs var:m.sku ?>"><?cs var:m.sku ?></a></td><td><?cs var:m.location ?></td>
-<td><?cs var:m.kind ?></td><td class="num"><?cs var:m.quantity ?></td><td class="num"><?cs var:m.value_text ?></td>
-<td><?cs if:m.source_type == "order" ?><a href="/app/orders/<?cs var:m.source_id ?>">order</a><?cs else ?><?cs var:m.source_type ?><?cs /if ?></td><td><?cs var:m.memo ?></td></tr>
+<?cs each:m = data.items ?><tr><td><?cs var:date(m.created_at) ?></td><td><a href="/app/inventory/<?cs var:m.sku ?>"><?cs var:m.sku ?></a></td><td><?cs var:m.location ?></td>
+<td><?cs var:words(m.kind) ?></td><td class="num"><?cs var:m.quantity ?></td><td class="num"><?cs var:m.value_text ?></td>
+<td><?cs if:m.source_type == "order" ?><a href="/app/orders/<?cs var:m.source_id ?>">order</a><?cs else ?><?cs var:words(m.source_type) ?><?cs /if ?></td><td><?cs var:m.memo ?></td></tr>
 <?cs /each ?></tbody></table><?cs /if ?>
 <?cs if:data.next_href ?><p><a href="<?cs var:data.next_href ?>">More</a></p><?cs /if ?>
 </section>

@@ -9,7 +9,7 @@
 <h2>Held reservations</h2>
 <?cs if:!subcount(data.reservations) ?><p>None.</p><?cs else ?>
 <table class="list" tabindex="0"><thead><tr><th>Since</th><th>Location</th><th class="num">Quantity</th><th>For</th><th></th></tr></thead><tbody>
-<?cs each:r = data.reservations ?><tr><td><?cs var:r.created_at ?></td><td><?cs var:r.location ?></td><td class="num"><?cs var:r.quantity ?></td>
+<?cs each:r = data.reservations ?><tr><td><?cs var:date(r.created_at) ?></td><td><?cs var:r.location ?></td><td class="num"><?cs var:r.quantity ?></td>
 <td><?cs if:r.order_number ?><a href="/app/orders/<?cs var:r.order_id ?>"><?cs var:r.order_number ?></a><?cs else ?><?cs var:r.reference ?><?cs /if ?></td>
 <td><a href="/app/reservations/<?cs var:r.id ?>">details</a></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?>

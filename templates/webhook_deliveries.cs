@@ -9,7 +9,7 @@
 <button type="submit">Filter</button></form>
 <?cs if:!subcount(data.items) ?><p>No deliveries.</p><?cs else ?>
 <div class="scroll"><table class="list" tabindex="0"><thead><tr><th>When</th><th>Event</th><th>Status</th><th class="num">Attempts</th><th>Last answer</th></tr></thead><tbody>
-<?cs each:d = data.items ?><tr><td><a href="/app/webhook-deliveries/<?cs var:d.id ?>"><?cs var:d.created_at ?></a></td><td><?cs var:d.event_type ?></td><td><?cs var:d.status ?></td><td class="num"><?cs var:d.attempts ?></td><td><?cs var:d.last_status_code ?> <?cs var:d.last_error ?></td></tr>
+<?cs each:d = data.items ?><tr><td><a href="/app/webhook-deliveries/<?cs var:d.id ?>"><?cs var:date(d.created_at) ?></a></td><td><?cs var:d.event_type ?></td><td><?cs var:words(d.status) ?></td><td class="num"><?cs var:d.attempts ?></td><td><?cs var:d.last_status_code ?> <?cs var:d.last_error ?></td></tr>
 <?cs /each ?></tbody></table></div><?cs /if ?>
 <?cs if:data.next ?><p><a href="?cursor=<?cs var:url_escape(data.next) ?>">Older</a></p><?cs /if ?>
 </section>

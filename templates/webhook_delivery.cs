@@ -2,7 +2,7 @@
 <p><a href="/app/webhooks/<?cs var:data.subscription_id ?>">The webhook</a></p>
 <h1>Delivery of <?cs var:data.event_type ?></h1>
 <dl>
-<dt>Status</dt><dd><?cs var:data.status ?><?cs if:data.next_attempt_at ?>, next attempt at <?cs var:data.next_attempt_at ?><?cs /if ?></dd>
+<dt>Status</dt><dd><?cs var:words(data.status) ?><?cs if:data.next_attempt_at ?>, next attempt at <?cs var:date(data.next_attempt_at) ?><?cs /if ?></dd>
 <dt>webhook-id</dt><dd><code><?cs var:data.webhook_id ?></code></dd>
 <dt>Sent to</dt><dd><?cs var:data.request.url ?></dd>
 </dl>

@@ -1,7 +1,7 @@
 <section>
 <h1>Webhooks</h1>
 <p>Bursar tells your other systems what happens here: each event it records (an order placed, an invoice paid, stock running low) is sent, signed, to the addresses below, and tried again until it is received. <a href="/app/webhooks/event-types">The events</a>.</p>
-<?cs each:n = data.notices ?><p class="alert" role="alert"><?cs var:n.created_at ?>: <?cs var:n.message ?><?cs if:n.link ?> <a href="<?cs var:n.link ?>">See it</a><?cs /if ?></p>
+<?cs each:n = data.notices ?><p class="alert" role="alert"><?cs var:date(n.created_at) ?>: <?cs var:n.message ?><?cs if:n.link ?> <a href="<?cs var:n.link ?>">See it</a><?cs /if ?></p>
 <?cs /each ?>
 <p><a class="button" href="/app/webhooks/new">New webhook</a></p>
 <?cs if:!subcount(data.items) ?><p>No webhooks yet.</p><?cs else ?>

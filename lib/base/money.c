@@ -2,6 +2,8 @@
 #include "base/money.h"
 
 #include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
 
 /* GCC and clang give a 128-bit integer under -std=c11; __extension__ keeps
  * -Wpedantic quiet about it. */
@@ -84,6 +86,93 @@ money_format(buf *b, int64_t minor, int digits)
 	uint64_t unit = minor_per_unit[digits];
 	return buf_printf(b, "%s%" PRIu64 ".%0*" PRIu64, sign, mag / unit,
 	    digits, mag % unit);
+}
+
+int
+money_format_grouped(buf *b, int64_t minor, int digits,
+    enum money_style style)
+{
+	if (style == MONEY_PLAIN)
+		return money_format(b, minor, digits);
+	if (digits < 0 || digits > MONEY_MAX_DIGITS)
+		return -1;
+	uint64_t mag = minor < 0 ? 0 - (uint64_t)minor : (uint64_t)minor;
+	uint64_t unit = minor_per_unit[digits];
+	char whole[32], out[64];
+	int n = snprintf(whole, sizeof(whole), "%" PRIu64, mag / unit);
+	char sep = style == MONEY_CONTINENTAL ? '.' : ',';
+	char mark = style == MONEY_CONTINENTAL ? ',' : '.';
+	size_t o = 0;
+	if (minor < 0)
+		out[o++] = '-';
+	for (int i = 0; i < n; i++) {
+		int left = n - i;	/* digits from here to the end */
+		if (i > 0 && (style == MONEY_INDIAN ? left == 3 ||
+		    (left > 3 && (left - 3) % 2 == 0) : left % 3 == 0))
+			out[o++] = sep;
+		out[o++] = whole[i];
+	}
+	if (digits > 0) {
+		out[o++] = mark;
+		o += (size_t)snprintf(out + o, sizeof(out) - o, "%0*" PRIu64,
+		    digits, mag % unit);
+	}
+	out[o] = '\0';
+	return buf_puts(b, out);
+}
+
+int
+money_parse_typed(const char *text, int digits, enum money_style style,
+    int64_t *out)
+{
+	if (style == MONEY_PLAIN || text == NULL)
+		return money_parse(text, digits, out);
+	char sep = style == MONEY_CONTINENTAL ? '.' : ',';
+	char mark = style == MONEY_CONTINENTAL ? ',' : '.';
+	const char *lc = strrchr(text, ','), *lp = strrchr(text, '.');
+	if (lc && lp) {
+		/* both: the last is the decimal mark, in any style */
+		mark = lc > lp ? ',' : '.';
+		sep = lc > lp ? '.' : ',';
+	}
+	char plain[64];
+	size_t n = strlen(text), o = 0;
+	if (n >= sizeof(plain))
+		return -1;
+	if (style == MONEY_CONTINENTAL && strchr(text, ',') == NULL) {
+		/* "12.50": one point not followed by exactly three digits
+		 * is a decimal point, as the plain form writes it */
+		const char *pt = strchr(text, '.');
+		if (pt && strchr(pt + 1, '.') == NULL && strlen(pt + 1) != 3)
+			return money_parse(text, digits, out);
+	}
+	const char *p = text;
+	if (*p == '-' || *p == '+')
+		plain[o++] = *p++;
+	/* the whole digits, in groups when a separator appears */
+	int group = 0, groups = 0;
+	for (; is_digit(*p) || *p == sep; p++) {
+		if (*p == sep) {
+			if (group == 0 || (groups > 0 && group != 2 &&
+			    group != 3) || (groups == 0 && group > 3))
+				return -1;
+			groups++;
+			group = 0;
+			continue;
+		}
+		plain[o++] = *p;
+		group++;
+	}
+	if (groups > 0 && group != 3)
+		return -1;
+	if (*p == mark) {
+		plain[o++] = '.';
+		p++;
+	}
+	for (; *p; p++)
+		plain[o++] = *p;	/* money_parse refuses what is not a digit */
+	plain[o] = '\0';
+	return money_parse(plain, digits, out);
 }
 
 int

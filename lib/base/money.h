@@ -36,6 +36,35 @@ int money_parse(const char *text, int digits, int64_t *out);
  * when digits is outside 0..MONEY_MAX_DIGITS or b's cap is reached. */
 int money_format(buf *b, int64_t minor, int digits);
 
+/* How a business writes its numbers for people (pages and forms); files
+ * and the API keep the plain form. */
+enum money_style {
+	MONEY_PLAIN = 0,	/* 1234567.89 */
+	MONEY_WESTERN,		/* 1,234,567.89 */
+	MONEY_INDIAN,		/* 12,34,567.89: lakh and crore */
+	MONEY_CONTINENTAL,	/* 1.234.567,89 */
+};
+
+/* money_format_grouped: money_format with the style's thousands
+ * separators and decimal mark: "2,56,23,053.44" (INDIAN), "-1,234.50"
+ * (WESTERN), "1.234,567" (CONTINENTAL,
+ * 3 digits), "1,200" (0 digits).  PLAIN is money_format.  Returns 0; -1,
+ * b unchanged, as money_format. */
+int money_format_grouped(buf *b, int64_t minor, int digits,
+    enum money_style style);
+
+/* money_parse_typed: money_parse for what a person types in a style:
+ * grouping separators between the whole digits are allowed (groups of 2
+ * or 3, the last of 3: "2,56,230.50" and "256,230.50" alike), and the
+ * style's decimal mark ("1.234,56" CONTINENTAL).  CONTINENTAL also takes
+ * a plain "12.50" (a point not followed by exactly three digits cannot
+ * be grouping).  A text with both marks is read by the last one, in any
+ * style ("1.234,56" is 1234.56 for WESTERN too), but a lone decimal mark
+ * of the other style ("12,50" for WESTERN) is refused, not guessed.  PLAIN is money_parse.  0 or -1, as
+ * money_parse. */
+int money_parse_typed(const char *text, int digits, enum money_style style,
+    int64_t *out);
+
 /* money_mul_div: round(a * b / den), with the product and quotient taken
  * exactly in 128 bits and rounded half away from zero (commercial
  * rounding: 2.5 gives 3, -2.5 gives -3).  Returns 0 with the result in

@@ -7,15 +7,15 @@
 #include "base/money.h"
 #include "web/api.h"
 
-/* money_text: minor in the plain decimal form of its digits, in the
- * arena; "" for zero when blank_zero */
+/* money_text: minor as a page writes it (numbers, an enum money_style;
+ * 0 the plain form), in the arena; "" for zero when blank_zero */
 static const char *
-money_text(arena *a, int64_t minor, int digits, int blank_zero)
+money_text(arena *a, int64_t minor, int digits, int blank_zero, int numbers)
 {
 	if (minor == 0 && blank_zero)
 		return "";
 	buf b = BUF_INIT(64);
-	money_format(&b, minor, digits);
+	money_format_grouped(&b, minor, digits, (enum money_style)numbers);
 	const char *s = arena_strdup(a, buf_str(&b));
 	buf_free(&b);
 	return s;
@@ -25,13 +25,13 @@ money_text(arena *a, int64_t minor, int digits, int blank_zero)
  * text for a page ("" for zero when blank_zero) */
 static void
 add_amount(arena *a, int api, cJSON *o, const char *key, int64_t minor,
-    int digits, const char *currency, int blank_zero)
+    int digits, const char *currency, int blank_zero, int numbers)
 {
 	if (api)
 		cJSON_AddItemToObject(o, key, api_money(minor, currency));
 	else
 		cJSON_AddStringToObject(o, key, money_text(a, minor, digits,
-		    blank_zero));
+		    blank_zero, numbers));
 }
 
 /* in_books: add_amount in the books' currency b */
@@ -39,7 +39,8 @@ static void
 in_books(arena *a, int api, cJSON *o, const char *key, int64_t minor,
     const lv_books *b, int blank_zero)
 {
-	add_amount(a, api, o, key, minor, b->digits, b->currency, blank_zero);
+	add_amount(a, api, o, key, minor, b->digits, b->currency, blank_zero,
+	    b->numbers);
 }
 
 void
@@ -206,9 +207,9 @@ ledger_json_entry(arena *a, int api, const lv_entry *e, const lv_books *b)
 		in_books(a, api, x, "debit", l->debit, b, 1);
 		in_books(a, api, x, "credit", l->credit, b, 1);
 		add_amount(a, api, x, "tx_debit", l->tx_debit, e->digits,
-		    e->currency, 1);
+		    e->currency, 1, b->numbers);
 		add_amount(a, api, x, "tx_credit", l->tx_credit, e->digits,
-		    e->currency, 1);
+		    e->currency, 1, b->numbers);
 		ledger_json_text(x, "party_id", l->party_id);
 		ledger_json_text(x, "tax_code", l->tax_code);
 		cJSON_AddStringToObject(x, "memo", l->memo);

@@ -29,6 +29,8 @@ typedef struct lv_books {
 	char currency[4];
 	int digits;
 	char today[11];
+	int numbers;	/* how a page writes amounts (enum money_style);
+			 * lv_books_get leaves it 0, the plain form */
 } lv_books;
 
 int lv_books_get(db *d, lv_books *out, db_res *err);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "web/api.h"
+#include "web/numbers.h"
+#include "web/words.h"
 #include "web/field.h"
 #include "web/query.h"
 #include "web/reply.h"
@@ -57,13 +59,13 @@ docform_row(ctx *c, size_t r, const char *at, int digits, int charged,
 	}
 	out->unit_price = -1;
 	if ((charged || !field_blank(price)) && (field_blank(price) ||
-	    money_parse(price, digits, &out->unit_price) < 0 ||
+	    numbers_parse(c, price, digits, &out->unit_price) < 0 ||
 	    out->unit_price < 0)) {
 		out->unit_price = -1;
 		api_field(fields, arena_printf(c->a, "%s.unit_price", at),
-		    digits ? arena_printf(c->a, "%s, at most %d decimals",
-		    charged ? "the price charged, such as 12.50" : "a price such "
-		    "as 12.50", digits) : "a whole amount");
+		    digits ? arena_printf(c->a, "%s %s, at most %d decimals",
+		    charged ? "the price charged," : "a price",
+		    numbers_hint(c, digits), digits) : "a whole amount");
 	}
 	out->discount_ppm = 0;
 	if (!field_blank(disc) && (money_percent_ppm(disc,
@@ -114,7 +116,10 @@ docform_action_refused(ctx *c, const docform_doc *k, const char *id,
 		k->failed(c, err, field);
 		return;
 	}
-	const char *why = arena_strdup(c->a, err->error);
+	buf said = BUF_INIT(4096);
+	words_text(&said, err->error);	/* "line 3", not "lines[2]" */
+	const char *why = arena_strdup(c->a, buf_str(&said));
+	buf_free(&said);
 	db_res_clear(err);
 	reply_undo(c);
 	c->failed = 1;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/audit.h"
@@ -308,11 +309,13 @@ check(struct ctx *c, const party_in *in, const char *cur, checked *out,
 			out->credit = "";
 		else if ((in->credit_minor ? api_matches("^-?[0-9]{1,18}$",
 		    in->credit_limit) ? (m = atoll(in->credit_limit), 0) : -1 :
-		    k == 0 ? money_parse(in->credit_limit, digits, &m) : 0) < 0)
+		    k == 0 ? numbers_parse(c, in->credit_limit, digits, &m) :
+		    0) < 0)
 			api_field(fields, "credit_limit", in->credit_minor ?
 			    "an amount in minor units (an integer)" :
-			    arena_printf(c->a, "an amount in %s with at most %d "
-			    "decimals", currency, digits));
+			    arena_printf(c->a, "an amount in %s %s, with at most "
+			    "%d decimals", currency, numbers_hint(c, digits),
+			    digits));
 		else if (m < 0)
 			api_field(fields, "credit_limit", "a credit limit cannot "
 			    "be negative");

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/audit.h"
@@ -148,10 +149,12 @@ price_check(struct ctx *c, const char *currency, const char *amount,
 	}
 	int64_t m = -1;
 	if (amount == NULL || (minor ? !api_matches("^-?[0-9]{1,18}$", amount) ?
-	    -1 : (m = atoll(amount), 0) : money_parse(amount, digits, &m)) < 0) {
+	    -1 : (m = atoll(amount), 0) : numbers_parse(c, amount, digits,
+	    &m)) < 0) {
 		api_field(fields, field, minor ? "a unit price in minor units "
-		    "(an integer)" : arena_printf(c->a, "a unit price in %s with "
-		    "at most %d decimals", currency, digits));
+		    "(an integer)" : arena_printf(c->a, "a unit price in %s %s, "
+		    "with at most %d decimals", currency, numbers_hint(c,
+		    digits), digits));
 		return 0;
 	}
 	if (m < 0) {
@@ -777,11 +780,12 @@ commerce_settings_json(struct ctx *c)
 	static const char *const keys[] = { "invoice_on", "#default_terms_days",
 	    "invoice_prefix", "credit_note_prefix", "order_prefix",
 	    "bill_prefix", "payment_prefix", "payment_instructions", "address",
-	    "tax_id", "base_currency", NULL };
+	    "tax_id", "base_currency", "number_format", "date_format", NULL };
 	cJSON *rows = query_rows(c, "SELECT s.invoice_on, s.default_terms_days, "
 	    "s.invoice_prefix, s.credit_note_prefix, s.order_prefix, "
 	    "s.bill_prefix, s.payment_prefix, s.payment_instructions, t.address, "
-	    "t.tax_id, t.base_currency FROM commerce_settings s JOIN tenants t ON "
+	    "t.tax_id, t.base_currency, t.number_format, t.date_format FROM "
+	    "commerce_settings s JOIN tenants t ON "
 	    "t.id = s.tenant_id", 0, NULL, keys);
 	if (rows == NULL)
 		return NULL;
@@ -819,6 +823,14 @@ commerce_settings_save(struct ctx *c, const commerce_settings_in *in,
 		    "characters");
 	if (in->address && field_chars(in->address) > 1000)
 		api_field(fields, "address", "at most 1000 characters");
+	if (in->number_format && !api_matches("^(indian|western|continental)$",
+	    in->number_format))
+		api_field(fields, "number_format", "indian (12,34,567.89), western "
+		    "(1,234,567.89) or continental (1.234.567,89)");
+	if (in->date_format && !api_matches("^(DD/MM/YYYY|MM/DD/YYYY|DD\\.MM\\."
+	    "YYYY|YYYY-MM-DD)$", in->date_format))
+		api_field(fields, "date_format", "DD/MM/YYYY, MM/DD/YYYY, "
+		    "DD.MM.YYYY or YYYY-MM-DD");
 	cJSON *before = commerce_settings_json(c);
 	if (before == NULL)
 		return PRODUCT_ERROR;
@@ -838,7 +850,8 @@ commerce_settings_save(struct ctx *c, const commerce_settings_in *in,
 	const char *p[8] = { in->invoice_on, in->default_terms_days,
 	    in->invoice_prefix, in->credit_note_prefix, in->order_prefix,
 	    in->bill_prefix, in->payment_prefix, in->payment_instructions };
-	const char *q[2] = { in->address, in->tax_id };
+	const char *q[4] = { in->address, in->tax_id, in->number_format,
+	    in->date_format };
 	cJSON *after = NULL;
 	db_res r;
 	int rc = PRODUCT_ERROR;
@@ -850,7 +863,9 @@ commerce_settings_save(struct ctx *c, const commerce_settings_in *in,
 	    "payment_prefix = coalesce($7, payment_prefix), payment_instructions = "
 	    "coalesce($8, payment_instructions)", 8, p) < 0 || query_run(c, NULL,
 	    "UPDATE tenants SET address = coalesce($1, address), tax_id = "
-	    "coalesce($2, tax_id) WHERE id = bursar_tenant()", 2, q) < 0 ||
+	    "coalesce($2, tax_id), number_format = coalesce($3, number_format), "
+	    "date_format = coalesce($4, date_format) WHERE id = bursar_tenant()",
+	    4, q) < 0 ||
 	    (after = commerce_settings_json(c)) == NULL)
 		goto done;
 	if (outbox_emit(c->db, &r, c->tenant_id, "commerce.settings_changed",

@@ -98,6 +98,7 @@ typedef struct commerce_settings_in {
 	const char *invoice_on, *default_terms_days, *invoice_prefix;
 	const char *credit_note_prefix, *order_prefix, *bill_prefix;
 	const char *payment_prefix, *payment_instructions, *address, *tax_id;
+	const char *number_format, *date_format;	/* for people: pages, forms */
 } commerce_settings_in;
 
 /* commerce_settings_save: PRODUCT_OK, PRODUCT_INVALID or PRODUCT_ERROR;

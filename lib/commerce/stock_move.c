@@ -8,6 +8,7 @@
 
 #include "base/money.h"
 #include "db/outbox.h"
+#include "web/numbers.h"
 #include "web/api.h"
 #include "web/app.h"
 #include "web/field.h"
@@ -121,10 +122,10 @@ cost(struct ctx *c, const stock_move_in *in, stock_move *m, cJSON *fields)
 		m->cost = 0;
 	} else if (stock_base_currency(c, cur, &digits) < 0) {
 		return -1;
-	} else if (money_parse(in->cost, digits, &m->cost) < 0 ||
+	} else if (numbers_parse(c, in->cost, digits, &m->cost) < 0 ||
 	    m->cost < 0) {
 		api_field(fields, "cost", arena_printf(c->a, "the total cost in "
-		    "%s, e.g. 1250.00", cur));
+		    "%s, %s", cur, numbers_hint(c, digits)));
 	}
 	m->account = opt(in->account);
 	if (m->account && strlen(m->account) > 41)

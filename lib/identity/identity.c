@@ -116,6 +116,19 @@ identity_sign_in(struct ctx *c, const char *slug, const char *email,
 	email = lower(c, email);
 	if (password == NULL)
 		password = "";
+	if (*slug == '\0') {
+		/* no business typed: the email's, when it has one only.  The
+		 * look-up runs for every such attempt, found or not, and its
+		 * answer only decides which account the attempt is counted
+		 * and checked against, so it tells no more than a sign-in */
+		const char *ep[1] = { email };
+		const char *found_slug;
+		if (tenant_of(c, "SELECT auth_slug_by_email($1)", 1, ep,
+		    &found_slug) < 0)
+			return IDENTITY_ERROR;
+		if (found_slug)
+			slug = found_slug;
+	}
 	const crypto_part who[2] = { { slug, strlen(slug) },
 	    { email, strlen(email) } };
 	const char *acct = arena_printf(c->a, "acct:%s",
@@ -732,18 +745,22 @@ identity_invite(struct ctx *c, const char *email, const char *name,
 	    "token_hash) VALUES ($1, $2, $3, $4)", 4, ip) < 0)
 		return IDENTITY_ERROR;
 	const char *tp[1] = { c->tenant_id };
-	if (db_exec(c->db, &r, "SELECT name FROM tenants WHERE id = $1", 1,
+	if (db_exec(c->db, &r, "SELECT name, slug FROM tenants WHERE id = $1", 1,
 	    tp) < 0 || r.rows != 1) {
 		app_db_error(c, &r);
 		db_res_clear(&r);
 		return IDENTITY_ERROR;
 	}
 	const char *business = arena_strdup(c->a, db_text(&r, 0, 0));
+	const char *slug = arena_strdup(c->a, db_text(&r, 0, 1));
 	db_res_clear(&r);
 	const char *body = arena_printf(c->a, "Hello %s,\n\nyou are invited to "
 	    "%s on Bursar, as %s.\n\nChoose your password here within 7 days:"
-	    "\n%s/app/invite/accept?token=%s\n", name, business, role,
-	    c->cfg->base_url, token);
+	    "\n%s/app/invite/accept?token=%s\n\nTo sign in later, the "
+	    "business's short name is: %s\n(with your email %s and your "
+	    "password; while this email belongs to one business only, the short "
+	    "name may be left empty).\n", name, business, role,
+	    c->cfg->base_url, token, slug, email);
 	cJSON *after = cJSON_CreateObject();
 	cJSON_AddStringToObject(after, "email", email);
 	cJSON_AddStringToObject(after, "name", name);
@@ -755,6 +772,30 @@ identity_invite(struct ctx *c, const char *email, const char *name,
 		    after);
 	cJSON_Delete(after);
 	return rc < 0 ? IDENTITY_ERROR : IDENTITY_OK;
+}
+
+int
+identity_invitation(struct ctx *c, const char *token, const char **business,
+    const char **slug, const char **email)
+{
+	*business = *slug = *email = NULL;
+	if (token == NULL || *token == '\0')
+		return 0;
+	const char *p[1] = { crypto_token_hash(c->a, token) };
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT name, slug, email FROM "
+	    "auth_invitation_business($1)", 1, p) < 0) {
+		app_db_error(c, &r);
+		db_res_clear(&r);
+		return -1;
+	}
+	if (r.rows == 1) {
+		*business = arena_strdup(c->a, db_text(&r, 0, 0));
+		*slug = arena_strdup(c->a, db_text(&r, 0, 1));
+		*email = arena_strdup(c->a, db_text(&r, 0, 2));
+	}
+	db_res_clear(&r);
+	return 0;
 }
 
 int

@@ -30,7 +30,8 @@ enum identity_result {
 	IDENTITY_ERROR,		/* the response is already set */
 };
 
-/* identity_sign_in: checks a password for tenant slug and email.  An
+/* identity_sign_in: checks a password for tenant slug and email; a blank
+ * slug is the business of the email when it belongs to one only.  An
  * unknown tenant, an unknown or inactive user and a wrong password are one
  * answer, IDENTITY_REFUSED, at the cost of one Argon2id verification each.
  * Every attempt is counted first, atomically, over IDENTITY_WINDOW_MIN
@@ -96,6 +97,13 @@ int identity_reset(struct ctx *c, const char *token, const char *password,
  * new user's id.  INVALID with fields for bad input or a taken email. */
 int identity_invite(struct ctx *c, const char *email, const char *name,
     const char *role, cJSON *fields, const char **user_id);
+
+/* identity_invitation: the business (its name and short name) and the
+ * email of a live invitation by its token, for the page that accepts it;
+ * all NULL for an unknown, used or expired one.  0, or -1 with the error
+ * answered. */
+int identity_invitation(struct ctx *c, const char *token,
+    const char **business, const char **slug, const char **email);
 
 /* identity_accept: the invited user chooses a password; u is then the
  * signed-in user.  REFUSED for an unknown, used or expired invitation. */

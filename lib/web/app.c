@@ -13,6 +13,8 @@
 #include "base/log.h"
 #include "web/tmpl.h"
 #include "web/flash.h"
+#include "base/money.h"
+#include "web/words.h"
 
 
 const char *
@@ -80,6 +82,9 @@ set_page(ctx *c, int status, const char *template, const char *title,
 	    strlen(c->cfg->version));
 	const char *csrf = app_csrf_token(c);
 	kv_add(c->a, &vars, "csrf_token", csrf, strlen(csrf));
+	app_formats(c);
+	const char *df = c->date_format;
+	kv_add(c->a, &vars, "date_format", df, strlen(df));
 	cJSON *nav = NULL;
 	if (c->user_id) {
 		kv_add(c->a, &vars, "signed_in", "1", 1);
@@ -115,6 +120,28 @@ set_page(ctx *c, int status, const char *template, const char *title,
 }
 
 void
+app_formats(ctx *c)
+{
+	if (c->date_format)
+		return;
+	c->date_format = "YYYY-MM-DD";
+	c->numbers = MONEY_PLAIN;
+	if (c->api || c->tenant_id == NULL || c->db == NULL)
+		return;
+	c->numbers = MONEY_WESTERN;
+	db_res r;
+	if (db_exec(c->db, &r, "SELECT number_format, date_format FROM "
+	    "tenants WHERE id = bursar_tenant()", 0, NULL) == 0 && r.rows == 1) {
+		const char *n = db_text(&r, 0, 0);
+		c->numbers = strcmp(n, "indian") == 0 ? MONEY_INDIAN :
+		    strcmp(n, "continental") == 0 ? MONEY_CONTINENTAL :
+		    MONEY_WESTERN;
+		c->date_format = arena_strdup(c->a, db_text(&r, 0, 1));
+	}
+	db_res_clear(&r);
+}
+
+void
 app_render(ctx *c, int status, const char *template, const char *title,
     cJSON *data)
 {
@@ -125,6 +152,48 @@ app_render(ctx *c, int status, const char *template, const char *title,
 	else
 		set_page(c, status, template, title, data);
 	cJSON_Delete(data);
+}
+
+/* say_fields: the error page speaks of what the person typed and may
+ * do: each refused field as its form names it ("line 3, quantity"), under
+ * "said"; the message of a single refused field led by its name; a
+ * refusal's permission codes in words.  The API keeps codes and paths. */
+static void
+say_fields(cJSON *e, int status, const char *message, const cJSON *fields)
+{
+	buf b = BUF_INIT(4096);
+	if (status == 403) {
+		words_forbidden(&b, message);
+		cJSON_ReplaceItemInObject(e, "message",
+		    cJSON_CreateString(buf_str(&b)));
+		buf_truncate(&b, 0);
+	}
+	cJSON *said = cJSON_AddArrayToObject(e, "said");
+	const cJSON *f;
+	cJSON_ArrayForEach(f, fields) {
+		if (!cJSON_IsString(f))
+			continue;
+		buf_truncate(&b, 0);
+		words_message(&b, f->string, f->valuestring);
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "said", buf_str(&b));
+		cJSON_AddItemToArray(said, x);
+		if (cJSON_GetArraySize(fields) == 1 && message &&
+		    strcmp(message, f->valuestring) == 0)
+			cJSON_ReplaceItemInObject(e, "message",
+			    cJSON_CreateString(buf_str(&b)));
+	}
+	if (status != 403 && message) {
+		/* a message of its own may name a path too */
+		const cJSON *m = cJSON_GetObjectItem(e, "message");
+		if (cJSON_IsString(m) && strcmp(m->valuestring, message) == 0) {
+			buf_truncate(&b, 0);
+			words_text(&b, message);
+			cJSON_ReplaceItemInObject(e, "message",
+			    cJSON_CreateString(buf_str(&b)));
+		}
+	}
+	buf_free(&b);
 }
 
 void
@@ -142,6 +211,7 @@ app_error(ctx *c, int status, const char *code, const char *message,
 	if (c->api) {
 		set_json_body(c, status, root);
 	} else {
+		say_fields(e, status, message, fields);
 		cJSON_AddNumberToObject(e, "status", status);
 		cJSON_AddStringToObject(e, "reason", http_reason(status));
 		set_page(c, status, "error.cs", http_reason(status), e);

@@ -55,6 +55,9 @@ typedef struct ctx {
 				 * revocation guard (auth_guard) */
 	const char *branches;	/* the user's branch ids, "a,b"; "" or NULL: all */
 	const char *timezone;	/* the tenant's zone; NULL: looked up */
+	const char *date_format;	/* the business's (lib/web/words); NULL:
+					 * not looked up yet */
+	int numbers;		/* its enum money_style, with date_format */
 	int failed;		/* set by app_error: roll back */
 } ctx;
 
@@ -86,6 +89,12 @@ void app_redirect(ctx *c, const char *where);
 /* app_csrf_token: the token a form must carry; before sign-in it also
  * sets the double-submit cookie when the browser has none. */
 const char *app_csrf_token(ctx *c);
+
+/* app_formats: the business's way of writing amounts and dates for
+ * people (tenants.number_format, date_format, sql/0035) into c->numbers
+ * and c->date_format, looked up once per request; the plain form and ISO
+ * dates for the API and before sign-in. */
+void app_formats(ctx *c);
 
 /* app_param: a path parameter, e.g. "id". */
 const char *app_param(const ctx *c, const char *name);

@@ -10,12 +10,14 @@
 #include "base/money.h"
 #include "web/field.h"
 #include "web/query.h"
+#include "web/numbers.h"
+#include "web/words.h"
 
 const char *
 reply_money_text(ctx *c, int64_t minor, int digits)
 {
 	buf b = BUF_INIT(64);
-	money_format(&b, minor, digits);
+	money_format_grouped(&b, minor, digits, numbers_style(c));
 	const char *s = arena_strdup(c->a, buf_str(&b));
 	buf_free(&b);
 	return s;
@@ -117,9 +119,18 @@ reply_summary(const cJSON *fields, const char *otherwise)
 void
 reply_refusal(cJSON *d, const cJSON *fields, const char *otherwise)
 {
-	if (fields && cJSON_GetArraySize(fields) > 0)
+	if (fields && cJSON_GetArraySize(fields) == 1 &&
+	    cJSON_IsString(fields->child)) {
+		/* the one refusal, led by the field as the form names it */
+		buf b = BUF_INIT(4096);
+		words_message(&b, fields->child->string,
+		    fields->child->valuestring);
+		cJSON_AddStringToObject(d, "error", buf_str(&b));
+		buf_free(&b);
+	} else if (fields && cJSON_GetArraySize(fields) > 0) {
 		cJSON_AddStringToObject(d, "error", reply_summary(fields,
 		    otherwise));
+	}
 	cJSON_AddItemToObject(d, "fields", fields ? cJSON_Duplicate(fields, 1)
 	    : cJSON_CreateObject());
 }

@@ -2,9 +2,12 @@
 #include "web/tmpl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ClearSilver.h>
+
+#include "web/words.h"
 
 /* HDF names are also its settings namespace (Config.*, hdf.loadpaths.*), so
  * only plain identifiers from the data become names. */
@@ -63,6 +66,43 @@ put_json(HDF *hdf, const char *name, const cJSON *v)
 	return STATUS_OK;	/* null: absent, renders as "" */
 }
 
+/* words(code): a status or code in words (lib/web/words) */
+static NEOERR *
+cs_words(const char *in, char **out)
+{
+	buf scratch = BUF_INIT(256);
+	*out = strdup(words_code(in, &scratch));
+	buf_free(&scratch);
+	return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "words");
+}
+
+/* date(text): an ISO date or timestamp in the business's format, which
+ * the page carries as Page.date_format */
+static NEOERR *
+cs_date(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	(void)csf;
+	char *s = NULL;
+	result->op_type = CS_TYPE_STRING;
+	result->s = "";
+	NEOERR *err = cs_arg_parse(parse, args, "s", &s);
+	if (err != STATUS_OK)
+		return nerr_pass(err);
+	if (s == NULL)
+		return STATUS_OK;
+	buf b = BUF_INIT(256);
+	words_date(&b, s, hdf_get_value(parse->hdf, "Page.date_format", NULL));
+	free(s);
+	result->s = strdup(buf_str(&b));
+	buf_free(&b);
+	if (result->s == NULL) {
+		result->s = "";
+		return nerr_raise(NERR_NOMEM, "date");
+	}
+	result->alloc = 1;
+	return STATUS_OK;
+}
+
 static NEOERR *
 render_out(void *ctx, char *s)
 {
@@ -109,6 +149,10 @@ tmpl_render(const char *dir, const tmpl_page *p, buf *out, char *err,
 	 * names one fails to render (a 500) */
 	if (e == STATUS_OK)
 		e = cgi_register_strfuncs(cs);
+	if (e == STATUS_OK)
+		e = cs_register_strfunc(cs, "words", cs_words);
+	if (e == STATUS_OK)
+		e = cs_register_function(cs, "date", 1, cs_date);
 	if (e == STATUS_OK)
 		e = cs_parse_file(cs, p->layout ? p->layout : "layout.cs");
 	if (e == STATUS_OK)

@@ -42,7 +42,7 @@ test('an order typed, corrected, placed and shipped', async () => {
 		await page.check('input[name=place]');
 		await Promise.all([page.waitForURL(/\/app\/orders\/[0-9a-f-]{36}$/),
 			page.click('main form button[type=submit]')]);
-		assert.match(await page.textContent('main h1'), /placed/);
+		assert.match(await page.textContent('main h1'), /Placed/);
 		assert.match(await page.textContent('main'), /BOLT-M10/);
 		// only the moves a placed order allows are offered
 		assert.ok(await page.isVisible('form[action$="/ship"] button'));
@@ -50,7 +50,7 @@ test('an order typed, corrected, placed and shipped', async () => {
 
 		await Promise.all([page.waitForURL(/\/app\/orders\/[0-9a-f-]{36}$/),
 			page.click('form[action$="/ship"] button')]);
-		assert.match(await page.textContent('main h1'), /shipped/);
+		assert.match(await page.textContent('main h1'), /Shipped/);
 		// the demo business invoices on ship: the invoice is linked
 		assert.match(await page.textContent('main'), /INV-\d{4}-\d{5}/);
 		assert.ok(await page.isVisible('form[action$="/complete"] button'));

@@ -1190,6 +1190,7 @@ integration_suite(void)
 	suite_add_tcase(s, dashboard_tcase());
 	suite_add_tcase(s, actions_tcase());
 	suite_add_tcase(s, lists_tcase());
+	suite_add_tcase(s, words_tcase());
 	suite_add_tcase(s, webhooks_tcase());
 	suite_add_tcase(s, security_tcase());
 	suite_add_tcase(s, input_tcase());

@@ -913,7 +913,7 @@ START_TEST(pages_and_forms)
 	char path[160];
 	snprintf(path, sizeof(path), "/app/invoices/%s", id);
 	kit_page(path, b.token, 200, &r);
-	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "1368.79"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "1,368.79"));
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "/issue"));
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/app/invoices/%s/edit", id);

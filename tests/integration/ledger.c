@@ -365,15 +365,15 @@ START_TEST(posted_entry_in_every_view)
 	free(s);
 	snprintf(path, sizeof(path), "/app/ledger/trial-balance?date=%s", b.d2);
 	s = text(path, b.token, 200);
-	ck_assert_ptr_nonnull(strstr(s, "100250.50"));
+	ck_assert_ptr_nonnull(strstr(s, "1,00,250.50"));
 	ck_assert_ptr_nonnull(strstr(s, "The totals agree"));
 	free(s);
 	s = text("/app/ledger/accounts/1200", b.token, 200);
-	ck_assert_ptr_nonnull(strstr(s, "99749.50"));
+	ck_assert_ptr_nonnull(strstr(s, "99,749.50"));
 	free(s);
 	snprintf(path, sizeof(path), "/app/ledger/balances?date=%s", b.d2);
 	s = text(path, b.token, 200);
-	ck_assert_ptr_nonnull(strstr(s, "99749.50 Dr"));
+	ck_assert_ptr_nonnull(strstr(s, "99,749.50 Dr"));
 	free(s);
 	snprintf(path, sizeof(path), "/app/journal/%s", e2);
 	s = text(path, b.token, 200);

@@ -720,7 +720,7 @@ START_TEST(pages_keep_what_was_typed)
 	cJSON_Delete(l);
 	kit_page("/app/customers", t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "Kaveri Textiles"));
-	ck_assert(strstr(buf_str(&r.body), "1000.50"));
+	ck_assert(strstr(buf_str(&r.body), "1,000.50"));
 	reply_free(&r);
 	kit_page(path_of("/app/customers/%s", id), t, 200, &r);
 	ck_assert(strstr(buf_str(&r.body), "Nothing open"));

@@ -243,8 +243,9 @@ call(const char *method, const char *path, const char *token,
 	    path, buf_str(&r.body));
 	ck_assert_msg(st < 500, "%s %s: %ld %s", method, path, st,
 	    buf_str(&r.body));
-	*perm_refused = st == 403 && strstr(buf_str(&r.body), "this needs the ")
-	    != NULL;
+	/* a page says the same in words (lib/web/words: words_forbidden) */
+	*perm_refused = st == 403 && strstr(buf_str(&r.body), api ?
+	    "this needs the " : "Your role may not ") != NULL;
 	reply_free(&r);
 	return st;
 }

@@ -23,6 +23,8 @@ TCase *actions_tcase(void);	/* actions.c: next steps, confirmations, the flash *
 
 
 TCase *lists_tcase(void);	/* lists.c: sorting, pages with a count, bulk actions */
+TCase *words_tcase(void);	/* words.c: amounts, dates, statuses and
+				 * refusals as people read them; sign-in by email */
 TCase *webhooks_tcase(void);	/* webhooks.c: subscriptions, deliveries, the dispatcher */
 
 TCase *branches_tcase(void);	/* branches.c: branch limits, the tenant's time zone */

@@ -57,7 +57,7 @@ START_TEST(journal_foreign_digits)
 	lv_entry e = { .id = "e9", .date = "2026-05-01", .memo = "Export",
 	    .source_type = "manual", .source_id = "", .currency = "KWD",
 	    .digits = 3, .rate = "8.3", .seq = 9, .lines = &ln, .nlines = 1 };
-	lv_books bk = { "INR", 2, "2026-05-01" };
+	lv_books bk = { "INR", 2, "2026-05-01", 0 };
 	buf b = BUF_INIT(4096);
 	csv w;
 	csv_init(&w, &b);

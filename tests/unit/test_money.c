@@ -278,6 +278,116 @@ START_TEST(mul_div_refuses)
 }
 END_TEST
 
+START_TEST(format_grouped)
+{
+	static const struct {
+		int64_t minor;
+		int digits;
+		enum money_style style;
+		const char *text;
+	} rows[] = {
+		{ 2562305344, 2, MONEY_INDIAN, "2,56,23,053.44" },
+		{ 123456789, 2, MONEY_WESTERN, "1,234,567.89" },
+		{ 123456789, 2, MONEY_CONTINENTAL, "1.234.567,89" },
+		{ 123456789, 2, MONEY_PLAIN, "1234567.89" },
+		{ -2562305344, 2, MONEY_INDIAN, "-2,56,23,053.44" },
+		{ -123456789, 2, MONEY_WESTERN, "-1,234,567.89" },
+		{ 0, 2, MONEY_INDIAN, "0.00" },
+		{ 0, 0, MONEY_WESTERN, "0" },
+		{ -5, 2, MONEY_WESTERN, "-0.05" },
+		{ 99999, 2, MONEY_INDIAN, "999.99" },
+		{ 100000, 2, MONEY_INDIAN, "1,000.00" },
+		{ 10000000, 2, MONEY_INDIAN, "1,00,000.00" },
+		{ 1234567, 0, MONEY_WESTERN, "1,234,567" },	/* JPY */
+		{ 1234567, 0, MONEY_INDIAN, "12,34,567" },
+		{ 1234567, 3, MONEY_WESTERN, "1,234.567" },	/* KWD */
+		{ 1234567, 3, MONEY_CONTINENTAL, "1.234,567" },
+		{ 100, 0, MONEY_WESTERN, "100" },
+		{ 1000, 0, MONEY_WESTERN, "1,000" },
+		{ INT64_MAX, 2, MONEY_WESTERN, "92,233,720,368,547,758.07" },
+		{ INT64_MIN, 2, MONEY_INDIAN, "-92,23,37,20,36,85,47,758.08" },
+		{ INT64_MIN, 0, MONEY_WESTERN, "-9,223,372,036,854,775,808" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		buf b = BUF_INIT(64);
+		ck_assert_int_eq(money_format_grouped(&b, rows[i].minor,
+		    rows[i].digits, rows[i].style), 0);
+		ck_assert_str_eq(buf_str(&b), rows[i].text);
+		/* what a page shows, typed back in the same style */
+		int64_t back = 0;
+		ck_assert_int_eq(money_parse_typed(rows[i].text,
+		    rows[i].digits, rows[i].style, &back), 0);
+		ck_assert(back == rows[i].minor);
+		buf_free(&b);
+	}
+	buf b = BUF_INIT(64);
+	ck_assert_int_eq(money_format_grouped(&b, 1, 5, MONEY_WESTERN), -1);
+	ck_assert_str_eq(buf_str(&b), "");
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(parse_typed)
+{
+	static const struct {
+		const char *text;
+		int digits;
+		enum money_style style;
+		int rc;
+		int64_t minor;
+	} rows[] = {
+		{ "2,56,230.50", 2, MONEY_INDIAN, 0, 25623050 },
+		{ "256,230.50", 2, MONEY_INDIAN, 0, 25623050 },
+		{ "256230.50", 2, MONEY_INDIAN, 0, 25623050 },
+		{ "1,234,567.89", 2, MONEY_WESTERN, 0, 123456789 },
+		{ "-1,234.5", 2, MONEY_WESTERN, 0, -123450 },
+		{ "1.234,56", 2, MONEY_CONTINENTAL, 0, 123456 },
+		{ "1234,56", 2, MONEY_CONTINENTAL, 0, 123456 },
+		{ "12,5", 2, MONEY_CONTINENTAL, 0, 1250 },
+		{ "12.50", 2, MONEY_CONTINENTAL, 0, 1250 },
+		{ "1.234", 2, MONEY_CONTINENTAL, 0, 123400 },
+		{ "1.234.567", 0, MONEY_CONTINENTAL, 0, 1234567 },
+		{ "1,234", 0, MONEY_WESTERN, 0, 1234 },
+		{ "1,234.567", 3, MONEY_WESTERN, 0, 1234567 },
+		{ "0", 2, MONEY_WESTERN, 0, 0 },
+		/* both marks: the last one is the decimal mark, in any style */
+		{ "1.234,56", 2, MONEY_WESTERN, 0, 123456 },
+		{ "1.234.567,89", 2, MONEY_INDIAN, 0, 123456789 },
+		{ "1,234.56", 2, MONEY_CONTINENTAL, 0, 123456 },
+		{ "1,234.5,6", 2, MONEY_WESTERN, -1, 0 },
+		{ "1.23,45", 2, MONEY_WESTERN, -1, 0 },
+		/* a decimal comma where the style has a point: refused */
+		{ "12,50", 2, MONEY_WESTERN, -1, 0 },
+		{ "1234,56", 2, MONEY_INDIAN, -1, 0 },
+		{ "1,234,56", 2, MONEY_WESTERN, -1, 0 },
+		/* groups that are not groups */
+		{ ",123", 2, MONEY_WESTERN, -1, 0 },
+		{ "123,", 2, MONEY_WESTERN, -1, 0 },
+		{ "1,,234", 2, MONEY_WESTERN, -1, 0 },
+		{ "1234,567", 2, MONEY_WESTERN, -1, 0 },
+		{ "1,2345", 2, MONEY_WESTERN, -1, 0 },
+		{ "1,234.", 2, MONEY_WESTERN, -1, 0 },
+		{ "1,234.5.6", 2, MONEY_WESTERN, -1, 0 },
+		{ "1,234.567", 2, MONEY_WESTERN, -1, 0 },	/* 3 decimals */
+		{ "1.234,5", 0, MONEY_CONTINENTAL, -1, 0 },	/* JPY */
+		{ "1 234", 2, MONEY_WESTERN, -1, 0 },
+		{ "", 2, MONEY_WESTERN, -1, 0 },
+		{ "-", 2, MONEY_WESTERN, -1, 0 },
+		/* plain refuses every grouping */
+		{ "1,234.00", 2, MONEY_PLAIN, -1, 0 },
+		{ "92,233,720,368,547,758.08", 2, MONEY_WESTERN, -1, 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		int64_t v = 42;
+		int rc = money_parse_typed(rows[i].text, rows[i].digits,
+		    rows[i].style, &v);
+		ck_assert_msg(rc == rows[i].rc, "%s", rows[i].text);
+		ck_assert_msg(v == (rc == 0 ? rows[i].minor : 42), "%s",
+		    rows[i].text);
+	}
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -287,6 +397,8 @@ suite(void)
 	tcase_add_test(tc, parse_normalises);
 	tcase_add_test(tc, parse_refuses);
 	tcase_add_test(tc, format_limits);
+	tcase_add_test(tc, format_grouped);
+	tcase_add_test(tc, parse_typed);
 	tcase_add_test(tc, mul_div_rounds_half_away);
 	tcase_add_test(tc, mul_div_refuses);
 	suite_add_tcase(s, tc);

@@ -1,5 +1,8 @@
 /* test_tmpl.c: rendering through the real templates, with escaping on. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "web/api.h"
 #include "web/tmpl.h"
@@ -41,7 +44,8 @@ END_TEST
 START_TEST(data_shapes)
 {
 	cJSON *d = cJSON_Parse("{\"message\":\"m\",\"fields\":{\"name\":"
-	    "\"is required\",\"Config.VarEscapeMode\":\"none\"}}");
+	    "\"is required\",\"Config.VarEscapeMode\":\"none\"},\"said\":[{"
+	    "\"said\":\"name: is required\"}]}");
 	cJSON_AddItemToObject(d, "status", api_int(9007199254740993LL));
 	tmpl_page p = { NULL, "error.cs", d, NULL, NULL };
 	buf out = BUF_INIT(1 << 20);
@@ -78,6 +82,47 @@ START_TEST(url_escape_renders)
 }
 END_TEST
 
+/* date() and words(): what a page shows instead of ISO dates and codes,
+ * still escaped */
+START_TEST(dates_and_words)
+{
+	char dir[] = "/tmp/bursar-tmpl-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof(path), "%s/layout.cs", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("[<?cs var:date(data.d) ?>][<?cs var:date(data.t) ?>]"
+	    "[<?cs var:date(data.x) ?>][<?cs var:words(data.s) ?>]"
+	    "[<?cs var:words(data.m) ?>][<?cs var:words(data.u) ?>]"
+	    "[<?cs var:date(data.none) ?>]", f);
+	fclose(f);
+	cJSON *d = cJSON_Parse("{\"d\":\"2026-04-01\",\"t\":"
+	    "\"2026-04-01 09:05:33.1+05:30\",\"x\":\"<b>\",\"s\":"
+	    "\"partially_paid\",\"m\":\"bank_transfer\",\"u\":\"a_<i>\"}");
+	kv_list vars = {0};
+	arena *a = arena_new(1024);
+	kv_add(a, &vars, "date_format", "DD/MM/YYYY", 10);
+	tmpl_page p = { NULL, "layout.cs", d, &vars, NULL };
+	buf out = BUF_INIT(1 << 20);
+	char err[256];
+	ck_assert_int_eq(tmpl_render(dir, &p, &out, err, sizeof(err)), 0);
+	ck_assert_str_eq(buf_str(&out), "[01/04/2026][01/04/2026 09:05]"
+	    "[&lt;b&gt;][Partly paid][Bank transfer][A &lt;i&gt;][]");
+	buf_free(&out);
+	/* no format: ISO, as the API */
+	tmpl_page q = { NULL, "layout.cs", d, NULL, NULL };
+	buf out2 = BUF_INIT(1 << 20);
+	ck_assert_int_eq(tmpl_render(dir, &q, &out2, err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&out2), "[2026-04-01]"));
+	buf_free(&out2);
+	remove(path);
+	rmdir(dir);
+	cJSON_Delete(d);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(errors_are_reported)
 {
 	tmpl_page p = { NULL, "no-such.cs", NULL, NULL, NULL };
@@ -105,6 +150,7 @@ suite(void)
 	tcase_add_test(tc, data_shapes);
 	tcase_add_test(tc, errors_are_reported);
 	tcase_add_test(tc, url_escape_renders);
+	tcase_add_test(tc, dates_and_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
