@@ -88,6 +88,16 @@ money_format(buf *b, int64_t minor, int digits)
 	    digits, mag % unit);
 }
 
+enum money_style
+money_style_named(const char *name)
+{
+	if (name && strcmp(name, "indian") == 0)
+		return MONEY_INDIAN;
+	if (name && strcmp(name, "continental") == 0)
+		return MONEY_CONTINENTAL;
+	return MONEY_WESTERN;
+}
+
 int
 money_format_grouped(buf *b, int64_t minor, int digits,
     enum money_style style)

@@ -53,6 +53,10 @@ enum money_style {
 int money_format_grouped(buf *b, int64_t minor, int digits,
     enum money_style style);
 
+/* money_style_named: a business's tenants.number_format ("indian",
+ * "western", "continental") as its style; anything else is Western */
+enum money_style money_style_named(const char *name);
+
 /* money_parse_typed: money_parse for what a person types in a style:
  * grouping separators between the whole digits are allowed (groups of 2
  * or 3, the last of 3: "2,56,230.50" and "256,230.50" alike), and the

@@ -125,12 +125,13 @@ wrapped(pdf *p, int strong, float size, float x, float *y, float width,
 	}
 }
 
-/* amount: minor in the document's currency, plain ("1180.00") */
+/* amount: minor in the document's currency, grouped the business's way
+ * ("1,180.00"; an INR business's "1,18,000.00") */
 static const char *
 amount(const pdf *p, int64_t minor, char out[48])
 {
 	buf b = BUF_INIT(48);
-	money_format(&b, minor, p->in->digits);
+	money_format_grouped(&b, minor, p->in->digits, p->in->numbers);
 	snprintf(out, 48, "%s", buf_str(&b));
 	buf_free(&b);
 	return out;
@@ -467,7 +468,8 @@ invoice_pdf_load(db *d, const char *id, invoice_pdf_data *x, db_res *err)
 	    "t.address), coalesce(i.seller_tax_id, t.tax_id), pa.name, "
 	    "i.billing_address, "
 	    "pa.tax_id, i.currency, cu.minor_units, i.net, i.tax, i.total, "
-	    "i.paid, coalesce(s.payment_instructions, '') FROM invoices i JOIN "
+	    "i.paid, coalesce(s.payment_instructions, ''), t.number_format "
+	    "FROM invoices i JOIN "
 	    "parties pa ON pa.tenant_id = i.tenant_id AND pa.id = i.party_id "
 	    "JOIN currencies cu ON cu.code = i.currency JOIN tenants t ON t.id "
 	    "= i.tenant_id LEFT JOIN invoices o ON o.tenant_id = i.tenant_id "
@@ -505,6 +507,7 @@ invoice_pdf_load(db *d, const char *id, invoice_pdf_data *x, db_res *err)
 	doc->seller_name = db_text(h, 0, 8);
 	doc->seller_address = db_text(h, 0, 9);
 	doc->seller_tax_id = db_text(h, 0, 10);
+	doc->numbers = money_style_named(db_text(h, 0, 21));
 	doc->customer_name = db_text(h, 0, 11);
 	doc->customer_address = db_text(h, 0, 12);
 	doc->customer_tax_id = db_text(h, 0, 13);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "base/money.h"
 #include "db/db.h"
 
 #define INVOICE_PDF_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -39,6 +40,7 @@ typedef struct invoice_pdf {
 	const char *customer_name, *customer_address, *customer_tax_id;
 	const char *currency;
 	int digits;	/* the currency's minor-unit digits */
+	enum money_style numbers;	/* amounts grouped the business's way */
 	int64_t net, tax, total, paid;
 	const invoice_pdf_line *lines;
 	size_t nlines;

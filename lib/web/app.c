@@ -132,10 +132,7 @@ app_formats(ctx *c)
 	db_res r;
 	if (db_exec(c->db, &r, "SELECT number_format, date_format FROM "
 	    "tenants WHERE id = bursar_tenant()", 0, NULL) == 0 && r.rows == 1) {
-		const char *n = db_text(&r, 0, 0);
-		c->numbers = strcmp(n, "indian") == 0 ? MONEY_INDIAN :
-		    strcmp(n, "continental") == 0 ? MONEY_CONTINENTAL :
-		    MONEY_WESTERN;
+		c->numbers = money_style_named(db_text(&r, 0, 0));
 		c->date_format = arena_strdup(c->a, db_text(&r, 0, 1));
 	}
 	db_res_clear(&r);
