@@ -21,7 +21,7 @@ async function issue(page, qty) {
 	await page.check('input[name=issue]');
 	await Promise.all([page.waitForURL(/\/app\/invoices\/[0-9a-f-]{36}$/),
 		page.click('main form button[type=submit]')]);
-	assert.match(await page.textContent('main h1'), /issued/);
+	assert.match(await page.textContent('main h1'), /Issued/);
 	return page.url();
 }
 
@@ -63,7 +63,7 @@ test('an invoice paid from its own page; a void refused at the confirmation', as
 		assert.equal(await page.locator('.flash').count(), 0);
 
 		await page.goto(invoiceUrl);
-		assert.match(await page.textContent('main h1'), /\bpaid\b/);
+		assert.match(await page.textContent('main h1'), /\bPaid\b/);
 		assert.equal(await page.locator('a:text("Record payment")').count(), 0);
 
 		// an irreversible action asks first; going back changes nothing
@@ -73,7 +73,7 @@ test('an invoice paid from its own page; a void refused at the confirmation', as
 		assert.match(await page.textContent('main'), /cannot be undone/);
 		assert.ok(await page.isVisible('button.danger'));
 		await Promise.all([page.waitForURL(other), page.click('a:text("No, go back")')]);
-		assert.match(await page.textContent('main h1'), /issued/);
+		assert.match(await page.textContent('main h1'), /Issued/);
 		assert.equal(await page.locator('.flash').count(), 0);
 	} finally {
 		await browser.close();
