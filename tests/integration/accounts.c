@@ -952,55 +952,6 @@ START_TEST(pages_and_forms)
 }
 END_TEST
 
-/* A browser signed in: its session cookie and the token its forms carry. */
-typedef struct browser {
-	char cookie[256], csrf[128];
-} browser;
-
-/* browser_in: signs in to slug's business as email, as a person would at
- * /app/login, and reads the session's form token off the tax rates page */
-static void
-browser_in(browser *b, const char *slug, const char *email)
-{
-	reply r;
-	char anon[128], cookie[256], body[512], session[128];
-	ck_assert_int_eq(client_do("GET", "/app/login", NULL, NULL, 0, &r), 0);
-	ck_assert_int_eq(reply_cookie(&r, "bursar_csrf", anon, sizeof(anon)),
-	    0);
-	reply_free(&r);
-	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", anon);
-	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=%s&"
-	    "password=blue7Horse%%21fence&next=%%2Fapp", anon, slug, email);
-	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
-	ck_assert_int_eq(r.status, 303);
-	ck_assert_int_eq(reply_cookie(&r, "bursar_session", session,
-	    sizeof(session)), 0);
-	reply_free(&r);
-	snprintf(b->cookie, sizeof(b->cookie), "bursar_session=%s", session);
-	char hdr[300];
-	snprintf(hdr, sizeof(hdr), "Cookie: %s", b->cookie);
-	const char *h[] = { hdr, NULL };
-	ck_assert_int_eq(client_do("GET", "/app/tax-rates", h, NULL, 0, &r), 0);
-	ck_assert_int_eq(r.status, 200);
-	static const char mark[] = "name=\"csrf_token\" value=\"";
-	const char *tok = strstr(buf_str(&r.body), mark);
-	ck_assert_ptr_nonnull(tok);
-	tok += sizeof(mark) - 1;
-	snprintf(b->csrf, sizeof(b->csrf), "%.*s", (int)strcspn(tok, "\""),
-	    tok);
-	reply_free(&r);
-}
-
-/* browser_post: a form the signed-in browser sends: its token first */
-static void
-browser_post(const browser *b, const char *path, const char *fields,
-    reply *r)
-{
-	char body[1024];
-	snprintf(body, sizeof(body), "csrf_token=%s&%s", b->csrf, fields);
-	ck_assert_int_eq(client_form(path, b->cookie, body, r), 0);
-}
-
 /* location: the reply's Location, which must be want */
 static void
 location_is(reply *r, const char *want)
@@ -1025,8 +976,8 @@ START_TEST(tax_pages)
 		db_res_clear(&q);
 		db_close(adm);
 	}
-	browser b;
-	browser_in(&b, slug, "owner%40taxp.test");
+	kit_browser b;
+	kit_browser_in(&b, slug, "owner%40taxp.test", "/app/tax-rates");
 	reply r;
 	/* without the form's token: refused, nothing written */
 	ck_assert_int_eq(client_form("/app/tax-rates", b.cookie, "code=TX5&"
@@ -1039,7 +990,7 @@ START_TEST(tax_pages)
 	ck_assert_str_eq(out, "0");
 	/* a bad percentage: the page again, the refusal beside the rate,
 	 * what was typed kept, nothing written */
-	browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=5.5.5&"
+	kit_browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=5.5.5&"
 	    "valid_from=2024-01-01&sales_account=2200&purchase_account=1500",
 	    &r);
 	ck_assert_int_eq(r.status, 422);
@@ -1061,19 +1012,19 @@ START_TEST(tax_pages)
 	    "code = 'TX5'", out, sizeof(out)), "");
 	ck_assert_str_eq(out, "0");
 	/* a good rate goes back to the list, which shows it */
-	browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=5&"
+	kit_browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=5&"
 	    "valid_from=2024-01-01&sales_account=2200&purchase_account=1500",
 	    &r);
 	ck_assert_int_eq(r.status, 303);
 	location_is(&r, "/app/tax-rates");
 	reply_free(&r);
 	/* and a new version of it from a later date */
-	browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=6&"
+	kit_browser_post(&b, "/app/tax-rates", "code=TX5&name=Tax+5&rate=6&"
 	    "valid_from=2030-01-01&sales_account=2200&purchase_account=1500",
 	    &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
-	browser_post(&b, "/app/tax-rates", "code=TX1&name=Tax+1&rate=1&"
+	kit_browser_post(&b, "/app/tax-rates", "code=TX1&name=Tax+1&rate=1&"
 	    "sales_account=2200&purchase_account=1500", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
@@ -1084,7 +1035,7 @@ START_TEST(tax_pages)
 	    "2030-01-01</td>"));
 	reply_free(&r);
 	/* a group of it made from its page, then the rate is used */
-	browser_post(&b, "/app/tax-groups", "code=G5&name=Five&components=TX5",
+	kit_browser_post(&b, "/app/tax-groups", "code=G5&name=Five&components=TX5",
 	    &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
@@ -1113,7 +1064,7 @@ START_TEST(tax_pages)
 	    "name=\"components\" type=\"text\" value=\"TX5\">"));
 	reply_free(&r);
 	/* an unknown rate: refused beside the components, nothing changed */
-	browser_post(&b, path, "name=Five+again&components=TX5%2C+NOPE", &r);
+	kit_browser_post(&b, path, "name=Five+again&components=TX5%2C+NOPE", &r);
 	ck_assert_int_eq(r.status, 422);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "no tax rate has the "
 	    "code NOPE"));
@@ -1124,7 +1075,7 @@ START_TEST(tax_pages)
 	    "code = 'G5'", out, sizeof(out)), "");
 	ck_assert_str_eq(out, "Five");
 	/* edited: renamed, a second rate, prices inclusive */
-	browser_post(&b, path, "name=Six&components=TX5%2C+TX1&inclusive=true",
+	kit_browser_post(&b, path, "name=Six&components=TX5%2C+TX1&inclusive=true",
 	    &r);
 	ck_assert_int_eq(r.status, 303);
 	location_is(&r, path);
@@ -1137,7 +1088,7 @@ START_TEST(tax_pages)
 	    "'name' = 'Five' AND after->>'name' = 'Six' AND after->>"
 	    "'components' = 'TX5, TX1'"), 1);
 	/* the box unticked: no longer inclusive */
-	browser_post(&b, path, "name=Six&components=TX1", &r);
+	kit_browser_post(&b, path, "name=Six&components=TX1", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	ck_assert_str_eq(as_app(tenant, "SELECT string_agg(rate_code || ':' || "
@@ -1146,7 +1097,7 @@ START_TEST(tax_pages)
 	ck_assert_str_eq(out, "TX1:false");
 	/* archived: no document finds its rates; and back */
 	snprintf(loc, sizeof(loc), "%s/archive", path);
-	browser_post(&b, loc, "x=1", &r);
+	kit_browser_post(&b, loc, "x=1", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	ck_assert_str_eq(as_app(tenant, "SELECT count(*) FROM tax_components("
@@ -1156,7 +1107,7 @@ START_TEST(tax_pages)
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "archived: no new line"));
 	reply_free(&r);
 	snprintf(loc, sizeof(loc), "%s/unarchive", path);
-	browser_post(&b, loc, "x=1", &r);
+	kit_browser_post(&b, loc, "x=1", &r);
 	ck_assert_int_eq(r.status, 303);
 	reply_free(&r);
 	ck_assert_str_eq(as_app(tenant, "SELECT count(*) FROM tax_components("

@@ -166,13 +166,8 @@ START_TEST(branch_limit_hides_other_branches)
 	    "SELECT u.tenant_id, u.id, br.id FROM users u JOIN branches br ON "
 	    "br.tenant_id = u.tenant_id AND br.code = 'MUM' WHERE u.tenant_id = "
 	    "'%s' AND u.email = 'clerk@brl.test'", b.id));
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":"
-	    "\"clerk@brl.test\",\"password\":\"blue7Horse!fence\"}", slug);
 	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    &r), 0);
-	char *clerk = take_access(&r);
+	char *clerk = kit_token(slug, "clerk@brl.test", "blue7Horse!fence");
 
 	for (int k = 0; k < KINDS; k++) {
 		get_one(clerk, k, main_d.id[k], 404);
@@ -242,13 +237,7 @@ START_TEST(tenant_time_zone)
 	    b.id));
 	/* the owner signs in again: the zone travels in the token */
 	char *slug = kit_adm("SELECT slug FROM tenants WHERE id = '%s'", b.id);
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":"
-	    "\"owner@tz.test\",\"password\":\"blue7Horse!fence\"}", slug);
-	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    &r), 0);
-	char *token = take_access(&r);
+	char *token = kit_token(slug, "owner@tz.test", "blue7Horse!fence");
 	char *tenant_day = kit_adm("SELECT (now() AT TIME ZONE '%s')::date::text",
 	    zone);
 	char *server_day = kit_adm("SELECT current_date::text");

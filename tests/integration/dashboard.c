@@ -27,16 +27,11 @@ member(const kit_biz *b, const char *role)
 	    "WHERE tenant_id = '%s' AND name = 'owner')), id FROM roles WHERE "
 	    "tenant_id = '%s' AND name = '%s' AND builtin RETURNING id", b->id,
 	    role, role, b->id, b->id, b->id, role));
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":"
-	    "\"%s@dash.test\",\"password\":\"" PASSWORD "\"}", slug, role);
+	char email[128];
+	snprintf(email, sizeof(email), "%s@dash.test", role);
+	char *t = kit_token(slug, email, PASSWORD);
 	free(slug);
-	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    &r), 0);
-	ck_assert_msg(r.status == 200, "token: %ld %s", r.status,
-	    buf_str(&r.body));
-	return take_access(&r);
+	return t;
 }
 
 /* an invoice for customer, issued on issue (due on due), one line */

@@ -153,16 +153,6 @@ START_TEST(browser_sign_in_and_out)
 }
 END_TEST
 
-static long
-try_token(const char *slug, const char *email, const char *pw, reply *r)
-{
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":\"%s\","
-	    "\"password\":\"%s\"}", slug, email, pw);
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    r), 0);
-	return r->status;
-}
 
 START_TEST(account_throttling)
 {
@@ -171,18 +161,18 @@ START_TEST(account_throttling)
 	reply r;
 	/* four failures, then the right password clears the count */
 	for (int i = 0; i < 4; i++) {
-		ck_assert_int_eq(try_token(slug, "t@thr.test", "nope", &r), 401);
+		ck_assert_int_eq(kit_try_token(slug, "t@thr.test", "nope", &r), 401);
 		reply_free(&r);
 	}
-	ck_assert_int_eq(try_token(slug, "t@thr.test", "blue7Horse!fence", &r),
+	ck_assert_int_eq(kit_try_token(slug, "t@thr.test", "blue7Horse!fence", &r),
 	    200);
 	reply_free(&r);
 	for (int i = 0; i < 5; i++) {
-		ck_assert_int_eq(try_token(slug, "t@thr.test", "nope", &r), 401);
+		ck_assert_int_eq(kit_try_token(slug, "t@thr.test", "nope", &r), 401);
 		reply_free(&r);
 	}
 	/* the sixth try is refused even with the right password */
-	ck_assert_int_eq(try_token(slug, "t@thr.test", "blue7Horse!fence", &r),
+	ck_assert_int_eq(kit_try_token(slug, "t@thr.test", "blue7Horse!fence", &r),
 	    429);
 	char wait[32];
 	ck_assert_int_eq(reply_header(&r, "Retry-After", wait, sizeof(wait)), 0);
@@ -190,7 +180,7 @@ START_TEST(account_throttling)
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "\"throttled\""));
 	reply_free(&r);
 	/* an unknown email fails the same way as a wrong password */
-	ck_assert_int_eq(try_token(slug, "ghost@thr.test", "nope", &r), 401);
+	ck_assert_int_eq(kit_try_token(slug, "ghost@thr.test", "nope", &r), 401);
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "invalid_credentials"));
 	reply_free(&r);
 }
@@ -207,14 +197,14 @@ START_TEST(address_throttling)
 	for (int i = 0; i < limit; i++) {
 		char email[64];
 		snprintf(email, sizeof(email), "person%d@ip.test", i);
-		ck_assert_int_eq(try_token(slug, email, "nope", &r), 401);
+		ck_assert_int_eq(kit_try_token(slug, email, "nope", &r), 401);
 		reply_free(&r);
 	}
-	long st = try_token(slug, "boss@ip.test", "blue7Horse!fence", &r);
+	long st = kit_try_token(slug, "boss@ip.test", "blue7Horse!fence", &r);
 	reply_free(&r);
 	/* another address is not affected */
 	client_from("127.0.0.4");
-	long other = try_token(slug, "boss@ip.test", "blue7Horse!fence", &r);
+	long other = kit_try_token(slug, "boss@ip.test", "blue7Horse!fence", &r);
 	reply_free(&r);
 	client_from(NULL);
 	ck_assert_int_eq(st, 429);
@@ -227,7 +217,7 @@ START_TEST(refresh_rotation_and_reuse)
 	const char *slug = unique("ref");
 	free(sign_up(slug, "r@ref.test"));
 	reply r;
-	ck_assert_int_eq(try_token(slug, "r@ref.test", "blue7Horse!fence", &r),
+	ck_assert_int_eq(kit_try_token(slug, "r@ref.test", "blue7Horse!fence", &r),
 	    200);
 	cJSON *j = body_json(&r);
 	char *r1 = strdup(jstr(j, "refresh_token"));
@@ -260,7 +250,7 @@ START_TEST(refresh_rotation_and_reuse)
 	ck_assert_int_eq(r.status, 401);
 	reply_free(&r);
 	/* API sign-out revokes a fresh family too */
-	ck_assert_int_eq(try_token(slug, "r@ref.test", "blue7Horse!fence", &r),
+	ck_assert_int_eq(kit_try_token(slug, "r@ref.test", "blue7Horse!fence", &r),
 	    200);
 	j = body_json(&r);
 	snprintf(body, sizeof(body), "{\"refresh_token\":\"%s\"}",
@@ -294,7 +284,7 @@ START_TEST(demo_users)
 	};
 	for (size_t i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
 		reply r;
-		ck_assert_int_eq(try_token("demo", demo[i].email,
+		ck_assert_int_eq(kit_try_token("demo", demo[i].email,
 		    "Demo-pass-2026", &r), 200);
 		cJSON *j = body_json(&r);
 		char *t = strdup(jstr(j, "access_token"));
@@ -547,7 +537,7 @@ END_TEST
 START_TEST(audit_needs_permission)
 {
 	reply r;
-	ck_assert_int_eq(try_token("demo", "sales@demo.test", "Demo-pass-2026",
+	ck_assert_int_eq(kit_try_token("demo", "sales@demo.test", "Demo-pass-2026",
 	    &r), 200);
 	cJSON *j = body_json(&r);
 	char *t = strdup(jstr(j, "access_token"));
@@ -617,10 +607,10 @@ START_TEST(password_reset_by_mail)
 	ck_assert_int_eq(post_json("/api/v1/password/reset", NULL, body, &r),
 	    400);
 	reply_free(&r);
-	ck_assert_int_eq(try_token(slug, "forgetful@rst.test", "blue7Horse!fence",
+	ck_assert_int_eq(kit_try_token(slug, "forgetful@rst.test", "blue7Horse!fence",
 	    &r), 401);
 	reply_free(&r);
-	ck_assert_int_eq(try_token(slug, "forgetful@rst.test", "Fresh-start-2027",
+	ck_assert_int_eq(kit_try_token(slug, "forgetful@rst.test", "Fresh-start-2027",
 	    &r), 200);
 	reply_free(&r);
 	/* the refresh tokens of before are gone with the old password */
@@ -657,7 +647,7 @@ START_TEST(invitation_by_mail)
 	ck_assert_ptr_nonnull(strstr(buf_str(&r.body), "already"));
 	reply_free(&r);
 	/* not yet joined: no password, no sign-in */
-	ck_assert_int_eq(try_token(slug, "new@inv.test", "", &r), 401);
+	ck_assert_int_eq(kit_try_token(slug, "new@inv.test", "", &r), 401);
 	reply_free(&r);
 	char *tok = mailed_token("new@inv.test", "/app/invite/accept");
 	ck_assert_msg(tok != NULL, "no invitation mail was caught");
@@ -701,7 +691,7 @@ START_TEST(change_password)
 	    "\"blue7Horse!fence\",\"password\":\"Another-good-one-9\"}", &r),
 	    200);
 	reply_free(&r);
-	ck_assert_int_eq(try_token(slug, "c@chg.test", "Another-good-one-9", &r),
+	ck_assert_int_eq(kit_try_token(slug, "c@chg.test", "Another-good-one-9", &r),
 	    200);
 	reply_free(&r);
 	free(t);
@@ -805,7 +795,7 @@ static char *
 fresh_token(const char *slug, const char *email, const char *pw)
 {
 	reply r;
-	ck_assert_int_eq(try_token(slug, email, pw, &r), 200);
+	ck_assert_int_eq(kit_try_token(slug, email, pw, &r), 200);
 	return take_access(&r);
 }
 
@@ -892,7 +882,7 @@ START_TEST(team_roles_and_branches)
 	snprintf(path, sizeof(path), "/api/v1/users/%s/deactivate", uid);
 	ck_assert_int_eq(post_json(path, owner, "{}", &r), 200);
 	reply_free(&r);
-	ck_assert_int_eq(try_token(slug, "m@team.test", "Team-player-2026", &r),
+	ck_assert_int_eq(kit_try_token(slug, "m@team.test", "Team-player-2026", &r),
 	    401);
 	reply_free(&r);
 	j = get_json("/api/v1/me", owner, 200);
@@ -995,7 +985,7 @@ START_TEST(other_tenants_ids_are_not_found)
 		reply_free(&r);
 	}
 	/* nothing changed in A */
-	ck_assert_int_eq(try_token(slug, "victim@ta.test", "Team-player-2026",
+	ck_assert_int_eq(kit_try_token(slug, "victim@ta.test", "Team-player-2026",
 	    &r), 200);
 	j = body_json(&r);
 	reply_free(&r);

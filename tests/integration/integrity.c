@@ -21,20 +21,6 @@
 static const char *const not_built[] = { "trade desk", "time billing",
     "reconciliation", "notifications", "reports", NULL };
 
-/* token: an access token for email in business slug */
-static char *
-token(const char *slug, const char *email, const char *password)
-{
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":\"%s\","
-	    "\"password\":\"%s\"}", slug, email, password);
-	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    &r), 0);
-	ck_assert_msg(r.status == 200, "token for %s: %ld %s", email, r.status,
-	    buf_str(&r.body));
-	return take_access(&r);
-}
 
 static void
 no_unbuilt(const char *where, const char *text)
@@ -317,7 +303,7 @@ END_TEST
  * stock came in by receipts and bills, and its books agree. */
 START_TEST(demo_business_passes)
 {
-	char *t = token("demo", "owner@demo.test", "Demo-pass-2026");
+	char *t = kit_token("demo", "owner@demo.test", "Demo-pass-2026");
 	cJSON *j = get_json("/api/v1/integrity", t, 200);
 	all_hold(j, "the demo business");
 	/* there is stock to agree on */
@@ -335,7 +321,7 @@ END_TEST
 /* The check needs reports.read: the demo's sales desk lacks it. */
 START_TEST(sales_desk_refused)
 {
-	char *t = token("demo", "sales@demo.test", "Demo-pass-2026");
+	char *t = kit_token("demo", "sales@demo.test", "Demo-pass-2026");
 	kit_refused("GET", "/api/v1/integrity", t, NULL, 403, NULL);
 	reply r;
 	kit_page("/app/integrity", t, 403, &r);

@@ -64,6 +64,69 @@ take_access(reply *r)
 }
 
 
+long
+kit_try_token(const char *slug, const char *email, const char *pw, reply *r)
+{
+	char body[512];
+	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":\"%s\","
+	    "\"password\":\"%s\"}", slug, email, pw);
+	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
+	    r), 0);
+	return r->status;
+}
+
+char *
+kit_token(const char *slug, const char *email, const char *pw)
+{
+	reply r;
+	long st = kit_try_token(slug, email, pw, &r);
+	ck_assert_msg(st == 200, "token for %s: %ld %.2000s", email, st,
+	    buf_str(&r.body));
+	return take_access(&r);
+}
+
+void
+kit_browser_in(kit_browser *b, const char *slug, const char *email,
+    const char *page)
+{
+	reply r;
+	char anon[128], cookie[256], body[512], session[128];
+	ck_assert_int_eq(client_do("GET", "/app/login", NULL, NULL, 0, &r), 0);
+	ck_assert_int_eq(reply_cookie(&r, "bursar_csrf", anon, sizeof(anon)),
+	    0);
+	reply_free(&r);
+	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", anon);
+	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=%s&"
+	    "password=blue7Horse%%21fence&next=%%2Fapp", anon, slug, email);
+	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
+	ck_assert_int_eq(r.status, 303);
+	ck_assert_int_eq(reply_cookie(&r, "bursar_session", session,
+	    sizeof(session)), 0);
+	reply_free(&r);
+	snprintf(b->cookie, sizeof(b->cookie), "bursar_session=%s", session);
+	char hdr[300];
+	snprintf(hdr, sizeof(hdr), "Cookie: %s", b->cookie);
+	const char *h[] = { hdr, NULL };
+	ck_assert_int_eq(client_do("GET", page, h, NULL, 0, &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	static const char mark[] = "name=\"csrf_token\" value=\"";
+	const char *tok = strstr(buf_str(&r.body), mark);
+	ck_assert_ptr_nonnull(tok);
+	tok += sizeof(mark) - 1;
+	snprintf(b->csrf, sizeof(b->csrf), "%.*s", (int)strcspn(tok, "\""),
+	    tok);
+	reply_free(&r);
+}
+
+void
+kit_browser_post(const kit_browser *b, const char *path, const char *fields,
+    reply *r)
+{
+	char body[1024];
+	snprintf(body, sizeof(body), "csrf_token=%s&%s", b->csrf, fields);
+	ck_assert_int_eq(client_form(path, b->cookie, body, r), 0);
+}
+
 /* sign_up: a new business through the API; returns the access token
  * (malloc'd) and the slug. */
 char *

@@ -80,6 +80,23 @@ void kit_page(const char *path, const char *token, long want, reply *r);
 void kit_form(const char *path, const char *token, const char *body,
     reply *r);
 
+/* kit_try_token: a sign-in at /api/v1/auth/token; its status, the reply
+ * in r.  kit_token: one that must succeed: the access token (malloc'd). */
+long kit_try_token(const char *slug, const char *email, const char *pw,
+    reply *r);
+char *kit_token(const char *slug, const char *email, const char *pw);
+
+/* A browser signed in at /app/login: its session cookie and the token its
+ * forms carry, read off page.  kit_browser_post: a form it sends (fields
+ * urlencoded), its token first. */
+typedef struct kit_browser {
+	char cookie[256], csrf[128];
+} kit_browser;
+void kit_browser_in(kit_browser *b, const char *slug, const char *email,
+    const char *page);
+void kit_browser_post(const kit_browser *b, const char *path,
+    const char *fields, reply *r);
+
 /* kit_num: the number o.key, asserted to be one.  kit_amount: the minor
  * units of the money object o.key ({"amount","currency"}). */
 long long kit_num(const cJSON *o, const char *key);

@@ -16,45 +16,6 @@
 #include "kit.h"
 #include "suites.h"
 
-/* A browser signed in: its session cookie and the token its forms carry. */
-typedef struct browser {
-	char cookie[256], csrf[128];
-} browser;
-
-/* browser_in: signs in as a person would at /app/login and reads the
- * session's form token off the invoices page */
-static void
-browser_in(browser *b, const char *slug, const char *email)
-{
-	reply r;
-	char anon[128], cookie[256], body[512], session[128];
-	ck_assert_int_eq(client_do("GET", "/app/login", NULL, NULL, 0, &r), 0);
-	ck_assert_int_eq(reply_cookie(&r, "bursar_csrf", anon, sizeof(anon)),
-	    0);
-	reply_free(&r);
-	snprintf(cookie, sizeof(cookie), "bursar_csrf=%s", anon);
-	snprintf(body, sizeof(body), "csrf_token=%s&tenant=%s&email=%s&"
-	    "password=blue7Horse%%21fence&next=%%2Fapp", anon, slug, email);
-	ck_assert_int_eq(client_form("/app/login", cookie, body, &r), 0);
-	ck_assert_int_eq(r.status, 303);
-	ck_assert_int_eq(reply_cookie(&r, "bursar_session", session,
-	    sizeof(session)), 0);
-	reply_free(&r);
-	snprintf(b->cookie, sizeof(b->cookie), "bursar_session=%s", session);
-	char hdr[300];
-	snprintf(hdr, sizeof(hdr), "Cookie: %s", b->cookie);
-	const char *h[] = { hdr, NULL };
-	ck_assert_int_eq(client_do("GET", "/app/invoices", h, NULL, 0, &r), 0);
-	ck_assert_int_eq(r.status, 200);
-	static const char mark[] = "name=\"csrf_token\" value=\"";
-	const char *tok = strstr(buf_str(&r.body), mark);
-	ck_assert_ptr_nonnull(tok);
-	tok += sizeof(mark) - 1;
-	snprintf(b->csrf, sizeof(b->csrf), "%.*s", (int)strcspn(tok, "\""),
-	    tok);
-	reply_free(&r);
-}
-
 static char *
 slug_of(const kit_biz *b)
 {
@@ -212,8 +173,8 @@ START_TEST(bulk_issue_reports_each)
 	snprintf(path, sizeof(path), "/api/v1/invoices/%s/issue", done);
 	cJSON_Delete(kit_call("POST", path, b.token, "{}", 200));
 	char *slug = slug_of(&b);
-	browser br;
-	browser_in(&br, slug, "owner@lbulk.test");
+	kit_browser br;
+	kit_browser_in(&br, slug, "owner@lbulk.test", "/app/invoices");
 	char hdr[300], body[1024];
 	snprintf(hdr, sizeof(hdr), "Cookie: %s", br.cookie);
 	const char *h[] = { hdr, "Content-Type: "
@@ -290,11 +251,7 @@ START_TEST(bulk_needs_the_permission)
 {
 	/* the demo business's viewer reads invoices but may not issue them */
 	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL,
-	    "{\"tenant\":\"demo\",\"email\":\"viewer@demo.test\",\"password\":"
-	    "\"Demo-pass-2026\"}", &r), 0);
-	ck_assert_int_eq(r.status, 200);
-	char *viewer = take_access(&r);
+	char *viewer = kit_token("demo", "viewer@demo.test", "Demo-pass-2026");
 	char *id = kit_adm("SELECT id FROM invoices WHERE tenant_id = (SELECT id "
 	    "FROM tenants WHERE slug = 'demo') AND status = 'draft' LIMIT 1");
 	ck_assert_ptr_nonnull(id);
@@ -338,10 +295,7 @@ START_TEST(settings_grouped)
 	reply_free(&r);
 	free(b.token);
 	/* a viewer sees only what the role opens */
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL,
-	    "{\"tenant\":\"demo\",\"email\":\"viewer@demo.test\",\"password\":"
-	    "\"Demo-pass-2026\"}", &r), 0);
-	char *viewer = take_access(&r);
+	char *viewer = kit_token("demo", "viewer@demo.test", "Demo-pass-2026");
 	kit_page("/app/settings", viewer, 200, &r);
 	ck_assert_ptr_null(strstr(buf_str(&r.body), "API keys"));
 	ck_assert_ptr_null(strstr(buf_str(&r.body), "/app/webhooks"));

@@ -60,15 +60,7 @@ holds(const char *perms, const char *guard)
 static char *
 token_for(const char *email)
 {
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":\"%s\","
-	    "\"password\":\"" PASSWORD "\"}", slug, email);
-	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    &r), 0);
-	ck_assert_msg(r.status == 200, "token for %s: %ld %s", email, r.status,
-	    buf_str(&r.body));
-	return take_access(&r);
+	return kit_token(slug, email, PASSWORD);
 }
 
 /* setup: one business, a user and a token per built-in role of the

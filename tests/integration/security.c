@@ -18,16 +18,6 @@
 
 #define PW "blue7Horse!fence"
 
-static long
-try_token(const char *slug, const char *email, const char *pw, reply *r)
-{
-	char body[512];
-	snprintf(body, sizeof(body), "{\"tenant\":\"%s\",\"email\":\"%s\","
-	    "\"password\":\"%s\"}", slug, email, pw);
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL, body,
-	    r), 0);
-	return r->status;
-}
 
 /* tokens: a sign-in's access token and refresh token (malloc'd) */
 static void
@@ -35,7 +25,7 @@ tokens(const char *slug, const char *email, const char *pw, char **access,
     char **refresh)
 {
 	reply r;
-	ck_assert_int_eq(try_token(slug, email, pw, &r), 200);
+	ck_assert_int_eq(kit_try_token(slug, email, pw, &r), 200);
 	cJSON *j = body_json(&r);
 	*access = strdup(jstr(j, "access_token"));
 	if (refresh)
@@ -305,7 +295,7 @@ START_TEST(reset_link_ends_older_ones)
 	    "\"Older-link-2027\"}", first);
 	kit_refused("POST", "/api/v1/password/reset", NULL, body, 400, NULL);
 	reply r;
-	ck_assert_int_eq(try_token(slug, "f@rsl.test", "Newer-link-2027", &r),
+	ck_assert_int_eq(kit_try_token(slug, "f@rsl.test", "Newer-link-2027", &r),
 	    200);
 	reply_free(&r);
 	/* the store agrees: no live link is left */
@@ -359,11 +349,11 @@ START_TEST(throttle_counts_atomically)
 	/* that address stays locked for this account, even with the
 	 * password */
 	reply r;
-	ck_assert_int_eq(try_token(slug, "r@race.test", PW, &r), 429);
+	ck_assert_int_eq(kit_try_token(slug, "r@race.test", PW, &r), 429);
 	reply_free(&r);
 	/* but the account is not locked out from elsewhere: only slowed */
 	client_from("127.0.0.6");
-	ck_assert_int_eq(try_token(slug, "r@race.test", PW, &r), 200);
+	ck_assert_int_eq(kit_try_token(slug, "r@race.test", PW, &r), 200);
 	reply_free(&r);
 	client_from(NULL);
 }

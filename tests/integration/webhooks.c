@@ -244,10 +244,7 @@ START_TEST(subscriptions_checked_and_kept)
 	/* another business sees none of it; a clerk may not touch it */
 	cJSON_Delete(get_json(path, other.token, 404));
 	reply r;
-	ck_assert_int_eq(client_json("POST", "/api/v1/auth/token", NULL,
-	    "{\"tenant\":\"demo\",\"email\":\"sales@demo.test\",\"password\":"
-	    "\"Demo-pass-2026\"}", &r), 0);
-	char *sales = take_access(&r);
+	char *sales = kit_token("demo", "sales@demo.test", "Demo-pass-2026");
 	cJSON_Delete(get_json("/api/v1/webhooks", sales, 403));
 	free(sales);
 	/* the pages: the list, the subscription, the form redrawn as typed
